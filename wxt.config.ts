@@ -1,0 +1,26 @@
+// WXT build configuration: one manifest for Chrome (MV3) and Firefox.
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  // Every name's origin stays visible: no auto-imports (DESIGN.md §2).
+  imports: false,
+  // `browser` from wxt/browser is Mozilla's webextension-polyfill.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Constellation',
+    description:
+      "Shows your organisation's communities of practice on the pages you already read.",
+    permissions: ['storage', 'unlimitedStorage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'constellation@example.org', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { target: 'es2022' },
+  }),
+});
