@@ -1,0 +1,33 @@
+// The small, named adapter between lib/ and the extension APIs (webextension-polyfill):
+// message transport, settings storage and the bundled demo file. Everything else in lib/
+// stays free of browser.* so it runs in plain Node tests.
+import { browser } from 'wxt/browser';
+import type { Envelope, RequestOf, RequestType, ResponseMap, Result } from '../messaging';
+import { request } from '../messaging';
+import { parseSettings, type Settings } from '../settings';
+
+const SETTINGS_KEY = 'settings';
+
+export function sendRequest<K extends RequestType>(
+  type: K,
+  body: RequestOf<K>,
+): Promise<Result<ResponseMap[K]>> {
+  return request((message: Envelope) => browser.runtime.sendMessage(message), type, body);
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+/** The bundled demo organisation (public/demo-feed.json). */
+export async function loadBundledDemo(): Promise<string> {
+  const response = await fetch(browser.runtime.getURL('/demo-feed.json'));
+  if (!response.ok)
+    throw new Error(`demo feed missing from the extension (HTTP ${response.status})`);
+  return response.text();
+}

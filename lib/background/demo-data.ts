@@ -1,0 +1,36 @@
+// Makes the extension useful the minute it is installed: when no feed is configured, the
+// bundled demo organisation is loaded into the database (once per demo version).
+import type { ConstellationDB } from '../db/database';
+import { replaceFeed } from '../db/ingest';
+import { validateFeedText, type RecordProblem } from '../model/validate';
+
+export type DemoOutcome =
+  | { kind: 'skipped'; reason: 'feeds-configured' | 'up-to-date' }
+  | { kind: 'ingested'; feedId: string; people: number; problems: RecordProblem[] }
+  | { kind: 'failed'; error: string };
+
+/**
+ * Loads the demo feed unless real feeds are configured or the same demo is already stored.
+ * `loadDemo` returns the bundled file's text (fetch of the extension's own URL in production).
+ */
+export async function ensureDemoData(
+  db: ConstellationDB,
+  options: { feedsConfigured: boolean; loadDemo: () => Promise<string> },
+): Promise<DemoOutcome> {
+  if (options.feedsConfigured) return { kind: 'skipped', reason: 'feeds-configured' };
+  try {
+    const text = await options.loadDemo();
+    const validation = validateFeedText(text);
+    if (!validation.ok)
+      return { kind: 'failed', error: `demo feed rejected: ${validation.error.reason}` };
+    const { feed, problems } = validation;
+    const stored = await db.feeds.get(feed.feedId);
+    if (stored && stored.generatedAt === feed.generatedAt && stored.source === 'demo') {
+      return { kind: 'skipped', reason: 'up-to-date' };
+    }
+    await replaceFeed(db, feed, { source: 'demo' });
+    return { kind: 'ingested', feedId: feed.feedId, people: feed.people.length, problems };
+  } catch (error) {
+    return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,50 @@
+// Answers the typed requests of lib/messaging.ts from the database. Pure of browser APIs:
+// the background entrypoint passes the sender and the extension id in.
+import type { ConstellationDB } from '../db/database';
+import { dataStatus, peopleByHandle } from '../db/queries';
+import { searchPeople } from '../db/search';
+import { personSummaries } from '../db/summaries';
+import {
+  isTrustedSender,
+  parseMessage,
+  type ParsedMessage,
+  type ResponseMap,
+  type Result,
+  type SenderInfo,
+} from '../messaging';
+
+export async function handleMessage(
+  db: ConstellationDB,
+  raw: unknown,
+  sender: SenderInfo,
+  extensionId: string,
+): Promise<Result<ResponseMap[ParsedMessage['type']]>> {
+  if (!isTrustedSender(sender, extensionId)) return { ok: false, error: 'sender not allowed' };
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, value: await answer(db, parsed.value) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function answer(
+  db: ConstellationDB,
+  message: ParsedMessage,
+): Promise<ResponseMap[ParsedMessage['type']]> {
+  switch (message.type) {
+    case 'getStatus':
+      return dataStatus(db);
+    case 'searchPeople':
+      return personSummaries(
+        db,
+        await searchPeople(db, message.request.query, { limit: message.request.limit }),
+      );
+    case 'peopleByHandle':
+      return personSummaries(
+        db,
+        await peopleByHandle(db, message.request.host, message.request.login),
+      );
+  }
+}

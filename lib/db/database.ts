@@ -1,0 +1,81 @@
+// The typed Dexie database. Feed tables hold synced data and are replaced per feed; local
+// tables hold the user's own data and are never written by a sync. Only lib/db knows table
+// names; everything else goes through the query and ingest functions.
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type {
+  CommunityRow,
+  ExpertiseRow,
+  FeedRow,
+  FollowRow,
+  MembershipRow,
+  MeRow,
+  MyExpertiseRow,
+  MyMembershipRow,
+  NoteRow,
+  PersonRow,
+  TopicRow,
+  UnitRow,
+} from './schema';
+
+export const DATABASE_NAME = 'constellation';
+
+type FeedKey = [string, string];
+
+/**
+ * Schema history. Only fields the product queries are indexed; everything else rides along
+ * in the row. Compound primary keys [feedId+id] let several feeds coexist with the same ids.
+ * Add a new `version(n)` (with an upgrade when rows change shape) — never edit a shipped one.
+ */
+export const SCHEMA_V1 = {
+  feeds: 'feedId',
+  units: '[feedId+id], parent',
+  people: '[feedId+id], *handleKeys, *emailKeys, *nameKeys, *tokens, [feedId+unit]',
+  topics: '[feedId+id], *nameKeys, *tokens',
+  communities: '[feedId+id], *topics, *tokens',
+  memberships: '[feedId+person+community], [feedId+person], [feedId+community]',
+  expertise: '[feedId+person+topic], [feedId+person], [feedId+topic]',
+  // Local data.
+  me: 'key',
+  follows: '[feedId+community]',
+  myMemberships: '[feedId+community]',
+  myExpertise: '[feedId+topic]',
+  notes: '++id, [target+feedId+targetId]',
+} as const;
+
+export const FEED_TABLES = [
+  'units',
+  'people',
+  'topics',
+  'communities',
+  'memberships',
+  'expertise',
+] as const;
+export const LOCAL_TABLES = ['me', 'follows', 'myMemberships', 'myExpertise', 'notes'] as const;
+
+export class ConstellationDB extends Dexie {
+  feeds!: Table<FeedRow, string>;
+  units!: Table<UnitRow, FeedKey>;
+  people!: Table<PersonRow, FeedKey>;
+  topics!: Table<TopicRow, FeedKey>;
+  communities!: Table<CommunityRow, FeedKey>;
+  memberships!: Table<MembershipRow, [string, string, string]>;
+  expertise!: Table<ExpertiseRow, [string, string, string]>;
+  me!: Table<MeRow, string>;
+  follows!: Table<FollowRow, [string, string]>;
+  myMemberships!: Table<MyMembershipRow, [string, string]>;
+  myExpertise!: Table<MyExpertiseRow, [string, string]>;
+  notes!: Table<NoteRow, number>;
+
+  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+let shared: ConstellationDB | undefined;
+
+/** The extension's database (one connection per extension context). */
+export function openDatabase(): ConstellationDB {
+  shared ??= new ConstellationDB();
+  return shared;
+}

@@ -1,0 +1,78 @@
+// Writes a validated feed into the database. The whole replacement of one feed's rows runs
+// in a single Dexie transaction, so readers see either the old feed or the new one, never a
+// mix; a failure (quota, abort) rolls back and the previous data stays. Local tables are not
+// part of the transaction at all, so a feed can never touch them.
+// (Chunked generations and diffing for very large feeds belong to the sync issue.)
+import Dexie from 'dexie';
+import type { Feed } from '../model/feed';
+import { FEED_TABLES, type ConstellationDB } from './database';
+import { feedRows } from './rows';
+import type { FeedRow, FeedSource } from './schema';
+
+export interface IngestMeta {
+  source: FeedSource;
+  url?: string;
+  /** Injected for deterministic tests; defaults to now. */
+  now?: Date;
+}
+
+/** Replaces every row of `feed.feedId` with the feed's records. Returns the stored feed row. */
+export async function replaceFeed(
+  db: ConstellationDB,
+  feed: Feed,
+  meta: IngestMeta,
+): Promise<FeedRow> {
+  const rows = feedRows(feed);
+  const feedRow: FeedRow = {
+    feedId: feed.feedId,
+    source: meta.source,
+    ...(meta.url ? { url: meta.url } : {}),
+    organization: feed.organization.name,
+    generatedAt: feed.generatedAt,
+    ingestedAt: (meta.now ?? new Date()).toISOString(),
+    counts: {
+      units: rows.units.length,
+      people: rows.people.length,
+      topics: rows.topics.length,
+      communities: rows.communities.length,
+      memberships: rows.memberships.length,
+      expertise: rows.expertise.length,
+    },
+  };
+  await db.transaction('rw', [db.feeds, ...FEED_TABLES.map((name) => db[name])], async () => {
+    await deleteFeedRows(db, feed.feedId);
+    await Promise.all([
+      db.units.bulkAdd(rows.units),
+      db.people.bulkAdd(rows.people),
+      db.topics.bulkAdd(rows.topics),
+      db.communities.bulkAdd(rows.communities),
+      db.memberships.bulkAdd(rows.memberships),
+      db.expertise.bulkAdd(rows.expertise),
+    ]);
+    await db.feeds.put(feedRow);
+  });
+  return feedRow;
+}
+
+/** Removes exactly one feed's records (and its feed row); other feeds and local data stay. */
+export async function removeFeed(db: ConstellationDB, feedId: string): Promise<void> {
+  await db.transaction('rw', [db.feeds, ...FEED_TABLES.map((name) => db[name])], async () => {
+    await deleteFeedRows(db, feedId);
+    await db.feeds.delete(feedId);
+  });
+}
+
+async function deleteFeedRows(db: ConstellationDB, feedId: string): Promise<void> {
+  const lo2: [string, unknown] = [feedId, Dexie.minKey];
+  const hi2: [string, unknown] = [feedId, Dexie.maxKey];
+  const lo3 = [feedId, Dexie.minKey, Dexie.minKey];
+  const hi3 = [feedId, Dexie.maxKey, Dexie.maxKey];
+  await Promise.all([
+    db.units.where('[feedId+id]').between(lo2, hi2).delete(),
+    db.people.where('[feedId+id]').between(lo2, hi2).delete(),
+    db.topics.where('[feedId+id]').between(lo2, hi2).delete(),
+    db.communities.where('[feedId+id]').between(lo2, hi2).delete(),
+    db.memberships.where('[feedId+person+community]').between(lo3, hi3).delete(),
+    db.expertise.where('[feedId+person+topic]').between(lo3, hi3).delete(),
+  ]);
+}

@@ -1,0 +1,103 @@
+// Row types of the local database. Feed rows are the validated feed records plus their
+// feed's id (provenance) and the derived, normalised keys that the indexes need.
+// Local rows are the user's own data: no feed sync ever writes to them.
+import type { Community, Expertise, Membership, Person, Topic, Unit } from '../model/feed';
+import type { LeadershipRole, Participation } from '../model/vocabulary';
+
+export type FeedSource = 'demo' | 'url' | 'sample';
+
+/** One ingested feed: what it is and how much of it landed. */
+export interface FeedRow {
+  feedId: string;
+  source: FeedSource;
+  url?: string;
+  organization: string;
+  generatedAt: string;
+  ingestedAt: string;
+  counts: {
+    units: number;
+    people: number;
+    topics: number;
+    communities: number;
+    memberships: number;
+    expertise: number;
+  };
+}
+
+interface FeedScoped {
+  feedId: string;
+}
+
+export type UnitRow = Unit & FeedScoped;
+
+export interface PersonRow extends Person, FeedScoped {
+  /** handleKey(host, login) for every handle. */
+  handleKeys: string[];
+  /** emailKey(email) for every email. */
+  emailKeys: string[];
+  /** nameKey of the name and every alias. */
+  nameKeys: string[];
+  /** Prefix-search words from name, aliases, emails and logins. */
+  tokens: string[];
+}
+
+export interface TopicRow extends Topic, FeedScoped {
+  nameKeys: string[];
+  tokens: string[];
+}
+
+export interface CommunityRow extends Community, FeedScoped {
+  tokens: string[];
+}
+
+export type MembershipRow = Membership & FeedScoped;
+export type ExpertiseRow = Expertise & FeedScoped;
+
+/** A reference to a record of one feed. */
+export interface Ref {
+  feedId: string;
+  id: string;
+}
+
+// ---- local data ----
+
+/** Singleton rows of the user's own settings, keyed by name ("me"). */
+export interface MeRow {
+  key: 'me';
+  feedId: string;
+  personId: string;
+  chosenAt: string;
+}
+
+export interface FollowRow {
+  feedId: string;
+  community: string;
+  followedAt: string;
+}
+
+/** A membership the user declares for themself, beside (never inside) the feed's. */
+export interface MyMembershipRow {
+  feedId: string;
+  community: string;
+  participation: Participation;
+  roles: LeadershipRole[];
+  since?: string;
+}
+
+/** Expertise or interest the user declares; level 0 means "interested, not yet practising". */
+export interface MyExpertiseRow {
+  feedId: string;
+  topic: string;
+  level: 0 | 1 | 2 | 3 | 4 | 5;
+}
+
+export type NoteTarget = 'person' | 'community' | 'topic';
+
+export interface NoteRow {
+  id?: number;
+  target: NoteTarget;
+  feedId: string;
+  targetId: string;
+  text: string;
+  updatedAt: string;
+}

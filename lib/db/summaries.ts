@@ -1,0 +1,41 @@
+// Compact person descriptions for lists, popups and messages: name, title, unit name and
+// company resolved in one bulk read instead of one read per row.
+import type { ConstellationDB } from './database';
+import type { PersonRow } from './schema';
+
+export interface PersonSummary {
+  feedId: string;
+  id: string;
+  name: string;
+  title?: string;
+  unit?: string;
+  unitName?: string;
+  company?: string;
+  emails: string[];
+  handles: Record<string, string>;
+}
+
+export async function personSummaries(
+  db: ConstellationDB,
+  people: PersonRow[],
+): Promise<PersonSummary[]> {
+  const units = await db.units.bulkGet(
+    people.map((p) => [p.feedId, p.unit ?? ''] as [string, string]),
+  );
+  return people.map((p, i) => {
+    const summary: PersonSummary = {
+      feedId: p.feedId,
+      id: p.id,
+      name: p.name,
+      emails: p.emails,
+      handles: p.handles,
+    };
+    if (p.title) summary.title = p.title;
+    if (p.unit) summary.unit = p.unit;
+    const unit = units[i];
+    if (unit) summary.unitName = unit.name;
+    const company = p.company ?? unit?.company;
+    if (company) summary.company = company;
+    return summary;
+  });
+}

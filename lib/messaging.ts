@@ -1,0 +1,95 @@
+// The one typed protocol for messages from extension pages and content scripts to the
+// background. Each request type has a zod schema (the background validates every message
+// before acting) and a response type. Answers are `{ok:true,value} | {ok:false,error}`
+// because thrown errors do not survive Chrome's JSON message serialisation.
+import { z } from './model/zod';
+import type { DataStatus } from './db/queries';
+import type { PersonSummary } from './db/summaries';
+
+export type { PersonSummary };
+
+const query = z.string().max(200);
+const host = z.string().min(1).max(253);
+const login = z.string().min(1).max(100);
+
+/** Request schemas, one per message type. */
+export const REQUEST_SCHEMAS = {
+  /** What data is loaded: feeds (or the demo), and row counts. */
+  getStatus: z.object({}),
+  /** Prefix search over people's names, aliases, emails and logins. */
+  searchPeople: z.object({ query, limit: z.int().min(1).max(50).default(10) }),
+  /** People with this login on this host (case-insensitive), e.g. a profile link on a page. */
+  peopleByHandle: z.object({ host, login }),
+} as const;
+
+export type RequestType = keyof typeof REQUEST_SCHEMAS;
+export type RequestOf<K extends RequestType> = z.input<(typeof REQUEST_SCHEMAS)[K]>;
+export type ParsedRequestOf<K extends RequestType> = z.output<(typeof REQUEST_SCHEMAS)[K]>;
+
+export interface ResponseMap {
+  getStatus: DataStatus;
+  searchPeople: PersonSummary[];
+  peopleByHandle: PersonSummary[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface Envelope<K extends RequestType = RequestType> {
+  type: K;
+  request: RequestOf<K>;
+}
+
+export type ParsedMessage = {
+  [K in RequestType]: { type: K; request: ParsedRequestOf<K> };
+}[RequestType];
+
+const envelopeShape = z.object({ type: z.string().max(64), request: z.unknown() });
+
+/** Validates an incoming message; never throws. */
+export function parseMessage(raw: unknown): Result<ParsedMessage> {
+  const envelope = envelopeShape.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: 'not a Constellation message' };
+  const { type, request } = envelope.data;
+  if (!Object.hasOwn(REQUEST_SCHEMAS, type))
+    return { ok: false, error: `unknown message type "${type}"` };
+  const schema = REQUEST_SCHEMAS[type as RequestType];
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      ok: false,
+      error: `invalid ${type} request: ${issue.path.join('.') || 'request'} ${issue.message}`,
+    };
+  }
+  return { ok: true, value: { type, request: parsed.data } as ParsedMessage };
+}
+
+/** Who sent a message, as far as the background needs to know. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+}
+
+/** Only this extension's own pages and content scripts may talk to the background. */
+export function isTrustedSender(sender: SenderInfo, extensionId: string): boolean {
+  return sender.id === extensionId;
+}
+
+export type Transport = (message: Envelope) => Promise<unknown>;
+
+/** Sends one request through `transport` (runtime.sendMessage in the extension). */
+export async function request<K extends RequestType>(
+  transport: Transport,
+  type: K,
+  body: RequestOf<K>,
+): Promise<Result<ResponseMap[K]>> {
+  try {
+    const answer = (await transport({ type, request: body })) as Result<ResponseMap[K]> | undefined;
+    if (!answer || typeof answer !== 'object' || !('ok' in answer)) {
+      return { ok: false, error: 'the background did not answer' };
+    }
+    return answer;
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,33 @@
+// Typed, versioned extension settings (kept in storage.local through an adapter).
+// A stored value that does not parse falls back to defaults field by field, so a corrupt or
+// older settings object never breaks start-up.
+import { z } from './model/zod';
+
+export const SETTINGS_VERSION = 1;
+
+export const feedConfigSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  label: z.string().trim().min(1).max(100),
+  intervalMinutes: z
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
+  publicKey: z.string().max(4096).optional(),
+});
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION),
+  feeds: z.array(feedConfigSchema).max(20).catch([]),
+});
+
+export type FeedConfig = z.infer<typeof feedConfigSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, feeds: [] };
+
+/** Reads stored settings leniently: unknown or broken fields fall back to their defaults. */
+export function parseSettings(stored: unknown): Settings {
+  const result = settingsSchema.safeParse(stored ?? {});
+  return result.success ? result.data : DEFAULT_SETTINGS;
+}

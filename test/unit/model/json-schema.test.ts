@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { feedJsonSchemaText } from '../../../lib/model/json-schema';
+
+describe('published JSON Schema', () => {
+  it('docs/feed.schema.json is generated from the current zod schemas (run `npm run schema`)', () => {
+    const committed = readFileSync(new URL('../../../docs/feed.schema.json', import.meta.url), 'utf8');
+    expect(committed).toBe(feedJsonSchemaText());
+  });
+
+  it('describes every list and the vocabulary', () => {
+    const schema = JSON.parse(feedJsonSchemaText()) as {
+      required: string[];
+      properties: Record<string, { items?: { properties: Record<string, { enum?: string[] }> } }>;
+    };
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['format', 'version', 'feedId', 'generatedAt', 'organization', 'people', 'memberships']),
+    );
+    const community = schema.properties.communities!.items!.properties;
+    expect(community.stage!.enum).toEqual(['potential', 'coalescing', 'active', 'dispersed', 'memorable']);
+    expect(community.standing!.enum).toEqual([
+      'unrecognized',
+      'bootlegged',
+      'legitimized',
+      'strategic',
+      'transformative',
+    ]);
+  });
+});
