@@ -8,8 +8,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Constellation',
-    description:
-      "Shows your organisation's communities of practice on the pages you already read.",
+    description: "Shows your organisation's communities of practice on the pages you already read.",
     permissions: ['storage', 'unlimitedStorage'],
     ...(browser === 'firefox'
       ? {
@@ -21,6 +20,16 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { target: 'es2022' },
+    build: {
+      target: 'es2022',
+      rollupOptions: {
+        // zod ships comments Rollup cannot place; harmless, and noise in every build log.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod'))
+            return;
+          warn(warning);
+        },
+      },
+    },
   }),
 });

@@ -51,7 +51,12 @@ describe('replaceFeed', () => {
     const db = await smallTestDb();
     await setMe(db, { feedId: 'acme-main', id: 'p-alice' });
     await follow(db, { feedId: 'acme-main', id: 'c-sre' });
-    await declareMembership(db, { feedId: 'acme-main', community: 'c-fraud', participation: 'peripheral', roles: [] });
+    await declareMembership(db, {
+      feedId: 'acme-main',
+      community: 'c-fraud',
+      participation: 'peripheral',
+      roles: [],
+    });
     await saveNote(db, 'person', { feedId: 'acme-main', id: 'p-bob' }, 'Met at the k8s meetup');
     const before = await Promise.all(LOCAL_TABLES.map((t) => db.table(t).toArray()));
     const empty = smallFeed();
@@ -85,6 +90,11 @@ describe('replaceFeed', () => {
     await removeFeed(db, 'acme-main');
     expect((await dataStatus(db)).feeds.map((f) => f.feedId)).toEqual(['globex']);
     expect(await db.memberships.count()).toBe(5);
-    expect(await db.people.where('[feedId+id]').between(['acme-main', ''], ['acme-main', '\uffff']).count()).toBe(0);
+    expect(
+      await db.people
+        .where('[feedId+id]')
+        .between(['acme-main', ''], ['acme-main', '\uffff'])
+        .count(),
+    ).toBe(0);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { declareMembership, follow, followedCommunities, getMe, isFollowing, noteFor, saveNote, setMe, unfollow } from '../../../lib/db/local';
+import {
+  declareMembership,
+  follow,
+  followedCommunities,
+  getMe,
+  isFollowing,
+  noteFor,
+  saveNote,
+  setMe,
+  unfollow,
+} from '../../../lib/db/local';
 import {
   ANONYMOUS,
   communitiesForTopic,
@@ -45,10 +55,14 @@ describe('communities and members', () => {
     const db = await smallTestDb();
     const alice = { feedId, id: 'p-alice' };
     const anonymous = await communitiesOfPerson(db, alice, ANONYMOUS);
-    expect(anonymous.map((x) => [x.community.id, x.membership.participation])).toEqual([['c-sre', 'core']]);
+    expect(anonymous.map((x) => [x.community.id, x.membership.participation])).toEqual([
+      ['c-sre', 'core'],
+    ]);
     await setMe(db, { feedId, id: 'p-carol' });
     const asCarol = await communitiesOfPerson(db, alice, await viewerOf(db));
-    expect(asCarol.map((x) => [x.community.id, x.membership.participation, x.membership.roles])).toEqual([
+    expect(
+      asCarol.map((x) => [x.community.id, x.membership.participation, x.membership.roles]),
+    ).toEqual([
       ['c-sre', 'core', ['day-to-day', 'boundary']],
       ['c-fraud', 'active', []],
     ]);
@@ -68,20 +82,28 @@ describe('communities and members', () => {
 
   it('a declared local membership also reveals a members-only community', async () => {
     const db = await smallTestDb();
-    await declareMembership(db, { feedId, community: 'c-fraud', participation: 'peripheral', roles: [] });
+    await declareMembership(db, {
+      feedId,
+      community: 'c-fraud',
+      participation: 'peripheral',
+      roles: [],
+    });
     const viewer = await viewerOf(db);
     expect(viewer.me).toBeUndefined();
-    expect((await membersOfCommunity(db, { feedId, id: 'c-fraud' }, viewer)).map((m) => m.person.id)).toEqual([
-      'p-carol',
-      'p-alice',
-    ]);
+    expect(
+      (await membersOfCommunity(db, { feedId, id: 'c-fraud' }, viewer)).map((m) => m.person.id),
+    ).toEqual(['p-carol', 'p-alice']);
   });
 
   it('finds communities for a topic and experts by level', async () => {
     const db = await smallTestDb();
-    expect(ids(await communitiesForTopic(db, { feedId, id: 't-k8s' }, ANONYMOUS))).toEqual(['c-sre']);
+    expect(ids(await communitiesForTopic(db, { feedId, id: 't-k8s' }, ANONYMOUS))).toEqual([
+      'c-sre',
+    ]);
     expect(ids(await communitiesForTopic(db, { feedId, id: 't-fraud' }, ANONYMOUS))).toEqual([]);
-    expect(ids(await communitiesForTopic(db, { feedId: 'other', id: 't-k8s' }, ANONYMOUS))).toEqual([]);
+    expect(ids(await communitiesForTopic(db, { feedId: 'other', id: 't-k8s' }, ANONYMOUS))).toEqual(
+      [],
+    );
     const experts = await expertsOnTopic(db, { feedId, id: 't-k8s' });
     expect(experts.map((e) => [e.person.id, e.expertise.level])).toEqual([
       ['p-bob', 5],
@@ -124,7 +146,11 @@ describe('prefix search', () => {
     const db = await smallTestDb();
     const people = [...(await searchPeople(db, 'alice')), ...(await searchPeople(db, 'carol'))];
     const [alice, carol] = await personSummaries(db, people);
-    expect(alice).toMatchObject({ unitName: 'Claims Processing', company: 'Acme', title: 'Senior Claims Analyst' });
+    expect(alice).toMatchObject({
+      unitName: 'Claims Processing',
+      company: 'Acme',
+      title: 'Senior Claims Analyst',
+    });
     expect(carol).toMatchObject({ unitName: 'Globex Consulting', company: 'Globex' });
     expect(carol).not.toHaveProperty('title');
   });

@@ -4,7 +4,10 @@ import { feedJsonSchemaText } from '../../../lib/model/json-schema';
 
 describe('published JSON Schema', () => {
   it('docs/feed.schema.json is generated from the current zod schemas (run `npm run schema`)', () => {
-    const committed = readFileSync(new URL('../../../docs/feed.schema.json', import.meta.url), 'utf8');
+    const committed = readFileSync(
+      new URL('../../../docs/feed.schema.json', import.meta.url),
+      'utf8',
+    );
     expect(committed).toBe(feedJsonSchemaText());
   });
 
@@ -14,10 +17,24 @@ describe('published JSON Schema', () => {
       properties: Record<string, { items?: { properties: Record<string, { enum?: string[] }> } }>;
     };
     expect(schema.required).toEqual(
-      expect.arrayContaining(['format', 'version', 'feedId', 'generatedAt', 'organization', 'people', 'memberships']),
+      expect.arrayContaining([
+        'format',
+        'version',
+        'feedId',
+        'generatedAt',
+        'organization',
+        'people',
+        'memberships',
+      ]),
     );
     const community = schema.properties.communities!.items!.properties;
-    expect(community.stage!.enum).toEqual(['potential', 'coalescing', 'active', 'dispersed', 'memorable']);
+    expect(community.stage!.enum).toEqual([
+      'potential',
+      'coalescing',
+      'active',
+      'dispersed',
+      'memorable',
+    ]);
     expect(community.standing!.enum).toEqual([
       'unrecognized',
       'bootlegged',

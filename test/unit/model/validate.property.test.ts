@@ -50,9 +50,17 @@ describe('validator properties', () => {
   it('accepted feeds have unique ids and resolving references', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ list: fc.constantFrom(...LISTS), at: fc.nat(), field: fc.string(), value: fc.jsonValue() }), {
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.record({
+            list: fc.constantFrom(...LISTS),
+            at: fc.nat(),
+            field: fc.string(),
+            value: fc.jsonValue(),
+          }),
+          {
+            maxLength: 6,
+          },
+        ),
         (edits) => {
           const feed = smallFeed() as unknown as Record<string, Record<string, unknown>[]>;
           for (const edit of edits) {

@@ -117,15 +117,27 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     const feed = smallFeedJson();
     records(feed, 'people').push({ id: 'p-bob', name: 'Another Bob' });
     const result = valid(validateFeed(feed));
-    expect(result.feed.people.filter((p) => p.id === 'p-bob').map((p) => p.name)).toEqual(['Bob Okafor']);
+    expect(result.feed.people.filter((p) => p.id === 'p-bob').map((p) => p.name)).toEqual([
+      'Bob Okafor',
+    ]);
     expect(result.problems).toEqual([
-      expect.objectContaining({ list: 'people', index: 4, id: 'p-bob', field: 'id', reason: 'duplicate id "p-bob" (first at index 1)' }),
+      expect.objectContaining({
+        list: 'people',
+        index: 4,
+        id: 'p-bob',
+        field: 'id',
+        reason: 'duplicate id "p-bob" (first at index 1)',
+      }),
     ]);
   });
 
   it('reports duplicate memberships', () => {
     const feed = smallFeedJson();
-    records(feed, 'memberships').push({ person: 'p-bob', community: 'c-sre', participation: 'core' });
+    records(feed, 'memberships').push({
+      person: 'p-bob',
+      community: 'c-sre',
+      participation: 'core',
+    });
     const result = valid(validateFeed(feed));
     expect(result.problems).toEqual([
       expect.objectContaining({ list: 'memberships', index: 5, id: 'p-bob→c-sre' }),
@@ -137,19 +149,38 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     const feed = smallFeedJson();
     records(feed, 'people')[1]!.unit = 'nowhere';
     records(feed, 'communities')[0]!.topics = ['t-k8s', 't-missing'];
-    records(feed, 'memberships').push({ person: 'p-ghost', community: 'c-fraud', participation: 'active' });
+    records(feed, 'memberships').push({
+      person: 'p-ghost',
+      community: 'c-fraud',
+      participation: 'active',
+    });
     records(feed, 'expertise').push({ person: 'p-alice', topic: 't-ghost', level: 2 });
     records(feed, 'units').push({ id: 'orphan', name: 'Orphan', parent: 'gone' });
     const result = valid(validateFeed(feed));
     expect(result.problems.map((p) => [p.path, p.reason])).toEqual([
       ['units[4].parent', 'refers to unit "gone", which is not in this feed or is invalid'],
       ['people[1].unit', 'refers to unit "nowhere", which is not in this feed or is invalid'],
-      ['communities[0].topics[1]', 'refers to topic "t-missing", which is not in this feed or is invalid'],
+      [
+        'communities[0].topics[1]',
+        'refers to topic "t-missing", which is not in this feed or is invalid',
+      ],
       // c-sre is gone, so the memberships in it dangle as well; c-fraud's `related` did not name c-sre.
-      ['memberships[0].community', 'refers to community "c-sre", which is not in this feed or is invalid'],
-      ['memberships[1].person', 'refers to person "p-bob", which is not in this feed or is invalid'],
-      ['memberships[2].community', 'refers to community "c-sre", which is not in this feed or is invalid'],
-      ['memberships[5].person', 'refers to person "p-ghost", which is not in this feed or is invalid'],
+      [
+        'memberships[0].community',
+        'refers to community "c-sre", which is not in this feed or is invalid',
+      ],
+      [
+        'memberships[1].person',
+        'refers to person "p-bob", which is not in this feed or is invalid',
+      ],
+      [
+        'memberships[2].community',
+        'refers to community "c-sre", which is not in this feed or is invalid',
+      ],
+      [
+        'memberships[5].person',
+        'refers to person "p-ghost", which is not in this feed or is invalid',
+      ],
       ['expertise[1].person', 'refers to person "p-bob", which is not in this feed or is invalid'],
       ['expertise[3].topic', 'refers to topic "t-ghost", which is not in this feed or is invalid'],
     ]);
@@ -174,7 +205,9 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     records(feed, 'units').push({ id: 'sub', name: 'Sub', parent: 'claims' });
     const result = valid(validateFeed(feed));
     expect(result.feed.units.map((u) => u.id)).toEqual(['platform', 'partner']);
-    expect(result.problems.filter((p) => p.list === 'units').map((p) => `${p.id}: ${p.reason}`)).toEqual([
+    expect(
+      result.problems.filter((p) => p.list === 'units').map((p) => `${p.id}: ${p.reason}`),
+    ).toEqual([
       'ops: the parent chain loops: ops → claims → ops',
       'claims: the parent chain loops: claims → ops → claims',
       'sub: the parent chain reaches the loop at unit "claims"',
@@ -187,10 +220,14 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     sre.channels = [{ kind: 'chat', label: 'x', url: 'javascript:alert(1)' }];
     records(feed, 'people')[0]!.avatar = 'data:image/png;base64,AAAA';
     records(feed, 'expertise')[0]!.evidence = [{ label: 'e', url: 'http://evil.example/' }];
-    records(feed, 'communities')[1]!.repertoire = [{ label: 'local', url: 'http://127.0.0.1:8080/x' }];
+    records(feed, 'communities')[1]!.repertoire = [
+      { label: 'local', url: 'http://127.0.0.1:8080/x' },
+    ];
     const result = valid(validateFeed(feed));
     const reasons = Object.fromEntries(result.problems.map((p) => [p.path, p.reason]));
-    expect(reasons['people[0].avatar']).toBe('URL uses the data: scheme; only https links are allowed');
+    expect(reasons['people[0].avatar']).toBe(
+      'URL uses the data: scheme; only https links are allowed',
+    );
     expect(reasons['communities[0].channels[0].url']).toBe(
       'URL uses the javascript: scheme; only https links are allowed',
     );
@@ -230,10 +267,12 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
   });
 
   it('does not let __proto__ keys pollute prototypes', () => {
-    const text = JSON.stringify(smallFeed()).replace(
-      '"handles":{"github.com":"AliceC"',
-      '"handles":{"__proto__":{"polluted":true},"github.com":"AliceC"',
-    ).replace('"id":"p-bob"', '"__proto__":{"polluted":true},"id":"p-bob"');
+    const text = JSON.stringify(smallFeed())
+      .replace(
+        '"handles":{"github.com":"AliceC"',
+        '"handles":{"__proto__":{"polluted":true},"github.com":"AliceC"',
+      )
+      .replace('"id":"p-bob"', '"__proto__":{"polluted":true},"id":"p-bob"');
     expect(text).toContain('__proto__');
     const result = valid(validateFeedText(text));
     const alice = result.feed.people[0]!;
@@ -248,7 +287,10 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     records(feed, 'memberships')[0]!.roles = ['day-to-day', 'chief'];
     records(feed, 'expertise')[1]!.level = 6;
     const result = valid(validateFeed(feed));
-    expect(result.problems.map((p) => p.path)).toEqual(['memberships[0].roles[1]', 'expertise[1].level']);
+    expect(result.problems.map((p) => p.path)).toEqual([
+      'memberships[0].roles[1]',
+      'expertise[1].level',
+    ]);
   });
 
   it('rejects an unknown time zone and a handle host that is not a host', () => {
@@ -256,10 +298,9 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     records(feed, 'people')[0]!.timezone = 'Mars/Olympus';
     records(feed, 'people')[1]!.handles = { 'not a host': 'bob' };
     const result = valid(validateFeed(feed));
-    expect(result.problems.filter((p) => p.list === 'people').map((p) => `${p.id} ${p.field}`)).toEqual([
-      'p-alice timezone',
-      'p-bob handles.not a host',
-    ]);
+    expect(
+      result.problems.filter((p) => p.list === 'people').map((p) => `${p.id} ${p.field}`),
+    ).toEqual(['p-alice timezone', 'p-bob handles.not a host']);
     // Their memberships and expertise cascade: they refer to people who did not land.
     expect(result.feed.memberships.map((m) => m.person)).toEqual(['p-jose', 'p-carol']);
   });
