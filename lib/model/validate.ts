@@ -329,10 +329,10 @@ function dedupe<T>(
 }
 
 /** Drops units whose parent is missing or whose parent chain loops, until none are left. */
-function resolveUnits(
-  units: Indexed<{ id: string; parent?: string | undefined }>[],
+function resolveUnits<U extends { id: string; parent?: string | undefined }>(
+  units: Indexed<U>[],
   report: Report,
-): typeof units {
+): Indexed<U>[] {
   let current = units;
   for (let changed = true; changed;) {
     changed = false;

@@ -44,3 +44,15 @@ describe('published JSON Schema', () => {
     ]);
   });
 });
+
+describe('docs/feed-format.md', () => {
+  it('its minimal feed example is a valid feed with no problems', async () => {
+    const { validateFeedText } = await import('../../../lib/model/validate');
+    const doc = readFileSync(new URL('../../../docs/feed-format.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const result = validateFeedText(example!);
+    expect(result.ok && result.problems).toEqual([]);
+    expect(result.ok && result.counts.memberships.valid).toBe(1);
+  });
+});
