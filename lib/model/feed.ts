@@ -78,13 +78,22 @@ const timezone = z
   .max(64)
   .refine(isKnownTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
 
+// Constructing an Intl.DateTimeFormat costs ~100 µs, and a feed names the same few zones
+// thousands of times, so answers are remembered (boundedly: a hostile feed cannot grow it).
+const timeZoneCache = new Map<string, boolean>();
+
 function isKnownTimeZone(zone: string): boolean {
+  const known = timeZoneCache.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (timeZoneCache.size < 2000) timeZoneCache.set(zone, valid);
+  return valid;
 }
 
 export const linkSchema = z.object({ label, url: safeUrl });
