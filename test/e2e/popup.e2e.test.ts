@@ -1,0 +1,152 @@
+// The foundation end to end: the built extension in real Chromium loads the demo organisation
+// into real IndexedDB from its service worker, and the popup shows the counts and searches.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Feed } from '../../lib/model/feed';
+import { validateFeedText } from '../../lib/model/validate';
+import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
+
+// Code passed to page.evaluate runs in the extension page, where `chrome` exists.
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const EXTENSION_DIR = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
+
+function demoFeed(): Feed {
+  const result = validateFeedText(
+    readFileSync(new URL('../../public/demo-feed.json', import.meta.url), 'utf8'),
+  );
+  if (!result.ok) throw new Error(result.error.reason);
+  return result.feed;
+}
+
+describe('extension foundation in Chromium', () => {
+  const demo = demoFeed();
+  let browser: LaunchedChromium;
+  let popup: Page;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension({ extensionDir: EXTENSION_DIR });
+    popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('ingests the demo feed into IndexedDB and shows its counts, labelled as demo data', async () => {
+    await expect
+      .poll(() => popup.locator('[data-count="people"]').textContent(), { timeout: 30_000 })
+      .toBe(String(demo.people.length));
+    expect(await popup.locator('[data-count="communities"]').textContent()).toBe(
+      String(demo.communities.length),
+    );
+    expect(await popup.locator('[data-count="memberships"]').textContent()).toBe(
+      String(demo.memberships.length),
+    );
+    const source = popup.locator('[data-source]');
+    expect(await source.getAttribute('data-source')).toBe('demo');
+    expect(await source.textContent()).toContain('Demo data');
+    expect(await source.textContent()).toContain(demo.organization.name);
+
+    // The rows are really in the extension's IndexedDB, read without Dexie.
+    const stored = await popup.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('constellation');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('people').objectStore('people').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+    expect(stored).toBe(demo.people.length);
+  });
+
+  it('searches people by name prefix, email and handle', async () => {
+    const person = demo.people.find((p) => p.aliases.length > 0 && p.emails.length > 0)!;
+    const box = popup.getByLabel('Search people');
+    const firstWord = person.name.split(' ')[0]!;
+    const lastWord = person.name.split(' ').at(-1)!;
+    await box.fill(`${firstWord.slice(0, 3)} ${lastWord.slice(0, 3)}`);
+    await expect
+      .poll(() => popup.locator(`.results li[data-person="${person.id}"]`).count())
+      .toBe(1);
+    expect(await popup.locator(`.results li[data-person="${person.id}"] .name`).textContent()).toBe(
+      person.name,
+    );
+
+    await box.fill(person.emails[0]!);
+    await expect.poll(() => popup.locator('.results li').count()).toBe(1);
+    expect(await popup.locator('.results li').getAttribute('data-person')).toBe(person.id);
+
+    const [, login] = Object.entries(person.handles)[0]!;
+    await box.fill(login.toUpperCase());
+    await expect
+      .poll(() => popup.locator(`.results li[data-person="${person.id}"]`).count())
+      .toBe(1);
+
+    await box.fill('zzqxj');
+    await expect
+      .poll(() => popup.locator('.result-count').textContent())
+      .toBe('No one matches “zzqxj”.');
+    expect(await popup.locator('.results li').count()).toBe(0);
+  });
+
+  it('answers typed messages from the background and refuses malformed ones', async () => {
+    const person = demo.people.find((p) => p.handles['github.com'])!;
+    const answers = await popup.evaluate(
+      async ([host, login]) => {
+        const send = (message: unknown) => chrome.runtime.sendMessage(message);
+        return {
+          byHandle: await send({
+            type: 'peopleByHandle',
+            request: { host, login: login.toUpperCase() },
+          }),
+          status: await send({ type: 'getStatus', request: {} }),
+          unknown: await send({ type: 'dropEverything', request: {} }),
+          malformed: await send({ type: 'searchPeople', request: { query: 42 } }),
+        };
+      },
+      ['github.com', person.handles['github.com']!] as const,
+    );
+    expect(answers.byHandle).toMatchObject({
+      ok: true,
+      value: [{ id: person.id, name: person.name }],
+    });
+    expect(answers.status).toMatchObject({
+      ok: true,
+      value: {
+        demo: true,
+        counts: { people: demo.people.length, communities: demo.communities.length },
+      },
+    });
+    expect(answers.unknown).toEqual({ ok: false, error: 'unknown message type "dropEverything"' });
+    expect(answers.malformed).toMatchObject({ ok: false });
+  });
+
+  it('does not re-ingest the demo when the service worker restarts', async () => {
+    const ingestedAt = () =>
+      popup.evaluate(async () => {
+        const answer = (await chrome.runtime.sendMessage({ type: 'getStatus', request: {} })) as {
+          value: { feeds: { ingestedAt: string }[] };
+        };
+        return answer.value.feeds[0]!.ingestedAt;
+      });
+    const before = await ingestedAt();
+    const cdp = await browser.context.newCDPSession(popup);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const version of event.versions) statuses.push(version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.at(-1)).toBe('stopped');
+    // The next message wakes a fresh worker, which checks the stored demo version first.
+    expect(await ingestedAt()).toBe(before);
+    expect(statuses.slice(statuses.lastIndexOf('stopped'))).toContain('running');
+  });
+});
