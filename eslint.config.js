@@ -14,10 +14,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'zod', message: "Import { z } from lib/model/zod (jitless config)." }] },
+        { paths: [{ name: 'zod', message: 'Import { z } from lib/model/zod (jitless config).' }] },
       ],
     },
   },
