@@ -24,11 +24,19 @@ describe('extension foundation in Chromium', () => {
   const demo = demoFeed();
   let browser: LaunchedChromium;
   let popup: Page;
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     browser = await launchWithExtension({ extensionDir: EXTENSION_DIR });
     popup = await browser.context.newPage();
+    popup.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  });
+
+  it('the popup logs no errors (CSP violations, failed loads, exceptions)', () => {
+    expect(consoleErrors).toEqual([]);
   });
 
   afterAll(async () => {
