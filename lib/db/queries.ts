@@ -58,6 +58,24 @@ export interface DataStatus {
   counts: { people: number; communities: number; memberships: number; topics: number };
 }
 
+/**
+ * Feeds whose rows readers may see: those with a row in `feeds`. Ingest writes that row in
+ * the same transaction as (or after) the feed's records, so rows of a feed still being
+ * written are invisible. Every query that finds rows by an index other than a caller-given
+ * [feedId+…] key must filter through this.
+ */
+export async function visibleFeedIds(db: ConstellationDB): Promise<Set<string>> {
+  return new Set(await db.feeds.toCollection().primaryKeys());
+}
+
+async function visibleOnly<T extends { feedId: string }>(
+  db: ConstellationDB,
+  rows: Promise<T[]>,
+): Promise<T[]> {
+  const [visible, found] = await Promise.all([visibleFeedIds(db), rows]);
+  return found.filter((row) => visible.has(row.feedId));
+}
+
 export async function dataStatus(db: ConstellationDB): Promise<DataStatus> {
   const [feeds, people, communities, memberships, topics] = await Promise.all([
     db.feeds.toArray(),
@@ -100,22 +118,26 @@ export function peopleByHandle(
   host: string,
   login: string,
 ): Promise<PersonRow[]> {
-  return db.people.where('handleKeys').equals(handleKey(host, login)).toArray();
+  return visibleOnly(db, db.people.where('handleKeys').equals(handleKey(host, login)).toArray());
 }
 
 export function peopleByEmail(db: ConstellationDB, email: string): Promise<PersonRow[]> {
-  return db.people.where('emailKeys').equals(emailKey(email)).toArray();
+  return visibleOnly(db, db.people.where('emailKeys').equals(emailKey(email)).toArray());
 }
 
 /** People whose name or alias equals `name` after folding case, diacritics and white space. */
 export function peopleByName(db: ConstellationDB, name: string): Promise<PersonRow[]> {
   const key = nameKey(name);
-  return key ? db.people.where('nameKeys').equals(key).toArray() : Promise.resolve([]);
+  return key
+    ? visibleOnly(db, db.people.where('nameKeys').equals(key).toArray())
+    : Promise.resolve([]);
 }
 
 export function topicsByName(db: ConstellationDB, name: string): Promise<TopicRow[]> {
   const key = nameKey(name);
-  return key ? db.topics.where('nameKeys').equals(key).toArray() : Promise.resolve([]);
+  return key
+    ? visibleOnly(db, db.topics.where('nameKeys').equals(key).toArray())
+    : Promise.resolve([]);
 }
 
 export interface CommunityMembership {

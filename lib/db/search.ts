@@ -4,7 +4,7 @@
 // costs about `limit` row reads however large the directory is.
 import { queryTokens } from '../model/keys';
 import type { ConstellationDB } from './database';
-import { canSee, type Viewer } from './queries';
+import { canSee, visibleFeedIds, type Viewer } from './queries';
 import type { CommunityRow, PersonRow, TopicRow } from './schema';
 
 export interface PeopleFilters {
@@ -36,12 +36,14 @@ export async function searchPeople(
   const p = plan(query);
   if (!p) return [];
   const limit = filters.limit ?? DEFAULT_LIMIT;
+  const visible = await visibleFeedIds(db);
   const rows = await db.people
     .where('tokens')
     .startsWith(p.lead)
     .distinct()
     .filter(
       (person) =>
+        visible.has(person.feedId) &&
         (filters.feedId === undefined || person.feedId === filters.feedId) &&
         (filters.unit === undefined || person.unit === filters.unit) &&
         (filters.company === undefined || person.company === filters.company) &&
@@ -60,11 +62,12 @@ export async function searchCommunities(
 ): Promise<CommunityRow[]> {
   const p = plan(query);
   if (!p) return [];
+  const visible = await visibleFeedIds(db);
   const rows = await db.communities
     .where('tokens')
     .startsWith(p.lead)
     .distinct()
-    .filter((c) => canSee(viewer, c) && matchesAll(c.tokens, p.words))
+    .filter((c) => visible.has(c.feedId) && canSee(viewer, c) && matchesAll(c.tokens, p.words))
     .limit(limit)
     .toArray();
   return rankByName(rows, (r) => r.name, query);
@@ -77,11 +80,12 @@ export async function searchTopics(
 ): Promise<TopicRow[]> {
   const p = plan(query);
   if (!p) return [];
+  const visible = await visibleFeedIds(db);
   const rows = await db.topics
     .where('tokens')
     .startsWith(p.lead)
     .distinct()
-    .filter((t) => matchesAll(t.tokens, p.words))
+    .filter((t) => visible.has(t.feedId) && matchesAll(t.tokens, p.words))
     .limit(limit)
     .toArray();
   return rankByName(rows, (r) => r.label, query);

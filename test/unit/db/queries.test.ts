@@ -181,3 +181,23 @@ describe('local data', () => {
     expect(await noteFor(db, 'person', bob)).toBeUndefined();
   });
 });
+
+describe('visibility of feeds being written', () => {
+  it('rows of a feed without a feeds row are invisible to lookups and search', async () => {
+    const db = await smallTestDb();
+    // Simulate rows written ahead of their feed's final switch.
+    const alice = (await db.people.get([feedId, 'p-alice']))!;
+    await db.people.put({ ...alice, feedId: 'pending-feed' });
+    await db.topics.put({ ...(await db.topics.get([feedId, 't-k8s']))!, feedId: 'pending-feed' });
+    expect((await peopleByHandle(db, 'github.com', 'alicec')).map((p) => p.feedId)).toEqual([
+      feedId,
+    ]);
+    expect((await peopleByEmail(db, 'alice.chen@acme.example')).map((p) => p.feedId)).toEqual([
+      feedId,
+    ]);
+    expect((await peopleByName(db, 'Alice Chen')).map((p) => p.feedId)).toEqual([feedId]);
+    expect((await searchPeople(db, 'alice')).map((p) => p.feedId)).toEqual([feedId]);
+    expect((await topicsByName(db, 'k8s')).map((t) => t.feedId)).toEqual([feedId]);
+    expect((await searchTopics(db, 'kube')).map((t) => t.feedId)).toEqual([feedId]);
+  });
+});
