@@ -1,0 +1,125 @@
+// Shared harness for benchmarks in real Chromium: bundles a page module from test/bench/,
+// serves it and any data files from 127.0.0.1, opens it in headless Chromium (nothing else
+// resolves), calls one exported async function in the page and returns its result. Each
+// suite (scripts/bench/<suite>.ts) measures its baseline in the same page, in the same run.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumExecutable, hostResolverRules } from '../chromium';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ServedFile {
+  body: string | Uint8Array;
+  contentType: string;
+}
+
+export interface PageBenchmark {
+  /** Page module relative to the repository root, e.g. "test/bench/foundation.page.ts". */
+  entry: string;
+  /** The async function the module exports; called with `args` (JSON-serialisable). */
+  exportName: string;
+  args: unknown[];
+  /** Extra files served at these paths, e.g. { "/feed.json": … }. */
+  files?: Record<string, ServedFile>;
+  /** Extra Chromium switches (e.g. --enable-precise-memory-info). */
+  chromiumArgs?: string[];
+  /** Called with the page before the benchmark function runs (e.g. to open CDP sessions). */
+  beforeRun?: (page: Page, origin: string) => Promise<void>;
+}
+
+/** Reads `--name N` from the command line. */
+export function numberOption(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`--${name} takes a positive whole number`);
+  }
+  return value;
+}
+
+export async function runPageBenchmark<T>(
+  bench: PageBenchmark,
+): Promise<{ result: T; browserVersion: string }> {
+  const bundle = await build({
+    stdin: {
+      contents: `import { ${bench.exportName} } from './${bench.entry}';
+        Object.assign(globalThis, { ${bench.exportName} });`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'error',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  });
+  const files: Record<string, ServedFile> = {
+    '/': {
+      body: '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script>',
+      contentType: 'text/html',
+    },
+    '/bench.js': { body: bundle.outputFiles[0]!.text, contentType: 'text/javascript' },
+    ...bench.files,
+  };
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': file.contentType }).end(file.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Nothing but 127.0.0.1 resolves: a benchmark can never reach the network.
+      `--host-resolver-rules=${hostResolverRules()}`,
+      ...(bench.chromiumArgs ?? []),
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('crash', () => console.error('The benchmark page crashed (out of memory?).'));
+    page.on('pageerror', (error) => console.error(`Page error: ${error.message}`));
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+    );
+    await page.goto(origin);
+    await page.waitForFunction((name) => name in globalThis, bench.exportName);
+    await bench.beforeRun?.(page, origin);
+    const result = await page.evaluate(
+      ([name, args]) =>
+        (globalThis as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!(
+          ...args,
+        ),
+      [bench.exportName, bench.args] as const,
+    );
+    return { result: result as T, browserVersion: browser.version() };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** Prints rows as an aligned table (first row is the header). */
+export function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+}
+
+export const ms = (value: number) => `${value.toFixed(1)} ms`;
+export const ratio = (a: number, b: number) => (a / b).toFixed(2);

@@ -1,0 +1,18 @@
+// `npm run bench [-- --suite NAME] [suite options]`: runs every benchmark suite in real
+// headless Chromium, or only the named one. Each suite prints its medians and its ratios
+// against a baseline measured in the same run; copy the output into docs/benchmarks.md.
+import { benchFoundation } from './foundation';
+
+const SUITES: Record<string, () => Promise<void>> = {
+  foundation: benchFoundation,
+};
+
+const at = process.argv.indexOf('--suite');
+const only = at >= 0 ? process.argv[at + 1] : undefined;
+if (only !== undefined && !(only in SUITES)) {
+  console.error(`Unknown suite "${only}". Suites: ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, run] of Object.entries(SUITES)) {
+  if (only === undefined || only === name) await run();
+}
