@@ -4,6 +4,9 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   // Every name's origin stays visible: no auto-imports (DESIGN.md §2).
   imports: false,
+  // CONSTELLATION_OUT_DIR lets parallel builds (several engineers, CI) keep separate outputs;
+  // e2e tests read the same variable (test/e2e/support/extension.ts).
+  outDir: process.env.CONSTELLATION_OUT_DIR ?? '.output',
   // `browser` from wxt/browser is Mozilla's webextension-polyfill.
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({

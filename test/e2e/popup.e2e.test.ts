@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feed } from '../../lib/model/feed';
 import { validateFeedText } from '../../lib/model/validate';
 import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
+import { builtExtensionDir } from './support/extension';
 
 // Code passed to page.evaluate runs in the extension page, where `chrome` exists.
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-const EXTENSION_DIR = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
+const EXTENSION_DIR = builtExtensionDir();
 
 function demoFeed(): Feed {
   const result = validateFeedText(
