@@ -1,0 +1,91 @@
+// `build --config <file>`: assembles a feed from the sources a config lists, reports every
+// problem and conflict with file:line, and writes the feed only when the build succeeded
+// (atomically: a failed or interrupted build never leaves a partial file).
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { buildFeed } from './build';
+import { CliError, type Command } from './cli-types';
+import { buildReportJson, formatBuild } from './report';
+import { writeFileAtomic } from './write-atomic';
+
+export const runBuild: Command = {
+  summary: 'assemble a feed from CSV, Backstage, sigs.yaml, experts-index and feed sources',
+  help: [
+    'Usage: constellation-feed build --config <file> [--out <file>] [options]',
+    '',
+    '  --config <file>        build config, YAML or JSON (format: docs/feed-tooling.md)',
+    '  --out <file>           where to write the feed (default: the config\'s "output", relative to its baseDir;',
+    '                         without either, the feed is printed on standard output)',
+    '  --generated-at <time>  RFC 3339 time for "generatedAt" (default: config, then SOURCE_DATE_EPOCH, then now)',
+    '  --strict               fail (and write nothing) on any warning: a record, row or link left out,',
+    '                         an unknown column, a duplicate person in one source',
+    '  --report <file>        also write the JSON build report there',
+    '  --json                 print the JSON build report on standard output',
+    '  --compact              write the feed without indentation',
+    '  --verbose              also print notes and every cross-source merge',
+  ],
+  options: {
+    config: { type: 'string' },
+    out: { type: 'string' },
+    'generated-at': { type: 'string' },
+    strict: { type: 'boolean' },
+    report: { type: 'string' },
+    json: { type: 'boolean' },
+    compact: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+  },
+  async run({ values, positionals }, io) {
+    if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"`, 2);
+    if (typeof values.config !== 'string') throw new CliError('--config <file> is required', 2);
+    const generatedAt = values['generated-at'];
+    if (typeof generatedAt === 'string' && Number.isNaN(Date.parse(generatedAt))) {
+      throw new CliError(`--generated-at "${generatedAt}" is not an RFC 3339 date-time`, 2);
+    }
+    const result = await buildFeed(values.config, {
+      cwd: io.cwd,
+      ...(typeof generatedAt === 'string' ? { generatedAt } : {}),
+    });
+
+    let outFile: string | undefined;
+    if (typeof values.out === 'string') outFile = path.resolve(io.cwd, values.out);
+    else if (result.config?.output) {
+      const configDir = path.dirname(path.resolve(io.cwd, values.config));
+      outFile = path.resolve(configDir, result.config.baseDir ?? '.', result.config.output);
+    }
+    if (!outFile && values.json)
+      throw new CliError(
+        '--json needs --out (or "output" in the config): standard output carries the report',
+        2,
+      );
+    const shown = outFile ? path.relative(io.cwd, outFile) || outFile : undefined;
+
+    const warned = result.problems.some((p) => p.severity === 'warning');
+    const ok = result.ok && result.feed !== undefined && !(values.strict && warned);
+    let written = false;
+    if (ok) {
+      const text = `${JSON.stringify(result.feed, null, values.compact ? undefined : 2)}\n`;
+      if (outFile) {
+        await mkdir(path.dirname(outFile), { recursive: true });
+        await writeFileAtomic(outFile, text);
+        written = true;
+      } else io.out(text.trimEnd());
+    }
+    const report = buildReportJson(result, shown, written);
+    if (typeof values.report === 'string') {
+      const reportFile = path.resolve(io.cwd, values.report);
+      await mkdir(path.dirname(reportFile), { recursive: true });
+      await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    if (values.json) io.out(JSON.stringify(report, null, 2));
+    else {
+      formatBuild(result, shown, Boolean(values.verbose)).forEach((line) => io.err(line));
+      if (!ok)
+        io.err(
+          result.ok
+            ? 'build failed: there are warnings and --strict is set; nothing written'
+            : 'build failed; nothing written',
+        );
+    }
+    return ok ? 0 : 1;
+  },
+};
