@@ -1,0 +1,192 @@
+// Gathers what the popup's peer finder needs from the database: the people who know a topic
+// (experts and members of communities covering it, with how many of my communities each one
+// shares), community summaries (members by participation, units spanned), the path from me to
+// someone through communities, and signals for "where to participate". Ranking is lib/rank.
+import type { ConstellationDB } from './database';
+import { canSee, type Viewer } from './queries';
+import type { CommunityRow, MembershipRow, PersonRow, Ref } from './schema';
+import type { PeerEvidence } from '../rank/peers';
+import type { Participation } from '../model/vocabulary';
+
+type Key2 = [string, string];
+
+/** Every person with expertise on the topic or a membership in a (visible) community covering it. */
+export async function peerEvidenceForTopic(
+  db: ConstellationDB,
+  topic: Ref,
+  viewer: Viewer,
+): Promise<{ evidence: PeerEvidence[]; communities: CommunityRow[] }> {
+  const covering = (await db.communities.where('topics').equals(topic.id).toArray()).filter(
+    (c) => c.feedId === topic.feedId && canSee(viewer, c),
+  );
+  const [expertise, memberships] = await Promise.all([
+    db.expertise.where('[feedId+topic]').equals([topic.feedId, topic.id]).toArray(),
+    covering.length
+      ? db.memberships
+          .where('[feedId+community]')
+          .anyOf(covering.map((c) => [c.feedId, c.id] as Key2))
+          .toArray()
+      : Promise.resolve([] as MembershipRow[]),
+  ]);
+  const ids = new Set([...expertise.map((e) => e.person), ...memberships.map((m) => m.person)]);
+  const people = await db.people.bulkGet([...ids].map((id) => [topic.feedId, id] as Key2));
+  const units = await unitCompanies(db, topic.feedId);
+  const shared = await sharedCommunityCounts(db, viewer, topic.feedId);
+  const names = new Map(covering.map((c) => [c.id, c.name]));
+
+  const byPerson = new Map<string, PeerEvidence>();
+  for (const person of people) {
+    if (!person) continue;
+    const entry: PeerEvidence = {
+      personId: person.id,
+      name: person.name,
+      memberships: [],
+      sharedWithMe: shared.get(person.id) ?? 0,
+    };
+    if (person.unit) entry.unit = person.unit;
+    const company = person.company ?? (person.unit ? units.get(person.unit) : undefined);
+    if (company) entry.company = company;
+    byPerson.set(person.id, entry);
+  }
+  for (const e of expertise) {
+    const entry = byPerson.get(e.person);
+    if (entry) entry.level = e.level;
+  }
+  for (const m of memberships) {
+    byPerson.get(m.person)?.memberships.push({
+      communityId: m.community,
+      communityName: names.get(m.community) ?? m.community,
+      participation: m.participation,
+      roles: m.roles,
+    });
+  }
+  return { evidence: [...byPerson.values()], communities: covering };
+}
+
+/** Unit id → company, for people whose company comes from their unit. */
+async function unitCompanies(db: ConstellationDB, feedId: string): Promise<Map<string, string>> {
+  const units = await db.units
+    .where('[feedId+id]')
+    .between([feedId, ''], [feedId, '\uffff'])
+    .toArray();
+  return new Map(units.flatMap((u) => (u.company ? [[u.id, u.company] as const] : [])));
+}
+
+/** Person id → how many of the viewer's communities (in this feed) they are in. */
+async function sharedCommunityCounts(
+  db: ConstellationDB,
+  viewer: Viewer,
+  feedId: string,
+): Promise<Map<string, number>> {
+  const mine = [...viewer.memberOf]
+    .map((key) => key.split('\u0000') as Key2)
+    .filter(([f]) => f === feedId);
+  const counts = new Map<string, number>();
+  if (mine.length === 0) return counts;
+  const rows = await db.memberships.where('[feedId+community]').anyOf(mine).toArray();
+  for (const row of rows) counts.set(row.person, (counts.get(row.person) ?? 0) + 1);
+  return counts;
+}
+
+export interface CommunitySummary {
+  community: CommunityRow;
+  members: Record<Participation, number>;
+  units: string[];
+  companies: string[];
+}
+
+/** Members by participation and the units/companies a community spans. */
+export async function summarizeCommunities(
+  db: ConstellationDB,
+  communities: CommunityRow[],
+): Promise<CommunitySummary[]> {
+  return Promise.all(
+    communities.map(async (community) => {
+      const memberships = await db.memberships
+        .where('[feedId+community]')
+        .equals([community.feedId, community.id])
+        .toArray();
+      const people = await db.people.bulkGet(memberships.map((m) => [m.feedId, m.person] as Key2));
+      const units = await unitCompanies(db, community.feedId);
+      const members: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
+      for (const m of memberships) members[m.participation] += 1;
+      const unitIds = new Set<string>();
+      const companies = new Set<string>();
+      for (const p of people) {
+        if (!p) continue;
+        if (p.unit) unitIds.add(p.unit);
+        const company = p.company ?? (p.unit ? units.get(p.unit) : undefined);
+        if (company) companies.add(company);
+      }
+      return { community, members, units: [...unitIds].sort(), companies: [...companies].sort() };
+    }),
+  );
+}
+
+/** One step of a path: a person, and the community that links them to the next one. */
+export interface PathStep {
+  person: PersonRow;
+  via?: CommunityRow;
+}
+
+/**
+ * The shortest path from me to `target` through shared communities, up to one intermediary:
+ * [me, target] when we share a community, [me, X, target] through a person X who shares one
+ * with each of us, or undefined. Each step names the community that links it to the next.
+ */
+export async function pathTo(
+  db: ConstellationDB,
+  me: Ref,
+  target: Ref,
+  viewer: Viewer,
+): Promise<PathStep[] | undefined> {
+  if (me.feedId !== target.feedId || me.id === target.id) return undefined;
+  const feedId = me.feedId;
+  const membershipsOf = (person: string) =>
+    db.memberships.where('[feedId+person]').equals([feedId, person]).toArray();
+  const [mine, theirs] = await Promise.all([membershipsOf(me.id), membershipsOf(target.id)]);
+  const communities = new Map(
+    (
+      await db.communities.bulkGet(
+        [...new Set([...mine, ...theirs].map((m) => m.community))].map((c) => [feedId, c] as Key2),
+      )
+    )
+      .filter((c): c is CommunityRow => c !== undefined && canSee(viewer, c))
+      .map((c) => [c.id, c]),
+  );
+  const myCommunities = mine.map((m) => m.community).filter((c) => communities.has(c));
+  const theirCommunities = new Set(
+    theirs.map((m) => m.community).filter((c) => communities.has(c)),
+  );
+  const [meRow, targetRow] = await db.people.bulkGet([
+    [feedId, me.id],
+    [feedId, target.id],
+  ] as Key2[]);
+  if (!meRow || !targetRow) return undefined;
+
+  const direct = myCommunities.find((c) => theirCommunities.has(c));
+  if (direct) return [{ person: meRow, via: communities.get(direct)! }, { person: targetRow }];
+
+  // One intermediary: someone in one of my communities who is also in one of theirs.
+  const nearMe = await db.memberships
+    .where('[feedId+community]')
+    .anyOf(myCommunities.map((c) => [feedId, c] as Key2))
+    .toArray();
+  const nearThem = await db.memberships
+    .where('[feedId+community]')
+    .anyOf([...theirCommunities].map((c) => [feedId, c] as Key2))
+    .toArray();
+  const theirSideOf = new Map<string, string>();
+  for (const m of nearThem) if (!theirSideOf.has(m.person)) theirSideOf.set(m.person, m.community);
+  const bridge = nearMe
+    .filter((m) => m.person !== me.id && m.person !== target.id && theirSideOf.has(m.person))
+    .sort((a, b) => a.person.localeCompare(b.person))[0];
+  if (!bridge) return undefined;
+  const middle = await db.people.get([feedId, bridge.person]);
+  if (!middle) return undefined;
+  return [
+    { person: meRow, via: communities.get(bridge.community)! },
+    { person: middle, via: communities.get(theirSideOf.get(bridge.person)!)! },
+    { person: targetRow },
+  ];
+}

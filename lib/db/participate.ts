@@ -1,0 +1,57 @@
+// Gathers the signals for "where can I take part?": communities I may see, the topics I care
+// about (declared interests and expertise, my expertise in the feed, topics of pages I read)
+// and the communities I already belong to. Ranking is lib/rank/participate.ts.
+import type { ConstellationDB } from './database';
+import { canSee, visibleFeedIds, type Viewer } from './queries';
+import type { CommunityCandidate, InterestSignals } from '../rank/participate';
+
+/** How much each kind of signal weighs for a topic. */
+export const INTEREST_WEIGHTS = {
+  declaredInterest: 3,
+  /** Added to a declared or feed expertise level (1–5). */
+  expertiseBase: 1,
+} as const;
+
+export async function participationInputs(
+  db: ConstellationDB,
+  viewer: Viewer,
+  extraTopicWeights: ReadonlyMap<string, number> = new Map(),
+): Promise<{ candidates: CommunityCandidate[]; signals: InterestSignals }> {
+  const visible = await visibleFeedIds(db);
+  const communities = (await db.communities.toArray()).filter(
+    (c) => visible.has(c.feedId) && canSee(viewer, c),
+  );
+  const weights = new Map<string, number>();
+  const add = (topic: string, weight: number) =>
+    weights.set(topic, (weights.get(topic) ?? 0) + weight);
+
+  for (const row of await db.myExpertise.toArray()) {
+    add(
+      row.topic,
+      row.level === 0
+        ? INTEREST_WEIGHTS.declaredInterest
+        : row.level + INTEREST_WEIGHTS.expertiseBase,
+    );
+  }
+  if (viewer.me) {
+    const mine = await db.expertise
+      .where('[feedId+person]')
+      .equals([viewer.me.feedId, viewer.me.id])
+      .toArray();
+    for (const e of mine) add(e.topic, e.level + INTEREST_WEIGHTS.expertiseBase);
+  }
+  for (const [topic, weight] of extraTopicWeights) add(topic, weight);
+
+  const memberOf = new Set([...viewer.memberOf].map((key) => key.slice(key.indexOf('\u0000') + 1)));
+  return {
+    candidates: communities.map((c) => ({
+      feedId: c.feedId,
+      id: c.id,
+      name: c.name,
+      stage: c.stage,
+      openToNewcomers: c.openToNewcomers,
+      topics: c.topics,
+    })),
+    signals: { topicWeights: weights, memberOf },
+  };
+}

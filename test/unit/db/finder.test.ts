@@ -1,0 +1,114 @@
+// The peer finder's data on the demo organisation, with expected orderings.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConstellationDB } from '../../../lib/db/database';
+import { peerEvidenceForTopic, pathTo, summarizeCommunities } from '../../../lib/db/finder';
+import { declareExpertise, setMe } from '../../../lib/db/local';
+import { participationInputs } from '../../../lib/db/participate';
+import { ANONYMOUS, viewerOf } from '../../../lib/db/queries';
+import { rankPeers } from '../../../lib/rank/peers';
+import { suggestCommunities } from '../../../lib/rank/participate';
+import { demoFeed, demoTestDb } from '../../fixtures/demo-db';
+
+const F = 'demo-northwind';
+const ZOE = { feedId: F, id: 'p-zoe-okafor' };
+
+describe('peer finder on the demo organisation', () => {
+  let db: ConstellationDB;
+  beforeAll(async () => {
+    db = await demoTestDb();
+    await setMe(db, ZOE);
+  });
+
+  it('ranks who knows Kubernetes outside my unit (Data Platform)', async () => {
+    const viewer = await viewerOf(db);
+    const { evidence, communities } = await peerEvidenceForTopic(
+      db,
+      { feedId: F, id: 't-kubernetes' },
+      viewer,
+    );
+    expect(communities.map((c) => c.id).sort()).toEqual(['c-k8s', 'c-sre']);
+    const ranked = rankPeers(
+      evidence,
+      'Kubernetes',
+      { outsideMyUnit: true },
+      { personId: ZOE.id, unit: 'data-platform' },
+    );
+    expect(ranked.slice(0, 4).map((p) => p.personId)).toEqual([
+      'p-lukas-kruger',
+      'p-michal-sikora',
+      'p-do-yun-cho',
+      'p-camille-rousseau',
+    ]);
+    expect(ranked[0]!.reasons).toEqual([
+      'authority (5/5) in Kubernetes',
+      'core in Platform & Kubernetes Practice · cutting-edge',
+      'shares 2 communities with you',
+    ]);
+    expect(ranked.some((p) => p.unit === 'data-platform' || p.personId === ZOE.id)).toBe(false);
+    const everyone = rankPeers(
+      evidence,
+      'Kubernetes',
+      { outsideMyUnit: false },
+      { personId: ZOE.id, unit: 'data-platform' },
+    );
+    expect(everyone.some((p) => p.unit === 'data-platform')).toBe(true);
+    expect(everyone.length).toBeGreaterThan(ranked.length);
+    // Partner-company experts are found too, and the company filter isolates them.
+    const partner = rankPeers(evidence, 'Kubernetes', {
+      outsideMyUnit: true,
+      company: 'Lumen Analytics',
+    });
+    expect(partner.map((p) => p.personId)).toContain('p-elizabeth-quinn');
+    expect(partner.every((p) => p.company === 'Lumen Analytics')).toBe(true);
+  });
+
+  it('hides members-only communities from outsiders in the evidence', async () => {
+    const { communities: anonymous } = await peerEvidenceForTopic(
+      db,
+      { feedId: F, id: 't-fraud-detection' },
+      ANONYMOUS,
+    );
+    expect(anonymous.map((c) => c.id)).toEqual([]);
+  });
+
+  it('summarises a community: members by participation, units and companies spanned', async () => {
+    const sre = (await db.communities.get([F, 'c-sre']))!;
+    const [summary] = await summarizeCommunities(db, [sre]);
+    const memberships = demoFeed().memberships.filter((m) => m.community === 'c-sre');
+    expect(summary!.members).toEqual({
+      core: memberships.filter((m) => m.participation === 'core').length,
+      active: memberships.filter((m) => m.participation === 'active').length,
+      peripheral: memberships.filter((m) => m.participation === 'peripheral').length,
+    });
+    expect(summary!.units).toContain('data-platform');
+    expect(summary!.companies).toEqual(['Northwind Mutual']);
+  });
+
+  it('finds a path through communities: direct, or through one person', async () => {
+    const viewer = await viewerOf(db);
+    const direct = await pathTo(db, ZOE, { feedId: F, id: 'p-lukas-kruger' }, viewer);
+    expect(direct?.map((s) => [s.person.id, s.via?.id])).toEqual([
+      ['p-zoe-okafor', expect.stringMatching(/^c-(k8s|sre)$/)],
+      ['p-lukas-kruger', undefined],
+    ]);
+    const viaOne = await pathTo(db, ZOE, { feedId: F, id: 'p-fatima-al-sayed' }, viewer);
+    expect(viaOne).toHaveLength(2);
+    // Someone who shares nothing within two steps has no path.
+    const loner = demoFeed().people.find(
+      (p) => !demoFeed().memberships.some((m) => m.person === p.id),
+    )!;
+    expect(await pathTo(db, ZOE, { feedId: F, id: loner.id }, viewer)).toBeUndefined();
+  });
+
+  it('suggests where to take part from declared interests', async () => {
+    await declareExpertise(db, { feedId: F, topic: 't-machine-learning', level: 0 });
+    const viewer = await viewerOf(db);
+    const { candidates, signals } = await participationInputs(db, viewer);
+    const suggestions = suggestCommunities(candidates, signals);
+    const ids = suggestions.map((s) => s.community.id);
+    expect(ids[0]).toBe('c-ml');
+    expect(ids).not.toContain('c-fraud'); // members-only and closed
+    expect(ids).not.toContain('c-sre'); // already a member
+    expect(suggestions.every((s) => s.community.openToNewcomers)).toBe(true);
+  });
+});
