@@ -1,43 +1,167 @@
-// The popup (foundation version): where the data comes from, how much of it there is, and a
-// search over people. The full peer finder builds on this.
+// The popup: where to find peers across units ("who knows X outside my unit?"), where to
+// take part, and details of people and communities. Views form a stack (Esc goes back).
+// Reads the local database directly (same extension origin).
+import { useEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
-import { dataStatus } from '../lib/db/queries';
+import { dataStatus, getPerson, viewerOf } from '../lib/db/queries';
 import { DataSourceLine } from './DataSourceLine';
-import { PeopleSearch } from './PeopleSearch';
+import { CommunityView } from './popup/CommunityView';
+import { FinderView } from './popup/FinderView';
+import { IdentityPrompt } from './popup/IdentityPrompt';
+import type { HomeTab, Navigator, View } from './popup/navigation';
+import { ParticipateView } from './popup/ParticipateView';
+import { PersonView } from './popup/PersonView';
+import { TopicPeopleView } from './popup/TopicPeopleView';
 import { useLiveQuery } from './useLiveQuery';
+
+// A UI preference, not user data: remembered per browser in the extension's own storage.
+const IDENTITY_CHOICE_KEY = 'constellation.identity-choice';
 
 export function PopupApp({ db }: { db: ConstellationDB }) {
   const status = useLiveQuery(() => dataStatus(db), [db]);
+  const viewerState = useLiveQuery(() => viewerOf(db), [db]);
+  const viewer = viewerState.status === 'ready' ? viewerState.value : undefined;
+  const meState = useLiveQuery(
+    async () => (viewer?.me ? ((await getPerson(db, viewer.me)) ?? null) : null),
+    [db, viewer],
+  );
+  const [identityChoice, setIdentityChoice] = useState(() =>
+    localStorage.getItem(IDENTITY_CHOICE_KEY),
+  );
+  const [askIdentity, setAskIdentity] = useState(false);
+  const [tab, setTab] = useState<HomeTab>('find');
+  const [stack, setStack] = useState<View[]>([]);
+  const [query, setQuery] = useState('');
+
+  const nav: Navigator = {
+    open: (view) => setStack((current) => [...current, view]),
+    back: () => setStack((current) => current.slice(0, -1)),
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && stack.length > 0) {
+        event.preventDefault();
+        nav.back();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  if (status.status === 'error') {
+    return (
+      <main class="popup">
+        <h1>Constellation</h1>
+        <p role="alert" class="error">
+          Could not read the local database: {status.error}. Reload the extension; if this persists,
+          export your local data from the options page and reinstall.
+        </p>
+      </main>
+    );
+  }
+  if (status.status === 'loading' || !viewer) return <main class="popup" aria-busy="true" />;
+
+  const me = meState.status === 'ready' ? meState.value : null;
+  const empty = status.value.counts.people === 0;
+  const showIdentity = !empty && (askIdentity || (!viewer.me && identityChoice === null));
+  const chooseIdentity = (choice: 'chosen' | 'anonymous') => {
+    localStorage.setItem(IDENTITY_CHOICE_KEY, choice);
+    setIdentityChoice(choice);
+    setAskIdentity(false);
+  };
+  const view = stack.at(-1);
+
   return (
     <main class="popup">
       <header class="popup-header">
         <h1>Constellation</h1>
-        {status.status === 'ready' && <DataSourceLine status={status.value} />}
+        <DataSourceLine status={status.value} />
+        <dl class="counts" aria-label="Data loaded">
+          <div>
+            <dt>People</dt>
+            <dd data-count="people">{status.value.counts.people}</dd>
+          </div>
+          <div>
+            <dt>Communities</dt>
+            <dd data-count="communities">{status.value.counts.communities}</dd>
+          </div>
+          <div>
+            <dt>Memberships</dt>
+            <dd data-count="memberships">{status.value.counts.memberships}</dd>
+          </div>
+        </dl>
+        {!showIdentity && !empty && (
+          <p class="me-line">
+            {me ? <>You: {me.name}</> : 'Anonymous'} ·{' '}
+            <button type="button" class="link" onClick={() => setAskIdentity(true)}>
+              {me ? 'change' : 'choose who you are'}
+            </button>
+          </p>
+        )}
       </header>
-      {status.status === 'error' && (
-        <p role="alert" class="error">
-          Could not read the local database: {status.error}
+      {empty ? (
+        <p class="hint">
+          No data yet. The demo organisation loads on first start; to use your organisation's data,
+          add its feed in the options page.
         </p>
-      )}
-      {status.status === 'ready' && (
+      ) : showIdentity ? (
+        <IdentityPrompt db={db} onDone={chooseIdentity} />
+      ) : view ? (
+        <div class="detail">
+          <button type="button" class="back" onClick={nav.back}>
+            ← Back <span class="visually-hidden">(Esc)</span>
+          </button>
+          {view.kind === 'topic' && (
+            <TopicPeopleView db={db} viewer={viewer} nav={nav} topic={view.ref} />
+          )}
+          {view.kind === 'person' && (
+            <PersonView db={db} viewer={viewer} nav={nav} person={view.ref} />
+          )}
+          {view.kind === 'community' && (
+            <CommunityView db={db} viewer={viewer} nav={nav} community={view.ref} />
+          )}
+        </div>
+      ) : (
         <>
-          <dl class="counts" aria-label="Data loaded">
-            <div>
-              <dt>People</dt>
-              <dd data-count="people">{status.value.counts.people}</dd>
-            </div>
-            <div>
-              <dt>Communities</dt>
-              <dd data-count="communities">{status.value.counts.communities}</dd>
-            </div>
-            <div>
-              <dt>Memberships</dt>
-              <dd data-count="memberships">{status.value.counts.memberships}</dd>
-            </div>
-          </dl>
-          <PeopleSearch db={db} disabled={status.value.counts.people === 0} />
+          <div role="tablist" aria-label="Popup sections" class="tabs">
+            <Tab id="find" current={tab} onSelect={setTab}>
+              Find people
+            </Tab>
+            <Tab id="participate" current={tab} onSelect={setTab}>
+              Take part
+            </Tab>
+          </div>
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'find' && (
+              <FinderView db={db} viewer={viewer} nav={nav} query={query} onQuery={setQuery} />
+            )}
+            {tab === 'participate' && <ParticipateView db={db} viewer={viewer} nav={nav} />}
+          </div>
         </>
       )}
     </main>
+  );
+}
+
+function Tab(props: {
+  id: HomeTab;
+  current: HomeTab;
+  onSelect(tab: HomeTab): void;
+  children: string;
+}) {
+  const selected = props.id === props.current;
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${props.id}`}
+      aria-selected={selected}
+      aria-controls={`panel-${props.id}`}
+      tabIndex={selected ? 0 : -1}
+      class={selected ? 'tab selected' : 'tab'}
+      onClick={() => props.onSelect(props.id)}
+    >
+      {props.children}
+    </button>
   );
 }

@@ -95,3 +95,7 @@ export function noteFor(
 ): Promise<NoteRow | undefined> {
   return db.notes.where('[target+feedId+targetId]').equals([target, ref.feedId, ref.id]).first();
 }
+
+export async function withdrawExpertise(db: ConstellationDB, topic: Ref): Promise<void> {
+  await db.myExpertise.delete([topic.feedId, topic.id]);
+}

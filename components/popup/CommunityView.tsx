@@ -1,0 +1,105 @@
+// A community: its domain, stage and standing, how to take part (channels, meetings,
+// repertoire), members grouped by participation with their roles, units and companies it
+// spans, related communities, and follow/unfollow (local data).
+import type { ConstellationDB } from '../../lib/db/database';
+import { follow, unfollow } from '../../lib/db/local';
+import type { Viewer } from '../../lib/db/queries';
+import { communityDetail } from '../../lib/db/views';
+import type { Ref } from '../../lib/db/schema';
+import { PARTICIPATION_LEVELS } from '../../lib/model/vocabulary';
+import { useLiveQuery } from '../useLiveQuery';
+import { CommunityFacts } from './CommunityFacts';
+import type { Navigator } from './navigation';
+import { TakePart } from './TakePart';
+
+export function CommunityView(props: {
+  db: ConstellationDB;
+  viewer: Viewer;
+  nav: Navigator;
+  community: Ref;
+}) {
+  const { db, viewer, nav, community: ref } = props;
+  const state = useLiveQuery(
+    () => communityDetail(db, ref, viewer),
+    [db, ref.feedId, ref.id, viewer],
+  );
+  if (state.status === 'loading') return <p class="loading">Loading…</p>;
+  if (state.status === 'error')
+    return <p role="alert">Could not load this community: {state.error}</p>;
+  if (!state.value)
+    return (
+      <p role="alert">This community is not in your data, or it is shown only to its members.</p>
+    );
+  const { community, summary, members, following, related, unitNames } = state.value;
+
+  return (
+    <section class="community-view" aria-labelledby="community-title" data-community={community.id}>
+      <h2 id="community-title">{community.name}</h2>
+      <CommunityFacts summary={summary} />
+      <p class="domain">{community.domain}</p>
+      <button
+        type="button"
+        class="follow"
+        aria-pressed={following}
+        onClick={() => void (following ? unfollow(db, ref) : follow(db, ref))}
+      >
+        {following ? 'Following — unfollow' : 'Follow'}
+      </button>
+      <TakePart community={community} />
+      <h3>Members</h3>
+      {PARTICIPATION_LEVELS.map((level) => {
+        const group = members.filter((m) => m.membership.participation === level);
+        if (group.length === 0) return null;
+        return (
+          <div key={level} class="member-group">
+            <h4>
+              {level} ({group.length})
+            </h4>
+            <ul class="plain">
+              {group.map(({ person, membership }) => (
+                <li key={person.id}>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() =>
+                      nav.open({ kind: 'person', ref: { feedId: person.feedId, id: person.id } })
+                    }
+                  >
+                    {person.name}
+                  </button>
+                  {membership.roles.length > 0 && (
+                    <span class="meta"> · {membership.roles.join(', ')}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+      <p class="meta">
+        Spans {unitNames.join(', ') || 'no units'}
+        {summary.companies.length ? ` · ${summary.companies.join(', ')}` : ''}
+      </p>
+      {related.length > 0 && (
+        <>
+          <h3>Related communities</h3>
+          <ul class="plain">
+            {related.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() =>
+                    nav.open({ kind: 'community', ref: { feedId: c.feedId, id: c.id } })
+                  }
+                >
+                  {c.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

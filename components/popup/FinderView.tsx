@@ -1,0 +1,167 @@
+// One search box over topics, people and communities, results grouped (topics first: the
+// usual question is "who knows X?"). Keyboard: arrows move through every result, Enter
+// opens it; the input keeps focus (combobox pattern with aria-activedescendant).
+import { useRef } from 'preact/hooks';
+import type { ConstellationDB } from '../../lib/db/database';
+import { summarizeCommunities, type CommunitySummary } from '../../lib/db/finder';
+import type { Viewer } from '../../lib/db/queries';
+import { searchCommunities, searchPeople, searchTopics } from '../../lib/db/search';
+import { personSummaries, type PersonSummary } from '../../lib/db/summaries';
+import type { TopicRow } from '../../lib/db/schema';
+import { useLiveQuery } from '../useLiveQuery';
+import { CommunityFacts } from './CommunityFacts';
+import type { Navigator } from './navigation';
+import { useListKeys } from './useListKeys';
+
+type Result =
+  | { kind: 'topic'; topic: TopicRow }
+  | { kind: 'person'; person: PersonSummary }
+  | { kind: 'community'; summary: CommunitySummary };
+
+const GROUPS = [
+  { kind: 'topic', title: 'Topics' },
+  { kind: 'person', title: 'People' },
+  { kind: 'community', title: 'Communities' },
+] as const;
+
+async function find(db: ConstellationDB, query: string, viewer: Viewer): Promise<Result[]> {
+  if (!query.trim()) return [];
+  const [topics, people, communities] = await Promise.all([
+    searchTopics(db, query, 5),
+    searchPeople(db, query, { limit: 8 }).then((rows) => personSummaries(db, rows)),
+    searchCommunities(db, query, viewer, 5).then((rows) => summarizeCommunities(db, rows)),
+  ]);
+  return [
+    ...topics.map((topic) => ({ kind: 'topic' as const, topic })),
+    ...people.map((person) => ({ kind: 'person' as const, person })),
+    ...communities.map((summary) => ({ kind: 'community' as const, summary })),
+  ];
+}
+
+function refOf(result: Result) {
+  if (result.kind === 'topic') return { feedId: result.topic.feedId, id: result.topic.id };
+  if (result.kind === 'person') return { feedId: result.person.feedId, id: result.person.id };
+  return { feedId: result.summary.community.feedId, id: result.summary.community.id };
+}
+
+export function FinderView(props: {
+  db: ConstellationDB;
+  viewer: Viewer;
+  nav: Navigator;
+  query: string;
+  onQuery(query: string): void;
+}) {
+  const { db, viewer, nav, query } = props;
+  const state = useLiveQuery(() => find(db, query, viewer), [db, query, viewer]);
+  // Keep showing the previous results while the next keystroke's query runs: no layout jump.
+  const lastResults = useRef<Result[]>([]);
+  if (state.status === 'ready') lastResults.current = state.value;
+  const results = lastResults.current;
+  const open = (index: number) => {
+    const result = results[index];
+    if (result) nav.open({ kind: result.kind, ref: refOf(result) });
+  };
+  const keys = useListKeys(results.length, open);
+  const optionId = (index: number) => `finder-option-${index}`;
+
+  return (
+    <section class="finder" aria-label="Find people, topics and communities">
+      <label for="finder-input" class="visually-hidden">
+        Search people, topics and communities
+      </label>
+      <input
+        id="finder-input"
+        type="search"
+        role="combobox"
+        // Preact's types tie role=combobox to a `list` attribute; this combobox has none.
+        list={undefined}
+        aria-expanded={results.length > 0}
+        aria-controls="finder-results"
+        aria-activedescendant={keys.active >= 0 ? optionId(keys.active) : undefined}
+        aria-autocomplete="list"
+        autocomplete="off"
+        autofocus
+        placeholder="A topic, a person or a community"
+        value={query}
+        onInput={(event) => {
+          props.onQuery(event.currentTarget.value);
+          keys.setActive(-1);
+        }}
+        onKeyDown={keys.onKeyDown}
+      />
+      <p class="result-count" aria-live="polite">
+        {query.trim() && state.status === 'ready'
+          ? results.length === 0
+            ? `Nothing matches “${query.trim()}”. Try a shorter word, an alias (e.g. k8s) or a handle.`
+            : `${results.length} ${results.length === 1 ? 'result' : 'results'}`
+          : ''}
+      </p>
+      <div class="finder-results">
+        {results.length > 0 && (
+          <div id="finder-results" role="listbox" aria-label="Search results">
+            {GROUPS.map((group) => {
+              const inGroup = results
+                .map((result, index) => ({ result, index }))
+                .filter((entry) => entry.result.kind === group.kind);
+              if (inGroup.length === 0) return null;
+              return (
+                <div role="group" aria-label={group.title} key={group.kind}>
+                  {/* Visual title only: a listbox group may contain options, not headings. */}
+                  <div class="group-title" aria-hidden="true">
+                    {group.title}
+                  </div>
+                  {inGroup.map(({ result, index }) => (
+                    <div
+                      key={index}
+                      id={optionId(index)}
+                      role="option"
+                      aria-selected={keys.active === index}
+                      class={`result ${keys.active === index ? 'active' : ''}`}
+                      data-kind={result.kind}
+                      data-id={refOf(result).id}
+                      onClick={() => open(index)}
+                      onMouseMove={() => keys.setActive(index)}
+                    >
+                      <ResultRow result={result} />
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ResultRow({ result }: { result: Result }) {
+  if (result.kind === 'topic') {
+    const { topic } = result;
+    return (
+      <>
+        <span class="name">{topic.label}</span>
+        <span class="meta">
+          {topic.aliases.length ? `also ${topic.aliases.join(', ')} · ` : ''}who knows it →
+        </span>
+      </>
+    );
+  }
+  if (result.kind === 'person') {
+    const { person } = result;
+    return (
+      <>
+        <span class="name">{person.name}</span>
+        <span class="meta">
+          {[person.title, person.unitName, person.company].filter(Boolean).join(' · ')}
+        </span>
+      </>
+    );
+  }
+  return (
+    <>
+      <span class="name">{result.summary.community.name}</span>
+      <CommunityFacts summary={result.summary} />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+// "Who are you?": pick yourself from the directory, or stay anonymous. "Me" drives real
+// colleagues (people who share a community with me), "outside my unit", and suggestions.
+// Used on the popup's first run and in the options page.
+import { useState } from 'preact/hooks';
+import type { ConstellationDB } from '../../lib/db/database';
+import { setMe } from '../../lib/db/local';
+import { searchPeople } from '../../lib/db/search';
+import { personSummaries } from '../../lib/db/summaries';
+import { useLiveQuery } from '../useLiveQuery';
+
+export function IdentityPrompt(props: {
+  db: ConstellationDB;
+  onDone(choice: 'chosen' | 'anonymous'): void;
+  headingLevel?: 2 | 3;
+}) {
+  const { db } = props;
+  const [query, setQuery] = useState('');
+  const people = useLiveQuery(
+    async () =>
+      query.trim() ? personSummaries(db, await searchPeople(db, query, { limit: 6 })) : [],
+    [db, query],
+  );
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  return (
+    <section class="identity" aria-labelledby="identity-title">
+      <Heading id="identity-title">Who are you?</Heading>
+      <p class="hint">
+        Pick yourself to see your real colleagues and people outside your unit. This stays in this
+        browser.
+      </p>
+      <label for="identity-input">Your name, email or handle</label>
+      <input
+        id="identity-input"
+        type="search"
+        autocomplete="off"
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      <ul class="plain identity-results" aria-label="People matching your search">
+        {people.status === 'ready' &&
+          people.value.map((person) => (
+            <li key={`${person.feedId}/${person.id}`}>
+              <button
+                type="button"
+                class="link"
+                data-person={person.id}
+                onClick={() =>
+                  void setMe(db, { feedId: person.feedId, id: person.id }).then(() =>
+                    props.onDone('chosen'),
+                  )
+                }
+              >
+                This is me: {person.name}
+              </button>
+              <span class="meta">
+                {' '}
+                {[person.title, person.unitName, person.company].filter(Boolean).join(' · ')}
+              </span>
+            </li>
+          ))}
+      </ul>
+      <button type="button" class="secondary" onClick={() => props.onDone('anonymous')}>
+        Stay anonymous
+      </button>
+    </section>
+  );
+}

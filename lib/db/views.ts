@@ -1,0 +1,140 @@
+// Everything one popup view shows, read in one call per view, so components never touch
+// tables: the people who know a topic, a person's detail, a community's detail, and the
+// "where to participate" suggestions with their leaders.
+import type { ConstellationDB } from './database';
+import { pathTo, peerEvidenceForTopic, summarizeCommunities } from './finder';
+import { followedCommunities, isFollowing } from './local';
+import { participationInputs } from './participate';
+import {
+  communitiesOfPerson,
+  expertiseOfPerson,
+  getCommunity,
+  getPerson,
+  getTopic,
+  getUnit,
+  membersOfCommunity,
+  type Viewer,
+} from './queries';
+import type { CommunityRow, MyExpertiseRow, Ref } from './schema';
+import { suggestCommunities } from '../rank/participate';
+
+type Key2 = [string, string];
+
+async function unitNames(db: ConstellationDB, feedId: string): Promise<Map<string, string>> {
+  const units = await db.units
+    .where('[feedId+id]')
+    .between([feedId, ''], [feedId, '\uffff'])
+    .toArray();
+  return new Map(units.map((u) => [u.id, u.name]));
+}
+
+export async function topicPeopleData(db: ConstellationDB, ref: Ref, viewer: Viewer) {
+  const [topic, found, names, meRow] = await Promise.all([
+    getTopic(db, ref),
+    peerEvidenceForTopic(db, ref, viewer),
+    unitNames(db, ref.feedId),
+    viewer.me ? getPerson(db, viewer.me) : Promise.resolve(undefined),
+  ]);
+  const [communities, people] = await Promise.all([
+    summarizeCommunities(db, found.communities),
+    db.people.bulkGet(found.evidence.map((e) => [ref.feedId, e.personId] as Key2)),
+  ]);
+  const contacts = new Map(
+    people.flatMap((p) => (p ? [[p.id, { emails: p.emails, handles: p.handles }] as const] : [])),
+  );
+  return {
+    topic,
+    evidence: found.evidence,
+    communities,
+    unitNames: names,
+    contacts,
+    meUnit: meRow?.unit,
+  };
+}
+
+export async function personDetail(db: ConstellationDB, ref: Ref, viewer: Viewer) {
+  const person = await getPerson(db, ref);
+  if (!person) return undefined;
+  const [unit, memberships, expertise, path] = await Promise.all([
+    person.unit ? getUnit(db, { feedId: ref.feedId, id: person.unit }) : Promise.resolve(undefined),
+    communitiesOfPerson(db, ref, viewer),
+    expertiseOfPerson(db, ref),
+    viewer.me ? pathTo(db, viewer.me, ref, viewer) : Promise.resolve(undefined),
+  ]);
+  const topics = await db.topics.bulkGet(expertise.map((e) => [e.feedId, e.topic] as Key2));
+  return {
+    person,
+    unit,
+    memberships,
+    expertise: expertise
+      .map((entry, i) => ({ entry, label: topics[i]?.label ?? entry.topic }))
+      .sort((a, b) => b.entry.level - a.entry.level || a.label.localeCompare(b.label)),
+    path,
+  };
+}
+
+export async function communityDetail(db: ConstellationDB, ref: Ref, viewer: Viewer) {
+  const community = await getCommunity(db, ref, viewer);
+  if (!community) return undefined;
+  const [[summary], members, following, related, names] = await Promise.all([
+    summarizeCommunities(db, [community]),
+    membersOfCommunity(db, ref, viewer),
+    isFollowing(db, ref),
+    Promise.all(
+      community.related.map((id) => getCommunity(db, { feedId: ref.feedId, id }, viewer)),
+    ),
+    unitNames(db, ref.feedId),
+  ]);
+  return {
+    community,
+    summary: summary!,
+    members,
+    following,
+    related: related.filter((c): c is CommunityRow => c !== undefined),
+    unitNames: summary!.units.map((id) => names.get(id) ?? id),
+  };
+}
+
+export async function participationData(
+  db: ConstellationDB,
+  viewer: Viewer,
+  visitedTopics: ReadonlyMap<string, number>,
+) {
+  const { candidates, signals } = await participationInputs(db, viewer, visitedTopics);
+  const suggestions = suggestCommunities(candidates, signals, 6);
+  const detailed = await Promise.all(
+    suggestions.map(async (suggestion) => {
+      const ref = { feedId: suggestion.community.feedId, id: suggestion.community.id };
+      const [community, members] = await Promise.all([
+        getCommunity(db, ref, viewer),
+        membersOfCommunity(db, ref, viewer),
+      ]);
+      const leaders = members.filter((m) =>
+        m.membership.roles.some((r) => r === 'day-to-day' || r === 'interpersonal'),
+      );
+      return { suggestion, community: community!, leaders };
+    }),
+  );
+  const interests = (await db.myExpertise.toArray()).filter((row) => row.level === 0);
+  const interestTopics = await db.topics.bulkGet(interests.map((i) => [i.feedId, i.topic] as Key2));
+  const followed = (
+    await Promise.all((await followedCommunities(db)).map((r) => getCommunity(db, r, viewer)))
+  ).filter((c): c is CommunityRow => c !== undefined);
+  const matched = [
+    ...new Set(
+      detailed.flatMap((d) =>
+        d.suggestion.matchedTopics.map((t) => [d.community.feedId, t] as Key2),
+      ),
+    ),
+  ];
+  const matchedTopics = await db.topics.bulkGet(matched);
+  return {
+    detailed,
+    interests: interests.map((row: MyExpertiseRow, i) => ({
+      row,
+      label: interestTopics[i]?.label ?? row.topic,
+    })),
+    followed,
+    topicLabels: new Map(matchedTopics.flatMap((t) => (t ? [[t.id, t.label] as const] : []))),
+  };
+}
