@@ -3,20 +3,14 @@
 // opens it; the input keeps focus (combobox pattern with aria-activedescendant).
 import { useRef } from 'preact/hooks';
 import type { ConstellationDB } from '../../lib/db/database';
-import { summarizeCommunities, type CommunitySummary } from '../../lib/db/finder';
 import type { Viewer } from '../../lib/db/queries';
-import { searchCommunities, searchPeople, searchTopics } from '../../lib/db/search';
-import { personSummaries, type PersonSummary } from '../../lib/db/summaries';
-import type { TopicRow } from '../../lib/db/schema';
+import { finderResults, type FinderResult } from '../../lib/db/views';
 import { useLiveQuery } from '../useLiveQuery';
-import { CommunityFacts } from './CommunityFacts';
+import { LazyCommunityFacts } from './CommunityFacts';
 import type { Navigator } from './navigation';
 import { useListKeys } from './useListKeys';
 
-type Result =
-  | { kind: 'topic'; topic: TopicRow }
-  | { kind: 'person'; person: PersonSummary }
-  | { kind: 'community'; summary: CommunitySummary };
+type Result = FinderResult;
 
 const GROUPS = [
   { kind: 'topic', title: 'Topics' },
@@ -24,24 +18,10 @@ const GROUPS = [
   { kind: 'community', title: 'Communities' },
 ] as const;
 
-async function find(db: ConstellationDB, query: string, viewer: Viewer): Promise<Result[]> {
-  if (!query.trim()) return [];
-  const [topics, people, communities] = await Promise.all([
-    searchTopics(db, query, 5),
-    searchPeople(db, query, { limit: 8 }).then((rows) => personSummaries(db, rows)),
-    searchCommunities(db, query, viewer, 5).then((rows) => summarizeCommunities(db, rows)),
-  ]);
-  return [
-    ...topics.map((topic) => ({ kind: 'topic' as const, topic })),
-    ...people.map((person) => ({ kind: 'person' as const, person })),
-    ...communities.map((summary) => ({ kind: 'community' as const, summary })),
-  ];
-}
-
 function refOf(result: Result) {
   if (result.kind === 'topic') return { feedId: result.topic.feedId, id: result.topic.id };
   if (result.kind === 'person') return { feedId: result.person.feedId, id: result.person.id };
-  return { feedId: result.summary.community.feedId, id: result.summary.community.id };
+  return { feedId: result.community.feedId, id: result.community.id };
 }
 
 export function FinderView(props: {
@@ -52,7 +32,7 @@ export function FinderView(props: {
   onQuery(query: string): void;
 }) {
   const { db, viewer, nav, query } = props;
-  const state = useLiveQuery(() => find(db, query, viewer), [db, query, viewer]);
+  const state = useLiveQuery(() => finderResults(db, query, viewer), [db, query, viewer]);
   // Keep showing the previous results while the next keystroke's query runs: no layout jump.
   const lastResults = useRef<Result[]>([]);
   if (state.status === 'ready') lastResults.current = state.value;
@@ -122,7 +102,7 @@ export function FinderView(props: {
                       onClick={() => open(index)}
                       onMouseMove={() => keys.setActive(index)}
                     >
-                      <ResultRow result={result} />
+                      <ResultRow result={result} db={db} />
                     </div>
                   ))}
                 </div>
@@ -135,7 +115,7 @@ export function FinderView(props: {
   );
 }
 
-function ResultRow({ result }: { result: Result }) {
+function ResultRow({ result, db }: { result: Result; db: ConstellationDB }) {
   if (result.kind === 'topic') {
     const { topic } = result;
     return (
@@ -160,8 +140,8 @@ function ResultRow({ result }: { result: Result }) {
   }
   return (
     <>
-      <span class="name">{result.summary.community.name}</span>
-      <CommunityFacts summary={result.summary} />
+      <span class="name">{result.community.name}</span>
+      <LazyCommunityFacts db={db} community={result.community} />
     </>
   );
 }

@@ -95,32 +95,55 @@ export interface CommunitySummary {
   companies: string[];
 }
 
+// Summaries are remembered per community and feed version: typing in the search box shows
+// the same few communities keystroke after keystroke, and each summary reads every member.
+const summaryCache = new Map<string, CommunitySummary>();
+const SUMMARY_CACHE_LIMIT = 500;
+
 /** Members by participation and the units/companies a community spans. */
 export async function summarizeCommunities(
   db: ConstellationDB,
   communities: CommunityRow[],
 ): Promise<CommunitySummary[]> {
+  const versions = new Map((await db.feeds.toArray()).map((f) => [f.feedId, f.ingestedAt]));
   return Promise.all(
     communities.map(async (community) => {
-      const memberships = await db.memberships
-        .where('[feedId+community]')
-        .equals([community.feedId, community.id])
-        .toArray();
-      const people = await db.people.bulkGet(memberships.map((m) => [m.feedId, m.person] as Key2));
-      const units = await unitCompanies(db, community.feedId);
-      const members: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
-      for (const m of memberships) members[m.participation] += 1;
-      const unitIds = new Set<string>();
-      const companies = new Set<string>();
-      for (const p of people) {
-        if (!p) continue;
-        if (p.unit) unitIds.add(p.unit);
-        const company = p.company ?? (p.unit ? units.get(p.unit) : undefined);
-        if (company) companies.add(company);
-      }
-      return { community, members, units: [...unitIds].sort(), companies: [...companies].sort() };
+      const key = `${community.feedId}\u0000${community.id}\u0000${versions.get(community.feedId) ?? ''}`;
+      const cached = summaryCache.get(key);
+      if (cached && cached.community === community) return cached;
+      if (cached) return { ...cached, community };
+      const summary = await summarizeCommunity(db, community);
+      if (summaryCache.size >= SUMMARY_CACHE_LIMIT) summaryCache.clear();
+      summaryCache.set(key, summary);
+      return summary;
     }),
   );
+}
+
+async function summarizeCommunity(
+  db: ConstellationDB,
+  community: CommunityRow,
+): Promise<CommunitySummary> {
+  const memberships = await db.memberships
+    .where('[feedId+community]')
+    .equals([community.feedId, community.id])
+    .toArray();
+  const people = await db.people.bulkGet(memberships.map((m) => [m.feedId, m.person] as Key2));
+  const members: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
+  for (const m of memberships) members[m.participation] += 1;
+  const unitIds = new Set<string>();
+  for (const p of people) if (p?.unit) unitIds.add(p.unit);
+  // Companies come from the person, or else from their unit.
+  const units = await db.units.bulkGet([...unitIds].map((id) => [community.feedId, id] as Key2));
+  const unitCompany = new Map(
+    units.flatMap((u) => (u?.company ? [[u.id, u.company] as const] : [])),
+  );
+  const companies = new Set<string>();
+  for (const p of people) {
+    const company = p?.company ?? (p?.unit ? unitCompany.get(p.unit) : undefined);
+    if (company) companies.add(company);
+  }
+  return { community, members, units: [...unitIds].sort(), companies: [...companies].sort() };
 }
 
 /** One step of a path: a person, and the community that links them to the next one. */

@@ -3,6 +3,7 @@
 // word; the remaining words filter the cursor, and the limit stops it early, so a keystroke
 // costs about `limit` row reads however large the directory is.
 import { queryTokens } from '../model/keys';
+import type { Table } from 'dexie';
 import type { ConstellationDB } from './database';
 import { canSee, visibleFeedIds, type Viewer } from './queries';
 import type { CommunityRow, PersonRow, TopicRow } from './schema';
@@ -28,6 +29,73 @@ function plan(query: string): { lead: string; words: string[] } | undefined {
   return { lead, words };
 }
 
+/**
+ * Rows whose tokens start with the lead word, read with one `getAll` (a single IndexedDB
+ * round trip) instead of a filtered cursor (one round trip per step), then checked in memory.
+ * When that first page is full but yields too few matches, a cursor finishes the job.
+ */
+async function prefixSearch<T extends { feedId: string; id: string; tokens: string[] }>(
+  table: Table<T, [string, string]>,
+  p: { lead: string; words: string[] },
+  limit: number,
+  accept: (row: T) => boolean,
+  visible: ReadonlySet<string>,
+): Promise<T[]> {
+  const keep = (row: T) =>
+    visible.has(row.feedId) && matchesAll(row.tokens, p.words) && accept(row);
+  if (p.words.length > 1) {
+    const intersected = await intersectWords(table, p.words, limit, keep);
+    if (intersected) return intersected;
+  }
+  const page = Math.max(limit * 3, 24);
+  const first = await table.where('tokens').startsWith(p.lead).limit(page).toArray();
+  const found: T[] = [];
+  const seen = new Set<string>();
+  for (const row of first) {
+    // A row appears once per matching token ("alice", "alice.chen@…"): keep it once.
+    const key = `${row.feedId}\u0000${row.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (keep(row)) found.push(row);
+    if (found.length >= limit) return found;
+  }
+  if (first.length < page) return found;
+  return table.where('tokens').startsWith(p.lead).distinct().filter(keep).limit(limit).toArray();
+}
+
+/** Above this many keys per word, intersecting key lists costs more than filtering rows. */
+const INTERSECT_CAP = 2000;
+/** Rows read at most to check the remaining words after intersecting. */
+const CANDIDATE_CAP = 200;
+
+/**
+ * Several words ("takumi naka"): fetch only the primary keys matching each word (cheap,
+ * no row cloning), intersect them, then read just the rows needed. Undefined when every word
+ * is too common for this to pay off.
+ */
+async function intersectWords<T extends { feedId: string; id: string; tokens: string[] }>(
+  table: Table<T, [string, string]>,
+  words: string[],
+  limit: number,
+  keep: (row: T) => boolean,
+): Promise<T[] | undefined> {
+  const keyLists = await Promise.all(
+    words.map((word) => table.where('tokens').startsWith(word).limit(INTERSECT_CAP).primaryKeys()),
+  );
+  // Words too common to list ("n" in "takumi n") are checked on the rows instead.
+  const selective = keyLists.filter((keys) => keys.length < INTERSECT_CAP);
+  if (selective.length === 0) return undefined;
+  const asString = (key: [string, string]) => `${key[0]}\u0000${key[1]}`;
+  let common = new Map(selective[0]!.map((key) => [asString(key), key] as const));
+  for (const keys of selective.slice(1)) {
+    const next = new Set(keys.map(asString));
+    common = new Map([...common].filter(([k]) => next.has(k)));
+  }
+  const candidates = [...common.values()].slice(0, CANDIDATE_CAP);
+  const rows = await table.bulkGet(candidates);
+  return rows.filter((row): row is T => row !== undefined && keep(row)).slice(0, limit);
+}
+
 export async function searchPeople(
   db: ConstellationDB,
   query: string,
@@ -35,22 +103,16 @@ export async function searchPeople(
 ): Promise<PersonRow[]> {
   const p = plan(query);
   if (!p) return [];
-  const limit = filters.limit ?? DEFAULT_LIMIT;
-  const visible = await visibleFeedIds(db);
-  const rows = await db.people
-    .where('tokens')
-    .startsWith(p.lead)
-    .distinct()
-    .filter(
-      (person) =>
-        visible.has(person.feedId) &&
-        (filters.feedId === undefined || person.feedId === filters.feedId) &&
-        (filters.unit === undefined || person.unit === filters.unit) &&
-        (filters.company === undefined || person.company === filters.company) &&
-        matchesAll(person.tokens, p.words),
-    )
-    .limit(limit)
-    .toArray();
+  const rows = await prefixSearch(
+    db.people,
+    p,
+    filters.limit ?? DEFAULT_LIMIT,
+    (person) =>
+      (filters.feedId === undefined || person.feedId === filters.feedId) &&
+      (filters.unit === undefined || person.unit === filters.unit) &&
+      (filters.company === undefined || person.company === filters.company),
+    await visibleFeedIds(db),
+  );
   return rankByName(rows, (r) => r.name, query);
 }
 
@@ -62,14 +124,13 @@ export async function searchCommunities(
 ): Promise<CommunityRow[]> {
   const p = plan(query);
   if (!p) return [];
-  const visible = await visibleFeedIds(db);
-  const rows = await db.communities
-    .where('tokens')
-    .startsWith(p.lead)
-    .distinct()
-    .filter((c) => visible.has(c.feedId) && canSee(viewer, c) && matchesAll(c.tokens, p.words))
-    .limit(limit)
-    .toArray();
+  const rows = await prefixSearch(
+    db.communities,
+    p,
+    limit,
+    (c) => canSee(viewer, c),
+    await visibleFeedIds(db),
+  );
   return rankByName(rows, (r) => r.name, query);
 }
 
@@ -80,14 +141,7 @@ export async function searchTopics(
 ): Promise<TopicRow[]> {
   const p = plan(query);
   if (!p) return [];
-  const visible = await visibleFeedIds(db);
-  const rows = await db.topics
-    .where('tokens')
-    .startsWith(p.lead)
-    .distinct()
-    .filter((t) => visible.has(t.feedId) && matchesAll(t.tokens, p.words))
-    .limit(limit)
-    .toArray();
+  const rows = await prefixSearch(db.topics, p, limit, () => true, await visibleFeedIds(db));
   return rankByName(rows, (r) => r.label, query);
 }
 

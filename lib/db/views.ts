@@ -2,7 +2,14 @@
 // tables: the people who know a topic, a person's detail, a community's detail, and the
 // "where to participate" suggestions with their leaders.
 import type { ConstellationDB } from './database';
-import { pathTo, peerEvidenceForTopic, summarizeCommunities } from './finder';
+import {
+  pathTo,
+  peerEvidenceForTopic,
+  summarizeCommunities,
+  type CommunitySummary,
+} from './finder';
+import { searchCommunities, searchPeople, searchTopics } from './search';
+import { personSummaries, type PersonSummary } from './summaries';
 import { followedCommunities, isFollowing } from './local';
 import { participationInputs } from './participate';
 import {
@@ -15,10 +22,39 @@ import {
   membersOfCommunity,
   type Viewer,
 } from './queries';
-import type { CommunityRow, MyExpertiseRow, Ref } from './schema';
+import type { CommunityRow, MyExpertiseRow, Ref, TopicRow } from './schema';
 import { suggestCommunities } from '../rank/participate';
 
 type Key2 = [string, string];
+
+/** One result of the popup's search box. */
+export type FinderResult =
+  | { kind: 'topic'; topic: TopicRow }
+  | { kind: 'person'; person: PersonSummary }
+  | { kind: 'community'; community: CommunityRow };
+
+/**
+ * What one keystroke in the search box costs: three prefix searches and the people's unit
+ * names. Community facts (members by participation, units spanned) read every member, so
+ * the result row loads them on its own, after the results are on screen.
+ */
+export async function finderResults(
+  db: ConstellationDB,
+  query: string,
+  viewer: Viewer,
+): Promise<FinderResult[]> {
+  if (!query.trim()) return [];
+  const [topics, people, communities] = await Promise.all([
+    searchTopics(db, query, 5),
+    searchPeople(db, query, { limit: 8 }).then((rows) => personSummaries(db, rows)),
+    searchCommunities(db, query, viewer, 5),
+  ]);
+  return [
+    ...topics.map((topic) => ({ kind: 'topic' as const, topic })),
+    ...people.map((person) => ({ kind: 'person' as const, person })),
+    ...communities.map((community) => ({ kind: 'community' as const, community })),
+  ];
+}
 
 async function unitNames(db: ConstellationDB, feedId: string): Promise<Map<string, string>> {
   const units = await db.units

@@ -2,9 +2,11 @@
 // headless Chromium, or only the named one. Each suite prints its medians and its ratios
 // against a baseline measured in the same run; copy the output into docs/benchmarks.md.
 import { benchFoundation } from './foundation';
+import { benchPopup } from './popup';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
+  popup: benchPopup,
 };
 
 const at = process.argv.indexOf('--suite');
