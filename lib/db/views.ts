@@ -2,12 +2,7 @@
 // tables: the people who know a topic, a person's detail, a community's detail, and the
 // "where to participate" suggestions with their leaders.
 import type { ConstellationDB } from './database';
-import {
-  pathTo,
-  peerEvidenceForTopic,
-  summarizeCommunities,
-  type CommunitySummary,
-} from './finder';
+import { pathTo, peerEvidenceForTopic, summarizeCommunities } from './finder';
 import { searchCommunities, searchPeople, searchTopics } from './search';
 import { personSummaries, type PersonSummary } from './summaries';
 import { followedCommunities, isFollowing } from './local';
