@@ -18,7 +18,7 @@ export async function benchPopup(): Promise<void> {
     sample.name.toLowerCase(),
     feed.topics[3]!.label.toLowerCase(),
     feed.communities[5]!.name.split(' ')[0]!.toLowerCase(),
-    sample.emails[0]!.slice(0, 8),
+    (sample.emails?.[0] ?? sample.name).slice(0, 8),
     'zz',
   ];
   const { result: r, browserVersion } = await runPageBenchmark<PopupBenchResult>({
