@@ -12,7 +12,17 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Constellation',
     description: "Shows your organisation's communities of practice on the pages you already read.",
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab'],
+    // The hovercard UI is a separate chunk the content script imports on first hover
+    // (docs/annotation.md); pages can load it too, which reveals only that it exists.
+    web_accessible_resources: [{ resources: ['hovercard.js'], matches: ['<all_urls>'] }],
+    // Feed origins are asked for one by one when a feed is added (docs/sync.md); loopback is
+    // static so local feeds (feed tool `serve`, e2e servers) need no prompt, which headless
+    // Chromium cannot answer.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Feeds deployed by policy (storage.managed); Firefox reads policies without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
 import { dataStatus, getPerson, viewerOf } from '../lib/db/queries';
 import { DataSourceLine } from './DataSourceLine';
+import { ThisPageSection } from './ThisPageSection';
+import { SyncHealthLine } from './SyncHealthLine';
 import { CommunityView } from './popup/CommunityView';
 import { FinderView } from './popup/FinderView';
 import { IdentityPrompt } from './popup/IdentityPrompt';
@@ -13,6 +15,7 @@ import { ParticipateView } from './popup/ParticipateView';
 import { PersonView } from './popup/PersonView';
 import { TopicPeopleView } from './popup/TopicPeopleView';
 import { useLiveQuery } from './useLiveQuery';
+import { openBoundariesView } from '../lib/adapters/tabs';
 
 // A UI preference, not user data: remembered per browser in the extension's own storage.
 const IDENTITY_CHOICE_KEY = 'constellation.identity-choice';
@@ -76,6 +79,7 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
       <header class="popup-header">
         <h1>Constellation</h1>
         <DataSourceLine status={status.value} />
+        <SyncHealthLine db={db} />
         <dl class="counts" aria-label="Data loaded">
           <div>
             <dt>People</dt>
@@ -90,6 +94,14 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
             <dd data-count="memberships">{status.value.counts.memberships}</dd>
           </div>
         </dl>
+        {!empty && (
+          <p class="views-line">
+            <button type="button" class="link" onClick={() => void openBoundariesView()}>
+              Boundaries view
+            </button>{' '}
+            — the map of communities, brokers and missing bridges
+          </p>
+        )}
         {!showIdentity && !empty && (
           <p class="me-line">
             {me ? <>You: {me.name}</> : 'Anonymous'} ·{' '}
@@ -99,6 +111,7 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
           </p>
         )}
       </header>
+      <ThisPageSection />
       {empty ? (
         <p class="hint">
           No data yet. The demo organisation loads on first start; to use your organisation's data,

@@ -1,11 +1,20 @@
-// Background service worker: wiring only. Loads the demo organisation when no feed is
-// configured, and answers typed, validated messages from this extension's own contexts.
+// Background service worker: wiring only. Loads the demo organisation while no real feed is
+// shown, keeps the configured feeds in sync (alarms, "sync now", settings and policy changes,
+// lib/background/sync-service.ts), and answers typed, validated messages from this
+// extension's own contexts.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ensureDemoData, type DemoOutcome } from '../lib/background/demo-data';
+import { reconcileDemoData, type DemoOutcome } from '../lib/background/demo-data';
 import { handleMessage } from '../lib/background/handlers';
+import { onSitePermissionRemoved, reconcileSiteScripts } from '../lib/adapters/site-access';
+import { mergeFeeds, SyncService } from '../lib/background/sync-service';
 import { openDatabase } from '../lib/db/database';
 import { loadBundledDemo, loadSettings } from '../lib/adapters/extension';
+import { clearFeedAlarm, feedAlarms, onFeedAlarm, scheduleFeedAlarm } from '../lib/adapters/alarms';
+import { showBadge } from '../lib/adapters/badge';
+import { loadPolicyFeeds, onFeedConfigChanged } from '../lib/adapters/feed-config';
+import { claimOwnerId, fetchFeed, isOwnerGone, keepAlive } from '../lib/adapters/sync-runtime';
+import { DEFAULT_MAX_INVALID_SHARE } from '../lib/settings';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -13,24 +22,66 @@ export default defineBackground(() => {
 
   // Runs on every worker start (install, browser start, wake-up); cheap when up to date.
   const ensureData = () =>
-    (startup ??= loadSettings()
-      .then((settings) =>
-        ensureDemoData(db, {
-          feedsConfigured: settings.feeds.length > 0,
-          loadDemo: loadBundledDemo,
-        }),
-      )
-      .then((outcome) => {
-        if (outcome.kind === 'failed')
-          console.error('Constellation: demo data not loaded:', outcome.error);
-        return outcome;
-      }));
+    (startup ??= reconcileDemoData(db, loadBundledDemo).then((outcome) => {
+      if (outcome.kind === 'failed')
+        console.error('Constellation: demo data not loaded:', outcome.error);
+      return outcome;
+    }));
 
-  browser.runtime.onInstalled.addListener(() => void ensureData());
-  browser.runtime.onStartup.addListener(() => void ensureData());
-  void ensureData();
+  const sync = new SyncService({
+    db,
+    owner: claimOwnerId(),
+    fetch: fetchFeed,
+    loadConfig: async () => {
+      const [settings, policy] = await Promise.all([loadSettings(), loadPolicyFeeds()]);
+      for (const problem of policy.problems) console.warn('Constellation:', problem);
+      return {
+        feeds: mergeFeeds(settings.feeds, policy.feeds),
+        maxInvalidShare: settings.maxInvalidShare ?? DEFAULT_MAX_INVALID_SHARE,
+      };
+    },
+    scheduleAlarm: scheduleFeedAlarm,
+    clearAlarm: clearFeedAlarm,
+    alarms: feedAlarms,
+    showBadge,
+    loadDemo: loadBundledDemo,
+    keepAlive,
+    isLeaseAbandoned: isOwnerGone,
+  });
+  const reconcile = (startup: boolean) =>
+    ensureData()
+      .then(() => sync.reconcile({ startup }))
+      .catch((error: unknown) => console.error('Constellation: feed sync:', error));
+
+  browser.runtime.onInstalled.addListener(() => void reconcile(true));
+  browser.runtime.onStartup.addListener(() => void reconcile(true));
+  void reconcile(false);
+
+  onFeedAlarm((url) => void sync.onAlarm(url).catch((error: unknown) => console.error(error)));
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  onFeedConfigChanged(() => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void reconcile(false), 200);
+  });
+  // The database was deleted (site data cleared, eviction): reload the demo and resync all.
+  db.on('versionchange', (event) => {
+    if (event.newVersion === null) {
+      startup = undefined;
+      setTimeout(() => void reconcile(true), 500);
+    }
+  });
+
+  // Sites enabled for annotation: scripts registered exactly for sites still granted.
+  const reconcileSites = () =>
+    reconcileSiteScripts().catch((error: unknown) => console.error('Constellation: sites:', error));
+  void reconcileSites();
+  onSitePermissionRemoved(() => void reconcileSites());
 
   browser.runtime.onMessage.addListener((message, sender) =>
-    ensureData().then(() => handleMessage(db, message, sender, browser.runtime.id)),
+    ensureData().then(() =>
+      handleMessage(db, message, sender, browser.runtime.id, {
+        syncNow: (url) => sync.syncNow(url),
+      }),
+    ),
   );
 });

@@ -5,12 +5,20 @@
 import { z } from './model/zod';
 import type { DataStatus } from './db/queries';
 import type { PersonSummary } from './db/summaries';
+import type { SyncReportRow } from './db/sync-schema';
+import type { VocabularyAnswer } from './background/annotate';
+import type { PersonCard, TopicCard } from './annotate/cards';
+import type { IdentityAnswer } from './match/identity';
 
 export type { PersonSummary };
 
 const query = z.string().max(200);
 const host = z.string().min(1).max(253);
 const login = z.string().min(1).max(100);
+// Annotation keys are already normalised (lib/model/keys.ts); a page sends at most a few
+// hundred, so the caps only stop abuse.
+const annotationKeys = z.array(z.string().min(1).max(400)).max(500).default([]);
+const recordRef = z.object({ feedId: z.string().min(1).max(200), id: z.string().min(1).max(200) });
 
 /** Request schemas, one per message type. */
 export const REQUEST_SCHEMAS = {
@@ -20,6 +28,20 @@ export const REQUEST_SCHEMAS = {
   searchPeople: z.object({ query, limit: z.int().min(1).max(50).default(10) }),
   /** People with this login on this host (case-insensitive), e.g. a profile link on a page. */
   peopleByHandle: z.object({ host, login }),
+  /** The compiled topic vocabulary for content scripts; nothing when `version` is current. */
+  annotateVocabulary: z.object({ version: z.string().max(10_000).optional() }),
+  /** People for the handle, email and name keys a page found (content scripts, issue 4). */
+  annotateResolve: z.object({
+    handles: annotationKeys,
+    emails: annotationKeys,
+    names: annotationKeys,
+  }),
+  /** A person's hovercard: unit, company, communities, which the viewer shares. */
+  annotatePersonCard: recordRef,
+  /** A topic's hovercard: covering communities, how to take part, whom to ask. */
+  annotateTopicCard: recordRef,
+  /** Sync one configured feed now (or all of them when `url` is absent): the sync reports. */
+  syncNow: z.object({ url: z.string().min(1).max(2048).optional() }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;
@@ -30,6 +52,11 @@ export interface ResponseMap {
   getStatus: DataStatus;
   searchPeople: PersonSummary[];
   peopleByHandle: PersonSummary[];
+  annotateVocabulary: VocabularyAnswer;
+  annotateResolve: IdentityAnswer;
+  annotatePersonCard: PersonCard;
+  annotateTopicCard: TopicCard;
+  syncNow: SyncReportRow[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

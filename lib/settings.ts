@@ -19,7 +19,14 @@ export const feedConfigSchema = z.object({
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION),
   feeds: z.array(feedConfigSchema).max(20).catch([]),
+  /**
+   * Sync refuses a document when more than this share of its records is invalid; absent means
+   * DEFAULT_MAX_INVALID_SHARE (optional so settings stored before it existed stay equal).
+   */
+  maxInvalidShare: z.number().min(0).max(1).optional().catch(undefined),
 });
+
+export const DEFAULT_MAX_INVALID_SHARE = 0.1;
 
 export type FeedConfig = z.infer<typeof feedConfigSchema>;
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,7 +1,7 @@
-// Makes the extension useful the minute it is installed: when no feed is configured, the
+// Makes the extension useful the minute it is installed: while no real feed is shown, the
 // bundled demo organisation is loaded into the database (once per demo version).
 import type { ConstellationDB } from '../db/database';
-import { replaceFeed } from '../db/ingest';
+import { removeFeed, replaceFeed } from '../db/ingest';
 import { validateFeedText, type RecordProblem } from '../model/validate';
 
 export type DemoOutcome =
@@ -33,4 +33,23 @@ export async function ensureDemoData(
   } catch (error) {
     return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * The demo makes way for real data: while a real feed is visible the demo is not loaded (the
+ * first real generation's switch removes it in the same transaction, lib/feed/sync.ts); when
+ * no real feed is visible — none configured, none landed yet, or the last one removed — the
+ * demo is (re)loaded, so the user is never left with nothing.
+ */
+export async function reconcileDemoData(
+  db: ConstellationDB,
+  loadDemo: () => Promise<string>,
+): Promise<DemoOutcome> {
+  const feeds = await db.feeds.toArray();
+  const realFeedShown = feeds.some((feed) => feed.source !== 'demo');
+  if (realFeedShown) {
+    for (const demo of feeds.filter((feed) => feed.source === 'demo'))
+      await removeFeed(db, demo.feedId);
+  }
+  return ensureDemoData(db, { feedsConfigured: realFeedShown, loadDemo });
 }

@@ -1,6 +1,12 @@
 // Answers the typed requests of lib/messaging.ts from the database. Pure of browser APIs:
 // the background entrypoint passes the sender and the extension id in.
 import type { ConstellationDB } from '../db/database';
+import {
+  annotatePersonCard,
+  annotateResolve,
+  annotateTopicCard,
+  annotateVocabulary,
+} from './annotate';
 import { dataStatus, peopleByHandle } from '../db/queries';
 import { searchPeople } from '../db/search';
 import { personSummaries } from '../db/summaries';
@@ -13,17 +19,23 @@ import {
   type SenderInfo,
 } from '../messaging';
 
+/** What the background does besides reading the database (feed sync, issue 3). */
+export interface BackgroundCommands {
+  syncNow(url?: string): Promise<ResponseMap['syncNow']>;
+}
+
 export async function handleMessage(
   db: ConstellationDB,
   raw: unknown,
   sender: SenderInfo,
   extensionId: string,
+  commands?: BackgroundCommands,
 ): Promise<Result<ResponseMap[ParsedMessage['type']]>> {
   if (!isTrustedSender(sender, extensionId)) return { ok: false, error: 'sender not allowed' };
   const parsed = parseMessage(raw);
   if (!parsed.ok) return parsed;
   try {
-    return { ok: true, value: await answer(db, parsed.value) };
+    return { ok: true, value: await answer(db, parsed.value, commands) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -32,6 +44,7 @@ export async function handleMessage(
 async function answer(
   db: ConstellationDB,
   message: ParsedMessage,
+  commands?: BackgroundCommands,
 ): Promise<ResponseMap[ParsedMessage['type']]> {
   switch (message.type) {
     case 'getStatus':
@@ -46,5 +59,16 @@ async function answer(
         db,
         await peopleByHandle(db, message.request.host, message.request.login),
       );
+    case 'annotateVocabulary':
+      return annotateVocabulary(db, message.request.version);
+    case 'annotateResolve':
+      return annotateResolve(db, message.request);
+    case 'annotatePersonCard':
+      return annotatePersonCard(db, message.request);
+    case 'annotateTopicCard':
+      return annotateTopicCard(db, message.request);
+    case 'syncNow':
+      if (!commands) throw new Error('feed sync is not available here');
+      return commands.syncNow(message.request.url);
   }
 }

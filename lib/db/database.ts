@@ -16,6 +16,13 @@ import type {
   TopicRow,
   UnitRow,
 } from './schema';
+import type {
+  FingerprintRow,
+  LeaseRow,
+  StagedRow,
+  SyncReportRow,
+  SyncSourceRow,
+} from './sync-schema';
 
 export const DATABASE_NAME = 'constellation';
 
@@ -42,6 +49,19 @@ export const SCHEMA_V1 = {
   notes: '++id, [target+feedId+targetId]',
 } as const;
 
+/**
+ * Version 2 adds the sync bookkeeping (lib/db/sync-schema.ts): sources with their generation
+ * checkpoint, staged rows of a pending generation, record fingerprints, leases, reports.
+ * Feed and local tables are unchanged.
+ */
+export const SCHEMA_V2 = {
+  syncSources: 'url',
+  syncStaging: '[feedId+list+key]',
+  syncFingerprints: 'feedId',
+  syncLeases: 'url',
+  syncReports: 'url',
+} as const;
+
 export const FEED_TABLES = [
   'units',
   'people',
@@ -65,10 +85,16 @@ export class ConstellationDB extends Dexie {
   myMemberships!: Table<MyMembershipRow, [string, string]>;
   myExpertise!: Table<MyExpertiseRow, [string, string]>;
   notes!: Table<NoteRow, number>;
+  syncSources!: Table<SyncSourceRow, string>;
+  syncStaging!: Table<StagedRow, [string, string, string]>;
+  syncFingerprints!: Table<FingerprintRow, string>;
+  syncLeases!: Table<LeaseRow, string>;
+  syncReports!: Table<SyncReportRow, string>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

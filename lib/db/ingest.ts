@@ -2,7 +2,8 @@
 // in a single Dexie transaction, so readers see either the old feed or the new one, never a
 // mix; a failure (quota, abort) rolls back and the previous data stays. Local tables are not
 // part of the transaction at all, so a feed can never touch them.
-// (Chunked generations and diffing for very large feeds belong to the sync issue.)
+// Background sync writes large feeds in chunked, resumable generations instead (lib/db/
+// generations.ts); this whole-feed replacement serves the bundled demo.
 import Dexie from 'dexie';
 import type { Feed } from '../model/feed';
 import { FEED_TABLES, type ConstellationDB } from './database';
@@ -62,7 +63,8 @@ export async function removeFeed(db: ConstellationDB, feedId: string): Promise<v
   });
 }
 
-async function deleteFeedRows(db: ConstellationDB, feedId: string): Promise<void> {
+/** Deletes every row of one feed from the feed tables (call inside a transaction over them). */
+export async function deleteFeedRows(db: ConstellationDB, feedId: string): Promise<void> {
   const lo2: [string, unknown] = [feedId, Dexie.minKey];
   const hi2: [string, unknown] = [feedId, Dexie.maxKey];
   const lo3 = [feedId, Dexie.minKey, Dexie.minKey];

@@ -77,17 +77,20 @@ async function visibleOnly<T extends { feedId: string }>(
 }
 
 export async function dataStatus(db: ConstellationDB): Promise<DataStatus> {
-  const [feeds, people, communities, memberships, topics] = await Promise.all([
-    db.feeds.toArray(),
-    db.people.count(),
-    db.communities.count(),
-    db.memberships.count(),
-    db.topics.count(),
-  ]);
+  // Counted from the visible feeds' rows (kept exact by every ingest and generation switch),
+  // not from the tables: a generation being written must not show up in the counts.
+  const feeds = await db.feeds.toArray();
+  const counts = { people: 0, communities: 0, memberships: 0, topics: 0 };
+  for (const feed of feeds) {
+    counts.people += feed.counts.people;
+    counts.communities += feed.counts.communities;
+    counts.memberships += feed.counts.memberships;
+    counts.topics += feed.counts.topics;
+  }
   return {
     feeds,
     demo: feeds.length > 0 && feeds.every((f) => f.source === 'demo'),
-    counts: { people, communities, memberships, topics },
+    counts,
   };
 }
 

@@ -2,11 +2,17 @@
 // headless Chromium, or only the named one. Each suite prints its medians and its ratios
 // against a baseline measured in the same run; copy the output into docs/benchmarks.md.
 import { benchFoundation } from './foundation';
+import { benchAnnotate } from './annotate';
+import { benchSync } from './sync';
 import { benchPopup } from './popup';
+import { benchBoundaries } from './boundaries';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
+  annotate: benchAnnotate,
+  sync: benchSync,
   popup: benchPopup,
+  boundaries: benchBoundaries,
 };
 
 const at = process.argv.indexOf('--suite');

@@ -1,0 +1,143 @@
+// The boundaries view for boundary leaders and knowledge stewards: the constellation of
+// communities as a map and a table, brokers, missing bridges, health signals and the
+// cross-company boundary, with one set of filters, a details panel and export.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ConstellationDB } from '../../lib/db/database';
+import type { DataStatus } from '../../lib/db/queries';
+import { NO_FILTERS, filterCommunities, searchIndex, searchMatches } from '../../lib/rank/filter';
+import { DataSourceLine } from '../DataSourceLine';
+import { BoundaryTabs, type TabId } from './BoundaryTabs';
+import { DetailsPanel } from './DetailsPanel';
+import { ExportPanel } from './ExportPanel';
+import { FiltersBar } from './FiltersBar';
+import { LayoutWorkerContext, type LayoutWorkerFactory } from './layout-runner';
+import { ThresholdsForm } from './ThresholdsForm';
+import { loadThresholds, saveThresholds, type Thresholds } from './thresholds';
+import { useBoundaryReport } from './useBoundaryReport';
+
+export function BoundariesApp({
+  db,
+  createLayoutWorker = null,
+}: {
+  db: ConstellationDB;
+  /** Runs the map layout off the main thread; without one it runs in slices per frame. */
+  createLayoutWorker?: LayoutWorkerFactory;
+}) {
+  const [thresholds, setThresholds] = useState<Thresholds>(() => loadThresholds());
+  const state = useBoundaryReport(db, thresholds);
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [tab, setTab] = useState<TabId>('map');
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+
+  useEffect(() => saveThresholds(thresholds), [thresholds]);
+
+  const report = state.status === 'ready' ? state.report : null;
+  // Unit, company and topic filters hold numbers of one indexing of the data; when a feed
+  // update re-indexes it, they would point at other records, so they are cleared.
+  const constellation = report?.constellation;
+  useEffect(() => {
+    setFilters((current) => ({ ...current, unit: -1, company: -1, topic: -1 }));
+  }, [constellation]);
+  const index = useMemo(() => (report ? searchIndex(report) : []), [report]);
+  const filtered = useMemo(
+    () => (report ? filterCommunities(report, filters, index) : []),
+    [report, filters, index],
+  );
+  const hits = useMemo(() => searchMatches(index, filters.search), [index, filters.search]);
+  const keyToIndex = useMemo(
+    () => new Map(report?.communities.map((c) => [c.key, c.index]) ?? []),
+    [report],
+  );
+  const selected = selectedKey !== null ? (keyToIndex.get(selectedKey) ?? null) : null;
+  const select = (community: number | null) =>
+    setSelectedKey(community === null ? null : (report?.communities[community]?.key ?? null));
+
+  if (state.status === 'error') {
+    return (
+      <main class="boundaries">
+        <h1>Boundaries</h1>
+        <p role="alert" class="error">
+          Could not read the local database: {state.error}
+        </p>
+      </main>
+    );
+  }
+  if (state.status === 'loading' || !report) {
+    return (
+      <main class="boundaries">
+        <h1>Boundaries</h1>
+        <p class="loading" aria-live="polite">
+          Reading communities…
+        </p>
+      </main>
+    );
+  }
+
+  const { loaded, asOf } = state;
+  const status: DataStatus = {
+    feeds: loaded.feeds,
+    demo: loaded.feeds.length > 0 && loaded.feeds.every((f) => f.source === 'demo'),
+    counts: {
+      people: loaded.people.length,
+      communities: loaded.communities.length,
+      memberships: loaded.memberships.length,
+      topics: loaded.topics.length,
+    },
+  };
+  return (
+    <LayoutWorkerContext.Provider value={createLayoutWorker}>
+      <div class="boundaries">
+        <header class="page-header">
+          <h1>Boundaries</h1>
+          <DataSourceLine status={status} />
+          <p class="summary" data-summary>
+            {report.communities.length} communities · {report.constellation.people.length} people ·{' '}
+            {report.constellation.membershipCount} memberships · signals as of {asOf}
+            {loaded.hiddenCommunities > 0 &&
+              ` · ${loaded.hiddenCommunities} members-only ${loaded.hiddenCommunities === 1 ? 'community' : 'communities'} not shown (you are not a member)`}
+          </p>
+        </header>
+        {report.communities.length === 0 ? (
+          <main>
+            <p class="empty">
+              No communities to show yet. Load a feed in the options, or use the demo organisation.
+            </p>
+          </main>
+        ) : (
+          <>
+            <FiltersBar
+              report={report}
+              filters={filters}
+              onChange={setFilters}
+              shown={filtered.length}
+            />
+            <div class="workspace">
+              <main class="views">
+                <BoundaryTabs
+                  tab={tab}
+                  onTab={setTab}
+                  report={report}
+                  filtered={filtered}
+                  hits={hits}
+                  selected={selected}
+                  onSelect={select}
+                />
+              </main>
+              <aside class="side" aria-label="Selection and export">
+                <DetailsPanel report={report} selected={selected} onSelect={select} />
+                <ExportPanel
+                  report={report}
+                  tab={tab}
+                  filtered={filtered}
+                  filters={filters}
+                  organisation={status.feeds.map((f) => f.organization).join(', ')}
+                />
+                <ThresholdsForm thresholds={thresholds} onChange={setThresholds} />
+              </aside>
+            </div>
+          </>
+        )}
+      </div>
+    </LayoutWorkerContext.Provider>
+  );
+}

@@ -1,0 +1,40 @@
+// Reads the constellation from the local database (live: a feed update re-runs it) and runs
+// the analyses. Indexing and edges depend only on the data; thresholds change only the cheap
+// parts, so moving a threshold never re-reads or re-indexes.
+import { useMemo } from 'preact/hooks';
+import type { ConstellationDB } from '../../lib/db/database';
+import { asOfDate, loadConstellation, type LoadedConstellation } from '../../lib/db/constellation';
+import { indexConstellation } from '../../lib/rank/constellation';
+import { buildGraph } from '../../lib/rank/graph';
+import { boundaryOptions } from '../../lib/rank/options';
+import { analyseIndexed, type BoundaryReport } from '../../lib/rank/report';
+import type { Thresholds } from './thresholds';
+import { useLiveQuery } from '../useLiveQuery';
+
+export type ReportState =
+  | { status: 'loading' }
+  | { status: 'error'; error: string }
+  | { status: 'ready'; loaded: LoadedConstellation; report: BoundaryReport; asOf: string };
+
+export function useBoundaryReport(db: ConstellationDB, thresholds: Thresholds): ReportState {
+  const loaded = useLiveQuery(() => loadConstellation(db), [db]);
+  const indexed = useMemo(() => {
+    if (loaded.status !== 'ready') return null;
+    const constellation = indexConstellation(loaded.value);
+    return { constellation, graph: buildGraph(constellation), asOf: asOfDate(loaded.value.feeds) };
+  }, [loaded]);
+  const report = useMemo(
+    () =>
+      indexed
+        ? analyseIndexed(
+            indexed.constellation,
+            boundaryOptions(indexed.asOf, thresholds),
+            indexed.graph,
+          )
+        : null,
+    [indexed, thresholds],
+  );
+  if (loaded.status === 'error') return { status: 'error', error: loaded.error };
+  if (loaded.status !== 'ready' || !report || !indexed) return { status: 'loading' };
+  return { status: 'ready', loaded: loaded.value, report, asOf: indexed.asOf };
+}

@@ -1,0 +1,85 @@
+// A topic's hovercard: the communities whose domain covers it (stage, standing, open to
+// newcomers, how to take part) and whom to ask outside the viewer's unit. Feed URLs become
+// links only when they are https (or loopback http): feed data is untrusted.
+import type { TopicCard, TopicCardCommunity } from '../../lib/annotate/cards';
+import { isSafeUrl } from '../../lib/model/safe-url';
+
+function MaybeLink({ url, children }: { url?: string; children: string }) {
+  return url && isSafeUrl(url) ? (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  ) : (
+    <>{children}</>
+  );
+}
+
+function Community({ community }: { community: TopicCardCommunity }) {
+  return (
+    <li class="community" data-community={community.id}>
+      <strong>{community.name}</strong>
+      {community.mine && <span class="shared">you are a member</span>}
+      <p class="meta">
+        <span class="tag" data-field="stage">
+          {community.stage}
+        </span>
+        <span class="tag" data-field="standing">
+          {community.standing}
+        </span>
+        <span data-field="newcomers">
+          {community.openToNewcomers ? 'open to newcomers' : 'not taking newcomers now'}
+        </span>
+      </p>
+      {(community.channels.length > 0 || community.meetings.length > 0) && (
+        <ul data-field="take-part">
+          {community.channels.map((channel, i) => (
+            <li key={`c${i}`}>
+              {channel.kind}: <MaybeLink url={channel.url}>{channel.label}</MaybeLink>
+            </li>
+          ))}
+          {community.meetings.map((meeting, i) => (
+            <li key={`m${i}`}>
+              meeting: <MaybeLink url={meeting.url}>{meeting.title}</MaybeLink>
+              {meeting.schedule && <span class="meta"> — {meeting.schedule}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function TopicCardView({ card }: { card: TopicCard }) {
+  return (
+    <div data-card="topic" data-topic={card.id}>
+      <h2 id="constellation-card-title">{card.label}</h2>
+      {card.description && <p class="meta">{card.description}</p>}
+      <h3>Communities</h3>
+      {card.communities.length === 0 ? (
+        <p class="meta">No community you can see covers this topic.</p>
+      ) : (
+        <ul data-field="communities">
+          {card.communities.map((c) => (
+            <Community key={`${c.feedId}/${c.id}`} community={c} />
+          ))}
+        </ul>
+      )}
+      {card.askOutsideMyUnit.length > 0 && (
+        <>
+          <h3>{card.viewerKnown ? 'Whom to ask outside your unit' : 'Whom to ask'}</h3>
+          <ul data-field="ask">
+            {card.askOutsideMyUnit.map((p) => (
+              <li key={`${p.feedId}/${p.id}`} data-person={p.id}>
+                <strong>{p.name}</strong>
+                <span class="meta">
+                  {' '}
+                  {[p.unitName, p.company].filter(Boolean).join(', ')} — {p.reason}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+// The small adapter that opens the extension's own full-page views in a browser tab.
+import { browser } from 'wxt/browser';
+
+/** Opens the boundaries view (entrypoints/boundaries) in a new tab. */
+export async function openBoundariesView(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/boundaries.html') });
+}

@@ -1,0 +1,76 @@
+// What a hovercard shows, as plain JSON the background sends on hover: a person with their
+// unit, company and communities (and which of those the viewer shares), or a topic with the
+// communities whose domain covers it and whom to ask outside the viewer's unit. Members-only
+// communities the viewer is not in never appear here: the background filters with canSee.
+import type {
+  ChannelKind,
+  LeadershipRole,
+  Participation,
+  Stage,
+  Standing,
+} from '../model/vocabulary';
+
+export interface CardCommunity {
+  feedId: string;
+  id: string;
+  name: string;
+  stage: Stage;
+  standing: Standing;
+}
+
+export interface PersonCardCommunity extends CardCommunity {
+  participation: Participation;
+  roles: LeadershipRole[];
+  /** The viewer belongs to this community too. */
+  shared: boolean;
+}
+
+export interface PersonCard {
+  kind: 'person';
+  feedId: string;
+  id: string;
+  name: string;
+  title?: string;
+  unitName?: string;
+  company?: string;
+  /** This person is the viewer. */
+  isMe: boolean;
+  /** The viewer has said who they are (options); without it nothing is "shared". */
+  viewerKnown: boolean;
+  demo: boolean;
+  communities: PersonCardCommunity[];
+}
+
+export interface TopicCardCommunity extends CardCommunity {
+  domain: string;
+  openToNewcomers: boolean;
+  channels: { kind: ChannelKind; label: string; url?: string }[];
+  meetings: { title: string; schedule?: string; url?: string }[];
+  /** The viewer belongs to this community. */
+  mine: boolean;
+}
+
+export interface PersonToAsk {
+  feedId: string;
+  id: string;
+  name: string;
+  unitName?: string;
+  company?: string;
+  /** Why this person: "expert (level 4)", "core member of SRE Guild". */
+  reason: string;
+}
+
+export interface TopicCard {
+  kind: 'topic';
+  feedId: string;
+  id: string;
+  label: string;
+  description?: string;
+  viewerKnown: boolean;
+  demo: boolean;
+  communities: TopicCardCommunity[];
+  /** Experts and core members whose unit differs from the viewer's (all, if unknown). */
+  askOutsideMyUnit: PersonToAsk[];
+}
+
+export type Card = PersonCard | TopicCard;

@@ -1,0 +1,237 @@
+// Answers content scripts' annotation requests from Dexie: the compiled topic vocabulary
+// (cached per data version and viewer), identity resolution for the keys a page found, and
+// hovercard contents. Content scripts never see more than the people and topics their page
+// named; members-only communities are filtered through canSee for the current viewer.
+import type { ConstellationDB } from '../db/database';
+import {
+  communitiesForTopic,
+  communitiesOfPerson,
+  communityKey,
+  dataStatus,
+  expertsOnTopic,
+  getPerson,
+  getTopic,
+  membersOfCommunity,
+  viewerOf,
+  type Viewer,
+} from '../db/queries';
+import {
+  dataVersion,
+  membershipsOfPeople,
+  peopleByKeys,
+  visibleCommunities,
+  vocabularySource,
+} from '../db/resolve';
+import type { PersonRow, Ref } from '../db/schema';
+import { personSummaries } from '../db/summaries';
+import type { PersonCard, PersonToAsk, TopicCard } from '../annotate/cards';
+import { personRefKey, type IdentityAnswer, type ResolvedPerson } from '../match/identity';
+import type { TopicVocabulary } from '../match/vocabulary';
+
+/** The viewer as part of a cache key: whose memberships decide what is visible. */
+function viewerVersion(viewer: Viewer): string {
+  return `${viewer.me ? `${viewer.me.feedId}/${viewer.me.id}` : '-'}:${[...viewer.memberOf].sort().join(',')}`;
+}
+
+export interface VocabularyAnswer {
+  version: string;
+  /** Absent when the caller's version is current. */
+  vocabulary?: TopicVocabulary;
+}
+
+// One compiled vocabulary per database, rebuilt when the data or the viewer changes.
+const compiled = new WeakMap<ConstellationDB, TopicVocabulary>();
+
+export async function annotateVocabulary(
+  db: ConstellationDB,
+  known: string | undefined,
+): Promise<VocabularyAnswer> {
+  const viewer = await viewerOf(db);
+  const version = `${await dataVersion(db)}#${viewerVersion(viewer)}`;
+  if (known === version) return { version };
+  let cached = compiled.get(db);
+  if (cached?.version !== version) {
+    const { topics, coverage, names } = await vocabularySource(db, viewer);
+    cached = {
+      version,
+      topics: topics.map((t) => ({
+        feedId: t.feedId,
+        id: t.id,
+        label: t.label,
+        terms: [t.label, ...t.aliases],
+        communities: (coverage.get(communityKey(t.feedId, t.id)) ?? []).map(
+          (id) => names.get(communityKey(t.feedId, id)) ?? id,
+        ),
+      })),
+    };
+    compiled.set(db, cached);
+  }
+  return { version, vocabulary: cached };
+}
+
+export async function annotateResolve(
+  db: ConstellationDB,
+  keys: { handles: string[]; emails: string[]; names: string[] },
+): Promise<IdentityAnswer> {
+  const [found, viewer] = await Promise.all([peopleByKeys(db, keys), viewerOf(db)]);
+  const everyone = new Map<string, PersonRow>();
+  const refsOf = (map: Map<string, PersonRow[]>) => {
+    const out: Record<string, string[]> = {};
+    for (const [key, rows] of map) {
+      out[key] = rows.map((row) => {
+        const ref = personRefKey(row.feedId, row.id);
+        everyone.set(ref, row);
+        return ref;
+      });
+    }
+    return out;
+  };
+  const answer: IdentityAnswer = {
+    handles: refsOf(found.handles),
+    emails: refsOf(found.emails),
+    names: refsOf(found.names),
+    people: {},
+  };
+  const rows = [...everyone.values()];
+  const [summaries, memberships] = await Promise.all([
+    personSummaries(db, rows),
+    membershipsOfPeople(db, rows),
+  ]);
+  const communities = await visibleCommunities(
+    db,
+    viewer,
+    [...memberships.values()].flat().map((m) => ({ feedId: m.feedId, id: m.community })),
+  );
+  summaries.forEach((summary) => {
+    const ref = personRefKey(summary.feedId, summary.id);
+    const mine = (memberships.get(communityKey(summary.feedId, summary.id)) ?? [])
+      .map((m) => communities.get(communityKey(m.feedId, m.community)))
+      .filter((c) => c !== undefined);
+    const person: ResolvedPerson = {
+      feedId: summary.feedId,
+      id: summary.id,
+      name: summary.name,
+      communities: mine.length,
+      sharedWithMe: viewer.me
+        ? mine
+            .filter((c) => viewer.memberOf.has(communityKey(c.feedId, c.id)))
+            .map((c) => c.name)
+            .sort()
+        : [],
+      isMe: viewer.me?.feedId === summary.feedId && viewer.me.id === summary.id,
+    };
+    if (summary.unitName) person.unitName = summary.unitName;
+    if (summary.company) person.company = summary.company;
+    answer.people[ref] = person;
+  });
+  return answer;
+}
+
+export async function annotatePersonCard(db: ConstellationDB, ref: Ref): Promise<PersonCard> {
+  const [row, viewer, status] = await Promise.all([
+    getPerson(db, ref),
+    viewerOf(db),
+    dataStatus(db),
+  ]);
+  if (!row) throw new Error(`no person ${ref.id} in feed ${ref.feedId}`);
+  const [summary] = await personSummaries(db, [row]);
+  const communities = await communitiesOfPerson(db, ref, viewer);
+  const card: PersonCard = {
+    kind: 'person',
+    feedId: row.feedId,
+    id: row.id,
+    name: row.name,
+    isMe: viewer.me?.feedId === row.feedId && viewer.me.id === row.id,
+    viewerKnown: viewer.me !== undefined,
+    demo: status.demo,
+    communities: communities.map(({ community, membership }) => ({
+      feedId: community.feedId,
+      id: community.id,
+      name: community.name,
+      stage: community.stage,
+      standing: community.standing,
+      participation: membership.participation,
+      roles: membership.roles,
+      shared:
+        viewer.me !== undefined &&
+        viewer.memberOf.has(communityKey(community.feedId, community.id)),
+    })),
+  };
+  if (row.title) card.title = row.title;
+  if (summary?.unitName) card.unitName = summary.unitName;
+  if (summary?.company) card.company = summary.company;
+  return card;
+}
+
+const MAX_TO_ASK = 5;
+
+export async function annotateTopicCard(db: ConstellationDB, ref: Ref): Promise<TopicCard> {
+  const [topic, viewer, status] = await Promise.all([
+    getTopic(db, ref),
+    viewerOf(db),
+    dataStatus(db),
+  ]);
+  if (!topic) throw new Error(`no topic ${ref.id} in feed ${ref.feedId}`);
+  const communities = await communitiesForTopic(db, ref, viewer);
+  const me = viewer.me ? await getPerson(db, viewer.me) : undefined;
+  const outsideMyUnit = (person: PersonRow) =>
+    !(viewer.me && person.feedId === viewer.me.feedId && person.id === viewer.me.id) &&
+    (!me || !me.unit || person.unit !== me.unit);
+
+  // Experts first (highest level), then core members of the covering communities.
+  const candidates = new Map<string, { person: PersonRow; reason: string }>();
+  for (const { person, expertise } of await expertsOnTopic(db, ref)) {
+    if (expertise.level >= 3 && outsideMyUnit(person))
+      candidates.set(personRefKey(person.feedId, person.id), {
+        person,
+        reason: `expertise level ${expertise.level}`,
+      });
+  }
+  for (const community of communities) {
+    if (candidates.size >= MAX_TO_ASK * 2) break;
+    for (const { person, membership } of await membersOfCommunity(db, community, viewer)) {
+      const key = personRefKey(person.feedId, person.id);
+      if (membership.participation === 'core' && outsideMyUnit(person) && !candidates.has(key))
+        candidates.set(key, { person, reason: `core member of ${community.name}` });
+    }
+  }
+  const chosen = [...candidates.values()].slice(0, MAX_TO_ASK);
+  const summaries = await personSummaries(
+    db,
+    chosen.map((c) => c.person),
+  );
+  const askOutsideMyUnit: PersonToAsk[] = summaries.map((s, i) => {
+    const entry: PersonToAsk = {
+      feedId: s.feedId,
+      id: s.id,
+      name: s.name,
+      reason: chosen[i]!.reason,
+    };
+    if (s.unitName) entry.unitName = s.unitName;
+    if (s.company) entry.company = s.company;
+    return entry;
+  });
+  const card: TopicCard = {
+    kind: 'topic',
+    feedId: topic.feedId,
+    id: topic.id,
+    label: topic.label,
+    viewerKnown: viewer.me !== undefined,
+    demo: status.demo,
+    communities: communities.map((c) => ({
+      feedId: c.feedId,
+      id: c.id,
+      name: c.name,
+      stage: c.stage,
+      standing: c.standing,
+      domain: c.domain,
+      openToNewcomers: c.openToNewcomers,
+      channels: c.channels,
+      meetings: c.meetings,
+      mine: viewer.memberOf.has(communityKey(c.feedId, c.id)),
+    })),
+    askOutsideMyUnit,
+  };
+  if (topic.description) card.description = topic.description;
+  return card;
+}

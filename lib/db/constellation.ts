@@ -1,0 +1,88 @@
+// Bulk reads for the boundaries view: every visible community, membership, person, unit and
+// topic in one read transaction, so the analyses (lib/rank, pure) see one consistent snapshot.
+// Only feeds with a feeds row are read (`visibleFeedIds`), and members-only communities the
+// viewer does not belong to are left out together with their memberships (`canSee`), so no
+// analysis can count, rank or reveal them.
+import type { ConstellationDB } from './database';
+import { canSee, viewerOf, visibleFeedIds, type Viewer } from './queries';
+import type { CommunityRow, FeedRow, MembershipRow, PersonRow, TopicRow, UnitRow } from './schema';
+
+export interface LoadedConstellation {
+  feeds: FeedRow[];
+  viewer: Viewer;
+  communities: CommunityRow[];
+  people: PersonRow[];
+  units: UnitRow[];
+  topics: TopicRow[];
+  memberships: MembershipRow[];
+  /** Members-only communities left out because the viewer is not a member. */
+  hiddenCommunities: number;
+}
+
+function inVisibleFeeds<T extends { feedId: string }>(rows: T[], visible: Set<string>): T[] {
+  // Usually every row is visible; avoid copying 300k rows when nothing would be dropped.
+  return rows.every((row) => visible.has(row.feedId))
+    ? rows
+    : rows.filter((row) => visible.has(row.feedId));
+}
+
+export async function loadConstellation(db: ConstellationDB): Promise<LoadedConstellation> {
+  return db.transaction(
+    'r',
+    [
+      db.feeds,
+      db.communities,
+      db.people,
+      db.units,
+      db.topics,
+      db.memberships,
+      db.me,
+      db.myMemberships,
+    ],
+    async () => {
+      const [visible, viewer, feeds, communities, people, units, topics, memberships] =
+        await Promise.all([
+          visibleFeedIds(db),
+          viewerOf(db),
+          db.feeds.toArray(),
+          db.communities.toArray(),
+          db.people.toArray(),
+          db.units.toArray(),
+          db.topics.toArray(),
+          db.memberships.toArray(),
+        ]);
+      const shown: CommunityRow[] = [];
+      const hidden = new Map<string, Set<string>>();
+      for (const community of inVisibleFeeds(communities, visible)) {
+        if (canSee(viewer, community)) shown.push(community);
+        else {
+          let ids = hidden.get(community.feedId);
+          if (!ids) hidden.set(community.feedId, (ids = new Set()));
+          ids.add(community.id);
+        }
+      }
+      let visibleMemberships = inVisibleFeeds(memberships, visible);
+      if (hidden.size > 0) {
+        visibleMemberships = visibleMemberships.filter(
+          (m) => !hidden.get(m.feedId)?.has(m.community),
+        );
+      }
+      return {
+        feeds: feeds.filter((feed) => visible.has(feed.feedId)),
+        viewer,
+        communities: shown,
+        people: inVisibleFeeds(people, visible),
+        units: inVisibleFeeds(units, visible),
+        topics: inVisibleFeeds(topics, visible),
+        memberships: visibleMemberships,
+        hiddenCommunities: [...hidden.values()].reduce((sum, ids) => sum + ids.size, 0),
+      };
+    },
+  );
+}
+
+/** The day signals are judged on: the newest visible feed's date, else today. */
+export function asOfDate(feeds: readonly FeedRow[], today = new Date()): string {
+  const times = feeds.map((feed) => Date.parse(feed.generatedAt)).filter(Number.isFinite);
+  return (times.length ? new Date(Math.max(...times)) : today).toISOString().slice(0, 10);
+}

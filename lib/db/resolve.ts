@@ -1,0 +1,120 @@
+// Batch lookups for page annotation: resolve every handle, email and name key a page
+// mentions in one call (one indexed `anyOf` per kind, not one query per key), and compile
+// the topic vocabulary for content scripts. Rows are filtered through visibleFeedIds, and
+// communities through canSee, like every other query.
+import type { ConstellationDB } from './database';
+import { canSee, communityKey, visibleFeedIds, type Viewer } from './queries';
+import type { CommunityRow, MembershipRow, PersonRow, TopicRow } from './schema';
+
+export interface KeyedPeople {
+  handles: Map<string, PersonRow[]>;
+  emails: Map<string, PersonRow[]>;
+  names: Map<string, PersonRow[]>;
+}
+
+/** People for each key (keys are already normalised by lib/model/keys.ts). */
+export async function peopleByKeys(
+  db: ConstellationDB,
+  keys: { handles: string[]; emails: string[]; names: string[] },
+): Promise<KeyedPeople> {
+  const visible = await visibleFeedIds(db);
+  const lookup = async (index: 'handleKeys' | 'emailKeys' | 'nameKeys', wanted: string[]) => {
+    const out = new Map<string, PersonRow[]>();
+    if (wanted.length === 0) return out;
+    const wantedSet = new Set(wanted);
+    const rows = await db.people.where(index).anyOf(wanted).distinct().toArray();
+    for (const row of rows) {
+      if (!visible.has(row.feedId)) continue;
+      for (const key of row[index]) {
+        if (!wantedSet.has(key)) continue;
+        const list = out.get(key) ?? [];
+        if (!list.includes(row)) list.push(row);
+        out.set(key, list);
+      }
+    }
+    return out;
+  };
+  const [handles, emails, names] = await Promise.all([
+    lookup('handleKeys', keys.handles),
+    lookup('emailKeys', keys.emails),
+    lookup('nameKeys', keys.names),
+  ]);
+  return { handles, emails, names };
+}
+
+/** Every membership of these people, grouped by person ("feedId\0id"). */
+export async function membershipsOfPeople(
+  db: ConstellationDB,
+  people: PersonRow[],
+): Promise<Map<string, MembershipRow[]>> {
+  const rows = await db.memberships
+    .where('[feedId+person]')
+    .anyOf(people.map((p) => [p.feedId, p.id]))
+    .toArray();
+  const out = new Map<string, MembershipRow[]>();
+  for (const row of rows) {
+    const key = communityKey(row.feedId, row.person);
+    out.set(key, [...(out.get(key) ?? []), row]);
+  }
+  return out;
+}
+
+/** Communities by "feedId\0id", only those the viewer may see. */
+export async function visibleCommunities(
+  db: ConstellationDB,
+  viewer: Viewer,
+  refs: { feedId: string; id: string }[],
+): Promise<Map<string, CommunityRow>> {
+  const unique = [...new Map(refs.map((r) => [communityKey(r.feedId, r.id), r])).values()];
+  const rows = await db.communities.bulkGet(
+    unique.map((r) => [r.feedId, r.id] as [string, string]),
+  );
+  const out = new Map<string, CommunityRow>();
+  for (const row of rows) {
+    if (row && canSee(viewer, row)) out.set(communityKey(row.feedId, row.id), row);
+  }
+  return out;
+}
+
+export interface VocabularySource {
+  topics: TopicRow[];
+  /** Visible communities covering each topic ("feedId\0topicId" → community ids). */
+  coverage: Map<string, string[]>;
+  /** Names of those communities ("feedId\0communityId" → name). */
+  names: Map<string, string>;
+}
+
+/** Topics of visible feeds that at least one community visible to the viewer covers. */
+export async function vocabularySource(
+  db: ConstellationDB,
+  viewer: Viewer,
+): Promise<VocabularySource> {
+  const visible = await visibleFeedIds(db);
+  const [topics, communities] = await Promise.all([db.topics.toArray(), db.communities.toArray()]);
+  const coverage = new Map<string, string[]>();
+  const names = new Map<string, string>();
+  for (const community of communities) {
+    if (!visible.has(community.feedId) || !canSee(viewer, community)) continue;
+    names.set(communityKey(community.feedId, community.id), community.name);
+    for (const topic of community.topics) {
+      const key = communityKey(community.feedId, topic);
+      coverage.set(key, [...(coverage.get(key) ?? []), community.id]);
+    }
+  }
+  return {
+    topics: topics.filter(
+      (t) => visible.has(t.feedId) && coverage.has(communityKey(t.feedId, t.id)),
+    ),
+    coverage,
+    names,
+  };
+}
+
+/** A string that changes whenever any feed is (re)ingested or removed. */
+export async function dataVersion(db: ConstellationDB): Promise<string> {
+  const feeds = await db.feeds.toArray();
+  return feeds
+    .map((f) => `${f.feedId}@${f.generatedAt}@${f.ingestedAt}`)
+    .sort()
+    .join('|');
+}

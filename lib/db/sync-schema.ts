@@ -1,0 +1,144 @@
+// Row types of the sync bookkeeping tables (schema version 2): one source row per configured
+// feed URL (its active generation, HTTP validators and the checkpoint of a generation being
+// written), staged rows of a pending generation, per-feed record fingerprints for diffing,
+// the per-feed lease, and the sync report shown in options and the popup.
+import type { FeedList } from '../model/feed';
+import type {
+  CommunityRow,
+  ExpertiseRow,
+  MembershipRow,
+  PersonRow,
+  TopicRow,
+  UnitRow,
+} from './schema';
+
+/** A row of one of the six feed tables. */
+export type FeedTableRow =
+  UnitRow | PersonRow | TopicRow | CommunityRow | MembershipRow | ExpertiseRow;
+
+/** HTTP validators of the body that produced the active generation. */
+export interface FeedValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/**
+ * A generation being written. `direct`: the feed has no visible generation yet, so its rows go
+ * straight into the feed tables, hidden by `visibleFeedIds` until the switch writes its `feeds`
+ * row. `staged`: the feed is visible, so added/changed rows and removals go to `syncStaging`
+ * and the switch applies them in one transaction.
+ */
+export interface PendingGeneration {
+  generation: number;
+  feedId: string;
+  mode: 'direct' | 'staged';
+  /** SHA-256 (hex) of the body: a resumed sync must be writing the very same document. */
+  digest: string;
+  chunkCount: number;
+  /** Chunks written so far; advanced in the same transaction as the chunk's rows. */
+  chunksDone: number;
+  startedAt: string;
+}
+
+export interface SyncSourceRow {
+  /** The configured feed URL: the identity of a source. */
+  url: string;
+  /** The feedId its active generation serves (absent until a first generation lands). */
+  feedId?: string;
+  /** Active generation number; 0 = nothing landed yet. */
+  generation: number;
+  generatedAt?: string;
+  digest?: string;
+  validators: FeedValidators;
+  switchedAt?: string;
+  pending?: PendingGeneration;
+}
+
+/** One added/changed row (`row` set) or one removal (`row` absent) of a staged generation. */
+export interface StagedRow {
+  feedId: string;
+  list: FeedList;
+  /** The record's key within its list ("id", or "person\u0000community" / "person\u0000topic"). */
+  key: string;
+  row?: FeedTableRow;
+}
+
+/**
+ * Content hashes of every stored record of a feed, per list. Packed for IndexedDB: all keys in
+ * one "\n"-joined string (ids never contain white space) and the hashes in a Float64Array, so
+ * a 500k-record fingerprint is stored and read as two flat values instead of 500k entries.
+ */
+export interface PackedFingerprintList {
+  keys: string;
+  hashes: Float64Array;
+}
+
+export interface FingerprintRow {
+  feedId: string;
+  lists: Record<FeedList, PackedFingerprintList>;
+}
+
+/** In memory: record key → content hash, per list. */
+export type FingerprintLists = Record<FeedList, Map<string, number>>;
+
+/** Who holds a feed's sync, until when (ms since epoch). */
+export interface LeaseRow {
+  url: string;
+  owner: string;
+  expiresAt: number;
+}
+
+export type SyncOutcome =
+  /** A new generation landed. */
+  | 'updated'
+  /** 304, or a 200 whose bytes equal the active generation's: nothing parsed or written. */
+  | 'not-modified'
+  /** The body was fetched but must not land (not a feed, rollback, signature, too many invalid). */
+  | 'refused'
+  /** Network, HTTP or storage failure. */
+  | 'failed'
+  /** Another sync of this feed holds the lease. */
+  | 'busy';
+
+export interface SyncCounts {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  /** Records that failed validation (their previous version, if any, was kept). */
+  invalid: number;
+  /** Invalid records whose previously stored version was kept. */
+  kept: number;
+}
+
+export interface SyncProblem {
+  /** JSON path in the document, e.g. "people[3].emails[1]", or "" for the whole document. */
+  path: string;
+  reason: string;
+}
+
+export interface SyncReportRow {
+  url: string;
+  feedId?: string;
+  startedAt: string;
+  finishedAt: string;
+  outcome: SyncOutcome;
+  /** One plain sentence for people: what happened and what stays shown. */
+  message: string;
+  httpStatus?: number;
+  counts?: SyncCounts;
+  /** The first problems (records skipped, or why the document was refused). */
+  problems: SyncProblem[];
+  problemCount: number;
+  generatedAt?: string;
+  signature?: string;
+  /** Failures in a row (0 after a success or a not-modified). */
+  failures: number;
+  lastSuccessAt?: string;
+  nextAttemptAt?: string;
+  durationMs: number;
+  /** Set when this sync resumed an interrupted generation: the chunk it resumed at. */
+  resumedAtChunk?: number;
+  /** Chunks the generation was written in. */
+  chunkCount?: number;
+}

@@ -1,0 +1,110 @@
+// Diffs a validated feed against the fingerprints of what is stored for it, so a sync writes
+// only what changed: a 1% change writes ~1% of rows. Records that failed validation keep
+// their previously stored version (FEED-V1 rules) and are carried into the new fingerprint;
+// a key that is neither in the new feed nor kept is a removal.
+import { FEED_LISTS, type Feed, type FeedList } from '../model/feed';
+import type { RecordProblem } from '../model/validate';
+import type { SyncCounts } from '../db/sync-schema';
+import { problemKey, recordHash, recordKey } from './record-hash';
+
+export type Fingerprint = Record<FeedList, Map<string, number>>;
+
+export interface ListChanges {
+  list: FeedList;
+  /** Added and changed records, in document order. */
+  upserts: Feed[FeedList];
+  /** Keys of stored records that are gone from the feed. */
+  removals: string[];
+}
+
+export interface SyncPlan {
+  changes: ListChanges[];
+  /** Fingerprint of what is stored once this plan is applied. */
+  fingerprint: Fingerprint;
+  counts: SyncCounts;
+}
+
+export function emptyFingerprint(): Fingerprint {
+  return Object.fromEntries(FEED_LISTS.map((list) => [list, new Map()])) as Fingerprint;
+}
+
+/** Plans the writes that turn `previous` (undefined: nothing stored) into `feed`. */
+export function planSync(
+  feed: Feed,
+  problems: readonly RecordProblem[],
+  previous: Fingerprint | undefined,
+): SyncPlan {
+  const old = previous ?? emptyFingerprint();
+  const fingerprint = emptyFingerprint();
+  const counts: SyncCounts = {
+    added: 0,
+    changed: 0,
+    removed: 0,
+    unchanged: 0,
+    invalid: problems.length,
+    kept: 0,
+  };
+  const invalidKeys = new Map<FeedList, Set<string>>(FEED_LISTS.map((l) => [l, new Set()]));
+  for (const problem of problems) {
+    if (problem.id !== undefined)
+      invalidKeys.get(problem.list)!.add(problemKey(problem.list, problem.id));
+  }
+  const changes: ListChanges[] = [];
+  for (const list of FEED_LISTS) {
+    const before = old[list];
+    const after = fingerprint[list];
+    const upserts: Feed[FeedList] = [];
+    for (const record of feed[list] as readonly Parameters<typeof recordKey>[1][]) {
+      const key = recordKey(list, record);
+      const hash = recordHash(record);
+      after.set(key, hash);
+      const stored = before.get(key);
+      if (stored === hash) counts.unchanged++;
+      else {
+        (upserts as unknown[]).push(record);
+        if (stored === undefined) counts.added++;
+        else counts.changed++;
+      }
+    }
+    const removals: string[] = [];
+    const invalid = invalidKeys.get(list)!;
+    for (const [key, hash] of before) {
+      if (after.has(key)) continue;
+      if (invalid.has(key)) {
+        // Keep the last good version of a record that is now invalid.
+        after.set(key, hash);
+        counts.kept++;
+      } else {
+        removals.push(key);
+        counts.removed++;
+      }
+    }
+    changes.push({ list, upserts, removals });
+  }
+  return { changes, fingerprint, counts };
+}
+
+/** Rows stored per list once the plan is applied (the `feeds` row's counts). */
+export function storedCounts(fingerprint: Fingerprint): Record<FeedList, number> {
+  return Object.fromEntries(FEED_LISTS.map((l) => [l, fingerprint[l].size])) as Record<
+    FeedList,
+    number
+  >;
+}
+
+/** One chunk of work: upserts or removals of a single list. */
+export type PlanChunk =
+  | { list: FeedList; upserts: Feed[FeedList]; removals?: undefined }
+  | { list: FeedList; removals: string[]; upserts?: undefined };
+
+/** Splits a plan into chunks of at most `size` items, in a fixed order (resumable by index). */
+export function planChunks(plan: SyncPlan, size: number): PlanChunk[] {
+  const chunks: PlanChunk[] = [];
+  for (const { list, upserts, removals } of plan.changes) {
+    for (let i = 0; i < upserts.length; i += size)
+      chunks.push({ list, upserts: upserts.slice(i, i + size) as Feed[FeedList] });
+    for (let i = 0; i < removals.length; i += size)
+      chunks.push({ list, removals: removals.slice(i, i + size) });
+  }
+  return chunks;
+}

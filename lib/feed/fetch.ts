@@ -1,0 +1,263 @@
+// Fetches a feed body the way a careful list updater does: conditional GET with the stored
+// validators sent explicitly (a 304 costs no parsing and no writes), SSO cookies included for
+// intranet feeds, a no-progress timeout and an overall cap, a size cap on the body, and gzip
+// either by Content-Encoding (undone by the browser) or as a `.json.gz` file body (undone here
+// through DecompressionStream, with its own cap). Never throws: failures are values.
+import type { FeedValidators } from '../db/sync-schema';
+import { parseRetryAfter } from './schedule';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface FetchLimits {
+  /** Cap on the bytes received (after Content-Encoding is undone). */
+  maxBytes: number;
+  /** Cap on the JSON inside a gzip file body. */
+  maxDecompressedBytes: number;
+  /** Abort when no byte arrives for this long. */
+  idleTimeoutMs: number;
+  /** Abort when the whole fetch takes longer than this. */
+  totalTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: FetchLimits = {
+  maxBytes: 64 * 1024 * 1024,
+  maxDecompressedBytes: 256 * 1024 * 1024,
+  idleTimeoutMs: 30_000,
+  totalTimeoutMs: 5 * 60_000,
+};
+
+export type FetchOutcome =
+  | {
+      kind: 'body';
+      status: number;
+      /** The feed's JSON bytes (decompressed when the body was a gzip file). */
+      bytes: Uint8Array;
+      /** The bytes as served, when they differ from `bytes` (a gzip file body). */
+      servedBytes?: Uint8Array;
+      validators: FeedValidators;
+    }
+  | { kind: 'not-modified'; status: 304; validators: FeedValidators }
+  | { kind: 'failed'; status?: number; message: string; retryAfterMs?: number };
+
+export async function fetchFeedBody(
+  fetchImpl: FetchLike,
+  url: string,
+  validators: FeedValidators,
+  limits: FetchLimits = DEFAULT_LIMITS,
+  now: () => number = Date.now,
+): Promise<FetchOutcome> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/gzip;q=0.9, */*;q=0.1',
+  };
+  if (validators.etag) headers['If-None-Match'] = validators.etag;
+  if (validators.lastModified) headers['If-Modified-Since'] = validators.lastModified;
+  const read = await readBody(fetchImpl, url, headers, limits, limits.maxBytes, now);
+  if (read.kind !== 'ok') return read;
+  const { response, bytes } = read;
+  const next: FeedValidators = {};
+  const etag = response.headers.get('ETag');
+  const lastModified = response.headers.get('Last-Modified');
+  if (etag) next.etag = etag;
+  if (lastModified) next.lastModified = lastModified;
+  if (response.status === 304)
+    return {
+      kind: 'not-modified',
+      status: 304,
+      validators: validators.etag || validators.lastModified ? { ...validators, ...next } : next,
+    };
+  if (!isGzip(bytes)) return { kind: 'body', status: response.status, bytes, validators: next };
+  const inflated = await gunzip(bytes, limits.maxDecompressedBytes);
+  if (!inflated.ok) return { kind: 'failed', status: response.status, message: inflated.message };
+  return {
+    kind: 'body',
+    status: response.status,
+    bytes: inflated.bytes,
+    servedBytes: bytes,
+    validators: next,
+  };
+}
+
+/** Fetches the detached signature `<url>.sig` (small, text). */
+export async function fetchSignature(
+  fetchImpl: FetchLike,
+  url: string,
+  limits: FetchLimits = DEFAULT_LIMITS,
+  now: () => number = Date.now,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  const sigUrl = signatureUrl(url);
+  const read = await readBody(fetchImpl, sigUrl, { Accept: 'text/plain' }, limits, 16 * 1024, now);
+  if (read.kind !== 'ok') {
+    const missing = read.status === 404 || read.status === 410;
+    return {
+      ok: false,
+      message: missing
+        ? `the signature file ${sigUrl} is missing (HTTP ${read.status})`
+        : `the signature file ${sigUrl} could not be fetched: ${read.message}`,
+    };
+  }
+  return { ok: true, text: new TextDecoder().decode(read.bytes) };
+}
+
+/** `<url>.sig`, with the query string (if any) kept after it. */
+export function signatureUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `${parsed.pathname}.sig`;
+  return parsed.href;
+}
+
+type Read =
+  | { kind: 'ok'; response: Response; bytes: Uint8Array }
+  | { kind: 'failed'; status?: number; message: string; retryAfterMs?: number };
+
+async function readBody(
+  fetchImpl: FetchLike,
+  url: string,
+  headers: Record<string, string>,
+  limits: FetchLimits,
+  maxBytes: number,
+  now: () => number,
+): Promise<Read> {
+  const controller = new AbortController();
+  let why = '';
+  const abort = (reason: string) => {
+    why ||= reason;
+    controller.abort();
+  };
+  const total = setTimeout(
+    () => abort(`the download took longer than ${seconds(limits.totalTimeoutMs)}`),
+    limits.totalTimeoutMs,
+  );
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const progress = () => {
+    clearTimeout(idle);
+    idle = setTimeout(
+      () => abort(`no data arrived for ${seconds(limits.idleTimeoutMs)}`),
+      limits.idleTimeoutMs,
+    );
+  };
+  try {
+    progress();
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: 'GET',
+        headers,
+        // Intranet feeds sit behind SSO: send the user's cookies (host permission required).
+        credentials: 'include',
+        // Validators are sent explicitly; the HTTP cache must neither answer nor add its own.
+        cache: 'no-store',
+        redirect: 'follow',
+        signal: controller.signal,
+      });
+    } catch (error) {
+      return {
+        kind: 'failed',
+        message: why || `the server could not be reached (${describe(error)})`,
+      };
+    }
+    if (response.status === 304) return { kind: 'ok', response, bytes: new Uint8Array() };
+    if (response.status === 429 || response.status === 503 || !response.ok) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now());
+      void response.body?.cancel().catch(() => undefined);
+      const text = `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      return retryAfterMs === undefined
+        ? { kind: 'failed', status: response.status, message: text }
+        : { kind: 'failed', status: response.status, message: text, retryAfterMs };
+    }
+    const declared = Number(response.headers.get('Content-Length') ?? NaN);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      void response.body?.cancel().catch(() => undefined);
+      return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
+    }
+    if (!response.body) return { kind: 'ok', response, bytes: new Uint8Array() };
+    const reader = response.body.getReader();
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        progress();
+        size += value.byteLength;
+        if (size > maxBytes) {
+          void reader.cancel().catch(() => undefined);
+          return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
+        }
+        parts.push(value);
+      }
+    } catch (error) {
+      return {
+        kind: 'failed',
+        status: response.status,
+        message: why || `the connection broke before the whole feed arrived (${describe(error)})`,
+      };
+    }
+    return { kind: 'ok', response, bytes: concat(parts, size) };
+  } finally {
+    clearTimeout(total);
+    clearTimeout(idle);
+  }
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+async function gunzip(
+  bytes: Uint8Array,
+  maxBytes: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        void reader.cancel().catch(() => undefined);
+        return {
+          ok: false,
+          message: `the gzip body expands beyond ${megabytes(maxBytes)} (a gzip bomb or a far too large feed)`,
+        };
+      }
+      parts.push(value);
+    }
+  } catch (error) {
+    return { ok: false, message: `the gzip body is corrupt or truncated (${describe(error)})` };
+  }
+  return { ok: true, bytes: concat(parts, size) };
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(max: number): string {
+  return `the feed is larger than the ${megabytes(max)} limit`;
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / (1024 * 1024))} MB`
+    : `${Math.round(bytes / 1024)} KB`;
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

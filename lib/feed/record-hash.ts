@@ -1,0 +1,58 @@
+// Content fingerprints of validated feed records, for diffing a new document against what is
+// stored. A record's key is its identity within its list; its hash covers every field (the
+// validator's output has a fixed key order, so equal records serialise equally). The rows
+// derived from a record (lib/db/rows.ts) are a pure function of it, so equal record hashes
+// mean equal rows; ROWS_VERSION is mixed in so that changing that derivation rewrites all.
+import type { FeedList } from '../model/feed';
+
+/** Bump when lib/db/rows.ts derives rows differently, so every stored row is rewritten. */
+export const ROWS_VERSION = 1;
+
+interface Keyed {
+  id?: string;
+  person?: string;
+  community?: string;
+  topic?: string;
+}
+
+/** The identity of a record within its list (memberships/expertise: person + other end). */
+export function recordKey(list: FeedList, record: Keyed): string {
+  if (list === 'memberships') return `${record.person}\u0000${record.community}`;
+  if (list === 'expertise') return `${record.person}\u0000${record.topic}`;
+  return record.id ?? '';
+}
+
+/** The key of a validator problem's record (its id uses "→" between the two ends). */
+export function problemKey(list: FeedList, id: string): string {
+  return list === 'memberships' || list === 'expertise' ? id.replace('→', '\u0000') : id;
+}
+
+/** The primary key of a record's row in its feed table. */
+export function rowPrimaryKey(list: FeedList, feedId: string, key: string): string[] {
+  return list === 'memberships' || list === 'expertise'
+    ? [feedId, ...key.split('\u0000')]
+    : [feedId, key];
+}
+
+/**
+ * cyrb53: a fast 53-bit string hash (public domain, bryc). 53 bits keep the chance that a
+ * changed record hashes like its previous version negligible (~1e-16 per changed record).
+ */
+export function hash53(text: string, seed = ROWS_VERSION): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+export function recordHash(record: unknown): number {
+  return hash53(JSON.stringify(record));
+}

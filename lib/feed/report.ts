@@ -1,0 +1,98 @@
+// Sync reports while they are put together: the outcome and the sentence people read, for
+// each way a sync can end; syncFeed adds timing, failure count and the next attempt.
+import { GenerationLostError } from '../db/generations';
+import type {
+  SyncCounts,
+  SyncOutcome,
+  SyncProblem,
+  SyncReportRow,
+  SyncSourceRow,
+} from '../db/sync-schema';
+
+/** How many problems a report keeps (the count says how many there were). */
+export const PROBLEMS_KEPT = 20;
+
+export interface ReportDraft {
+  outcome: SyncOutcome;
+  message: string;
+  feedId?: string;
+  generatedAt?: string;
+  httpStatus?: number;
+  counts?: SyncCounts;
+  problems?: SyncProblem[];
+  problemCount?: number;
+  signature?: string;
+  retryAfterMs?: number;
+  resumedAtChunk?: number;
+  chunkCount?: number;
+}
+
+export function newReport(
+  url: string,
+  startedAt: number,
+  finishedAt: number,
+  draft: ReportDraft,
+): SyncReportRow {
+  const { retryAfterMs: _retryAfter, problems = [], problemCount, ...rest } = draft;
+  return {
+    url,
+    ...rest,
+    startedAt: new Date(startedAt).toISOString(),
+    finishedAt: new Date(finishedAt).toISOString(),
+    problems,
+    problemCount: problemCount ?? problems.length,
+    failures: 0,
+    durationMs: Math.max(0, finishedAt - startedAt),
+  };
+}
+
+export function notModified(source: SyncSourceRow, status: number, message: string): ReportDraft {
+  return {
+    outcome: 'not-modified',
+    message,
+    httpStatus: status,
+    ...(source.feedId ? { feedId: source.feedId } : {}),
+    ...(source.generatedAt ? { generatedAt: source.generatedAt } : {}),
+  };
+}
+
+export function refused(
+  reason: string,
+  source: SyncSourceRow,
+  active: unknown,
+  path: string,
+  status: number,
+  problems: readonly { path: string; reason: string }[] = [],
+): ReportDraft {
+  return {
+    outcome: 'refused',
+    httpStatus: status,
+    message: withKept(`Refused the feed: ${reason}.`, source, active),
+    problems: [
+      { path, reason },
+      ...problems.slice(0, PROBLEMS_KEPT - 1).map((p) => ({ path: p.path, reason: p.reason })),
+    ],
+    problemCount: 1 + problems.length,
+  };
+}
+
+export function withKept(message: string, source: SyncSourceRow, active: unknown): string {
+  return active && source.generatedAt
+    ? `${message} The data generated ${source.generatedAt} stays.`
+    : `${message} Nothing from this feed is stored yet.`;
+}
+
+export function failure(error: unknown): ReportDraft {
+  const lost = error instanceof GenerationLostError;
+  return {
+    outcome: 'failed',
+    message: lost
+      ? `This sync stopped: ${error.message}. The previous data stays; the other sync finishes the job.`
+      : `The sync failed: ${describe(error)}. The previous data stays.`,
+    problems: [{ path: '', reason: describe(error) }],
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

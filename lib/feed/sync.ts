@@ -1,0 +1,324 @@
+// One sync of one configured feed: lease → conditional fetch → (signature) → validate →
+// refusals → diff → chunked generation → switch → report. Free of browser.* (fetch, clock,
+// randomness and the lease probe are injected), so it runs against fake-indexeddb in unit
+// tests and against real IndexedDB in the extension and the benchmark.
+import type { ConstellationDB } from '../db/database';
+import {
+  discardPending,
+  getSource,
+  GenerationLostError,
+  openGeneration,
+  recordValidators,
+  switchGeneration,
+  writeChunk,
+} from '../db/generations';
+import {
+  hasVisibleGeneration,
+  storedKeysFingerprint,
+  visibleFingerprint,
+} from '../db/fingerprints';
+import type { FeedRow } from '../db/schema';
+import { acquireLease, releaseLease, renewLease } from '../db/sync-lease';
+import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
+import { saveReport } from '../db/sync-status';
+import { planChunks, planSync, storedCounts } from './diff';
+import {
+  DEFAULT_LIMITS,
+  fetchFeedBody,
+  fetchSignature,
+  type FetchLike,
+  type FetchLimits,
+} from './fetch';
+import { feedUrlProblem } from './feed-form';
+import { refusalOf } from './refusals';
+import { nextAttemptAt } from './schedule';
+import { verifyDetachedSignature } from './signature';
+import { sha256Hex } from './digest';
+import { parseFeedBytes, takeBytes } from './parse-body';
+import {
+  failure,
+  newReport,
+  notModified,
+  PROBLEMS_KEPT,
+  refused,
+  withKept,
+  type ReportDraft,
+} from './report';
+
+export interface FeedTarget {
+  url: string;
+  label: string;
+  intervalMinutes: number;
+  publicKey?: string;
+}
+
+export interface SyncProgress {
+  url: string;
+  phase: 'fetched' | 'validated' | 'writing' | 'switched';
+  chunksDone: number;
+  chunkCount: number;
+}
+
+export interface SyncDeps {
+  db: ConstellationDB;
+  fetch: FetchLike;
+  /** Lease owner: one id per worker instance. */
+  owner: string;
+  maxInvalidShare: number;
+  limits?: FetchLimits;
+  chunkSize?: number;
+  now?: () => number;
+  random?: () => number;
+  isLeaseAbandoned?: (holder: LeaseRow) => Promise<boolean>;
+  /** Awaited after each step and chunk: keeps the worker alive; tests pause here. */
+  onProgress?: (progress: SyncProgress) => Promise<void> | void;
+}
+
+export const DEFAULT_CHUNK_SIZE = 4000;
+
+export async function syncFeed(deps: SyncDeps, target: FeedTarget): Promise<SyncReportRow> {
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  const { db, owner } = deps;
+  const { url } = target;
+  const lease = await acquireLease(db, url, owner, {
+    now: startedAt,
+    ...(deps.isLeaseAbandoned ? { isAbandoned: deps.isLeaseAbandoned } : {}),
+  });
+  const previous = await db.syncReports.get(url);
+  if (!lease.ok) {
+    // Not stored: the holder will write the real report.
+    return {
+      ...(previous ?? {}),
+      ...newReport(url, startedAt, now(), {
+        outcome: 'busy',
+        message: 'Another sync of this feed is running; it will be retried.',
+      }),
+      failures: previous?.failures ?? 0,
+      nextAttemptAt: new Date(lease.holder.expiresAt + 1000).toISOString(),
+    };
+  }
+  let draft: ReportDraft;
+  try {
+    draft = await runSync(deps, target);
+  } catch (error) {
+    draft = failure(error);
+    if (isQuotaError(error)) {
+      await discardPending(db, url).catch(() => undefined);
+      draft = {
+        outcome: 'failed',
+        message:
+          'The browser refused to store more data (storage quota exceeded); the previous data stays.',
+        problems: [{ path: '', reason: describe(error) }],
+      };
+    }
+  } finally {
+    await releaseLease(db, url, owner).catch(() => undefined);
+  }
+  const failed = draft.outcome === 'failed' || draft.outcome === 'refused';
+  const failures = failed ? (previous?.failures ?? 0) + 1 : 0;
+  const finishedAt = now();
+  const next = nextAttemptAt({
+    now: finishedAt,
+    intervalMinutes: target.intervalMinutes,
+    failures,
+    ...(draft.retryAfterMs !== undefined ? { retryAfterMs: draft.retryAfterMs } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+  });
+  const lastSuccessAt = failed ? previous?.lastSuccessAt : new Date(finishedAt).toISOString();
+  const report: SyncReportRow = {
+    ...newReport(url, startedAt, finishedAt, draft),
+    failures,
+    nextAttemptAt: new Date(next).toISOString(),
+    ...(lastSuccessAt ? { lastSuccessAt } : {}),
+  };
+  if (!report.feedId && previous?.feedId) report.feedId = previous.feedId;
+  await saveReport(db, report);
+  return report;
+}
+
+async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft> {
+  const { db, owner } = deps;
+  const { url } = target;
+  const now = deps.now ?? Date.now;
+  const source = await getSource(db, url);
+  const active = source.feedId ? await hasVisibleGeneration(db, source.feedId) : false;
+  const urlProblem = feedUrlProblem(url);
+  if (urlProblem) {
+    return {
+      outcome: 'failed',
+      message: withKept(urlProblem, source, active),
+      problems: [{ path: '', reason: urlProblem }],
+    };
+  }
+  // Without a visible generation (first sync, evicted database) nothing may be skipped.
+  const validators = active ? source.validators : {};
+  const fetched = await fetchFeedBody(
+    deps.fetch,
+    url,
+    validators,
+    deps.limits ?? DEFAULT_LIMITS,
+    now,
+  );
+  if (fetched.kind === 'failed') {
+    return {
+      outcome: 'failed',
+      message: withKept(`Could not download the feed: ${fetched.message}.`, source, active),
+      problems: [{ path: '', reason: fetched.message }],
+      ...(fetched.status !== undefined ? { httpStatus: fetched.status } : {}),
+      ...(fetched.retryAfterMs !== undefined ? { retryAfterMs: fetched.retryAfterMs } : {}),
+    };
+  }
+  if (fetched.kind === 'not-modified') {
+    // A generation left pending by an interrupted sync was for a document the server no
+    // longer serves: drop its rows now rather than keep them until the next change.
+    if (source.pending) await discardPending(db, url);
+    await recordValidators(db, url, fetched.validators);
+    return notModified(source, 304, 'The server says the feed has not changed (HTTP 304).');
+  }
+  const { status, validators: served } = fetched;
+  const digest = await sha256Hex(fetched.bytes);
+  if (active && !source.pending && digest === source.digest) {
+    await recordValidators(db, url, served);
+    return notModified(source, status, 'The feed is byte for byte the one stored.');
+  }
+  await progress(deps, { url, phase: 'fetched', chunksDone: 0, chunkCount: 0 });
+
+  let signature: string | undefined;
+  if (target.publicKey?.trim()) {
+    const verdict = await checkSignature(deps, url, target.publicKey, fetched);
+    if (!verdict.ok) return refused(verdict.reason, source, active, '', status);
+    signature = verdict.algorithm;
+  }
+  // From here on only the parsed document is needed: the body is handed over, not kept.
+  const validation = parseFeedBytes(takeBytes(fetched));
+  if (!validation.ok) {
+    return refused(validation.error.reason, source, active, validation.error.path ?? '', status);
+  }
+  const { feed, problems } = validation;
+  const others = (await db.syncSources.toArray()).filter((s) => s.url !== url);
+  const servedBy = others.find(
+    (s) => s.feedId === feed.feedId || s.pending?.feedId === feed.feedId,
+  );
+  const stored = await db.feeds.get(feed.feedId);
+  const refusal = refusalOf(validation, {
+    url,
+    ...(stored && stored.source !== 'demo' ? { storedGeneratedAt: stored.generatedAt } : {}),
+    ...(servedBy ? { servedBy: servedBy.url } : {}),
+    isDemoFeedId: stored?.source === 'demo',
+    maxInvalidShare: deps.maxInvalidShare,
+  });
+  if (refusal) return refused(refusal.reason, source, active, refusal.path ?? '', status, problems);
+  await progress(deps, { url, phase: 'validated', chunksDone: 0, chunkCount: 0 });
+
+  const fingerprint = stored
+    ? ((await visibleFingerprint(db, feed.feedId)) ??
+      (await storedKeysFingerprint(db, feed.feedId)))
+    : undefined;
+  const plan = planSync(feed, problems, fingerprint);
+  const chunks = planChunks(plan, deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  let pending = await openGeneration(db, {
+    url,
+    feedId: feed.feedId,
+    digest,
+    mode: stored ? 'staged' : 'direct',
+    chunkCount: chunks.length,
+    owner,
+    now: new Date(now()),
+  });
+  const resumedAtChunk = pending.chunksDone;
+  for (let index = pending.chunksDone; index < chunks.length; index++) {
+    await writeChunk(db, url, owner, pending, index, chunks[index]!);
+    pending = { ...pending, chunksDone: index + 1 };
+    if (!(await renewLease(db, url, owner, { now: now() })))
+      throw new GenerationLostError('this sync lost the feed’s lease');
+    await progress(deps, {
+      url,
+      phase: 'writing',
+      chunksDone: index + 1,
+      chunkCount: chunks.length,
+    });
+  }
+  const feedRow: FeedRow = {
+    feedId: feed.feedId,
+    source: 'url',
+    url,
+    organization: feed.organization.name,
+    generatedAt: feed.generatedAt,
+    ingestedAt: new Date(now()).toISOString(),
+    counts: storedCounts(plan.fingerprint),
+  };
+  const demoIds = (await db.feeds.toArray())
+    .filter((f) => f.source === 'demo')
+    .map((f) => f.feedId);
+  const retire = [
+    ...demoIds,
+    ...(source.feedId && source.feedId !== feed.feedId ? [source.feedId] : []),
+  ];
+  await switchGeneration(db, {
+    url,
+    owner,
+    pending,
+    feedRow,
+    fingerprint: plan.fingerprint,
+    validators: served,
+    retire,
+    now: new Date(now()),
+  });
+  await progress(deps, {
+    url,
+    phase: 'switched',
+    chunksDone: chunks.length,
+    chunkCount: chunks.length,
+  });
+  const c = plan.counts;
+  const skipped = c.invalid
+    ? ` ${c.invalid} invalid record${c.invalid === 1 ? ' was' : 's were'} skipped${c.kept ? ` (${c.kept} kept their previous version)` : ''}.`
+    : '';
+  return {
+    outcome: 'updated',
+    feedId: feed.feedId,
+    generatedAt: feed.generatedAt,
+    httpStatus: status,
+    counts: c,
+    message: `Updated ${feed.organization.name}: ${c.added} added, ${c.changed} changed, ${c.removed} removed.${skipped}`,
+    problems: problems.slice(0, PROBLEMS_KEPT).map((p) => ({ path: p.path, reason: p.reason })),
+    problemCount: problems.length,
+    chunkCount: chunks.length,
+    ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
+    ...(signature ? { signature } : {}),
+  };
+}
+
+async function checkSignature(
+  deps: SyncDeps,
+  url: string,
+  publicKey: string,
+  fetched: { bytes: Uint8Array; servedBytes?: Uint8Array },
+): Promise<{ ok: true; algorithm: string } | { ok: false; reason: string }> {
+  const sig = await fetchSignature(deps.fetch, url, deps.limits ?? DEFAULT_LIMITS, deps.now);
+  if (!sig.ok) return { ok: false, reason: `signature required but ${sig.message}` };
+  const verdict = await verifyDetachedSignature(fetched.bytes, sig.text, publicKey);
+  if (verdict.ok) return verdict;
+  // A `.json.gz` file may be signed as served (compressed) rather than as JSON.
+  if (fetched.servedBytes) {
+    const served = await verifyDetachedSignature(fetched.servedBytes, sig.text, publicKey);
+    if (served.ok) return served;
+  }
+  return { ok: false, reason: `bad signature: ${verdict.reason}` };
+}
+
+async function progress(deps: SyncDeps, p: SyncProgress): Promise<void> {
+  await deps.onProgress?.(p);
+}
+
+function isQuotaError(error: unknown): boolean {
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map(
+    (e) => (e as { name?: string } | null)?.name,
+  );
+  return names.includes('QuotaExceededError');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,25 @@
+// The compiled topic vocabulary the background sends to content scripts: every topic label
+// and alias with the topic it names, keyed by a data version so a content script can keep
+// its copy until the data (or the viewer's memberships) change. Plain JSON, no feed schema:
+// content scripts must stay small and never bundle zod or Dexie.
+
+/** One topic and every spelling that names it (label first, then aliases). */
+export interface VocabularyTopic {
+  feedId: string;
+  id: string;
+  label: string;
+  terms: string[];
+  /** Names of the visible communities that cover the topic (for the page summary). */
+  communities: string[];
+}
+
+export interface TopicVocabulary {
+  /** Changes whenever a feed is ingested or the viewer changes; opaque to content scripts. */
+  version: string;
+  topics: VocabularyTopic[];
+}
+
+/** How a content script names a topic in messages and in `data-constellation-topic`. */
+export function topicRefKey(feedId: string, id: string): string {
+  return `${feedId}\u0000${id}`;
+}

@@ -1,0 +1,100 @@
+// What the constellation map draws: at most a few hundred communities (an SVG map of 5,000
+// circles is neither fast nor readable), chosen from the filtered set with the selection and
+// search hits first and then by active membership; and for each community only its strongest
+// few edges, by shared members and by shared topics. The table always lists the whole set.
+import type { BoundaryReport } from './report';
+
+export const MAP_NODE_LIMIT = 500;
+// Few edges per node: each drawn line costs paint time on every zoom and pan frame, and a
+// few strongest links per community already show its neighbourhood.
+const MEMBER_EDGES_PER_NODE = 2;
+const TOPIC_EDGES_PER_NODE = 1;
+const MIN_RADIUS = 4;
+const MAX_RADIUS = 30;
+
+export interface MapNodeModel {
+  community: number;
+  radius: number;
+}
+
+export interface MapEdgeModel {
+  kind: 'members' | 'topics';
+  a: number;
+  b: number;
+  /** Shared members, or shared topics. */
+  weight: number;
+}
+
+export interface MapModel {
+  nodes: MapNodeModel[];
+  edges: MapEdgeModel[];
+  /** Filtered communities left off the map because of the node limit. */
+  omitted: number;
+}
+
+export function mapModel(
+  report: BoundaryReport,
+  filtered: readonly number[],
+  priority: ReadonlySet<number> = new Set(),
+  limit = MAP_NODE_LIMIT,
+): MapModel {
+  const facts = report.communities;
+  const order = [...filtered].sort(
+    (x, y) =>
+      Number(priority.has(y)) - Number(priority.has(x)) ||
+      facts[y]!.activeMembers - facts[x]!.activeMembers ||
+      facts[y]!.members - facts[x]!.members ||
+      x - y,
+  );
+  const shown = order.slice(0, limit);
+  // A flag per community, not a Set: it is tested once per edge of every drawn community.
+  const inMap = new Uint8Array(report.constellation.communities.length);
+  for (const c of shown) inMap[c] = 1;
+  const largest = Math.max(1, ...shown.map((c) => facts[c]!.activeMembers));
+  const nodes = shown.map((community) => ({
+    community,
+    radius:
+      MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(facts[community]!.activeMembers / largest),
+  }));
+
+  const { graph } = report;
+  const edges: MapEdgeModel[] = [];
+  const seen = new Set<number>();
+  const n = report.constellation.communities.length;
+  // The few strongest edges of a node, kept in a small sorted array while scanning its list
+  // once: a large community has thousands of edges, and sorting them all per node is slow.
+  const best: number[] = [];
+  const strongest = (
+    kind: MapEdgeModel['kind'],
+    list: Int32Array,
+    a: Int32Array,
+    b: Int32Array,
+    weight: Int32Array,
+    perNode: number,
+    c: number,
+  ) => {
+    best.length = 0;
+    for (const e of list) {
+      if (!inMap[a[e] === c ? b[e]! : a[e]!]) continue;
+      const w = weight[e]!;
+      if (best.length === perNode && w <= weight[best[perNode - 1]!]!) continue;
+      let at = best.length;
+      while (at > 0 && weight[best[at - 1]!]! < w) at--;
+      best.splice(at, 0, e);
+      if (best.length > perNode) best.pop();
+    }
+    for (const e of best) {
+      const key = (kind === 'members' ? 0 : n * n) + a[e]! * n + b[e]!;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edges.push({ kind, a: a[e]!, b: b[e]!, weight: weight[e]! });
+    }
+  };
+  for (const c of shown) {
+    const m = graph.memberEdges;
+    strongest('members', graph.memberEdgesOf(c), m.a, m.b, m.weight, MEMBER_EDGES_PER_NODE, c);
+    const t = graph.topicEdges;
+    strongest('topics', graph.topicEdgesOf(c), t.a, t.b, t.weight, TOPIC_EDGES_PER_NODE, c);
+  }
+  return { nodes, edges, omitted: filtered.length - shown.length };
+}

@@ -1,0 +1,134 @@
+// Bitbucket Cloud (bitbucket.org) and Bitbucket Server/Data Center. Server marks users with
+// `data-username` on avatars and links them as `/users/<slug>`; the pull request author is
+// `.author .name`, reviewers are avatars in `.reviewers`, comments carry `.author` too.
+// Cloud's React UI names people mostly by display name (profile-card triggers, mentions).
+import { directoryLogin } from '../match/profile-url';
+import {
+  MentionList,
+  handleOnPageHost,
+  keepContent,
+  mailtoMentions,
+  mention,
+  text,
+  within,
+} from './dom';
+import type { PageKind, PersonRole, SiteAdapter } from './types';
+
+const EXCLUDED = [
+  '.diff-view',
+  '.diff-segment',
+  '.diff-hunk',
+  '.side-by-side-diff',
+  '.code-mirror',
+  '.source-view',
+  '.file-content',
+  '[data-qa="bk-file__content"]',
+  '.comment-editor',
+].join(',');
+
+const CHROME = [
+  '#header',
+  '.aui-header',
+  'header[role="banner"]',
+  '#footer',
+  'footer',
+  '#navigation',
+].join(',');
+
+function roleOf(element: Element): PersonRole {
+  if (element.matches('.mention, .user-mention, [data-mention-id]')) return 'mention';
+  if (element.closest('.reviewers, .reviewer-avatar-list, [data-qa="pr-reviewers"]'))
+    return 'reviewer';
+  if (
+    element.closest(
+      '.pull-request-author, .pull-request-metadata .author, .pull-request-header .author',
+    )
+  )
+    return 'author';
+  if (element.closest('.comment, .comment-author, .activity-item')) return 'commenter';
+  if (element.closest('.author')) return 'author';
+  return 'participant';
+}
+
+export const bitbucket: SiteAdapter = {
+  id: 'bitbucket',
+  label: 'Bitbucket (Cloud and Server)',
+  detect(url, document) {
+    if (url.hostname.toLowerCase() === 'bitbucket.org') return 1;
+    const application = document
+      .querySelector('meta[name="application-name"]')
+      ?.getAttribute('content');
+    if (application === 'Bitbucket') return 0.9;
+    if (/ - Bitbucket$/.test(document.title.trim())) return 0.8;
+    if (document.querySelector('body.bitbucket-theme, #bitbucket-navigation')) return 0.7;
+    return 0;
+  },
+  pageKind(url): PageKind {
+    const path = url.pathname;
+    if (/\/pull-requests\/\d+/.test(path)) return 'pull-request';
+    if (/\/issues\/\d+/.test(path)) return 'issue';
+    if (/\/commits?\/[0-9a-f]{7,}/.test(path)) return 'commit';
+    if (/\/(browse|src)\//.test(path)) return 'file';
+    if (/^\/users\/[^/]+\/?$/.test(path)) return 'profile';
+    if (/\/repos\/[^/]+\/?$/.test(path)) return 'repository';
+    return 'other';
+  },
+  people(root, url) {
+    const list = new MentionList();
+    // Server: profile links /users/<slug>.
+    for (const link of within(root, 'a[href*="/users/"]')) {
+      let target: URL;
+      try {
+        target = new URL(link.getAttribute('href')!, url);
+      } catch {
+        continue;
+      }
+      if (target.host !== url.host) continue;
+      const login = directoryLogin(target);
+      if (!login) continue;
+      const label = text(link).replace(/^@/, '');
+      const avatarOnly = !label && link.querySelector('img');
+      list.add(
+        mention(link, avatarOnly ? 'avatar' : roleOf(link), {
+          handles: [handleOnPageHost(url, login)],
+          names: label && label !== login ? [label] : [],
+        }),
+      );
+    }
+    // Server avatars carry the user slug; the picture's alt is the display name.
+    for (const avatar of within(root, '[data-username]')) {
+      const login = avatar.getAttribute('data-username');
+      if (!login || (avatar.closest('a') && list.seen.has(avatar.closest('a')!))) continue;
+      const image = avatar.matches('img') ? avatar : avatar.querySelector('img');
+      const alt = image?.getAttribute('alt') ?? '';
+      const role = roleOf(avatar);
+      list.add(
+        mention(
+          avatar,
+          role === 'reviewer' ? 'reviewer' : 'avatar',
+          {
+            handles: [handleOnPageHost(url, login)],
+            names: alt && !/logged in as/i.test(alt) ? [alt] : [],
+          },
+          false,
+        ),
+      );
+    }
+    // Cloud mentions render as display names.
+    for (const element of within(root, '[data-mention-id], .ak-renderer-mention')) {
+      const name = text(element).replace(/^@/, '');
+      if (name) list.add(mention(element, 'mention', { names: [name] }));
+    }
+    list.add(mailtoMentions(root, list.seen));
+    return keepContent(list.sorted(), CHROME, EXCLUDED);
+  },
+  proseRegions(root) {
+    return within(
+      root,
+      '.pull-request-description .markup, .comment .message.markup, .markup, [data-qa="pr-description"], .ak-renderer-document',
+    ).filter((el) => !el.parentElement?.closest('.markup, .ak-renderer-document'));
+  },
+  excluded: EXCLUDED,
+  chrome: CHROME,
+  navigationEvents: [],
+};

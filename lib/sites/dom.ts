@@ -1,0 +1,174 @@
+// Shared reading helpers for site adapters: the never-touch list, profile links, mailto
+// links, and element queries that tolerate a root that is itself a match.
+import { profileHandle, type Handle } from '../match/profile-url';
+import type { PersonIdentity } from '../match/identity';
+import type { PersonMention, PersonRole } from './types';
+
+/**
+ * Never annotated on any site: code, editors, form fields, scripts, and everything the
+ * extension itself inserted (our own elements carry a `constellation-` tag name).
+ */
+export const NEVER_TOUCH = [
+  'pre',
+  'code',
+  'kbd',
+  'samp',
+  'textarea',
+  'input',
+  'select',
+  'button',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  '[contenteditable]:not([contenteditable="false"])',
+  '[role="textbox"]',
+  '.CodeMirror',
+  '.cm-editor',
+  '.monaco-editor',
+  '.ProseMirror',
+  'constellation-person',
+  'constellation-topic',
+  'constellation-hovercard',
+].join(',');
+
+/** Elements matching `selector` within root, including root itself. */
+export function within(root: ParentNode, selector: string): Element[] {
+  const found = Array.from(root.querySelectorAll(selector));
+  if (isElement(root) && root.matches(selector)) found.unshift(root);
+  return found;
+}
+
+export function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
+}
+
+export function text(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export function identity(parts: Partial<PersonIdentity>): PersonIdentity {
+  return { handles: parts.handles ?? [], emails: parts.emails ?? [], names: parts.names ?? [] };
+}
+
+export function handleOnPageHost(url: URL, login: string): Handle {
+  return { host: url.host.toLowerCase().replace(/^www\./, ''), login };
+}
+
+export function mention(
+  element: Element,
+  role: PersonRole,
+  parts: Partial<PersonIdentity>,
+  badge = role !== 'avatar',
+): PersonMention {
+  return { element, role, identity: identity(parts), badge };
+}
+
+/** The email of a mailto: link (first address, without query). */
+export function mailtoAddress(link: Element): string | undefined {
+  const href = link.getAttribute('href') ?? '';
+  if (!/^mailto:/i.test(href)) return undefined;
+  let address = href.slice(7).split('?')[0]!.split(',')[0]!;
+  try {
+    address = decodeURIComponent(address);
+  } catch {
+    return undefined;
+  }
+  address = address.trim();
+  return /^[^\s@]+@[^\s@]+$/.test(address) ? address : undefined;
+}
+
+/** mailto: links in root, as email mentions (the link text may be a name, too). */
+export function mailtoMentions(root: ParentNode, skip: Set<Element>): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const link of within(root, 'a[href^="mailto:" i]')) {
+    if (skip.has(link)) continue;
+    const email = mailtoAddress(link);
+    if (!email) continue;
+    const label = text(link);
+    const names = label && !label.includes('@') ? [label] : [];
+    out.push(mention(link, 'email', { emails: [email], names }));
+  }
+  return out;
+}
+
+/** Links that can be profiles (see lib/match/profile-url.ts); pages have many other links. */
+const PROFILE_LINKS = [
+  '/people/',
+  '/users/',
+  '/user/',
+  '/profile/',
+  '/u/',
+  '/~',
+  '/display/~',
+  'User:',
+  'User%3A',
+  'github.com/',
+  'gitlab.com/',
+  'codeberg.org/',
+]
+  .map((part) => `a[href*="${part}" i]`)
+  .join(',');
+
+/** Links to profiles (own host directory/wiki patterns, public code hosts). */
+export function profileLinkMentions(
+  root: ParentNode,
+  url: URL,
+  role: PersonRole,
+  skip: Set<Element>,
+): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const link of within(root, PROFILE_LINKS)) {
+    if (skip.has(link)) continue;
+    const handle = profileHandle(link.getAttribute('href')!, url);
+    if (!handle) continue;
+    // The account identifies the person; the link's text ("Zoë's profile") is not a name.
+    out.push(mention(link, role, { handles: [handle] }));
+  }
+  return out;
+}
+
+/** Drops mentions inside the site chrome or inside never-touch regions. */
+export function keepContent(
+  mentions: PersonMention[],
+  chrome: string,
+  excluded: string,
+): PersonMention[] {
+  const blocked = [chrome, excluded].filter(Boolean).join(',');
+  return mentions.filter((m) => !(blocked && m.element.closest(blocked)));
+}
+
+/** The document's <meta name=…> content, or ''. */
+export function metaContent(document: Document, name: string): string {
+  return (
+    document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ??
+    document.querySelector(`meta[property="${name}"]`)?.getAttribute('content') ??
+    ''
+  );
+}
+
+/** Collects mentions in order without listing an element twice. */
+export class MentionList {
+  readonly items: PersonMention[] = [];
+  readonly seen = new Set<Element>();
+  add(found: PersonMention | PersonMention[]): void {
+    for (const m of Array.isArray(found) ? found : [found]) {
+      if (this.seen.has(m.element)) continue;
+      this.seen.add(m.element);
+      this.items.push(m);
+    }
+  }
+  /** In document order, as adapters promise. */
+  sorted(): PersonMention[] {
+    return this.items.sort((a, b) =>
+      a.element === b.element
+        ? 0
+        : a.element.compareDocumentPosition(b.element) & 4 /* FOLLOWING */
+          ? -1
+          : 1,
+    );
+  }
+}

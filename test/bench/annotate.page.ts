@@ -1,0 +1,237 @@
+// Benchmark page for page annotation (issue 4), run in real Chromium by
+// scripts/bench/annotate.ts. A real saved page is parsed into this document; every goal is a
+// ratio against a baseline measured here, in the same run, interleaved, medians:
+// - scan + match (adapter, prose walk, topic matcher on every text node) vs a bare
+//   TreeWalker text pass over the same roots;
+// - the same at 20k topics vs 1k topics;
+// - vs a one-regex-per-term highlighter (mark.js-style) over the same text nodes;
+// - the whole annotator (badges, wrapping, slices) watched by the Long Tasks API.
+import { startAnnotator } from '../../lib/annotate/annotator';
+import type { AnnotateClient } from '../../lib/annotate/client';
+import type { IdentityAnswer } from '../../lib/match/identity';
+import {
+  compileTopicMatcher,
+  isShortAcronym,
+  type TopicMatcher,
+} from '../../lib/match/topic-matcher';
+import type { VocabularyTopic } from '../../lib/match/vocabulary';
+import { detectSite } from '../../lib/sites';
+import { TOPIC_SKIP, proseTextNodes } from '../../lib/annotate/scan';
+import { compileSkip } from '../../lib/annotate/skip';
+
+export interface AnnotateBenchInput {
+  pageUrl: string;
+  /** Served path of the saved HTML. */
+  htmlPath: string;
+  vocabularies: Record<string, VocabularyTopic[]>;
+  /** Which vocabulary is "the" 2k one. */
+  main: string;
+  runs: number;
+}
+
+export interface AnnotateBenchResult {
+  adapter: string;
+  textNodes: number;
+  textChars: number;
+  regions: number;
+  people: number;
+  treeWalkerMs: number;
+  /** adapter.people over the whole document (reported, not part of the text pass). */
+  peopleScanMs: number;
+  /** Repetitions inside each timed measurement. */
+  reps: number;
+  scanMatchMs: Record<string, number>;
+  compileMs: Record<string, number>;
+  hits: Record<string, number>;
+  markjsMs: number;
+  markjsRuns: number;
+  annotateMs: number;
+  annotate20kMs: number;
+  longTasks: number[];
+  highlights: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function time(fn: () => void, reps = 1): number {
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  return (performance.now() - start) / reps;
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+async function loadSavedPage(htmlPath: string): Promise<void> {
+  const html = await (await fetch(htmlPath)).text();
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  // Scripts from DOMParser never run; styles and metas come along for detection.
+  for (const meta of Array.from(parsed.head.querySelectorAll('meta')))
+    document.head.append(document.importNode(meta, true));
+  for (const attribute of Array.from(parsed.documentElement.attributes))
+    document.documentElement.setAttribute(attribute.name, attribute.value);
+  document.body.replaceWith(document.importNode(parsed.body, true));
+}
+
+/** mark.js-style: one RegExp per term, run over every text node. */
+function regexPerTerm(topics: VocabularyTopic[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const topic of topics)
+    for (const term of topic.terms) {
+      const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+      out.push(
+        new RegExp(
+          `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`,
+          isShortAcronym(term) ? 'gu' : 'giu',
+        ),
+      );
+    }
+  return out;
+}
+
+export async function runAnnotateBench(input: AnnotateBenchInput): Promise<AnnotateBenchResult> {
+  await loadSavedPage(input.htmlPath);
+  const url = new URL(input.pageUrl);
+  const { adapter } = detectSite(url, document);
+  const regions = adapter
+    .proseRegions(document)
+    .filter((r) => !r.closest(adapter.excluded || 'x-none'));
+  const skip = compileSkip([TOPIC_SKIP, adapter.excluded].filter(Boolean).join(','));
+  const texts = regions.flatMap((region) => proseTextNodes(region, skip));
+
+  // Baseline: the bare TreeWalker text pass over the same roots.
+  const bareWalk = () => {
+    let chars = 0;
+    for (const region of regions) {
+      const walker = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        chars += (node as Text).data.length;
+    }
+    return chars;
+  };
+  const scanMatch = (matcher: TopicMatcher) => {
+    let hits = 0;
+    for (const region of regions) {
+      for (const node of proseTextNodes(region, skip)) hits += matcher.find(node.data).length;
+    }
+    return hits;
+  };
+
+  const matchers: Record<string, TopicMatcher> = {};
+  const compileMs: Record<string, number[]> = {};
+  for (const [name, topics] of Object.entries(input.vocabularies)) {
+    compileMs[name] = [];
+    for (let i = 0; i < input.runs; i++) {
+      compileMs[name].push(time(() => (matchers[name] = compileTopicMatcher(topics))));
+      await pause();
+    }
+  }
+  // Small pages take well under the timer's resolution: repeat every contender the same
+  // number of times, enough for the baseline to take ~20 ms.
+  const single = time(bareWalk, 20);
+  const reps = Math.max(1, Math.ceil(20 / Math.max(single, 0.005)));
+  const peopleScan: number[] = [];
+  const walk: number[] = [];
+  const scan: Record<string, number[]> = Object.fromEntries(
+    Object.keys(matchers).map((k) => [k, []]),
+  );
+  const hits: Record<string, number> = {};
+  for (let i = 0; i < input.runs + 1; i++) {
+    const w = time(bareWalk, reps);
+    const p = time(() => adapter.people(document, url), Math.max(1, Math.round(reps / 10)));
+    const s: Record<string, number> = {};
+    for (const [name, matcher] of Object.entries(matchers)) {
+      s[name] = time(() => (hits[name] = scanMatch(matcher)), reps);
+      await pause();
+    }
+    if (i > 0) {
+      // The first round warms the JIT for every contender and is discarded.
+      walk.push(w);
+      peopleScan.push(p);
+      for (const name of Object.keys(s)) scan[name]!.push(s[name]!);
+    }
+    await pause();
+  }
+
+  // mark.js-style baseline over the same text nodes, with the main vocabulary.
+  const regexes = regexPerTerm(input.vocabularies[input.main]!);
+  const markjs: number[] = [];
+  const markjsRuns = Math.max(1, Math.min(3, input.runs));
+  for (let i = 0; i < markjsRuns; i++) {
+    markjs.push(
+      time(() => {
+        let found = 0;
+        for (const node of texts) {
+          const data = node.data;
+          for (const regex of regexes) {
+            regex.lastIndex = 0;
+            while (regex.exec(data)) found++;
+          }
+        }
+        return found;
+      }),
+    );
+    await pause();
+  }
+
+  // The whole annotator, as the content script runs it (compile in slices, visible regions
+  // first, badges and wrapping), watched by the Long Tasks API: with the 2k vocabulary, then
+  // torn down and run again with the 20k one.
+  const watch = async (topics: VocabularyTopic[]) => {
+    const tasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const vocabulary = { version: 'bench', topics };
+    const client: AnnotateClient = {
+      vocabulary: async () => vocabulary,
+      resolve: async (): Promise<IdentityAnswer> => ({
+        handles: {},
+        emails: {},
+        names: {},
+        people: {},
+      }),
+      personCard: () => Promise.reject(new Error('not in the benchmark')),
+      topicCard: () => Promise.reject(new Error('not in the benchmark')),
+    };
+    await pause();
+    const controller = new AbortController();
+    const started = performance.now();
+    const annotator = startAnnotator({ document, url, adapter, client, signal: controller.signal });
+    await annotator.idle();
+    const elapsed = performance.now() - started;
+    const highlights = document.querySelectorAll('constellation-topic').length;
+    await pause();
+    observer.disconnect();
+    controller.abort();
+    return { tasks, elapsed, highlights };
+  };
+  const main = await watch(input.vocabularies[input.main]!);
+  const big = input.vocabularies['20k'] ? await watch(input.vocabularies['20k']) : undefined;
+  const annotateMs = main.elapsed;
+  const longTasks = [...main.tasks, ...(big?.tasks ?? [])];
+
+  return {
+    adapter: adapter.id,
+    textNodes: texts.length,
+    textChars: bareWalk(),
+    regions: regions.length,
+    people: adapter.people(document, url).length,
+    treeWalkerMs: median(walk),
+    peopleScanMs: median(peopleScan),
+    reps,
+    scanMatchMs: Object.fromEntries(Object.entries(scan).map(([k, v]) => [k, median(v)])),
+    compileMs: Object.fromEntries(Object.entries(compileMs).map(([k, v]) => [k, median(v)])),
+    hits,
+    markjsMs: median(markjs),
+    markjsRuns,
+    annotateMs,
+    longTasks,
+    highlights: main.highlights,
+    annotate20kMs: big?.elapsed ?? 0,
+  };
+}

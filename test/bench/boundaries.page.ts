@@ -1,0 +1,252 @@
+// Benchmark page for the boundaries view (issue 6), run inside real Chromium by
+// scripts/bench/boundaries.ts. A large synthetic feed is ingested into real IndexedDB once;
+// then, each as a median over several runs: one full read of the membership table (the
+// baseline), the view's bulk read of everything, all analyses, the first map from opening the
+// view, and the latency of select, filter and zoom until the next frame is painted.
+import { h, render } from 'preact';
+import { BoundariesApp } from '../../components/boundaries/BoundariesApp';
+import { loadConstellation } from '../../lib/db/constellation';
+import { ConstellationDB } from '../../lib/db/database';
+import { replaceFeed } from '../../lib/db/ingest';
+import { validateFeedText } from '../../lib/model/validate';
+import { boundaryOptions } from '../../lib/rank/options';
+import { analyseConstellation } from '../../lib/rank/report';
+
+export interface BoundariesResult {
+  communities: number;
+  people: number;
+  memberships: number;
+  ingestMs: number;
+  runs: number;
+  membershipReadMs: number;
+  loadMs: number;
+  analysesMs: number;
+  /** Of which: index + edges, the rest. */
+  mapNodes: number;
+  firstMapFromOpenMs: number;
+  /** From the app's data being ready (report computed) to the map painted. */
+  firstMapRenderMs: number;
+  selectMs: number;
+  filterMs: number;
+  zoomMs: number;
+  searchMs: number;
+  /** Median over all interactions of the time until the DOM showed the effect. */
+  updateMs: number;
+  /** From the first map to the layout worker settling it (off the main thread). */
+  settleMs: number;
+  /** A frame with nothing to do, on this machine now: the floor under every latency. */
+  idleFrameMs: number;
+  /** One short text changed outside the map, until painted: the floor for any interaction. */
+  trivialChangeMs: number;
+}
+
+const DB_NAME = 'bench-boundaries';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Resolves after the next frame has been produced (rAF, then a task after it). */
+function nextPaint(): Promise<number> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)),
+  );
+}
+
+async function waitFor<T>(find: () => T | null | undefined, timeoutMs = 60_000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (performance.now() - start > timeoutMs) throw new Error('timed out waiting for the view');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+async function addStyles(href: string): Promise<void> {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise((resolve) => (link.onload = resolve));
+  document.head.appendChild(link);
+  await loaded;
+}
+
+/** An interaction that changes how many communities are shown, until that is painted. */
+function changeShown(host: HTMLElement, action: () => void): Promise<number> {
+  const count = () => host.querySelector('.shown-count')?.getAttribute('data-shown');
+  const before = count();
+  return interaction(action, () => count() !== before);
+}
+
+/** Time from an action to the next painted frame after the DOM shows its effect. */
+/** Of every interaction: the part until the DOM showed its effect (the rest is paint). */
+const updateTimes: number[] = [];
+
+async function interaction(action: () => void, done: () => boolean): Promise<number> {
+  const start = performance.now();
+  action();
+  await waitFor(() => done() || null, 10_000);
+  updateTimes.push(performance.now() - start);
+  return (await nextPaint()) - start;
+}
+
+export async function runBoundariesBench(
+  feedUrl: string,
+  cssUrl: string,
+  workerUrl: string,
+  runs: number,
+): Promise<BoundariesResult> {
+  await addStyles(cssUrl);
+  const validation = validateFeedText(await (await fetch(feedUrl)).text());
+  if (!validation.ok) throw new Error(`bench feed rejected: ${validation.error.reason}`);
+  await ConstellationDB.delete(DB_NAME);
+  const db = new ConstellationDB(DB_NAME);
+  const ingestStart = performance.now();
+  await replaceFeed(db, validation.feed, { source: 'url' });
+  const ingestMs = performance.now() - ingestStart;
+  const asOf = validation.feed.generatedAt.slice(0, 10);
+
+  const read: number[] = [];
+  const load: number[] = [];
+  const analyses: number[] = [];
+  let counts = { communities: 0, people: 0, memberships: 0 };
+  // Interleaved, the first round discarded (JIT and IndexedDB warm-up).
+  for (let i = 0; i <= runs; i++) {
+    let t = performance.now();
+    const rows = await db.memberships.toArray();
+    const r = performance.now() - t;
+    if (rows.length === 0) throw new Error('no memberships');
+    t = performance.now();
+    const loaded = await loadConstellation(db);
+    const l = performance.now() - t;
+    t = performance.now();
+    const report = analyseConstellation(loaded, boundaryOptions(asOf));
+    const a = performance.now() - t;
+    counts = {
+      communities: report.communities.length,
+      people: report.constellation.people.length,
+      memberships: report.constellation.membershipCount,
+    };
+    if (i > 0) {
+      read.push(r);
+      load.push(l);
+      analyses.push(a);
+    }
+  }
+
+  const host = document.createElement('div');
+  document.body.appendChild(host);
+  const fromOpen: number[] = [];
+  const render1: number[] = [];
+  const select: number[] = [];
+  const filter: number[] = [];
+  const zoom: number[] = [];
+  const search: number[] = [];
+  const settle: number[] = [];
+  const idle: number[] = [];
+  const trivial: number[] = [];
+  let mapNodes = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    render(
+      h(BoundariesApp, {
+        db,
+        createLayoutWorker: () => new Worker(workerUrl, { type: 'module' }),
+      }),
+      host,
+    );
+    // The summary line appears when the report is computed; the map in the same commit.
+    await waitFor(() => host.querySelector('[data-summary]'));
+    const dataReady = performance.now();
+    await waitFor(() => host.querySelector('svg.constellation-map .node'));
+    const painted = await nextPaint();
+    fromOpen.push(painted - start);
+    render1.push(painted - dataReady);
+    mapNodes = host.querySelectorAll('svg.constellation-map .node').length;
+    await waitFor(() =>
+      host.querySelector('svg.constellation-map')?.getAttribute('data-settled') === 'true'
+        ? true
+        : null,
+    );
+    settle.push(performance.now() - painted);
+    for (let k = 0; k < 5; k++) {
+      const start = performance.now();
+      idle.push((await nextPaint()) - start);
+      // A change of one short text outside the map: what any visible change costs right now.
+      const note = host.querySelector('.export-message')!;
+      trivial.push(
+        await interaction(
+          () => (note.textContent = `probe ${i}.${k}`),
+          () => note.textContent === `probe ${i}.${k}`,
+        ),
+      );
+    }
+
+    for (let k = 0; k < 5; k++) {
+      const nodes = host.querySelectorAll<SVGGElement>('svg.constellation-map .node');
+      const target = nodes[(k * 37) % nodes.length]!;
+      const key = target.getAttribute('data-community')!;
+      select.push(
+        await interaction(
+          () =>
+            target
+              .querySelector('circle.dot')!
+              .dispatchEvent(new MouseEvent('click', { bubbles: true })),
+          () => host.querySelector('section.details')?.getAttribute('data-selected') === key,
+        ),
+      );
+      const stage = host.querySelector<HTMLSelectElement>('#f-stage')!;
+      for (const value of ['active', ''])
+        filter.push(
+          await changeShown(host, () => {
+            stage.value = value;
+            stage.dispatchEvent(new Event('change', { bubbles: true }));
+          }),
+        );
+      const group = host.querySelector('svg.constellation-map g[data-zoom]')!;
+      const before = group.getAttribute('transform');
+      zoom.push(
+        await interaction(
+          () => host.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click(),
+          () => group.getAttribute('transform') !== before,
+        ),
+      );
+      const box = host.querySelector<HTMLInputElement>('#f-search')!;
+      // A word from a community's name on the map: some communities match, not all.
+      const word = target.querySelector('text')!.textContent!.split(' ')[0]!;
+      for (const query of [word, ''])
+        search.push(
+          await changeShown(host, () => {
+            box.value = query;
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+          }),
+        );
+    }
+    render(null, host);
+    await nextPaint();
+  }
+  db.close();
+  await ConstellationDB.delete(DB_NAME);
+  return {
+    ...counts,
+    ingestMs,
+    runs,
+    membershipReadMs: median(read),
+    loadMs: median(load),
+    analysesMs: median(analyses),
+    mapNodes,
+    firstMapFromOpenMs: median(fromOpen),
+    firstMapRenderMs: median(render1),
+    selectMs: median(select),
+    filterMs: median(filter),
+    zoomMs: median(zoom),
+    settleMs: median(settle),
+    updateMs: median(updateTimes),
+    idleFrameMs: median(idle),
+    trivialChangeMs: median(trivial),
+    searchMs: median(search),
+  };
+}

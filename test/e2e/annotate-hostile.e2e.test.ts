@@ -1,0 +1,193 @@
+// Hostile inputs in real Chromium: feed names made of HTML and script render as text;
+// pages that override DOM prototypes, remove our nodes as fast as we add them, or mutate
+// forever neither break annotation nor are broken by it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FeedInput } from '../../lib/model/feed';
+import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
+import { builtExtensionDir } from './support/extension';
+import {
+  annotations,
+  extensionPage,
+  servePage,
+  settled,
+  waitForDemo,
+  writeFeed,
+} from './support/annotate';
+
+const EVIL_NAME = '<img src=x onerror="window.__pwned=1">Mallory';
+const EVIL_COMMUNITY = '<script>window.__pwned=2</script>Guild';
+
+const FEED: FeedInput = {
+  format: 'constellation-feed',
+  version: 1,
+  feedId: 'hostile-test',
+  generatedAt: '2026-11-20T10:00:00Z',
+  organization: { name: '<b>Evil</b> Org' },
+  units: [{ id: 'u', name: '<i>Unit</i>' }],
+  people: [{ id: 'p-mallory', name: EVIL_NAME, unit: 'u', handles: { 'github.com': 'mallory' } }],
+  topics: [{ id: 't-quokka', label: 'Quokka Farming' }],
+  communities: [
+    {
+      id: 'c-evil',
+      name: EVIL_COMMUNITY,
+      domain: '<iframe src="https://example.com">',
+      topics: ['t-quokka'],
+      stage: 'active',
+      standing: 'legitimized',
+      openToNewcomers: true,
+      channels: [
+        {
+          kind: 'chat',
+          label: '<a href="javascript:alert(1)">join</a>',
+          url: 'https://chat.example/evil',
+        },
+      ],
+    },
+  ],
+  memberships: [{ person: 'p-mallory', community: 'c-evil', participation: 'core' }],
+  expertise: [],
+};
+
+const thread = (extraHead = '') => `<!doctype html><html><head><meta charset="utf-8">
+<meta property="og:site_name" content="GitHub">${extraHead}</head><body>
+<div class="js-discussion">
+  <div class="timeline-comment-wrapper"><div class="timeline-comment">
+    <div class="timeline-comment-header"><a class="author" href="/mallory">mallory</a> commented</div>
+    <div class="comment-body markdown-body" id="first"><p>Quokka Farming is our new practice.</p></div>
+  </div></div>
+  <div class="timeline-comment-wrapper"><div class="timeline-comment">
+    <div class="timeline-comment-header"><a class="author" href="/mallory">mallory</a> commented</div>
+    <div class="comment-body markdown-body" id="second"><p>More on quokka farming here.</p></div>
+  </div></div>
+</div>
+<button id="page-button" onclick="window.__clicks=(window.__clicks||0)+1">page button</button>
+</body></html>`;
+
+describe('hostile feeds and pages', () => {
+  let browser: LaunchedChromium;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension({ extensionDir: builtExtensionDir() });
+    const control = await extensionPage(browser);
+    await waitForDemo(control);
+    await writeFeed(control, FEED);
+    await control.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(path: string, html: string): Promise<Page> {
+    const url = `https://github.com/hostile/${path}`;
+    await servePage(browser.context, url, html);
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  it('renders feed names containing HTML and script as text', async () => {
+    const page = await open('names', thread());
+    await settled(page);
+    const badge = page.locator('[data-constellation-person="p-mallory"]').first();
+    expect(await badge.getAttribute('aria-label')).toContain(EVIL_NAME);
+    await badge.hover();
+    const card = page.locator('constellation-hovercard .card[data-status="ready"]');
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+    expect(await card.locator('h2').textContent()).toBe(EVIL_NAME);
+    expect(await card.locator('[data-community="c-evil"] strong').textContent()).toBe(
+      EVIL_COMMUNITY,
+    );
+    expect(await card.locator('img, script, iframe').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-constellation-topic="t-quokka"]').first().hover();
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+    expect(await card.locator('img, script, iframe').count()).toBe(0);
+    expect(await card.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await card.locator('[data-field="take-part"] a').getAttribute('href')).toBe(
+      'https://chat.example/evil',
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    await page.close();
+  });
+
+  it('works on a page that overrides DOM prototypes, and the page keeps working', async () => {
+    const sabotage = `<script>
+      Element.prototype.attachShadow = function () { throw new Error('no shadow for you'); };
+      Node.prototype.appendChild = function () { throw new Error('no appendChild'); };
+      Element.prototype.querySelectorAll = function () { return []; };
+      Document.prototype.createTreeWalker = null;
+      window.MutationObserver = undefined;
+      window.IntersectionObserver = undefined;
+      window.__ready = true;
+    </script>`;
+    const page = await open('prototypes', thread(sabotage));
+    const found = await settled(page);
+    expect(found.people).toEqual(['p-mallory:author', 'p-mallory:commenter']);
+    expect(found.topics).toEqual(['t-quokka:Quokka Farming', 't-quokka:quokka farming']);
+    expect(await page.evaluate(() => (window as unknown as { __ready?: boolean }).__ready)).toBe(
+      true,
+    );
+    await page.click('#page-button');
+    expect(await page.evaluate(() => (window as unknown as { __clicks?: number }).__clicks)).toBe(
+      1,
+    );
+    await page.close();
+  });
+
+  it('survives a page that removes our nodes as soon as they appear, without a fight', async () => {
+    const remover = `<script>
+      window.__removed = 0;
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll('constellation-person, constellation-topic')) {
+          el.replaceWith(...el.childNodes); window.__removed++;
+        }
+      }).observe(document.documentElement, { childList: true, subtree: true });
+    </script>`;
+    const page = await open('remover', thread(remover));
+    await page.waitForTimeout(3000);
+    const removed = await page.evaluate(
+      () => (window as unknown as { __removed: number }).__removed,
+    );
+    // Each annotation was tried once: no add/remove loop.
+    expect(removed).toBeGreaterThan(0);
+    expect(removed).toBeLessThanOrEqual(4);
+    expect(await page.locator('#first').textContent()).toBe('Quokka Farming is our new practice.');
+    await page.close();
+  });
+
+  it('survives a page that mutates forever: bounded work, page responsive', async () => {
+    const churn = `<script>
+      let n = 0;
+      setInterval(() => {
+        const p = document.createElement('p');
+        p.textContent = 'quokka farming tick ' + (++n);
+        document.getElementById('second').append(p);
+        if (document.getElementById('second').childElementCount > 50) document.getElementById('second').children[1].remove();
+      }, 5);
+    </script>`;
+    const page = await open('churn', thread(churn));
+    const ticks = () =>
+      page.evaluate(
+        () => document.getElementById('second')!.textContent!.match(/tick (\d+)/g)?.length ?? 0,
+      );
+    await page.waitForTimeout(3000);
+    // The page's own work goes on: its timer keeps adding while we annotate.
+    const before = await page.evaluate(() =>
+      (document.getElementById('second')!.lastElementChild?.textContent ?? '').replace(/\D+/g, ''),
+    );
+    await page.waitForTimeout(500);
+    const after = await page.evaluate(() =>
+      (document.getElementById('second')!.lastElementChild?.textContent ?? '').replace(/\D+/g, ''),
+    );
+    expect(Number(after)).toBeGreaterThan(Number(before));
+    expect(await ticks()).toBeGreaterThan(0);
+    const found = await annotations(page);
+    expect(found.people).toEqual(['p-mallory:author', 'p-mallory:commenter']);
+    // First occurrence per region: the churning region holds at most one highlight.
+    expect(await page.locator('#second [data-constellation-topic]').count()).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});

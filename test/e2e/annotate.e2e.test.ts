@@ -1,0 +1,389 @@
+// Page annotation end to end in real Chromium with the built extension and the demo
+// organisation: sites are enabled from the popup's real button (runtime-registered content
+// scripts), pages are the demo site's (MediaWiki- and Gitea-like, served on 127.0.0.1 under
+// their demo host names) and the hand-written Gitea, Confluence and intranet fixtures served
+// under their real-looking URLs. Asserts exact badges and topics, hovercard contents (demo
+// label, colleagues, members-only hidden), keyboard access, axe, no duplicates after
+// SPA-style navigation and mutations, and that disabling a site stops annotation.
+import { AxeBuilder } from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Feed } from '../../lib/model/feed';
+import { validateFeedText } from '../../lib/model/validate';
+import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
+import { DEMO_HOST_PATTERN } from '../../scripts/demo-site/hosts';
+import { startDemoSite, type DemoSiteServer } from '../../scripts/demo-site/server';
+import {
+  DEMO_GRANT,
+  FIXTURES,
+  annotations,
+  enableSiteFromPopup,
+  extensionPage,
+  extensionWithGrants,
+  readPage,
+  servePage,
+  setMe,
+  settled,
+  waitForDemo,
+} from './support/annotate';
+
+const FEED_PATH = new URL('../../public/demo-feed.json', import.meta.url).pathname;
+const demo: Feed = (() => {
+  const result = validateFeedText(readFileSync(FEED_PATH, 'utf8'));
+  if (!result.ok) throw new Error(result.error.reason);
+  return result.feed;
+})();
+
+const GITEA_URL = 'http://git.northwind.test/platform/cluster-tools/issues/42';
+const CONFLUENCE_URL = 'http://confluence.northwind.test/display/ENG/Incident+Response+Runbook';
+const INTRANET_URL = 'http://intranet.northwind.test/news/data-protection-week';
+
+describe('annotating demo pages in Chromium', () => {
+  let site: DemoSiteServer;
+  let browser: LaunchedChromium;
+  let extension: { dir: string; remove(): void };
+  let control: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    site = await startDemoSite({ port: 0, feedPath: FEED_PATH });
+    extension = extensionWithGrants([DEMO_GRANT]);
+    browser = await launchWithExtension({
+      extensionDir: extension.dir,
+      hostMap: [{ pattern: DEMO_HOST_PATTERN, port: site.port }],
+    });
+    await servePage(browser.context, GITEA_URL, readPage(FIXTURES, 'gitea-issue.html'));
+    await servePage(browser.context, CONFLUENCE_URL, readPage(FIXTURES, 'confluence-page.html'));
+    await servePage(browser.context, INTRANET_URL, readPage(FIXTURES, 'intranet-page.html'));
+    control = await extensionPage(browser);
+    await waitForDemo(control);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    extension?.remove();
+  });
+
+  async function openPage(url: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+    await page.goto(url);
+    return page;
+  }
+
+  it('does nothing on a site until it is enabled, then annotates it at once', async () => {
+    const page = await openPage(GITEA_URL);
+    await page.waitForTimeout(1000);
+    expect(await annotations(page)).toEqual({ people: [], topics: [] });
+    const popup = await enableSiteFromPopup(browser, page);
+    const found = await settled(page);
+    expect(found.people).toEqual([
+      'p-zoe-okafor:author',
+      'p-zoe-okafor:author',
+      'p-jose-muller:mention',
+      'p-mei-lin-chen:email',
+      'p-lukasz-wroblewski:participant',
+      'p-lukasz-wroblewski:commenter',
+      'p-jose-muller:commenter',
+      'p-lukasz-wroblewski:mention',
+      'p-lukasz-wroblewski:assignee',
+    ]);
+    expect(found.topics).toEqual([
+      't-kubernetes:Kubernetes',
+      't-kubernetes:Kubernetes',
+      't-incident-response:on-call',
+      't-sre:SRE',
+      't-observability:Observability',
+      't-threat-modelling:threat modelling',
+      't-kubernetes:Kubernetes',
+      't-claims-automation:claims automation',
+    ]);
+    // Code, the comment editor and the signed-in viewer are never touched.
+    expect(
+      await page
+        .locator('pre [data-constellation-topic], textarea, #navbar [data-constellation-person]')
+        .count(),
+    ).toBe(1);
+    expect(await page.locator('textarea').inputValue()).toBe(
+      'Kubernetes draft that must not be touched',
+    );
+    // The popup's page summary for this tab.
+    await popup.reload();
+    await expect
+      .poll(() => popup.locator('[data-summary]').textContent())
+      .toMatch(
+        /^This page: 4 people across 3 units; touches \d+ communities; 0 of your colleagues/,
+      );
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows a person hovercard with unit, communities and the demo label; Esc closes it', async () => {
+    const page = await openPage(GITEA_URL);
+    await settled(page);
+    const badge = page.locator('[data-constellation-person="p-zoe-okafor"]').first();
+    await badge.hover();
+    const card = page.locator('constellation-hovercard .card[data-status="ready"]');
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+    const zoe = demo.people.find((p) => p.id === 'p-zoe-okafor')!;
+    expect(await card.locator('h2').textContent()).toBe(zoe.name);
+    expect(await card.locator('[data-field="where"]').textContent()).toBe(
+      [zoe.title, 'Data Platform', zoe.company].join(' · '),
+    );
+    expect(await card.locator('.demo').textContent()).toBe('Demo data');
+    const visible = new Set(
+      demo.communities.filter((c) => c.visibility !== 'members').map((c) => c.id),
+    );
+    const expected = demo.memberships
+      .filter((m) => m.person === zoe.id && visible.has(m.community))
+      .map((m) => m.community)
+      .sort();
+    const shown = await card
+      .locator('[data-field="communities"] [data-community]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-community')!));
+    expect([...shown].sort()).toEqual(expected);
+    // Our card never covers the badge, so the page's own click targets stay reachable.
+    const cardBox = (await card.boundingBox())!;
+    const badgeBox = (await badge.boundingBox())!;
+    expect(
+      cardBox.y >= badgeBox.y + badgeBox.height || cardBox.y + cardBox.height <= badgeBox.y,
+    ).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('constellation-hovercard .card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens from the keyboard, moves focus into the card and back on Esc, and passes axe', async () => {
+    const page = await openPage(GITEA_URL);
+    await settled(page);
+    const topic = page.locator('[data-constellation-topic="t-sre"]').first();
+    await topic.focus();
+    await page.keyboard.press('Enter');
+    const card = page.locator('constellation-hovercard .card[data-status="ready"]');
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe(
+      'CONSTELLATION-HOVERCARD',
+    );
+    expect(await card.getAttribute('role')).toBe('dialog');
+    expect(await card.getAttribute('aria-label')).toBe(
+      'Constellation topic: Site Reliability Engineering',
+    );
+    const communities = await card
+      .locator('[data-community]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-community')));
+    const covering = demo.communities
+      .filter((c) => c.topics.includes('t-sre') && c.visibility !== 'members')
+      .map((c) => c.id);
+    expect([...communities].sort()).toEqual([...covering].sort());
+    const sre = card.locator('[data-community="c-sre"]');
+    expect(await sre.locator('[data-field="stage"]').textContent()).toBe('active');
+    expect(await sre.locator('[data-field="newcomers"]').textContent()).toMatch(/newcomers/);
+    expect(await sre.locator('[data-field="take-part"] li').count()).toBeGreaterThan(0);
+    expect(await card.locator('[data-field="ask"] li').count()).toBeGreaterThan(0);
+
+    const axe = await new AxeBuilder({ page }).include('constellation-hovercard').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    const badges = await new AxeBuilder({ page })
+      .include('constellation-person')
+      .include('constellation-topic')
+      .analyze();
+    expect(
+      badges.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id),
+    ).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-constellation-topic')),
+    ).toBe('t-sre');
+    await page.close();
+  });
+
+  it('says "your colleague in …" for people who share a community with me', async () => {
+    // Me: a member of the SRE Guild; Zoë is in it too.
+    const sre = demo.memberships.filter((m) => m.community === 'c-sre').map((m) => m.person);
+    const me = sre.find((id) => id !== 'p-zoe-okafor')!;
+    await setMe(control, demo.feedId, me);
+    const page = await openPage(GITEA_URL);
+    await settled(page);
+    const zoe = page.locator('[data-constellation-person="p-zoe-okafor"]').first();
+    expect(await zoe.getAttribute('data-constellation-colleague')).toBe('');
+    expect(await zoe.getAttribute('aria-label')).toContain('your colleague in');
+    await zoe.hover();
+    const card = page.locator('constellation-hovercard .card[data-status="ready"]');
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+    expect(await card.locator('.colleague-line').textContent()).toMatch(
+      /^Your colleague in .*SRE Guild/,
+    );
+    expect(await card.locator('[data-community="c-sre"] .shared').textContent()).toBe(
+      'shared with you',
+    );
+    await page.close();
+    await setMe(control, demo.feedId, 'p-nobody-at-all');
+  });
+
+  it('annotates a Confluence page and an intranet page by their own adapters', async () => {
+    const confluence = await openPage(CONFLUENCE_URL);
+    await enableSiteFromPopup(browser, confluence);
+    const c = await settled(confluence);
+    expect(c.people).toEqual([
+      'p-priya-raghunathan:author',
+      'p-hiroshi-tanaka:editor',
+      'p-zoe-okafor:mention',
+      'p-jose-muller:email',
+      'p-siobhan-obrien:commenter',
+    ]);
+    expect(await confluence.locator('.code.panel [data-constellation-topic]').count()).toBe(0);
+    expect(c.topics.slice(0, 3)).toEqual([
+      't-incident-response:Incident Response',
+      't-sre:SRE',
+      't-observability:observability',
+    ]);
+    await confluence.close();
+
+    const intranet = await openPage(INTRANET_URL);
+    await enableSiteFromPopup(browser, intranet);
+    const i = await settled(intranet);
+    expect(i.people).toEqual([
+      'p-priya-raghunathan:author',
+      'p-siobhan-obrien:email',
+      'p-priya-raghunathan:member',
+      'p-jose-muller:member',
+      'p-zoe-okafor:member',
+    ]);
+    expect(i.topics).toEqual([
+      't-gdpr:Data Protection',
+      't-machine-learning:Machine Learning',
+      't-responsible-ai:model fairness',
+      't-kubernetes:Kubernetes',
+      't-gdpr:GDPR',
+      't-claims-automation:Claims Automation',
+    ]);
+    // The hostile name stays text.
+    expect(await intranet.locator('script:text("alert")').count()).toBe(0);
+    await intranet.close();
+  });
+
+  it('annotates the demo wiki article (people from user links, nothing in code)', async () => {
+    const article = (await site.pages()).find((p) => p.kind === 'wiki-article' && p.featured)!;
+    const page = await openPage(`http://wiki.northwind.test${article.path}`);
+    await enableSiteFromPopup(browser, page);
+    const found = await settled(page);
+    const linked = await page.$$eval('#mw-content-text a[href*="/wiki/User:"]', (links) =>
+      links.map((a) => decodeURIComponent(a.getAttribute('href')!.replace(/^.*User:/, ''))),
+    );
+    const byLogin = new Map(
+      demo.people.flatMap((p) =>
+        p.handles['wiki.northwind.test']
+          ? [[p.handles['wiki.northwind.test']!.toLowerCase(), p.id]]
+          : [],
+      ),
+    );
+    expect(found.people.map((p) => p.split(':')[0])).toEqual(
+      linked.map((login) => byLogin.get(login.toLowerCase())),
+    );
+    expect(found.topics.length).toBeGreaterThan(0);
+    expect(
+      await page.locator('pre [data-constellation-topic], code [data-constellation-topic]').count(),
+    ).toBe(0);
+    await page.close();
+  });
+
+  it('adds nothing twice after SPA-style navigation and DOM mutations', async () => {
+    const page = await openPage(GITEA_URL);
+    const before = await settled(page);
+    // The site swaps its content in place and pushes a URL (as Turbo/htmx do), twice.
+    for (const n of [43, 44]) {
+      await page.evaluate((n) => {
+        const left = document.querySelector('.issue-content-left')!;
+        const html = left.innerHTML;
+        history.pushState({}, '', `/platform/cluster-tools/issues/${n}`);
+        left.innerHTML = html;
+        document.dispatchEvent(new Event('htmx:afterSettle'));
+      }, n);
+      await page.waitForTimeout(500);
+    }
+    const after = await settled(page);
+    expect(after).toEqual(before);
+    expect(
+      await page
+        .locator(
+          'constellation-person constellation-person, constellation-topic constellation-topic',
+        )
+        .count(),
+    ).toBe(0);
+    // New content arrives: annotated once.
+    await page.evaluate(() => {
+      const item = document.createElement('div');
+      item.className = 'timeline-item comment';
+      item.innerHTML =
+        '<span class="comment-header"><a class="author" href="/kasante">kasante</a></span><div class="render-content markup"><p>Accessibility first.</p></div>';
+      document.querySelector('.ui.timeline')!.append(item);
+    });
+    await expect
+      .poll(async () =>
+        (await annotations(page)).people.filter((p) => p.startsWith('p-kwame-asante')),
+      )
+      .toEqual(['p-kwame-asante:commenter']);
+    const grown = await settled(page);
+    expect(grown.people.filter((p) => p.startsWith('p-kwame-asante'))).toEqual([
+      'p-kwame-asante:commenter',
+    ]);
+    expect(grown.topics.at(-1)).toBe('t-accessibility:Accessibility');
+    await page.close();
+  });
+
+  it('uses the adapter chosen in the options for a site', async () => {
+    const options = await extensionPage(browser, 'options.html');
+    const select = options.getByLabel('Page type for http://git.northwind.test');
+    await select.selectOption('generic');
+    await expect.poll(() => select.inputValue()).toBe('generic');
+    const page = await openPage(GITEA_URL);
+    // The generic adapter knows no Gitea author links: only the mailto: link names a person.
+    await expect
+      .poll(async () => (await annotations(page)).people, { timeout: 10_000 })
+      .toEqual(['p-mei-lin-chen:email']);
+    await select.selectOption('auto');
+    await page.reload();
+    await expect
+      .poll(async () => (await annotations(page)).people.length, { timeout: 10_000 })
+      .toBe(9);
+    await page.close();
+    await options.close();
+  });
+
+  it('stops annotating a site once it is disabled in the options', async () => {
+    const options = await extensionPage(browser, 'options.html');
+    const row = options.locator(`[data-site="http://intranet.northwind.test/*"]`);
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    const page = await openPage(INTRANET_URL);
+    await page.waitForTimeout(1500);
+    expect(await annotations(page)).toEqual({ people: [], topics: [] });
+    const registered = await browser.serviceWorker.evaluate(async () =>
+      (
+        await (
+          globalThis as unknown as {
+            chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } };
+          }
+        ).chrome.scripting.getRegisteredContentScripts()
+      ).map((s) => s.id),
+    );
+    expect(registered.sort()).toEqual([
+      'constellation-site:http://confluence.northwind.test/*',
+      'constellation-site:http://git.northwind.test/*',
+      'constellation-site:http://wiki.northwind.test/*',
+    ]);
+    await page.close();
+    await options.close();
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,221 @@
+// Shared steps of the annotation e2e tests (real Chromium, the built extension):
+// - a copy of the built extension whose manifest pre-grants the demo hosts: headless Chromium
+//   cannot show the permission prompt (permissions.request stays pending), so "Enable on this
+//   site" is clicked for real with the prompt's answer given in advance — the same code path
+//   (request → register script → inject) after the prompt;
+// - saved pages served under their real URLs with context.route (before DNS, so hosts the
+//   launcher's resolver denies still load), everything else left to the launcher's guard;
+// - feed rows written straight into the extension's IndexedDB from an extension page (for
+//   test feeds whose people have the corpus pages' logins), and "who am I".
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { feedRows } from '../../../lib/db/rows';
+import type { FeedInput } from '../../../lib/model/feed';
+import { validateFeed } from '../../../lib/model/validate';
+import type { LaunchedChromium } from '../../../scripts/chromium';
+import { builtExtensionDir } from './extension';
+
+export const DEMO_GRANT = '*://*.northwind.test/*';
+
+/** The built extension, copied, with `grants` added to host_permissions. */
+export function extensionWithGrants(grants: string[]): { dir: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'constellation-ext-'));
+  const dir = join(root, 'chrome-mv3');
+  cpSync(builtExtensionDir(), dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    host_permissions?: string[];
+  };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...grants];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Serves `html` at exactly `url` (and lets every other request through to the guard). */
+export async function servePage(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.route(
+    (candidate) => candidate.href === url,
+    (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+  );
+}
+
+export const CORPUS = new URL('../../../../shared/corpus/pages/', import.meta.url);
+export const FIXTURES = new URL('../../fixtures/pages/', import.meta.url);
+
+export function readPage(base: URL, path: string): string {
+  return readFileSync(new URL(path, base), 'utf8');
+}
+
+export async function extensionPage(browser: LaunchedChromium, path = 'popup.html'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+type Chrome = {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+};
+declare const chrome: Chrome;
+
+/** Polls `read` until `done` holds (usable in hooks, where expect.poll is not). */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(value)})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Waits until the background has ingested the demo organisation. */
+export async function waitForDemo(page: Page): Promise<void> {
+  await waitFor(
+    () =>
+      page.evaluate(async () => {
+        const answer = (await chrome.runtime.sendMessage({ type: 'getStatus', request: {} })) as {
+          ok: boolean;
+          value?: { counts: { people: number } };
+        };
+        return answer.ok ? (answer.value?.counts.people ?? 0) : 0;
+      }),
+    (people) => people > 0,
+    'the demo data',
+  );
+}
+
+/** Writes a (validated) feed's rows into the extension's IndexedDB, as ingest would. */
+export async function writeFeed(page: Page, input: FeedInput): Promise<void> {
+  const result = validateFeed(input);
+  if (!result.ok || result.problems.length > 0)
+    throw new Error(
+      `test feed invalid: ${JSON.stringify(result.ok ? result.problems : result.error)}`,
+    );
+  const rows = feedRows(result.feed);
+  const feedRow = {
+    feedId: result.feed.feedId,
+    source: 'url',
+    url: `https://feeds.example.test/${result.feed.feedId}.json`,
+    organization: result.feed.organization.name,
+    generatedAt: result.feed.generatedAt,
+    ingestedAt: new Date().toISOString(),
+    counts: Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, (v as unknown[]).length])),
+  };
+  await page.evaluate(
+    ({ rows, feedRow }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('constellation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tables = Object.keys(rows);
+          const tx = db.transaction([...tables, 'feeds'], 'readwrite');
+          for (const table of tables)
+            for (const row of (rows as Record<string, unknown[]>)[table]!)
+              tx.objectStore(table).put(row);
+          tx.objectStore('feeds').put(feedRow);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { rows: rows as unknown as Record<string, unknown[]>, feedRow },
+  );
+}
+
+/** Sets who "me" is (the local `me` row), as the identity prompt would. */
+export async function setMe(page: Page, feedId: string, personId: string): Promise<void> {
+  await page.evaluate(
+    ({ feedId, personId }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('constellation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('me', 'readwrite');
+          tx.objectStore('me').put({
+            key: 'me',
+            feedId,
+            personId,
+            chosenAt: new Date().toISOString(),
+          });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { feedId, personId },
+  );
+}
+
+/** The tab id of `page` (brought to the front, so it is the active tab). */
+export async function tabIdOf(browser: LaunchedChromium, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await browser.serviceWorker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+  );
+  if (typeof id !== 'number') throw new Error('no active tab');
+  return id;
+}
+
+/** Opens the popup for `page`'s tab and clicks the real "Enable on this site" button. */
+export async function enableSiteFromPopup(browser: LaunchedChromium, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(browser, page);
+  const popup = await extensionPage(
+    browser,
+    `popup.html?tab=${tabId}&url=${encodeURIComponent(page.url())}`,
+  );
+  const button = popup.getByRole('button', { name: 'Enable on this site' });
+  await button.click();
+  await expect
+    .poll(() => popup.locator('[data-site-status]').getAttribute('data-site-status'))
+    .toBe('enabled');
+  return popup;
+}
+
+export interface Annotations {
+  people: string[];
+  topics: string[];
+}
+
+/** `id:role` of every person badge and `id:text` of every topic, in document order. */
+export function annotations(page: Page): Promise<Annotations> {
+  return page.evaluate(() => ({
+    people: Array.from(
+      document.querySelectorAll('[data-constellation-person]'),
+      (el) =>
+        `${el.getAttribute('data-constellation-person')}:${el.getAttribute('data-constellation-role')}`,
+    ),
+    topics: Array.from(
+      document.querySelectorAll('[data-constellation-topic]'),
+      (el) => `${el.getAttribute('data-constellation-topic')}:${el.textContent}`,
+    ),
+  }));
+}
+
+/** Waits until the annotations have not changed for a second (three quiet reads). */
+export async function settled(page: Page): Promise<Annotations> {
+  let current = await annotations(page);
+  let quiet = 0;
+  for (let i = 0; i < 60 && quiet < 3; i++) {
+    await page.waitForTimeout(300);
+    const next = await annotations(page);
+    quiet = JSON.stringify(next) === JSON.stringify(current) ? quiet + 1 : 0;
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,137 @@
+// Helpers for the sync e2e tests: extension pages, messages to the background, raw reads of
+// the extension's IndexedDB (without Dexie, so the test checks what is really stored), the
+// icon badge, and stopping the service worker through CDP.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { SyncReportRow } from '../../../lib/db/sync-schema';
+import type { LaunchedChromium } from '../../../scripts/chromium';
+
+// Code passed to page.evaluate runs in an extension page, where `chrome` exists.
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: object): Promise<string> };
+  storage: {
+    local: {
+      set(items: object): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+    };
+  };
+};
+
+export async function extensionPage(browser: LaunchedChromium, path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+/** Asks the background to sync now and answers the report (the message waits for the sync). */
+export async function syncNow(page: Page, url: string): Promise<SyncReportRow> {
+  const answer = (await page.evaluate(
+    (u) => chrome.runtime.sendMessage({ type: 'syncNow', request: { url: u } }),
+    url,
+  )) as { ok: true; value: SyncReportRow[] } | { ok: false; error: string };
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value[0]!;
+}
+
+export async function setFeeds(page: Page, feeds: object[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const stored = await chrome.storage.local.get('settings');
+    const settings = (stored.settings as object | undefined) ?? { version: 1 };
+    await chrome.storage.local.set({ settings: { ...settings, feeds: list } });
+  }, feeds);
+}
+
+export async function badgeText(page: Page): Promise<string> {
+  return page.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Every row of one object store of the extension's database. */
+export async function storeRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('constellation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) return (db.close(), resolve([]));
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => (db.close(), resolve(request.result as T[]));
+          request.onerror = () => (db.close(), reject(request.error));
+        };
+      }),
+    store,
+  );
+}
+
+/** Counts of each visible feed's rows, read in ONE transaction, against its feeds row. */
+export async function visibleConsistency(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<
+        {
+          feedId: string;
+          people: number;
+          counted: number;
+          memberships: number;
+          countedMemberships: number;
+        }[]
+      >((resolve, reject) => {
+        const open = indexedDB.open('constellation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['feeds', 'people', 'memberships']);
+          const feeds = tx.objectStore('feeds').getAll();
+          const out: {
+            feedId: string;
+            people: number;
+            counted: number;
+            memberships: number;
+            countedMemberships: number;
+          }[] = [];
+          feeds.onsuccess = () => {
+            const rows = feeds.result as {
+              feedId: string;
+              counts: { people: number; memberships: number };
+            }[];
+            if (rows.length === 0) return;
+            for (const f of rows) {
+              const entry = {
+                feedId: f.feedId,
+                people: f.counts.people,
+                counted: -1,
+                memberships: f.counts.memberships,
+                countedMemberships: -1,
+              };
+              out.push(entry);
+              const people = tx
+                .objectStore('people')
+                .count(IDBKeyRange.bound([f.feedId], [f.feedId, []]));
+              people.onsuccess = () => (entry.counted = people.result);
+              const members = tx
+                .objectStore('memberships')
+                .count(IDBKeyRange.bound([f.feedId], [f.feedId, []]));
+              members.onsuccess = () => (entry.countedMemberships = members.result);
+            }
+          };
+          tx.oncomplete = () => (db.close(), resolve(out));
+          tx.onerror = () => (db.close(), reject(tx.error));
+        };
+      }),
+  );
+}
+
+/** Stops the extension's service worker (as Chrome does when idle or under pressure). */
+export async function stopServiceWorker(browser: LaunchedChromium, page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  const statuses: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) statuses.push(version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+  await cdp.detach();
+}

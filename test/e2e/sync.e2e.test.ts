@@ -1,0 +1,355 @@
+// Background sync end to end: the built extension in real Chromium syncs from a real HTTP
+// server on 127.0.0.1 that serves each feed variant of issue 3 in turn — first sync (added
+// through the options page), 304, a changed feed, an HTML page with 200, 500, 429 with
+// Retry-After, a truncated body, an oversize body, a rollback, signatures, one bad record
+// among thousands — and the feed's removal, which brings the demo back.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncReportRow } from '../../lib/db/sync-schema';
+import { generateSyntheticFeed } from '../../lib/demo/synthetic';
+import { generateEd25519KeyPair, signBytes } from '../../lib/feedtool/keys';
+import type { FeedInput } from '../../lib/model/feed';
+import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
+import { builtExtensionDir } from './support/extension';
+import { startFeedServer, type FeedServer } from './support/feed-server';
+import {
+  badgeText,
+  extensionPage,
+  storeRows,
+  syncNow,
+  visibleConsistency,
+} from './support/sync-helpers';
+
+const DEMO_PEOPLE = (
+  JSON.parse(
+    readFileSync(new URL('../../public/demo-feed.json', import.meta.url), 'utf8'),
+  ) as FeedInput
+).people.length;
+
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, { maxInvalidShare?: number }>> } };
+};
+
+/** The invalid-record share saved in the extension's settings. */
+function storedShare(page: Page): Promise<number | undefined> {
+  return page.evaluate(
+    async () => (await chrome.storage.local.get('settings')).settings?.maxInvalidShare,
+  );
+}
+
+function feed(people: number, generatedAt: string): FeedInput {
+  return { ...generateSyntheticFeed({ people, seed: 3, feedId: 'acme-e2e' }), generatedAt };
+}
+
+describe('background sync in Chromium', () => {
+  let browser: LaunchedChromium;
+  let server: FeedServer;
+  let options: Page;
+  let feedUrl: string;
+  const base = feed(300, '2026-11-20T10:00:00Z');
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startFeedServer();
+    feedUrl = server.url('/acme.json');
+    server.set('/acme.json', { kind: 'feed', body: JSON.stringify(base) });
+    browser = await launchWithExtension({ extensionDir: builtExtensionDir() });
+    options = await extensionPage(browser, 'options.html');
+    options.on('pageerror', (error) => errors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function popupCounts(): Promise<{
+    people: string | null;
+    source: string | null;
+    health: string | null;
+  }> {
+    const popup = await extensionPage(browser, 'popup.html');
+    await popup.locator('[data-count="people"]').waitFor();
+    await popup.waitForTimeout(200);
+    const out = {
+      people: await popup.locator('[data-count="people"]').textContent(),
+      source: await popup.locator('[data-source]').getAttribute('data-source'),
+      health: (await popup.locator('.sync-health').count())
+        ? await popup.locator('.sync-health').getAttribute('data-health')
+        : null,
+    };
+    await popup.close();
+    return out;
+  }
+
+  it('adds a feed in the options page; its first sync replaces the demo', async () => {
+    await expect
+      .poll(async () => (await popupCounts()).people, { timeout: 30_000 })
+      .toBe(String(DEMO_PEOPLE));
+    await expect(options.locator('.demo-note .demo-label').textContent()).resolves.toBe(
+      'Demo data',
+    );
+    await options.getByRole('button', { name: 'Add a feed' }).click();
+    await options.locator('input[name="url"]').fill(feedUrl);
+    await options.locator('input[name="label"]').fill('Acme e2e');
+    await options.locator('input[name="intervalMinutes"]').fill('30');
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    const item = options.locator(`[data-feed-url="${feedUrl}"]`);
+    await expect
+      .poll(() => item.locator('.report').getAttribute('data-outcome'), { timeout: 30_000 })
+      .toBe('updated');
+    expect(await item.locator('[data-count="added"]').textContent()).toMatch(/^\d+ added$/);
+    expect(await options.locator('.demo-note').count()).toBe(0);
+    const popup = await popupCounts();
+    expect(popup).toEqual({ people: String(base.people.length), source: 'feeds', health: 'ok' });
+    const consistency = await visibleConsistency(options);
+    expect(consistency.map((c) => c.feedId)).toEqual(['acme-e2e']);
+    expect(consistency[0]!.counted).toBe(consistency[0]!.people);
+    expect(server.requests[0]!.headers['if-none-match']).toBeUndefined();
+    expect(await badgeText(options)).toBe('');
+  });
+
+  it('a 304 sends the validators and writes nothing; "Sync now" in options shows it', async () => {
+    const before = await storeRows<{ ingestedAt: string }>(options, 'feeds');
+    const item = options.locator(`[data-feed-url="${feedUrl}"]`);
+    await item.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => item.locator('.report').getAttribute('data-outcome'))
+      .toBe('not-modified');
+    const last = server.requests.at(-1)!;
+    expect(last.status).toBe(304);
+    expect(last.headers['if-none-match']).toMatch(/^"/);
+    expect(last.headers['if-modified-since']).toBe(new Date('2026-11-20T10:00:00Z').toUTCString());
+    expect(await storeRows(options, 'feeds')).toEqual(before);
+  });
+
+  it('a changed feed writes only the change', async () => {
+    const next = feed(300, '2026-11-21T10:00:00Z');
+    next.people[5]!.title = 'Head of Practice';
+    server.set('/acme.json', { kind: 'feed', body: JSON.stringify(next) });
+    const report = await syncNow(options, feedUrl);
+    expect(report).toMatchObject({
+      outcome: 'updated',
+      counts: { added: 0, changed: 1, removed: 0, invalid: 0 },
+    });
+  });
+
+  const refusals: [string, () => void, RegExp][] = [
+    [
+      'an HTML page with 200',
+      () =>
+        server.set('/acme.json', { kind: 'html', body: '<!doctype html><title>Sign in</title>' }),
+      /HTML/,
+    ],
+    [
+      'HTTP 500',
+      () => server.set('/acme.json', { kind: 'status', status: 500, body: 'boom' }),
+      /HTTP 500/,
+    ],
+    [
+      'a truncated body',
+      () =>
+        server.set('/acme.json', {
+          kind: 'truncated',
+          body: JSON.stringify(feed(300, '2026-11-22T10:00:00Z')),
+          sendBytes: 5000,
+        }),
+      /connection broke|not valid JSON/,
+    ],
+    [
+      'an oversize body',
+      () => server.set('/acme.json', { kind: 'oversize', megabytes: 70 }),
+      /larger than the 64 MB limit/,
+    ],
+    [
+      'a rollback',
+      () =>
+        server.set('/acme.json', {
+          kind: 'feed',
+          body: JSON.stringify(feed(300, '2026-01-01T00:00:00Z')),
+        }),
+      /older than the stored/,
+    ],
+  ];
+  it.each(refusals)(
+    'refuses %s, keeps the last good data, flags the badge',
+    async (_name, serve, reason) => {
+      serve();
+      const report = await syncNow(options, feedUrl);
+      expect(['refused', 'failed']).toContain(report.outcome);
+      expect(report.message).toMatch(reason);
+      expect(report.message).toContain('The data generated 2026-11-21T10:00:00Z stays');
+      const popup = await popupCounts();
+      expect(popup).toEqual({ people: '300', source: 'feeds', health: 'problem' });
+      expect(await badgeText(options)).toBe('!');
+    },
+  );
+
+  it('honours Retry-After on 429', async () => {
+    server.set('/acme.json', { kind: 'status', status: 429, headers: { 'Retry-After': '5400' } });
+    const report = await syncNow(options, feedUrl);
+    expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
+    expect(
+      Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt),
+    ).toBeGreaterThanOrEqual(5_400_000);
+  });
+
+  it('requires a valid detached signature once a public key is configured', async () => {
+    const keys = generateEd25519KeyPair();
+    const next = JSON.stringify(feed(300, '2026-11-23T10:00:00Z'));
+    server.set('/acme.json', { kind: 'feed', body: next });
+    const item = options.locator(`[data-feed-url="${feedUrl}"]`);
+    await item.getByRole('button', { name: 'Edit' }).click();
+    await item.locator('textarea[name="publicKey"]').fill(keys.publicKeyPem);
+    await item.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => item.locator('.feed-url').textContent())
+      .toContain('signature required');
+
+    const missing = await syncNow(options, feedUrl);
+    expect(missing.outcome).toBe('refused');
+    expect(missing.message).toContain('.sig is missing');
+    const other = signBytes(
+      Buffer.from(next.replace('2026-11-23', '2026-11-24')),
+      keys.privateKeyPem,
+    );
+    server.set('/acme.json.sig', { kind: 'text', body: other.ok ? other.signature : '' });
+    const bad = await syncNow(options, feedUrl);
+    expect(bad.outcome).toBe('refused');
+    expect(bad.message).toContain('bad signature: signature does not match the feed bytes');
+    const good = signBytes(Buffer.from(next), keys.privateKeyPem);
+    server.set('/acme.json.sig', { kind: 'text', body: good.ok ? good.signature : '' });
+    const ok = await syncNow(options, feedUrl);
+    expect(ok).toMatchObject({ outcome: 'updated', signature: 'Ed25519', failures: 0 });
+    expect(await badgeText(options)).toBe('');
+    const item2 = options.locator(`[data-feed-url="${feedUrl}"]`);
+    await item2.getByRole('button', { name: 'Edit' }).click();
+    await item2.locator('textarea[name="publicKey"]').fill('');
+    await item2.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => item2.locator('.feed-url').textContent())
+      .not.toContain('signature required');
+  });
+
+  it('lands thousands of records around one bad one, which keeps its previous version', async () => {
+    const big = feed(2000, '2026-11-25T10:00:00Z');
+    server.set('/acme.json', { kind: 'feed', body: JSON.stringify(big) });
+    const first = await syncNow(options, feedUrl);
+    expect(first).toMatchObject({ outcome: 'updated', counts: { invalid: 0 } });
+    const broken = feed(2000, '2026-11-26T10:00:00Z') as unknown as {
+      people: { emails: string[]; id: string }[];
+    };
+    broken.people[1234]!.emails = ['not-an-email'];
+    server.set('/acme.json', { kind: 'feed', body: JSON.stringify(broken) });
+    const report: SyncReportRow = await syncNow(options, feedUrl);
+    expect(report.outcome).toBe('updated');
+    expect(report.counts!.invalid).toBeGreaterThanOrEqual(1);
+    expect(report.counts!.kept).toBe(report.counts!.invalid);
+    expect(report.problems[0]!.path).toBe('people[1234].emails[0]');
+    const people = await storeRows<{ feedId: string; id: string; emails: string[] }>(
+      options,
+      'people',
+    );
+    const kept = people.find((p) => p.id === broken.people[1234]!.id)!;
+    expect(kept.emails[0]).toContain('@');
+    expect((await popupCounts()).people).toBe('2000');
+
+    // With the invalid share set to 0% in options, the same kind of document is refused whole.
+    const share = options.locator('.invalid-share input');
+    await share.fill('0');
+    await share.press('Tab');
+    await expect.poll(() => storedShare(options)).toBe(0);
+    const stricter = feed(2000, '2026-11-27T10:00:00Z') as unknown as {
+      people: { emails: string[] }[];
+    };
+    stricter.people[7]!.emails = ['still-not-an-email'];
+    server.set('/acme.json', { kind: 'feed', body: JSON.stringify(stricter) });
+    const refused = await syncNow(options, feedUrl);
+    expect(refused.outcome).toBe('refused');
+    expect(refused.message).toContain('more than the 0% allowed');
+    await share.fill('10');
+    await share.press('Tab');
+    await expect.poll(() => storedShare(options)).toBe(0.1);
+  });
+
+  it('lands a .json.gz body through DecompressionStream', async () => {
+    const next = feed(2000, '2026-11-28T10:00:00Z');
+    next.people[3]!.title = 'Compressed Lead';
+    server.set('/acme.json', {
+      kind: 'feed',
+      body: gzipSync(JSON.stringify(next)),
+      contentType: 'application/gzip',
+    });
+    const report = await syncNow(options, feedUrl);
+    expect(report).toMatchObject({
+      outcome: 'updated',
+      counts: { changed: 1, added: 0, removed: 0 },
+    });
+    const people = await storeRows<{ id: string; title?: string }>(options, 'people');
+    expect(people.find((p) => p.id === next.people[3]!.id)?.title).toBe('Compressed Lead');
+  });
+
+  it('imports a local-data file in the options page, with a report of what was skipped', async () => {
+    const file = {
+      format: 'constellation-local-data',
+      version: 1,
+      exportedAt: '2026-11-22T00:00:00Z',
+      me: [
+        {
+          key: 'me',
+          feedId: 'acme-e2e',
+          personId: base.people[0]!.id,
+          chosenAt: '2026-11-22T00:00:00Z',
+        },
+      ],
+      follows: [{ feedId: 'acme-e2e', community: 'c-1', followedAt: 'not a date' }],
+      notes: [
+        {
+          target: 'person',
+          feedId: 'acme-e2e',
+          targetId: base.people[1]!.id,
+          text: 'Ask about k8s',
+          updatedAt: '2026-11-22T00:00:00Z',
+        },
+      ],
+    };
+    await options.locator('#local-data input[type="file"]').setInputFiles({
+      name: 'my-data.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    const report = options.locator('.import-report');
+    await expect
+      .poll(() => report.textContent())
+      .toContain('Imported 1 me, 0 follows, 0 myMemberships, 0 myExpertise, 1 notes.');
+    expect(await report.textContent()).toContain('follows[0].followedAt');
+    expect(await storeRows(options, 'notes')).toHaveLength(1);
+    // The export holds exactly the imported data.
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export my data' }).click();
+    const saved = await (await download).path();
+    const exported = JSON.parse(readFileSync(saved, 'utf8')) as {
+      me: unknown[];
+      notes: { text: string }[];
+    };
+    expect(exported.me).toEqual(file.me);
+    expect(exported.notes.map((n) => n.text)).toEqual(['Ask about k8s']);
+  });
+
+  it('removing the feed removes exactly its records and brings the demo back', async () => {
+    const item = options.locator(`[data-feed-url="${feedUrl}"]`);
+    await item.getByRole('button', { name: 'Remove' }).click();
+    await expect
+      .poll(async () => (await popupCounts()).people, { timeout: 30_000 })
+      .toBe(String(DEMO_PEOPLE));
+    expect((await popupCounts()).source).toBe('demo');
+    const people = await storeRows<{ feedId: string }>(options, 'people');
+    expect(new Set(people.map((p) => p.feedId))).toEqual(new Set(['demo-northwind']));
+    expect(await storeRows(options, 'syncReports')).toEqual([]);
+    // Sync never touches local data: the imported note is still there.
+    expect(await storeRows(options, 'notes')).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+});

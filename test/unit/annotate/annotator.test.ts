@@ -1,0 +1,205 @@
+// The annotator on the hand-written intranet page with the demo organisation answered by the
+// real background handlers: which people get badges, which topics are highlighted (first
+// per region, acronyms exact, never in code/links/editors/nav), idempotence, teardown,
+// the per-page cap, and what crosses to the background (keys only, never page text).
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAnnotator } from '../../../lib/annotate/annotator';
+import type { ConstellationDB } from '../../../lib/db/database';
+import { generic } from '../../../lib/sites/generic';
+import { FIXTURE_DIR, loadPage, type LoadedPage } from '../sites/load-page';
+import { demoTestDb, recordingClient } from './support';
+
+const URL_ = 'http://intranet.northwind.test/news/data-protection-week';
+
+let db: ConstellationDB;
+let page: LoadedPage;
+beforeAll(async () => {
+  db = await demoTestDb();
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+function open() {
+  page = loadPage(`${FIXTURE_DIR}/intranet-page.html`, URL_);
+  return page;
+}
+
+const people = (document: Document) =>
+  [...document.querySelectorAll('[data-constellation-person]')].map(
+    (el) =>
+      `${el.getAttribute('data-constellation-person')}:${el.getAttribute('data-constellation-role')}`,
+  );
+const topics = (document: Document) =>
+  [...document.querySelectorAll('[data-constellation-topic]')].map(
+    (el) => `${el.getAttribute('data-constellation-topic')}:${el.textContent}`,
+  );
+
+describe('annotating the intranet page', () => {
+  it('badges the people the page names and highlights first occurrences of topics', async () => {
+    const { document, url } = open();
+    const client = recordingClient(db);
+    const annotator = startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client,
+      signal: new AbortController().signal,
+    });
+    await annotator.idle();
+    expect(people(document)).toEqual([
+      'p-priya-raghunathan:author',
+      'p-siobhan-obrien:email',
+      'p-priya-raghunathan:member',
+      'p-jose-muller:member',
+      'p-zoe-okafor:member',
+    ]);
+    expect(topics(document)).toEqual([
+      't-gdpr:Data Protection',
+      't-machine-learning:Machine Learning',
+      't-responsible-ai:model fairness',
+      't-kubernetes:Kubernetes',
+      't-gdpr:GDPR',
+      't-claims-automation:Claims Automation',
+    ]);
+    // Never in the header (the viewer), nav, code, form fields or editable regions.
+    expect(
+      document.querySelector('header [data-constellation-person], nav [data-constellation-topic]'),
+    ).toBeNull();
+    expect(document.querySelector('pre')!.textContent).toBe(
+      'config: gdpr_retention_days=30  # GDPR, Kubernetes',
+    );
+    expect(document.querySelector('[contenteditable]')!.innerHTML).toBe(
+      'Editable Kubernetes notes',
+    );
+    expect(document.querySelector('textarea')!.value).toBe('GDPR draft');
+
+    const summary = annotator.summary();
+    expect(summary).toMatchObject({
+      site: 'generic',
+      people: 4,
+      topics: 5,
+      colleagues: 0,
+      includesMe: false,
+    });
+    expect(summary.units).toBe(
+      new Set(['actuarial', 'customer-service', 'claims', 'data-platform']).size,
+    );
+    expect(summary.communities.length).toBeGreaterThan(3);
+  });
+
+  it('sends the background only identity keys, once per batch, never page text', async () => {
+    const { document, url } = open();
+    const client = recordingClient(db);
+    await startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client,
+      signal: new AbortController().signal,
+    }).idle();
+    expect(client.queries).toHaveLength(1);
+    const [query] = client.queries;
+    expect(query!.emails).toEqual(['siobhan.obrien@northwind.example']);
+    expect(query!.handles.sort()).toEqual([
+      'github.com nw-zoeokafor',
+      'intranet.northwind.test priya.raghunathan',
+    ]);
+    expect(query!.names.sort()).toEqual([
+      '<script>alert(1)</script>',
+      'jose muller',
+      'priya raghunathan',
+      "siobhan o'brien",
+    ]);
+    const text = document.body.textContent!;
+    for (const key of [...query!.names, ...query!.handles]) expect(key.length).toBeLessThan(60);
+    expect(JSON.stringify(client.queries)).not.toContain(text.slice(200, 260));
+  });
+
+  it('renders a hostile name as text and never creates markup from it', async () => {
+    const { document, url } = open();
+    await startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client: recordingClient(db),
+      signal: new AbortController().signal,
+    }).idle();
+    expect(document.querySelectorAll('script').length).toBe(0);
+    expect(document.body.textContent).toContain('<script>alert(1)</script>');
+  });
+
+  it('is idempotent: a second annotator adds nothing', async () => {
+    const { document, url } = open();
+    const client = recordingClient(db);
+    await startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client,
+      signal: new AbortController().signal,
+    }).idle();
+    const first = document.body.innerHTML;
+    await startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client,
+      signal: new AbortController().signal,
+    }).idle();
+    expect(document.body.innerHTML).toBe(first);
+  });
+
+  it('removes everything it inserted when its signal aborts', async () => {
+    const { document, url } = open();
+    const before = document.body.textContent;
+    const controller = new AbortController();
+    await startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client: recordingClient(db),
+      signal: controller.signal,
+    }).idle();
+    expect(
+      document.querySelectorAll('constellation-person, constellation-topic').length,
+    ).toBeGreaterThan(0);
+    controller.abort();
+    expect(document.querySelectorAll('constellation-person, constellation-topic').length).toBe(0);
+    expect(document.body.textContent).toBe(before);
+  });
+
+  it('stops at the per-page cap', async () => {
+    const { document, url } = open();
+    await startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client: recordingClient(db),
+      signal: new AbortController().signal,
+      topicCap: 2,
+    }).idle();
+    expect(topics(document)).toEqual([
+      't-gdpr:Data Protection',
+      't-machine-learning:Machine Learning',
+    ]);
+  });
+
+  it('labels badges for screen readers and marks colleagues distinctly', async () => {
+    const { document, url } = open();
+    await startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client: recordingClient(db),
+      signal: new AbortController().signal,
+    }).idle();
+    const badge = document.querySelector('[data-constellation-person="p-jose-muller"]')!;
+    expect(badge.getAttribute('role')).toBe('button');
+    expect(badge.getAttribute('tabindex')).toBe('0');
+    expect(badge.getAttribute('aria-label')).toMatch(
+      /^Constellation: José Müller; Claims Processing, Northwind Mutual; in \d+ communit/,
+    );
+    expect(badge.shadowRoot!.textContent).toMatch(/^◆\d+$/);
+  });
+});

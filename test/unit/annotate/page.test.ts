@@ -1,0 +1,111 @@
+// The page session: one batched MutationObserver picks up added content (and ignores our
+// own insertions), SPA navigation tears everything down and annotates the new content once,
+// the user's adapter choice wins over detection.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { annotateDocument } from '../../../lib/annotate/page';
+import type { ConstellationDB } from '../../../lib/db/database';
+import { FIXTURE_DIR, loadPage } from '../sites/load-page';
+import { demoTestDb, recordingClient } from './support';
+
+let db: ConstellationDB;
+beforeAll(async () => {
+  db = await demoTestDb();
+});
+
+const noUi = () => Promise.reject(new Error('no UI in unit tests'));
+
+describe('a page session', () => {
+  it('annotates content added later, in one batch, and never re-annotates its own nodes', async () => {
+    const page = loadPage(
+      `${FIXTURE_DIR}/gitea-issue.html`,
+      'http://git.northwind.test/platform/cluster-tools/issues/42',
+    );
+    const client = recordingClient(db);
+    const controller = new AbortController();
+    const session = annotateDocument({
+      document: page.document,
+      client,
+      loadUi: noUi,
+      signal: controller.signal,
+      batchMs: 20,
+    });
+    await session.idle();
+    expect(session.detection().adapter.id).toBe('gitea');
+    const persons = () => page.document.querySelectorAll('[data-constellation-person]').length;
+    const before = persons();
+    expect(before).toBeGreaterThan(5);
+    const queriesBefore = client.queries.length;
+
+    // A new comment arrives (as a live-updating issue page would add it).
+    const list = page.document.querySelector('.ui.timeline')!;
+    const comment = page.document.createElement('div');
+    comment.className = 'timeline-item comment';
+    comment.innerHTML =
+      '<div class="comment-header"><a class="author" href="/kasante">kasante</a> commented</div>' +
+      '<div class="render-content markup"><p>Accessibility review for the Kubernetes dashboard?</p></div>';
+    list.append(comment);
+    await session.idle();
+    expect(comment.querySelector('[data-constellation-person="p-kwame-asante"]')).not.toBeNull();
+    expect(
+      [...comment.querySelectorAll('[data-constellation-topic]')].map((t) => t.textContent),
+    ).toEqual(['Accessibility', 'Kubernetes']);
+    expect(client.queries.length).toBe(queriesBefore + 1);
+    // Our own insertions did not trigger more work.
+    await session.idle();
+    expect(client.queries.length).toBe(queriesBefore + 1);
+    controller.abort();
+    expect(page.document.querySelectorAll('constellation-person, constellation-topic').length).toBe(
+      0,
+    );
+    await page.close();
+  });
+
+  it('starts over after SPA navigation, without duplicates', async () => {
+    const page = loadPage(
+      `${FIXTURE_DIR}/gitea-issue.html`,
+      'http://git.northwind.test/platform/cluster-tools/issues/42',
+    );
+    const controller = new AbortController();
+    const session = annotateDocument({
+      document: page.document,
+      client: recordingClient(db),
+      loadUi: noUi,
+      signal: controller.signal,
+      batchMs: 20,
+    });
+    await session.idle();
+    const count = page.document.querySelectorAll('[data-constellation-person]').length;
+    // The site swaps the content and pushes a new URL (Turbo/htmx style), then swaps it back.
+    const main = page.document.querySelector('.issue-content')!;
+    const html = main.innerHTML;
+    page.document.defaultView!.history.pushState({}, '', '/platform/cluster-tools/issues/43');
+    main.innerHTML = html.replace(/Kubernetes/g, 'Kubernetes');
+    await session.idle();
+    await session.idle();
+    expect(page.document.querySelectorAll('[data-constellation-person]').length).toBe(count);
+    expect(page.document.querySelectorAll('constellation-person constellation-person').length).toBe(
+      0,
+    );
+    controller.abort();
+    await page.close();
+  });
+
+  it("uses the user's adapter choice for the site", async () => {
+    const page = loadPage(
+      `${FIXTURE_DIR}/gitea-issue.html`,
+      'http://git.northwind.test/platform/cluster-tools/issues/42',
+    );
+    const controller = new AbortController();
+    const session = annotateDocument({
+      document: page.document,
+      client: recordingClient(db),
+      loadUi: noUi,
+      signal: controller.signal,
+      siteChoice: 'generic',
+    });
+    expect(session.detection().adapter.id).toBe('generic');
+    expect(session.detection().chosenBy).toBe('user');
+    controller.abort();
+    await page.close();
+  });
+});

@@ -1,0 +1,344 @@
+// The sync engine against fake-indexeddb and a scripted server: each rule of issue 3 —
+// conditional fetch, refusals, per-record validation, diffing, generations, backoff.
+import { describe, expect, it } from 'vitest';
+import { ensureDemoData } from '../../../lib/background/demo-data';
+import { LOCAL_TABLES, type ConstellationDB } from '../../../lib/db/database';
+import { declareMembership, follow, saveNote, setMe } from '../../../lib/db/local';
+import { dataStatus, peopleByEmail, visibleFeedIds } from '../../../lib/db/queries';
+import { syncFeed, type SyncDeps } from '../../../lib/feed/sync';
+import type { FeedInput } from '../../../lib/model/feed';
+import { smallFeed, smallFeedJson } from '../../fixtures/small-feed';
+import { emptyTestDb } from '../../fixtures/test-db';
+import { FakeFeedServer } from './fake-server';
+
+const URL_A = 'https://feeds.acme.example/main.json';
+const URL_B = 'https://mirror.acme.example/main.json';
+const T0 = Date.parse('2026-11-21T08:00:00Z');
+
+function deps(
+  db: ConstellationDB,
+  server: FakeFeedServer,
+  extra: Partial<SyncDeps> = {},
+): SyncDeps {
+  let clock = T0;
+  return {
+    db,
+    fetch: server.fetch,
+    owner: 'worker-1',
+    maxInvalidShare: 0.25,
+    now: () => (clock += 10),
+    random: () => 0.5,
+    ...extra,
+  };
+}
+
+const target = (url = URL_A, more: { publicKey?: string } = {}) => ({
+  url,
+  label: 'Acme',
+  intervalMinutes: 60,
+  ...more,
+});
+
+function json(feed: FeedInput | Record<string, unknown>): string {
+  return JSON.stringify(feed);
+}
+
+function later(feed: FeedInput, generatedAt: string): FeedInput {
+  return { ...feed, generatedAt };
+}
+
+describe('syncFeed: first sync, 304 and changes', () => {
+  it('lands a first generation, stores validators and fingerprints, reports counts', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    const report = await syncFeed(deps(db, server), target());
+    expect(report).toMatchObject({
+      outcome: 'updated',
+      feedId: 'acme-main',
+      counts: { added: 21, changed: 0, removed: 0, unchanged: 0, invalid: 0, kept: 0 },
+      failures: 0,
+      problems: [],
+    });
+    expect(report.message).toContain('Updated Acme Corp: 21 added');
+    expect([...(await visibleFeedIds(db))]).toEqual(['acme-main']);
+    const status = await dataStatus(db);
+    expect(status.counts).toEqual({ people: 4, communities: 2, memberships: 5, topics: 3 });
+    expect(status.feeds[0]).toMatchObject({ source: 'url', url: URL_A });
+    expect((await db.syncSources.get(URL_A))?.validators.etag).toMatch(/^"/);
+    expect(await db.syncStaging.count()).toBe(0);
+    expect(await db.syncLeases.count()).toBe(0);
+    expect(await db.syncReports.get(URL_A)).toEqual(report);
+    // The next attempt is the feed's interval later.
+    expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(60 * 60_000);
+  });
+
+  it('sends the validators explicitly and does nothing on 304', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    await syncFeed(deps(db, server), target());
+    const before = await db.feeds.get('acme-main');
+    const report = await syncFeed(deps(db, server), target());
+    expect(server.requests[1]!.headers['if-none-match']).toBe(
+      (await db.syncSources.get(URL_A))!.validators.etag,
+    );
+    expect(report).toMatchObject({ outcome: 'not-modified', httpStatus: 304, failures: 0 });
+    expect(await db.feeds.get('acme-main')).toEqual(before);
+  });
+
+  it('sends If-Modified-Since when the server gave only Last-Modified', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serve(URL_A, {
+      body: json(smallFeed()),
+      headers: { 'Last-Modified': 'Fri, 20 Nov 2026 10:00:00 GMT' },
+    });
+    await syncFeed(deps(db, server), target());
+    await syncFeed(deps(db, server), target());
+    expect(server.requests[1]!.headers['if-modified-since']).toBe('Fri, 20 Nov 2026 10:00:00 GMT');
+    expect(server.requests[0]!.headers['if-modified-since']).toBeUndefined();
+  });
+
+  it('treats a 200 with the stored bytes as not modified (no parsing, no writes)', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serve(URL_A, { body: json(smallFeed()) });
+    await syncFeed(deps(db, server), target());
+    const report = await syncFeed(deps(db, server), target());
+    expect(report).toMatchObject({ outcome: 'not-modified', httpStatus: 200 });
+  });
+
+  it('writes only what changed, removes what is gone, keeps other feeds', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    const other = { ...smallFeed(), feedId: 'globex' };
+    server.serveFeed(URL_B, json(other));
+    await syncFeed(deps(db, server), target());
+    await syncFeed(deps(db, server), target(URL_B));
+    const next = later(smallFeed(), '2026-11-21T10:00:00Z');
+    next.people[0]!.title = 'Claims Lead';
+    next.people = next.people.filter((p) => p.id !== 'p-carol');
+    next.memberships = next.memberships.filter((m) => m.person !== 'p-carol');
+    next.expertise = next.expertise.filter((e) => e.person !== 'p-carol');
+    next.people.push({ id: 'p-dana', name: 'Dana Scully', emails: ['dana@acme.example'] });
+    server.serveFeed(URL_A, json(next));
+    const report = await syncFeed(deps(db, server), target());
+    expect(report.counts).toEqual({
+      added: 1,
+      changed: 1,
+      removed: 3,
+      unchanged: 17,
+      invalid: 0,
+      kept: 0,
+    });
+    expect((await db.people.get(['acme-main', 'p-alice']))?.title).toBe('Claims Lead');
+    expect(await db.people.get(['acme-main', 'p-carol'])).toBeUndefined();
+    expect(await peopleByEmail(db, 'DANA@acme.example')).toHaveLength(1);
+    expect(await db.people.get(['globex', 'p-carol'])).toBeDefined();
+    expect((await db.feeds.get('acme-main'))?.counts).toMatchObject({ people: 4, memberships: 4 });
+    expect(await db.syncStaging.count()).toBe(0);
+  });
+
+  it('replaces the old feed id in the same switch when a URL starts serving another one', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    await syncFeed(deps(db, server), target());
+    server.serveFeed(URL_A, json({ ...smallFeed(), feedId: 'acme-renamed' }));
+    const report = await syncFeed(deps(db, server), target());
+    expect(report).toMatchObject({ outcome: 'updated', feedId: 'acme-renamed' });
+    expect([...(await visibleFeedIds(db))]).toEqual(['acme-renamed']);
+    expect(await db.people.count()).toBe(4);
+    expect(await db.syncFingerprints.get('acme-main')).toBeUndefined();
+  });
+
+  it('never touches local data', async () => {
+    const db = emptyTestDb();
+    await setMe(db, { feedId: 'acme-main', id: 'p-alice' });
+    await follow(db, { feedId: 'acme-main', id: 'c-sre' });
+    await declareMembership(db, {
+      feedId: 'acme-main',
+      community: 'c-fraud',
+      participation: 'peripheral',
+      roles: [],
+    });
+    await saveNote(db, 'person', { feedId: 'acme-main', id: 'p-carol' }, 'Met at the meetup');
+    const before = await Promise.all(LOCAL_TABLES.map((t) => db.table(t).toArray()));
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    await syncFeed(deps(db, server), target());
+    const next = later(smallFeed(), '2026-11-22T10:00:00Z');
+    next.people = next.people.filter((p) => p.id !== 'p-carol');
+    next.memberships = next.memberships.filter((m) => m.person !== 'p-carol');
+    next.expertise = next.expertise.filter((e) => e.person !== 'p-carol');
+    server.serveFeed(URL_A, json(next));
+    await syncFeed(deps(db, server), target());
+    expect(await Promise.all(LOCAL_TABLES.map((t) => db.table(t).toArray()))).toEqual(before);
+  });
+});
+
+describe('syncFeed: what must not land', () => {
+  async function withStoredFeed() {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    await syncFeed(deps(db, server), target());
+    return { db, server };
+  }
+
+  it.each([
+    ['an HTML error page with 200', '<!doctype html><p>Sign in</p>', 'HTML'],
+    ['an empty body', '', 'empty'],
+    ['a truncated body', json(smallFeed()).slice(0, 300), 'truncated'],
+    ['another format', json({ ...smallFeedJson(), format: 'other' }), '"format" must be'],
+    ['an unknown version', json({ ...smallFeedJson(), version: 2 }), 'unsupported feed version 2'],
+  ])('refuses %s and keeps the last good generation', async (_name, body, reason) => {
+    const { db, server } = await withStoredFeed();
+    server.serve(URL_A, { body });
+    const report = await syncFeed(deps(db, server), target());
+    expect(report.outcome).toBe('refused');
+    expect(report.problems[0]!.reason).toContain(reason);
+    expect(report.message).toContain('The data generated 2026-11-20T10:00:00Z stays');
+    expect(report.failures).toBe(1);
+    expect((await dataStatus(db)).counts.people).toBe(4);
+  });
+
+  it('refuses a rollback to an older generatedAt', async () => {
+    const { db, server } = await withStoredFeed();
+    server.serveFeed(URL_A, json(later(smallFeed(), '2026-11-01T00:00:00Z')));
+    const report = await syncFeed(deps(db, server), target());
+    expect(report).toMatchObject({ outcome: 'refused', problems: [{ path: 'generatedAt' }] });
+    expect(report.problems[0]!.reason).toContain('older than the stored 2026-11-20T10:00:00Z');
+  });
+
+  it('refuses a feed id that another configured URL serves', async () => {
+    const { db, server } = await withStoredFeed();
+    server.serveFeed(URL_B, json(smallFeed()));
+    const report = await syncFeed(deps(db, server), target(URL_B));
+    expect(report.outcome).toBe('refused');
+    expect(report.problems[0]!.reason).toContain(`already served by ${URL_A}`);
+    expect((await db.feeds.get('acme-main'))?.url).toBe(URL_A);
+  });
+
+  it('lands the valid records when one is invalid, keeping its previous version', async () => {
+    const { db, server } = await withStoredFeed();
+    const next = smallFeedJson();
+    next.generatedAt = '2026-11-22T00:00:00Z';
+    const people = next.people as Record<string, unknown>[];
+    people[0]!.emails = ['not an email'];
+    people[1]!.title = 'Platform Lead';
+    server.serveFeed(URL_A, json(next));
+    const report = await syncFeed(deps(db, server), target());
+    expect(report.outcome).toBe('updated');
+    expect(report.counts).toMatchObject({ changed: 1, invalid: 4, kept: 4, removed: 0 });
+    // Alice is invalid: her stored version stays, and so do her two memberships and her
+    // expertise, which now dangle.
+    expect((await db.people.get(['acme-main', 'p-alice']))?.emails).toEqual([
+      'Alice.Chen@acme.example',
+    ]);
+    expect(await db.memberships.get(['acme-main', 'p-alice', 'c-sre'])).toBeDefined();
+    expect((await db.people.get(['acme-main', 'p-bob']))?.title).toBe('Platform Lead');
+    expect(report.problems[0]).toEqual({
+      path: 'people[0].emails[0]',
+      reason: 'must be an email address',
+    });
+    expect(report.problemCount).toBe(4);
+  });
+
+  it('refuses the whole document when too many records are invalid', async () => {
+    const { db, server } = await withStoredFeed();
+    const next = smallFeedJson();
+    next.generatedAt = '2026-11-22T00:00:00Z';
+    for (const person of next.people as Record<string, unknown>[]) person.name = '';
+    server.serveFeed(URL_A, json(next));
+    const report = await syncFeed(deps(db, server), target());
+    expect(report.outcome).toBe('refused');
+    expect(report.problems[0]!.reason).toMatch(
+      /\d+ of 21 records are invalid .* more than the 25% allowed/,
+    );
+    expect((await db.people.get(['acme-main', 'p-alice']))?.name).toBe('Alice Chen');
+  });
+});
+
+describe('syncFeed: failures and scheduling', () => {
+  it('backs off exponentially with jitter on server errors', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serve(URL_A, { status: 500, body: 'oops' });
+    const first = await syncFeed(deps(db, server), target());
+    expect(first).toMatchObject({ outcome: 'failed', httpStatus: 500, failures: 1 });
+    expect(first.message).toContain('HTTP 500');
+    expect(first.message).toContain('Nothing from this feed is stored yet');
+    const second = await syncFeed(deps(db, server), target());
+    expect(second.failures).toBe(2);
+    const delay = (r: typeof first) => Date.parse(r.nextAttemptAt!) - Date.parse(r.finishedAt);
+    // random() = 0.5 → 3/4 of 1 min (raised to the 1 min floor), then 3/4 of 2 min.
+    expect(delay(first)).toBe(60_000);
+    expect(delay(second)).toBe(90_000);
+  });
+
+  it('honours Retry-After on 429 and 503', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serve(URL_A, {
+      status: 429,
+      headers: { 'Retry-After': '7200' },
+    });
+    const report = await syncFeed(deps(db, server), target());
+    expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
+    expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(7_200_000);
+    server.serve(URL_A, {
+      status: 503,
+      headers: { 'Retry-After': new Date(T0 + 3 * 3600_000).toUTCString() },
+    });
+    const again = await syncFeed(deps(db, server), target());
+    expect(Date.parse(again.nextAttemptAt!)).toBeGreaterThanOrEqual(T0 + 3 * 3600_000 - 1000);
+  });
+
+  it('resets the failure count after a success', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serve(URL_A, { status: 500 });
+    await syncFeed(deps(db, server), target());
+    server.serveFeed(URL_A, json(smallFeed()));
+    const ok = await syncFeed(deps(db, server), target());
+    expect(ok.failures).toBe(0);
+    expect(ok.lastSuccessAt).toBe(ok.finishedAt);
+  });
+
+  it('reports busy (and writes nothing) while another live sync holds the lease', async () => {
+    const db = emptyTestDb();
+    await db.syncLeases.put({ url: URL_A, owner: 'worker-0', expiresAt: T0 + 60_000 });
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    const busy = await syncFeed(deps(db, server), target());
+    expect(busy.outcome).toBe('busy');
+    expect(server.requests).toHaveLength(0);
+    expect(await db.syncReports.count()).toBe(0);
+    // A lease whose holder is known to be gone is taken over at once.
+    const taken = await syncFeed(
+      deps(db, server, { isLeaseAbandoned: async () => true }),
+      target(),
+    );
+    expect(taken.outcome).toBe('updated');
+  });
+});
+
+describe('syncFeed: the demo makes way', () => {
+  it('removes the demo in the same transaction as the first real generation', async () => {
+    const db = emptyTestDb();
+    const demo = { ...smallFeed(), feedId: 'demo-test' };
+    await ensureDemoData(db, { feedsConfigured: false, loadDemo: async () => json(demo) });
+    expect((await dataStatus(db)).demo).toBe(true);
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    await syncFeed(deps(db, server), target());
+    const status = await dataStatus(db);
+    expect(status.feeds.map((f) => f.feedId)).toEqual(['acme-main']);
+    expect(status.demo).toBe(false);
+    expect(
+      await db.people
+        .where('[feedId+id]')
+        .between(['demo-test', ''], ['demo-test', '\uffff'])
+        .count(),
+    ).toBe(0);
+  });
+
+  it('refuses a real feed that claims the demo feed id', async () => {
+    const db = emptyTestDb();
+    await ensureDemoData(db, { feedsConfigured: false, loadDemo: async () => json(smallFeed()) });
+    const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
+    const report = await syncFeed(deps(db, server), target());
+    expect(report.outcome).toBe('refused');
+    expect(report.problems[0]!.reason).toContain('bundled demo');
+  });
+});

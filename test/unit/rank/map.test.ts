@@ -1,0 +1,140 @@
+// What the map draws and how it is laid out: the node limit with priorities, the strongest few
+// edges per community, and a layout that separates circles and keeps known positions.
+import { describe, expect, it } from 'vitest';
+import { MapLayout, applyPositions, positionsOf, runLayoutJob } from '../../../lib/rank/layout';
+import { mapModel } from '../../../lib/rank/map-model';
+import { boundaryOptions } from '../../../lib/rank/options';
+import { analyseConstellation } from '../../../lib/rank/report';
+import { constellation, crowd, names } from './constellations';
+
+// A hub shares members with ten spokes (1…10 shared), and a topic with each of them.
+const spokes = Array.from({ length: 10 }, (_, i) => i + 1);
+const input = constellation({
+  people: { ...crowd('h', 60), ...Object.fromEntries(spokes.map((s) => [`own${s}`, {}])) },
+  communities: {
+    Hub: { topics: ['t'], members: names('h', 60) },
+    ...Object.fromEntries(
+      spokes.map((s) => [`Spoke${s}`, { topics: ['t'], members: [...names('h', s), `own${s}`] }]),
+    ),
+  },
+});
+const report = analyseConstellation(input, boundaryOptions('2026-11-01'));
+const all = report.communities.map((c) => c.index);
+const name = (c: number) => report.communities[c]!.name;
+
+describe('map model', () => {
+  it('draws every community when under the limit, sized by core and active members', () => {
+    const model = mapModel(report, all);
+    expect(model.nodes).toHaveLength(11);
+    expect(model.omitted).toBe(0);
+    const radius = new Map(model.nodes.map((n) => [name(n.community), n.radius]));
+    expect(radius.get('Hub')).toBeGreaterThan(radius.get('Spoke10')!);
+    expect(radius.get('Spoke10')).toBeGreaterThan(radius.get('Spoke1')!);
+  });
+
+  it('keeps the largest communities, and search hits or the selection first, over the limit', () => {
+    const limited = mapModel(report, all, new Set(), 3);
+    expect(limited.nodes.map((n) => name(n.community))).toEqual(['Hub', 'Spoke10', 'Spoke9']);
+    expect(limited.omitted).toBe(8);
+    const spoke1 = all.find((c) => name(c) === 'Spoke1')!;
+    expect(mapModel(report, all, new Set([spoke1]), 3).nodes.map((n) => name(n.community))).toEqual(
+      ['Spoke1', 'Hub', 'Spoke10'],
+    );
+  });
+
+  it('draws only the strongest few member links and topic links per community', () => {
+    const model = mapModel(report, all);
+    const hub = all.find((c) => name(c) === 'Hub')!;
+    const hubMemberEdges = model.edges.filter(
+      (e) => e.kind === 'members' && (e.a === hub || e.b === hub),
+    );
+    // The hub's own top three are 10, 9 and 8 shared members; every spoke adds its strongest (the hub).
+    expect(
+      hubMemberEdges
+        .map((e) => e.weight)
+        .sort((x, y) => y - x)
+        .slice(0, 3),
+    ).toEqual([10, 9, 8]);
+    expect(model.edges.filter((e) => e.kind === 'topics').length).toBeLessThanOrEqual(11);
+    expect(new Set(model.edges.map((e) => `${e.kind}${e.a}-${e.b}`)).size).toBe(model.edges.length);
+  });
+});
+
+describe('map layout', () => {
+  const model = mapModel(report, all);
+
+  it('settles with no two circles overlapping, deterministically', () => {
+    const layout = new MapLayout(model);
+    while (layout.step(1000));
+    expect(layout.settled()).toBe(true);
+    for (const a of layout.nodes)
+      for (const b of layout.nodes) {
+        if (a === b) continue;
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.radius + b.radius);
+      }
+    const again = new MapLayout(model);
+    while (again.step(1000));
+    expect(positionsOf(again)).toEqual(positionsOf(layout));
+  });
+
+  it('starts from known positions and moves them only gently', () => {
+    const first = new MapLayout(model);
+    while (first.step(1000));
+    const known = first.positions();
+    const second = new MapLayout(model, known);
+    while (second.step(1000));
+    for (const node of second.nodes) {
+      const before = known.get(node.community)!;
+      expect(Math.hypot(node.x - before.x, node.y - before.y)).toBeLessThan(20);
+    }
+  });
+
+  it('runs a job in slices, reporting positions until settled, and stops when superseded', () => {
+    const updates: boolean[] = [];
+    const queue: (() => void)[] = [];
+    runLayoutJob(
+      { id: 1, model, progressive: true, start: [] },
+      (u) => updates.push(u.settled),
+      () => true,
+      0,
+      (next) => queue.push(next),
+    );
+    while (queue.length) queue.shift()!();
+    expect(updates.at(-1)).toBe(true);
+    expect(updates.length).toBeGreaterThan(10);
+
+    let current = true;
+    const stopped: boolean[] = [];
+    runLayoutJob(
+      { id: 2, model, progressive: true, start: [] },
+      (u) => stopped.push(u.settled),
+      () => current,
+      0,
+      (next) => queue.push(next),
+    );
+    current = false;
+    while (queue.length) queue.shift()!();
+    expect(stopped).toEqual([false]);
+  });
+
+  it('reports only the final positions of a job that is not progressive', () => {
+    const queue: (() => void)[] = [];
+    const updates: boolean[] = [];
+    runLayoutJob(
+      { id: 3, model, progressive: false, start: [] },
+      (u) => updates.push(u.settled),
+      () => true,
+      0,
+      (next) => queue.push(next),
+    );
+    while (queue.length) queue.shift()!();
+    expect(updates).toEqual([true]);
+  });
+
+  it('applies worker positions back onto the layout', () => {
+    const layout = new MapLayout(model);
+    const moved = positionsOf(layout).map((v) => v + 5);
+    applyPositions(layout, moved);
+    expect(positionsOf(layout)).toEqual(moved);
+  });
+});
