@@ -1,4 +1,4 @@
-// The map as a picture: a standalone SVG document (styles inlined, a white background and a
+// The map as a picture: a standalone SVG document (styles inlined, the page's background and a
 // title, so it renders the same outside the page) and a PNG drawn from that SVG on a canvas.
 // Uses only DOM APIs (XMLSerializer, Image, canvas), no extension APIs.
 
@@ -55,7 +55,8 @@ export function serializeMapSvg(svg: SVGSVGElement, options: SvgExportOptions): 
   const { x, y, width, height } = options.viewBox;
   const captionLines = options.caption ?? [];
   const lineHeight = Math.max(12, width / 60);
-  const extra = (captionLines.length + 2) * lineHeight;
+  // Two lines above for the title; the caption below, with room for its last line.
+  const extra = (captionLines.length + 3) * lineHeight;
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('viewBox', `${x} ${y - 2 * lineHeight} ${width} ${height + extra}`);
   clone.setAttribute('width', String(Math.round(width)));
@@ -68,7 +69,14 @@ export function serializeMapSvg(svg: SVGSVGElement, options: SvgExportOptions): 
   background.setAttribute('y', String(y - 2 * lineHeight));
   background.setAttribute('width', String(width));
   background.setAttribute('height', String(height + extra));
-  background.setAttribute('fill', '#ffffff');
+  // The page's own colours (light or dark theme), so lines and names stay readable.
+  const pageStyle = view?.getComputedStyle(svg);
+  const ground = pageStyle?.backgroundColor;
+  const ink = pageStyle?.color || '#111827';
+  background.setAttribute(
+    'fill',
+    ground && ground !== 'rgba(0, 0, 0, 0)' && ground !== 'transparent' ? ground : '#ffffff',
+  );
   clone.insertBefore(background, clone.firstChild);
   const text = (content: string, at: number, size: number, weight = 'normal') => {
     const node = doc.createElementNS(SVG_NS, 'text');
@@ -76,7 +84,7 @@ export function serializeMapSvg(svg: SVGSVGElement, options: SvgExportOptions): 
     node.setAttribute('y', String(at));
     node.setAttribute(
       'style',
-      `font: ${weight} ${size}px system-ui, sans-serif; fill: #111827; stroke: none`,
+      `font: ${weight} ${size}px system-ui, sans-serif; fill: ${ink}; stroke: none`,
     );
     node.textContent = content;
     clone.appendChild(node);
