@@ -19,27 +19,27 @@ export interface TopicOccurrence {
 }
 
 /**
- * The text nodes of `region` outside skipped subtrees, in document order: a native SHOW_TEXT
- * walk (no per-node filter callback) and a memo of which elements lie in a skipped subtree,
- * so the cost stays close to a bare TreeWalker pass (see lib/annotate/skip.ts).
+ * The text nodes of `region` outside skipped subtrees, in document order: one native
+ * TreeWalker over elements and text without a filter callback; a skipped element's whole
+ * subtree is stepped over. Single characters (line breaks between tags) are left out: they
+ * can hold no topic.
  */
 export function proseTextNodes(region: Element, skip: SkipTest): Text[] {
-  const inside = new Map<Element, boolean>();
-  const isSkipped = (element: Element | null): boolean => {
-    if (!element) return false;
-    let known = inside.get(element);
-    if (known === undefined) {
-      known = skip(element) || (element !== region && isSkipped(element.parentElement));
-      inside.set(element, known);
-    }
-    return known;
-  };
-  skip.prepare?.(region);
   const out: Text[] = [];
-  const walker = region.ownerDocument.createTreeWalker(region, 0x4 /* SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    // Single characters (the line breaks between tags) can hold no topic.
-    if ((node as Text).length > 1 && !isSkipped(node.parentElement)) out.push(node as Text);
+  if (skip(region)) return out;
+  const walker = region.ownerDocument.createTreeWalker(region, 0x1 | 0x4 /* ELEMENT | TEXT */);
+  let node: Node | null = walker.nextNode();
+  while (node) {
+    if (node.nodeType === 3) {
+      if ((node as Text).length > 1) out.push(node as Text);
+      node = walker.nextNode();
+    } else if (skip(node as Element)) {
+      // Next node after this subtree: its next sibling, or an ancestor's (inside the region).
+      let next: Node | null = walker.nextSibling();
+      while (!next && walker.parentNode() && walker.currentNode !== region)
+        next = walker.nextSibling();
+      node = next;
+    } else node = walker.nextNode();
   }
   return out;
 }

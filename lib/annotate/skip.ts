@@ -1,14 +1,10 @@
-// A fast "is this element inside a never-touch region?" test for big pages. One
-// querySelectorAll over a long selector list costs milliseconds on a long article; instead
-// the selector list is compiled once into sets of tag names, classes and ids plus a few
-// attribute checks, tested on each element that holds text (memoised up the tree), with
-// Element.matches only for the rare selectors that fit none of those shapes.
+// A fast "should the walk skip this element's subtree?" test for big pages. One
+// querySelectorAll over a long selector list costs milliseconds on a long article, and so
+// does Element.matches on every element; instead the selector list is compiled once into
+// sets of tag names, classes and ids plus a few compound checks (tag.class, [attribute]),
+// with Element.matches only for shapes outside that grammar.
 
-export interface SkipTest {
-  (element: Element): boolean;
-  /** Prepares the test for one region (finds its rare attribute-selector matches at once). */
-  prepare?(region: Element): void;
-}
+export type SkipTest = (element: Element) => boolean;
 
 interface Simple {
   tag?: string;
@@ -50,35 +46,37 @@ export function compileSkip(selector: string): SkipTest {
       classes.add(simple.classes[0]!);
     else others.push(simple);
   }
-  // Selectors that are neither a tag nor a single class are rare on real pages: one native
-  // querySelectorAll per region finds their elements, then membership is a Set lookup.
-  const rare = [...others.map(simpleSelector), ...complex].join(',');
-  let found = new Set<Element>();
-  const test: SkipTest = (element) => {
+  // Compound selectors (tag.class, #id, [attribute]) are tested on the element itself; only
+  // shapes outside that grammar (none in our lists today) fall back to Element.matches.
+  const ids = new Set(
+    others
+      .filter((o) => o.id && !o.tag && !o.attribute && o.classes.length === 0)
+      .map((o) => o.id!),
+  );
+  const compounds = others.filter(
+    (o) => !(o.id && !o.tag && !o.attribute && o.classes.length === 0),
+  );
+  const residual = complex.join(',');
+  return (element) => {
     if (tags.has(element.tagName)) return true;
     const list = element.classList;
     for (let i = 0; i < list.length; i++) if (classes.has(list[i]!)) return true;
-    return found.has(element);
+    if (ids.size > 0 && element.id && ids.has(element.id)) return true;
+    for (const simple of compounds) if (matchesSimple(element, simple)) return true;
+    return residual !== '' && element.matches(residual);
   };
-  test.prepare = (region) => {
-    found = new Set(rare ? Array.from(region.querySelectorAll(rare)) : []);
-    if (rare && region.matches(rare)) found.add(region);
-  };
-  return test;
 }
 
-function simpleSelector(simple: Simple): string {
-  let out = (simple.tag ?? '').toLowerCase();
-  for (const name of simple.classes) out += `.${name}`;
-  if (simple.id) out += `#${simple.id}`;
+function matchesSimple(element: Element, simple: Simple): boolean {
+  if (simple.tag && element.tagName !== simple.tag) return false;
+  if (simple.id && element.id !== simple.id) return false;
+  for (const name of simple.classes) if (!element.classList.contains(name)) return false;
   const attribute = simple.attribute;
   if (attribute) {
-    out +=
-      attribute.value !== undefined
-        ? `[${attribute.name}="${attribute.value}"]`
-        : `[${attribute.name}]`;
-    if (attribute.notValue !== undefined)
-      out += `:not([${attribute.name}="${attribute.notValue}"])`;
+    const value = element.getAttribute(attribute.name);
+    if (value === null) return false;
+    if (attribute.value !== undefined && value !== attribute.value) return false;
+    if (attribute.notValue !== undefined && value === attribute.notValue) return false;
   }
-  return out;
+  return true;
 }

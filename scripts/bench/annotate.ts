@@ -9,7 +9,10 @@ import { gzipSync } from 'node:zlib';
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { VocabularyTopic } from '../../lib/match/vocabulary';
 import type { AnnotateBenchResult } from '../../test/bench/annotate.page';
-import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
+import { numberOption, printTable, ratio, runPageBenchmark } from './harness';
+
+/** Milliseconds with enough digits for sub-millisecond text passes. */
+const ms = (value: number) => `${value < 1 ? value.toFixed(3) : value.toFixed(1)} ms`;
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CORPUS = `${ROOT}../shared/corpus/pages/`;
