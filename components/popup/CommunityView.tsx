@@ -9,6 +9,7 @@ import type { Ref } from '../../lib/db/schema';
 import { PARTICIPATION_LEVELS } from '../../lib/model/vocabulary';
 import { useLiveQuery } from '../useLiveQuery';
 import { CommunityFacts } from './CommunityFacts';
+import { CommunityLinks } from './CommunityLinks';
 import type { Navigator } from './navigation';
 import { TakePart } from './TakePart';
 
@@ -80,26 +81,7 @@ export function CommunityView(props: {
         Spans {unitNames.join(', ') || 'no units'}
         {summary.companies.length ? ` · ${summary.companies.join(', ')}` : ''}
       </p>
-      {related.length > 0 && (
-        <>
-          <h3>Related communities</h3>
-          <ul class="plain">
-            {related.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() =>
-                    nav.open({ kind: 'community', ref: { feedId: c.feedId, id: c.id } })
-                  }
-                >
-                  {c.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <CommunityLinks title="Related communities" communities={related} nav={nav} />
     </section>
   );
 }

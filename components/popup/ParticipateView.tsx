@@ -10,6 +10,7 @@ import { searchTopics } from '../../lib/db/search';
 import type { MyExpertiseRow, TopicRow } from '../../lib/db/schema';
 import { participationData } from '../../lib/db/views';
 import { useLiveQuery } from '../useLiveQuery';
+import { CommunityLinks } from './CommunityLinks';
 import type { Navigator } from './navigation';
 import { TakePart } from './TakePart';
 
@@ -86,26 +87,7 @@ export function ParticipateView(props: {
           })}
         </ol>
       )}
-      {followed.length > 0 && (
-        <>
-          <h3>You follow</h3>
-          <ul class="plain">
-            {followed.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() =>
-                    nav.open({ kind: 'community', ref: { feedId: c.feedId, id: c.id } })
-                  }
-                >
-                  {c.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <CommunityLinks title="You follow" communities={followed} nav={nav} />
     </section>
   );
 }
