@@ -26,7 +26,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'constellation@example.org', strict_min_version: '128.0' },
+            gecko: {
+              id: 'constellation@example.org',
+              strict_min_version: '128.0',
+              // Nothing is collected: page content never leaves the browser (DESIGN.md §5).
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
