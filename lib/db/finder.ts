@@ -4,7 +4,7 @@
 // someone through communities, and signals for "where to participate". Ranking is lib/rank.
 import type { ConstellationDB } from './database';
 import { canSee, type Viewer } from './queries';
-import type { CommunityRow, MembershipRow, PersonRow, Ref } from './schema';
+import type { CommunityRow, MembershipRow, PersonRow, Ref, UnitRow } from './schema';
 import type { PeerEvidence } from '../rank/peers';
 import type { Participation } from '../model/vocabulary';
 
@@ -15,7 +15,7 @@ export async function peerEvidenceForTopic(
   db: ConstellationDB,
   topic: Ref,
   viewer: Viewer,
-): Promise<{ evidence: PeerEvidence[]; communities: CommunityRow[] }> {
+): Promise<{ evidence: PeerEvidence[]; communities: CommunityRow[]; units: UnitRow[] }> {
   const covering = (await db.communities.where('topics').equals(topic.id).toArray()).filter(
     (c) => c.feedId === topic.feedId && canSee(viewer, c),
   );
@@ -30,7 +30,11 @@ export async function peerEvidenceForTopic(
   ]);
   const ids = new Set([...expertise.map((e) => e.person), ...memberships.map((m) => m.person)]);
   const people = await db.people.bulkGet([...ids].map((id) => [topic.feedId, id] as Key2));
-  const units = await unitCompanies(db, topic.feedId);
+  const units = await unitsOfFeed(db, topic.feedId);
+  // People whose company is not given take their unit's.
+  const unitCompany = new Map(
+    units.flatMap((u) => (u.company ? [[u.id, u.company] as const] : [])),
+  );
   const shared = await sharedCommunityCounts(db, viewer, topic.feedId);
   const names = new Map(covering.map((c) => [c.id, c.name]));
 
@@ -44,7 +48,7 @@ export async function peerEvidenceForTopic(
       sharedWithMe: shared.get(person.id) ?? 0,
     };
     if (person.unit) entry.unit = person.unit;
-    const company = person.company ?? (person.unit ? units.get(person.unit) : undefined);
+    const company = person.company ?? (person.unit ? unitCompany.get(person.unit) : undefined);
     if (company) entry.company = company;
     byPerson.set(person.id, entry);
   }
@@ -60,16 +64,12 @@ export async function peerEvidenceForTopic(
       roles: m.roles,
     });
   }
-  return { evidence: [...byPerson.values()], communities: covering };
+  return { evidence: [...byPerson.values()], communities: covering, units };
 }
 
-/** Unit id → company, for people whose company comes from their unit. */
-async function unitCompanies(db: ConstellationDB, feedId: string): Promise<Map<string, string>> {
-  const units = await db.units
-    .where('[feedId+id]')
-    .between([feedId, ''], [feedId, '\uffff'])
-    .toArray();
-  return new Map(units.flatMap((u) => (u.company ? [[u.id, u.company] as const] : [])));
+/** Every unit of one feed (a few thousand rows at most). */
+export function unitsOfFeed(db: ConstellationDB, feedId: string): Promise<UnitRow[]> {
+  return db.units.where('[feedId+id]').between([feedId, ''], [feedId, '\uffff']).toArray();
 }
 
 /** Person id → how many of the viewer's communities (in this feed) they are in. */

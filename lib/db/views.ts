@@ -2,7 +2,7 @@
 // tables: the people who know a topic, a person's detail, a community's detail, and the
 // "where to participate" suggestions with their leaders.
 import type { ConstellationDB } from './database';
-import { pathTo, peerEvidenceForTopic, summarizeCommunities } from './finder';
+import { pathTo, peerEvidenceForTopic, summarizeCommunities, unitsOfFeed } from './finder';
 import { searchCommunities, searchPeople, searchTopics } from './search';
 import { personSummaries, type PersonSummary } from './summaries';
 import { followedCommunities, isFollowing } from './local';
@@ -52,20 +52,16 @@ export async function finderResults(
 }
 
 async function unitNames(db: ConstellationDB, feedId: string): Promise<Map<string, string>> {
-  const units = await db.units
-    .where('[feedId+id]')
-    .between([feedId, ''], [feedId, '\uffff'])
-    .toArray();
-  return new Map(units.map((u) => [u.id, u.name]));
+  return new Map((await unitsOfFeed(db, feedId)).map((u) => [u.id, u.name]));
 }
 
 export async function topicPeopleData(db: ConstellationDB, ref: Ref, viewer: Viewer) {
-  const [topic, found, names, meRow] = await Promise.all([
+  const [topic, found, meRow] = await Promise.all([
     getTopic(db, ref),
     peerEvidenceForTopic(db, ref, viewer),
-    unitNames(db, ref.feedId),
     viewer.me ? getPerson(db, viewer.me) : Promise.resolve(undefined),
   ]);
+  const names = new Map(found.units.map((u) => [u.id, u.name]));
   const [communities, people] = await Promise.all([
     summarizeCommunities(db, found.communities),
     db.people.bulkGet(found.evidence.map((e) => [ref.feedId, e.personId] as Key2)),
