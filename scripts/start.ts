@@ -99,10 +99,16 @@ async function main(): Promise<number> {
     if (headless) {
       await screenshotAll(browser, tabs, settleMs);
       await shutdown();
-      say('Done.');
+      // Headless Chromium cannot show a permission prompt, so the demo hosts stay disabled.
+      say('Done. (Demo pages are shown without annotations here: enabling a site needs the');
+      say('permission prompt of a headed browser. Run with a display to try it.)');
       return 0;
     }
     await openAll(browser, tabs);
+    // The demo hosts are not public sites, so (like any intranet) they are annotated only
+    // after the user enables them: say so, or the pages look as if nothing happened.
+    say('To see badges and hovercards on a demo page: open the Constellation popup there,');
+    say('choose "Enable on this site" and accept the prompt, then reload the page.');
     say('Browsing the demo. Press Ctrl-C here (or close the browser) to stop.');
     await untilStopped(browser);
     say('\n▸ Stopping…');
