@@ -16,9 +16,7 @@ import { PersonView } from './popup/PersonView';
 import { TopicPeopleView } from './popup/TopicPeopleView';
 import { useLiveQuery } from './useLiveQuery';
 import { openBoundariesView } from '../lib/adapters/tabs';
-
-// A UI preference, not user data: remembered per browser in the extension's own storage.
-const IDENTITY_CHOICE_KEY = 'constellation.identity-choice';
+import { readIdentityChoice, saveIdentityChoice, type IdentityChoice } from './identity-choice';
 
 export function PopupApp({ db }: { db: ConstellationDB }) {
   const status = useLiveQuery(() => dataStatus(db), [db]);
@@ -28,9 +26,7 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
     async () => (viewer?.me ? ((await getPerson(db, viewer.me)) ?? null) : null),
     [db, viewer],
   );
-  const [identityChoice, setIdentityChoice] = useState(() =>
-    localStorage.getItem(IDENTITY_CHOICE_KEY),
-  );
+  const [identityChoice, setIdentityChoice] = useState(readIdentityChoice);
   const [askIdentity, setAskIdentity] = useState(false);
   const [tab, setTab] = useState<HomeTab>('find');
   const [stack, setStack] = useState<View[]>([]);
@@ -51,6 +47,11 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
+  const ready = status.status === 'ready' && viewer !== undefined;
+  useEffect(() => {
+    if (ready) markFirstUsefulPaint();
+  }, [ready]);
+
   if (status.status === 'error') {
     return (
       <main class="popup">
@@ -67,8 +68,8 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
   const me = meState.status === 'ready' ? meState.value : null;
   const empty = status.value.counts.people === 0;
   const showIdentity = !empty && (askIdentity || (!viewer.me && identityChoice === null));
-  const chooseIdentity = (choice: 'chosen' | 'anonymous') => {
-    localStorage.setItem(IDENTITY_CHOICE_KEY, choice);
+  const chooseIdentity = (choice: IdentityChoice) => {
+    saveIdentityChoice(choice);
     setIdentityChoice(choice);
     setAskIdentity(false);
   };
@@ -154,6 +155,19 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
       )}
     </main>
   );
+}
+
+/** The name of the performance mark set once the popup first shows real content. */
+export const FIRST_USEFUL_PAINT = 'constellation:first-useful-paint';
+
+/** Marks the first frame painted with content (after the next frame, i.e. after paint). */
+function markFirstUsefulPaint(): void {
+  if (performance.getEntriesByName(FIRST_USEFUL_PAINT).length > 0) return;
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => performance.mark(FIRST_USEFUL_PAINT);
+    channel.port2.postMessage(undefined);
+  });
 }
 
 function Tab(props: {

@@ -14,7 +14,7 @@ import { clearFeedAlarm, feedAlarms, onFeedAlarm, scheduleFeedAlarm } from '../l
 import { showBadge } from '../lib/adapters/badge';
 import { loadPolicyFeeds, onFeedConfigChanged } from '../lib/adapters/feed-config';
 import { claimOwnerId, fetchFeed, isOwnerGone, keepAlive } from '../lib/adapters/sync-runtime';
-import { DEFAULT_MAX_INVALID_SHARE } from '../lib/settings';
+import { DEFAULT_MAX_INVALID_SHARE, remembersVisitedTopics } from '../lib/settings';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -81,6 +81,7 @@ export default defineBackground(() => {
     ensureData().then(() =>
       handleMessage(db, message, sender, browser.runtime.id, {
         syncNow: (url) => sync.syncNow(url),
+        remembersVisitedTopics: async () => remembersVisitedTopics(await loadSettings()),
       }),
     ),
   );

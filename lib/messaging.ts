@@ -40,6 +40,11 @@ export const REQUEST_SCHEMAS = {
   annotatePersonCard: recordRef,
   /** A topic's hovercard: covering communities, how to take part, whom to ask. */
   annotateTopicCard: recordRef,
+  /**
+   * Topics the content script found on the page just read: remembered locally (unless the
+   * user turned it off, or the tab is private) as a suggestion signal.
+   */
+  recordTopicVisits: z.object({ topics: z.array(recordRef).max(100) }),
   /** Sync one configured feed now (or all of them when `url` is absent): the sync reports. */
   syncNow: z.object({ url: z.string().min(1).max(2048).optional() }),
 } as const;
@@ -56,6 +61,7 @@ export interface ResponseMap {
   annotateResolve: IdentityAnswer;
   annotatePersonCard: PersonCard;
   annotateTopicCard: TopicCard;
+  recordTopicVisits: { recorded: number };
   syncNow: SyncReportRow[];
 }
 
@@ -95,6 +101,8 @@ export function parseMessage(raw: unknown): Result<ParsedMessage> {
 export interface SenderInfo {
   id?: string;
   url?: string;
+  /** The tab a content script runs in (absent for extension pages). */
+  tab?: { incognito?: boolean };
 }
 
 /** Only this extension's own pages and content scripts may talk to the background. */

@@ -24,6 +24,11 @@ export const settingsSchema = z.object({
    * DEFAULT_MAX_INVALID_SHARE (optional so settings stored before it existed stay equal).
    */
   maxInvalidShare: z.number().min(0).max(1).optional().catch(undefined),
+  /**
+   * Remember the topics of pages read while the extension is on, as a local suggestion signal
+   * for "where can I take part?" (absent means on; off also forgets what was remembered).
+   */
+  rememberVisitedTopics: z.boolean().optional().catch(undefined),
 });
 
 export const DEFAULT_MAX_INVALID_SHARE = 0.1;
@@ -32,6 +37,10 @@ export type FeedConfig = z.infer<typeof feedConfigSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, feeds: [] };
+
+export function remembersVisitedTopics(settings: Settings): boolean {
+  return settings.rememberVisitedTopics !== false;
+}
 
 /** Reads stored settings leniently: unknown or broken fields fall back to their defaults. */
 export function parseSettings(stored: unknown): Settings {

@@ -2,7 +2,7 @@
 // and "Sync now"; add, edit and remove. Saving settings is all it takes: the background
 // reconciles (first sync of a new feed, removal of exactly a removed feed's records).
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, saveSettings, sendRequest } from '../../lib/adapters/extension';
+import { loadSettings, sendRequest, updateSettings } from '../../lib/adapters/extension';
 import { loadPolicyFeeds, onFeedConfigChanged } from '../../lib/adapters/feed-config';
 import { hasFeedPermission, requestFeedPermission } from '../../lib/adapters/permissions';
 import { mergeFeeds, type ConfiguredFeed } from '../../lib/background/sync-service';
@@ -53,7 +53,7 @@ export function FeedsSection({ db }: { db: ConstellationDB }) {
   const urls = config.feeds.map((f) => f.url);
 
   const saveFeeds = async (feeds: FeedConfig[]) => {
-    await saveSettings({ ...config.settings, feeds });
+    await updateSettings({ feeds });
   };
   const syncNow = async (url: string) => {
     setBusy((b) => new Set(b).add(url));
@@ -152,7 +152,7 @@ export function FeedsSection({ db }: { db: ConstellationDB }) {
       </ul>
       <InvalidShareField
         share={config.settings.maxInvalidShare ?? DEFAULT_MAX_INVALID_SHARE}
-        onChange={(maxInvalidShare) => void saveSettings({ ...config.settings, maxInvalidShare })}
+        onChange={(maxInvalidShare) => void updateSettings({ maxInvalidShare })}
       />
       {editing === 'new' ? (
         <FeedForm

@@ -8,6 +8,7 @@ import {
   importLocalData,
   type LocalImportReport,
 } from '../../lib/db/local-transfer';
+import { VisitedTopicsPanel } from './VisitedTopicsPanel';
 
 export function LocalDataSection({ db }: { db: ConstellationDB }) {
   const [report, setReport] = useState<LocalImportReport | undefined>();
@@ -56,6 +57,7 @@ export function LocalDataSection({ db }: { db: ConstellationDB }) {
         </label>
       </div>
       {report && <ImportReport report={report} />}
+      <VisitedTopicsPanel db={db} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'preact';
 import type { ConstellationDB } from '../../lib/db/database';
 import { FeedsSection } from './FeedsSection';
+import { IdentitySection } from './IdentitySection';
 import { LocalDataSection } from './LocalDataSection';
 import { SitesSection } from './SitesSection';
 
@@ -17,6 +18,7 @@ interface OptionsSection {
 }
 
 const SECTIONS: OptionsSection[] = [
+  { id: 'identity', title: 'Who you are', Component: IdentitySection },
   { id: 'feeds', title: 'Feeds', Component: FeedsSection },
   { id: 'local-data', title: 'Your data', Component: LocalDataSection },
   { id: 'sites', title: 'Sites', Component: SitesSection },

@@ -6,11 +6,12 @@ import type { ConstellationDB } from '../../lib/db/database';
 import { setMe } from '../../lib/db/local';
 import { searchPeople } from '../../lib/db/search';
 import { personSummaries } from '../../lib/db/summaries';
+import type { IdentityChoice } from '../identity-choice';
 import { useLiveQuery } from '../useLiveQuery';
 
 export function IdentityPrompt(props: {
   db: ConstellationDB;
-  onDone(choice: 'chosen' | 'anonymous'): void;
+  onDone(choice: IdentityChoice): void;
   headingLevel?: 2 | 3;
 }) {
   const { db } = props;
@@ -59,7 +60,11 @@ export function IdentityPrompt(props: {
             </li>
           ))}
       </ul>
-      <button type="button" class="secondary" onClick={() => props.onDone('anonymous')}>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => void setMe(db, undefined).then(() => props.onDone('anonymous'))}
+      >
         Stay anonymous
       </button>
     </section>

@@ -9,36 +9,34 @@ import type { Viewer } from '../../lib/db/queries';
 import { searchTopics } from '../../lib/db/search';
 import type { MyExpertiseRow, TopicRow } from '../../lib/db/schema';
 import { participationData } from '../../lib/db/views';
+import { clearTopicVisits } from '../../lib/db/visits';
+import { openOptions } from '../../lib/adapters/tabs';
 import { useLiveQuery } from '../useLiveQuery';
 import { CommunityLinks } from './CommunityLinks';
 import type { Navigator } from './navigation';
 import { TakePart } from './TakePart';
 
-// One shared empty map: a new one per render would restart the live query every render.
-const NO_VISITS: ReadonlyMap<string, number> = new Map();
-
-export function ParticipateView(props: {
-  db: ConstellationDB;
-  viewer: Viewer;
-  nav: Navigator;
-  visitedTopics?: ReadonlyMap<string, number>;
-}) {
+export function ParticipateView(props: { db: ConstellationDB; viewer: Viewer; nav: Navigator }) {
   const { db, viewer, nav } = props;
-  const visited = props.visitedTopics ?? NO_VISITS;
-  const state = useLiveQuery(() => participationData(db, viewer, visited), [db, viewer, visited]);
+  const state = useLiveQuery(() => participationData(db, viewer), [db, viewer]);
   if (state.status === 'loading') return <p class="loading">Loading…</p>;
   if (state.status === 'error')
     return <p role="alert">Could not load suggestions: {state.error}</p>;
-  const { detailed, interests, followed, topicLabels } = state.value;
+  const { detailed, interests, followed, topicLabels, visited } = state.value;
   const followedIds = new Set(followed.map((c) => c.id));
 
   return (
     <section class="participate" aria-labelledby="participate-title">
       <h2 id="participate-title">Where can I take part?</h2>
       <Interests db={db} interests={interests} />
+      <VisitedTopics
+        db={db}
+        labels={visited.shown.map((v) => topicLabels.get(v.topic) ?? v.topic)}
+        total={visited.total}
+      />
       {detailed.length === 0 ? (
         <p class="hint">
-          {interests.length === 0
+          {interests.length === 0 && visited.total === 0
             ? 'Add a topic you care about to see communities that welcome newcomers.'
             : 'No open community matches your interests yet. Add another topic.'}
         </p>
@@ -89,6 +87,32 @@ export function ParticipateView(props: {
       )}
       <CommunityLinks title="You follow" communities={followed} nav={nav} />
     </section>
+  );
+}
+
+/** The topics of pages I read that feed the suggestions, with a way to forget them. */
+function VisitedTopics(props: { db: ConstellationDB; labels: string[]; total: number }) {
+  const { db, labels, total } = props;
+  if (total === 0) return null;
+  const more = total - labels.length;
+  return (
+    <div class="visited" data-visited-topics={total}>
+      <h3 id="visited-title">From pages you read</h3>
+      <p class="meta">
+        {labels.join(', ')}
+        {more > 0 && ` and ${more} more`}
+      </p>
+      <p class="meta">
+        Kept on this device only.{' '}
+        <button type="button" class="link" onClick={() => void clearTopicVisits(db)}>
+          Forget them
+        </button>{' '}
+        ·{' '}
+        <button type="button" class="link" onClick={() => void openOptions()}>
+          Turn off in settings
+        </button>
+      </p>
+    </div>
   );
 }
 

@@ -48,6 +48,9 @@ export function contentClient(): AnnotateClient {
     resolve: (query) => send('annotateResolve', query),
     personCard: (ref) => send('annotatePersonCard', ref),
     topicCard: (ref) => send('annotateTopicCard', ref),
+    noteTopics: async (topics) => {
+      await send('recordTopicVisits', { topics });
+    },
   };
 }
 

@@ -24,6 +24,13 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
 }
 
+/** Changes some settings, keeping the rest as stored now (not as some page last read them). */
+export async function updateSettings(patch: Partial<Omit<Settings, 'version'>>): Promise<Settings> {
+  const next = { ...(await loadSettings()), ...patch };
+  await saveSettings(next);
+  return next;
+}
+
 /** The bundled demo organisation (public/demo-feed.json). */
 export async function loadBundledDemo(): Promise<string> {
   const response = await fetch(browser.runtime.getURL('/demo-feed.json'));

@@ -5,3 +5,8 @@ import { browser } from 'wxt/browser';
 export async function openBoundariesView(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/boundaries.html') });
 }
+
+/** Opens the options page (settings, feeds, local data). */
+export async function openOptions(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}

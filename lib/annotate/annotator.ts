@@ -17,7 +17,7 @@ import { compileTopicMatcherInSlices, type TopicMatcher } from '../match/topic-m
 import { topicRefKey, type VocabularyTopic } from '../match/vocabulary';
 import { NEVER_TOUCH } from '../sites/dom';
 import type { PersonMention, SiteAdapter } from '../sites/types';
-import type { AnnotateClient } from './client';
+import type { AnnotateClient, RecordRef } from './client';
 import {
   PERSON_TAG,
   TOPIC_TAG,
@@ -71,6 +71,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
   const peopleOnPage = new Map<string, ResolvedPerson>();
   const topicsOnPage = new Map<string, VocabularyTopic>();
   const resolved = new Map<string, IdentityAnswer>();
+  const reported = new Set<string>();
   let topicCount = 0;
   let matcher: Promise<TopicMatcher | undefined> | undefined;
 
@@ -191,6 +192,19 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     }
     if (topicCount >= topicCap) queue.regions.clear();
     options.onUpdate?.();
+    reportTopics();
+  }
+
+  /** Tells the background which topics this page is about (new ones only, once each). */
+  function reportTopics(): void {
+    if (signal.aborted || !client.noteTopics) return;
+    const fresh: RecordRef[] = [];
+    for (const [key, topic] of topicsOnPage) {
+      if (reported.has(key)) continue;
+      reported.add(key);
+      fresh.push({ feedId: topic.feedId, id: topic.id });
+    }
+    if (fresh.length > 0) client.noteTopics(fresh).catch(() => undefined);
   }
 
   async function annotatePeople(mentions: PersonMention[]): Promise<void> {

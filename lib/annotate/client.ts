@@ -16,4 +16,6 @@ export interface AnnotateClient {
   resolve(query: IdentityQuery): Promise<IdentityAnswer>;
   personCard(ref: RecordRef): Promise<PersonCard>;
   topicCard(ref: RecordRef): Promise<TopicCard>;
+  /** Topics newly found on the page (a local suggestion signal; the background may ignore). */
+  noteTopics?(refs: RecordRef[]): Promise<void>;
 }

@@ -9,6 +9,7 @@ import {
 } from './annotate';
 import { dataStatus, peopleByHandle } from '../db/queries';
 import { searchPeople } from '../db/search';
+import { recordTopicVisits } from '../db/visits';
 import { personSummaries } from '../db/summaries';
 import {
   isTrustedSender,
@@ -22,6 +23,8 @@ import {
 /** What the background does besides reading the database (feed sync, issue 3). */
 export interface BackgroundCommands {
   syncNow(url?: string): Promise<ResponseMap['syncNow']>;
+  /** Whether the user lets pages' topics be remembered (settings; on unless turned off). */
+  remembersVisitedTopics?(): Promise<boolean>;
 }
 
 export async function handleMessage(
@@ -35,7 +38,7 @@ export async function handleMessage(
   const parsed = parseMessage(raw);
   if (!parsed.ok) return parsed;
   try {
-    return { ok: true, value: await answer(db, parsed.value, commands) };
+    return { ok: true, value: await answer(db, parsed.value, sender, commands) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
@@ -44,6 +47,7 @@ export async function handleMessage(
 async function answer(
   db: ConstellationDB,
   message: ParsedMessage,
+  sender: SenderInfo,
   commands?: BackgroundCommands,
 ): Promise<ResponseMap[ParsedMessage['type']]> {
   switch (message.type) {
@@ -67,6 +71,13 @@ async function answer(
       return annotatePersonCard(db, message.request);
     case 'annotateTopicCard':
       return annotateTopicCard(db, message.request);
+    case 'recordTopicVisits': {
+      // Only pages in ordinary tabs, and only while the user keeps the setting on.
+      if (!sender.tab || sender.tab.incognito) return { recorded: 0 };
+      if (!(await (commands?.remembersVisitedTopics?.() ?? Promise.resolve(false))))
+        return { recorded: 0 };
+      return { recorded: await recordTopicVisits(db, message.request.topics) };
+    }
     case 'syncNow':
       if (!commands) throw new Error('feed sync is not available here');
       return commands.syncNow(message.request.url);

@@ -14,6 +14,7 @@ import type {
   NoteRow,
   PersonRow,
   TopicRow,
+  TopicVisitRow,
   UnitRow,
 } from './schema';
 import type {
@@ -62,6 +63,14 @@ export const SCHEMA_V2 = {
   syncReports: 'url',
 } as const;
 
+/**
+ * Version 3 adds the topics of pages the user read (lib/db/visits.ts): local, a suggestion
+ * signal for "where can I take part?", cleared by the user or when they turn it off.
+ */
+export const SCHEMA_V3 = {
+  topicVisits: '[feedId+topic], lastDay',
+} as const;
+
 export const FEED_TABLES = [
   'units',
   'people',
@@ -90,11 +99,13 @@ export class ConstellationDB extends Dexie {
   syncFingerprints!: Table<FingerprintRow, string>;
   syncLeases!: Table<LeaseRow, string>;
   syncReports!: Table<SyncReportRow, string>;
+  topicVisits!: Table<TopicVisitRow, [string, string]>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -4,6 +4,7 @@
 import type { ConstellationDB } from './database';
 import { canSee, visibleFeedIds, type Viewer } from './queries';
 import type { CommunityCandidate, InterestSignals } from '../rank/participate';
+import { visitedTopics, type VisitedTopic } from './visits';
 
 /** How much each kind of signal weighs for a topic. */
 export const INTEREST_WEIGHTS = {
@@ -15,8 +16,13 @@ export const INTEREST_WEIGHTS = {
 export async function participationInputs(
   db: ConstellationDB,
   viewer: Viewer,
-  extraTopicWeights: ReadonlyMap<string, number> = new Map(),
-): Promise<{ candidates: CommunityCandidate[]; signals: InterestSignals }> {
+  now = new Date(),
+): Promise<{
+  candidates: CommunityCandidate[];
+  signals: InterestSignals;
+  /** Topics of pages I read, strongest first (empty when the user turned this off). */
+  visited: VisitedTopic[];
+}> {
   const visible = await visibleFeedIds(db);
   const communities = (await db.communities.toArray()).filter(
     (c) => visible.has(c.feedId) && canSee(viewer, c),
@@ -40,7 +46,8 @@ export async function participationInputs(
       .toArray();
     for (const e of mine) add(e.topic, e.level + INTEREST_WEIGHTS.expertiseBase);
   }
-  for (const [topic, weight] of extraTopicWeights) add(topic, weight);
+  const visited = (await visitedTopics(db, now)).filter((v) => visible.has(v.feedId));
+  for (const v of visited) add(v.topic, v.weight);
 
   const memberOf = new Set([...viewer.memberOf].map((key) => key.slice(key.indexOf('\u0000') + 1)));
   return {
@@ -53,5 +60,6 @@ export async function participationInputs(
       topics: c.topics,
     })),
     signals: { topicWeights: weights, memberOf },
+    visited,
   };
 }

@@ -101,3 +101,16 @@ export interface NoteRow {
   text: string;
   updatedAt: string;
 }
+
+/**
+ * A topic found on pages the user read while the extension was on (kept on this device only,
+ * never exported or synced): on how many distinct days, and when first and last.
+ */
+export interface TopicVisitRow {
+  feedId: string;
+  topic: string;
+  /** Distinct days (local calendar days, YYYY-MM-DD) with a page about the topic. */
+  days: number;
+  firstDay: string;
+  lastDay: string;
+}

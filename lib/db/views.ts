@@ -122,12 +122,11 @@ export async function communityDetail(db: ConstellationDB, ref: Ref, viewer: Vie
   };
 }
 
-export async function participationData(
-  db: ConstellationDB,
-  viewer: Viewer,
-  visitedTopics: ReadonlyMap<string, number>,
-) {
-  const { candidates, signals } = await participationInputs(db, viewer, visitedTopics);
+/** How many of the topics of pages I read the view names. */
+const VISITED_SHOWN = 5;
+
+export async function participationData(db: ConstellationDB, viewer: Viewer, now = new Date()) {
+  const { candidates, signals, visited } = await participationInputs(db, viewer, now);
   const suggestions = suggestCommunities(candidates, signals, 6);
   const detailed = await Promise.all(
     suggestions.map(async (suggestion) => {
@@ -147,12 +146,12 @@ export async function participationData(
   const followed = (
     await Promise.all((await followedCommunities(db)).map((r) => getCommunity(db, r, viewer)))
   ).filter((c): c is CommunityRow => c !== undefined);
+  const shownVisits = visited.slice(0, VISITED_SHOWN);
   const matched = [
-    ...new Set(
-      detailed.flatMap((d) =>
-        d.suggestion.matchedTopics.map((t) => [d.community.feedId, t] as Key2),
-      ),
+    ...detailed.flatMap((d) =>
+      d.suggestion.matchedTopics.map((t) => [d.community.feedId, t] as Key2),
     ),
+    ...shownVisits.map((v) => [v.feedId, v.topic] as Key2),
   ];
   const matchedTopics = await db.topics.bulkGet(matched);
   return {
@@ -163,5 +162,7 @@ export async function participationData(
     })),
     followed,
     topicLabels: new Map(matchedTopics.flatMap((t) => (t ? [[t.id, t.label] as const] : []))),
+    /** The strongest topics of pages I read (labels in topicLabels), and how many in all. */
+    visited: { shown: shownVisits, total: visited.length },
   };
 }

@@ -356,6 +356,82 @@ describe('annotating demo pages in Chromium', () => {
     await options.close();
   });
 
+  it('remembers the topics of pages read for "Take part", forgets them, and can be turned off', async () => {
+    const storedVisits = () =>
+      control.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('constellation');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result
+                .transaction('topicVisits')
+                .objectStore('topicVisits')
+                .getAll();
+              request.onsuccess = () => {
+                open.result.close();
+                resolve((request.result as { topic: string }[]).map((r) => r.topic).sort());
+              };
+              request.onerror = () => reject(request.error);
+            };
+          }),
+      );
+    // Earlier tests read pages with the signal on (the default): start from nothing.
+    const options = await extensionPage(browser, 'options.html');
+    const forget = options.getByRole('button', { name: 'Forget these topics' });
+    await expect.poll(() => forget.count()).toBe(1);
+    await forget.click();
+    await expect.poll(storedVisits).toEqual([]);
+
+    const intranet = await openPage(INTRANET_URL);
+    const found = await settled(intranet);
+    const onPage = [...new Set(found.topics.map((t) => t.split(':')[0]!))].sort();
+    expect(onPage).toEqual([
+      't-claims-automation',
+      't-gdpr',
+      't-kubernetes',
+      't-machine-learning',
+      't-responsible-ai',
+    ]);
+    await expect.poll(storedVisits).toEqual(onPage);
+    await intranet.close();
+
+    // "Take part" names them and suggests from them; "Forget them" empties it.
+    const popup = await extensionPage(browser);
+    await popup.getByRole('tab', { name: 'Take part' }).click();
+    const visited = popup.locator('[data-visited-topics]');
+    await expect.poll(() => visited.getAttribute('data-visited-topics')).toBe('5');
+    expect(await visited.textContent()).toContain('Machine Learning');
+    expect(await popup.locator('.suggestions li').first().textContent()).toMatch(/matches /);
+    await popup.getByRole('button', { name: 'Forget them' }).click();
+    await expect.poll(() => visited.count()).toBe(0);
+    await expect.poll(storedVisits).toEqual([]);
+
+    // Turned off in the options, reading a page keeps nothing.
+    const toggle = options.getByLabel(/Remember topics of pages I read/);
+    await toggle.uncheck();
+    await expect
+      .poll(() =>
+        control.evaluate(async () => {
+          const stored = (await (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+            }
+          ).chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
+          return stored.settings?.rememberVisitedTopics;
+        }),
+      )
+      .toBe(false);
+    const again = await openPage(INTRANET_URL);
+    expect((await settled(again)).topics.length).toBe(6);
+    await again.waitForTimeout(500);
+    expect(await storedVisits()).toEqual([]);
+    await again.close();
+    await toggle.check();
+    await options.close();
+    await popup.close();
+  });
+
   it('stops annotating a site once it is disabled in the options', async () => {
     const options = await extensionPage(browser, 'options.html');
     const row = options.locator(`[data-site="http://intranet.northwind.test/*"]`);

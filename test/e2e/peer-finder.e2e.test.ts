@@ -167,4 +167,32 @@ describe('popup peer finder in Chromium', () => {
     expect(ids).toContain('c-ml');
     expect(await seriousViolations(popup)).toEqual([]);
   });
+
+  it('shows and changes who I am in the options, and the popup follows', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const current = options.locator('[data-identity]');
+    await expect.poll(() => current.getAttribute('data-identity')).toBe('person');
+    expect(await current.textContent()).toContain('You are Zoë Okafor');
+    expect(await seriousViolations(options)).toEqual([]);
+
+    await options.getByRole('button', { name: 'Choose someone else' }).click();
+    const someone = demo.people.find((p) => p.id !== 'p-zoe-okafor' && p.unit !== 'data-platform')!;
+    await options.getByLabel('Your name, email or handle').fill(someone.name);
+    await options.getByRole('button', { name: `This is me: ${someone.name}` }).click();
+    await expect.poll(() => current.textContent()).toContain(`You are ${someone.name}`);
+    expect(await seriousViolations(options)).toEqual([]);
+    await popup.reload();
+    await expect
+      .poll(() => popup.locator('.me-line').textContent())
+      .toContain(`You: ${someone.name}`);
+
+    // Forgetting makes me anonymous everywhere, and the popup does not ask again.
+    await options.getByRole('button', { name: 'Forget who I am' }).click();
+    await expect.poll(() => current.getAttribute('data-identity')).toBe('anonymous');
+    await popup.reload();
+    await expect.poll(() => popup.locator('.me-line').textContent()).toContain('Anonymous');
+    expect(await popup.getByRole('heading', { name: 'Who are you?' }).count()).toBe(0);
+    await options.close();
+  });
 });

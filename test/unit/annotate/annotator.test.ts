@@ -116,6 +116,30 @@ describe('annotating the intranet page', () => {
     expect(JSON.stringify(client.queries)).not.toContain(text.slice(200, 260));
   });
 
+  it('tells the background which topics the page is about, once each', async () => {
+    const { document, url } = open();
+    const client = recordingClient(db);
+    const annotator = startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client,
+      signal: new AbortController().signal,
+    });
+    await annotator.idle();
+    expect(client.notedTopics).toEqual([
+      ['t-gdpr', 't-machine-learning', 't-responsible-ai', 't-kubernetes', 't-claims-automation'],
+    ]);
+    // A later change that adds a known topic and a new one reports only the new one.
+    const added = document.createElement('p');
+    added.textContent = 'Our Kubernetes and Observability work continues.';
+    const article = document.querySelector('article')!;
+    article.append(added);
+    annotator.scan(article);
+    await annotator.idle();
+    expect(client.notedTopics.slice(1)).toEqual([['t-observability']]);
+  });
+
   it('renders a hostile name as text and never creates markup from it', async () => {
     const { document, url } = open();
     await startAnnotator({

@@ -27,12 +27,15 @@ export async function demoTestDb(): Promise<ConstellationDB> {
 export interface RecordingClient extends AnnotateClient {
   queries: IdentityQuery[];
   vocabularyCalls: number;
+  /** Each noteTopics call's topic ids, in order. */
+  notedTopics: string[][];
 }
 
 export function recordingClient(db: ConstellationDB): RecordingClient {
   const client: RecordingClient = {
     queries: [],
     vocabularyCalls: 0,
+    notedTopics: [],
     async vocabulary() {
       client.vocabularyCalls++;
       return (await annotateVocabulary(db, undefined)).vocabulary!;
@@ -43,6 +46,9 @@ export function recordingClient(db: ConstellationDB): RecordingClient {
     },
     personCard: (ref) => annotatePersonCard(db, ref),
     topicCard: (ref) => annotateTopicCard(db, ref),
+    async noteTopics(refs) {
+      client.notedTopics.push(refs.map((r) => r.id));
+    },
   };
   return client;
 }

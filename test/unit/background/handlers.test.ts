@@ -64,4 +64,45 @@ describe('background message handling', () => {
     const answer = await handleMessage(db, { type: 'getStatus', request: {} }, { id: EXT }, EXT);
     expect(answer.ok).toBe(false);
   });
+
+  it('remembers the topics of pages read only from ordinary tabs and while the user allows it', async () => {
+    const db = await smallTestDb();
+    const message = {
+      type: 'recordTopicVisits',
+      request: { topics: [{ feedId: 'acme-main', id: 't-k8s' }] },
+    };
+    const tab = { id: EXT, tab: { incognito: false } };
+    const on = { syncNow: async () => [], remembersVisitedTopics: async () => true };
+    const off = { syncNow: async () => [], remembersVisitedTopics: async () => false };
+
+    // Turned off, a private window, or not from a tab at all: nothing is kept.
+    expect(await handleMessage(db, message, tab, EXT, off)).toEqual({
+      ok: true,
+      value: { recorded: 0 },
+    });
+    expect(
+      await handleMessage(db, message, { id: EXT, tab: { incognito: true } }, EXT, on),
+    ).toEqual({ ok: true, value: { recorded: 0 } });
+    expect(await handleMessage(db, message, { id: EXT }, EXT, on)).toEqual({
+      ok: true,
+      value: { recorded: 0 },
+    });
+    expect(await db.topicVisits.count()).toBe(0);
+
+    expect(await handleMessage(db, message, tab, EXT, on)).toEqual({
+      ok: true,
+      value: { recorded: 1 },
+    });
+    expect((await db.topicVisits.toArray()).map((r) => [r.topic, r.days])).toEqual([['t-k8s', 1]]);
+    // Malformed refs are refused before anything is written.
+    const bad = await handleMessage(
+      db,
+      { type: 'recordTopicVisits', request: { topics: [{ feedId: '', id: 'x' }] } },
+      tab,
+      EXT,
+      on,
+    );
+    expect(bad.ok).toBe(false);
+    expect(await db.topicVisits.count()).toBe(1);
+  });
 });

@@ -1,0 +1,88 @@
+// Options › Your data › Topics of pages you read: the local suggestion signal for "where can
+// I take part?". Shows what is remembered, forgets it on request, and turns it off (which
+// also forgets what was remembered: off means nothing about your reading is kept).
+import { useEffect, useState } from 'preact/hooks';
+import { loadSettings, updateSettings } from '../../lib/adapters/extension';
+import type { ConstellationDB } from '../../lib/db/database';
+import { clearTopicVisits, visitedTopics } from '../../lib/db/visits';
+import { remembersVisitedTopics } from '../../lib/settings';
+import { useLiveQuery } from '../useLiveQuery';
+
+const SHOWN = 12;
+
+export function VisitedTopicsPanel({ db }: { db: ConstellationDB }) {
+  const [enabled, setEnabled] = useState<boolean | undefined>();
+  const [error, setError] = useState('');
+  useEffect(() => {
+    loadSettings()
+      .then((settings) => setEnabled(remembersVisitedTopics(settings)))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  const remembered = useLiveQuery(async () => {
+    const all = await visitedTopics(db);
+    const topics = await db.topics.bulkGet(
+      all.slice(0, SHOWN).map((v) => [v.feedId, v.topic] as [string, string]),
+    );
+    return {
+      total: all.length,
+      shown: all.slice(0, SHOWN).map((v, i) => ({ ...v, label: topics[i]?.label ?? v.topic })),
+    };
+  }, [db]);
+
+  const toggle = async (on: boolean) => {
+    setError('');
+    try {
+      await updateSettings({ rememberVisitedTopics: on });
+      if (!on) await clearTopicVisits(db);
+      setEnabled(on);
+    } catch (e) {
+      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const total = remembered.status === 'ready' ? remembered.value.total : 0;
+  return (
+    <div class="visited-topics">
+      <h3 id="visited-topics-title">Topics of pages you read</h3>
+      <p>
+        On sites where annotation is on, Constellation can remember which of your organisation's
+        topics the pages you read are about (never the pages or their addresses, never in private
+        windows), to suggest communities under “Take part”. It stays in this browser and is not part
+        of the export.
+      </p>
+      <label class="toggle">
+        <input
+          type="checkbox"
+          checked={enabled ?? false}
+          disabled={enabled === undefined}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />{' '}
+        Remember topics of pages I read (turning this off also forgets them)
+      </label>
+      <p data-visited-count={total}>
+        {total === 0
+          ? 'Nothing remembered.'
+          : `Remembered: ${total} topic${total === 1 ? '' : 's'}`}
+        {remembered.status === 'ready' && remembered.value.shown.length > 0 && (
+          <>
+            {' — '}
+            {remembered.value.shown
+              .map((v) => `${v.label} (${v.days} day${v.days === 1 ? '' : 's'})`)
+              .join(', ')}
+            {total > SHOWN && ', …'}
+          </>
+        )}
+      </p>
+      {total > 0 && (
+        <button type="button" onClick={() => void clearTopicVisits(db)}>
+          Forget these topics
+        </button>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
