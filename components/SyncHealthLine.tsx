@@ -2,9 +2,7 @@
 // configured feeds are up to date, still on their first sync, or failing (and that the last
 // good data is still shown). Updates live as sync reports change.
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings } from '../lib/adapters/extension';
-import { loadPolicyFeeds, onFeedConfigChanged } from '../lib/adapters/feed-config';
-import { mergeFeeds, type ConfiguredFeed } from '../lib/background/sync-service';
+import type { ConfiguredFeed } from '../lib/feed/configured';
 import type { ConstellationDB } from '../lib/db/database';
 import { syncHealth, syncReports } from '../lib/db/sync-status';
 import { useLiveQuery } from './useLiveQuery';
@@ -20,12 +18,19 @@ function ago(iso: string, now = Date.now()): string {
 export function SyncHealthLine({ db }: { db: ConstellationDB }) {
   const [feeds, setFeeds] = useState<ConfiguredFeed[] | undefined>();
   useEffect(() => {
-    const load = () =>
-      void Promise.all([loadSettings(), loadPolicyFeeds()]).then(([settings, policy]) =>
-        setFeeds(mergeFeeds(settings.feeds, policy.feeds)),
-      );
-    load();
-    return onFeedConfigChanged(load);
+    // Loaded after the first paint: reading settings brings the zod schemas along.
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void import('../lib/adapters/configured-feeds').then((feedsModule) => {
+      if (gone) return;
+      const load = () => void feedsModule.loadConfiguredFeeds().then(setFeeds);
+      load();
+      stop = feedsModule.onFeedConfigChanged(load);
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
   }, []);
   const reports = useLiveQuery(() => syncReports(db), [db]);
   if (!feeds || feeds.length === 0 || reports.status !== 'ready') return null;

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadSettings, sendRequest, updateSettings } from '../../lib/adapters/extension';
 import { loadPolicyFeeds, onFeedConfigChanged } from '../../lib/adapters/feed-config';
 import { hasFeedPermission, requestFeedPermission } from '../../lib/adapters/permissions';
-import { mergeFeeds, type ConfiguredFeed } from '../../lib/background/sync-service';
+import { mergeFeeds, type ConfiguredFeed } from '../../lib/feed/configured';
 import type { ConstellationDB } from '../../lib/db/database';
 import { dataStatus } from '../../lib/db/queries';
 import { syncReports } from '../../lib/db/sync-status';

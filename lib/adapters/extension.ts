@@ -3,7 +3,7 @@
 // stays free of browser.* so it runs in plain Node tests.
 import { browser } from 'wxt/browser';
 import type { Envelope, RequestOf, RequestType, ResponseMap, Result } from '../messaging';
-import { request } from '../messaging';
+import { request } from '../request';
 import { parseSettings, type Settings } from '../settings';
 
 const SETTINGS_KEY = 'settings';

@@ -10,13 +10,10 @@ import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
 import { syncHealth, syncReports } from '../db/sync-status';
 import type { FetchLike } from '../feed/fetch';
 import { syncFeed, type SyncProgress } from '../feed/sync';
-import type { FeedConfig } from '../settings';
+import { mergeFeeds, type ConfiguredFeed } from '../feed/configured';
 import { reconcileDemoData } from './demo-data';
 
-export interface ConfiguredFeed extends FeedConfig {
-  /** Deployed by policy (storage.managed): locked in options, synced on every startup. */
-  policy: boolean;
-}
+export { mergeFeeds, type ConfiguredFeed };
 
 export interface SyncConfig {
   feeds: ConfiguredFeed[];
@@ -44,21 +41,6 @@ export interface SyncServiceDeps {
   onProgress?: (progress: SyncProgress) => Promise<void> | void;
   now?: () => number;
   log?: (message: string) => void;
-}
-
-/** Policy feeds first; a user feed with the same URL as a policy feed is dropped. */
-export function mergeFeeds(
-  user: readonly FeedConfig[],
-  policy: readonly FeedConfig[],
-): ConfiguredFeed[] {
-  const out: ConfiguredFeed[] = policy.map((feed) => ({ ...feed, policy: true }));
-  const urls = new Set(out.map((f) => f.url));
-  for (const feed of user) {
-    if (urls.has(feed.url)) continue;
-    urls.add(feed.url);
-    out.push({ ...feed, policy: false });
-  }
-  return out;
 }
 
 export class SyncService {

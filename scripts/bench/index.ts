@@ -5,6 +5,7 @@ import { benchFoundation } from './foundation';
 import { benchAnnotate } from './annotate';
 import { benchSync } from './sync';
 import { benchPopup } from './popup';
+import { benchPopupOpen } from './popup-open';
 import { benchBoundaries } from './boundaries';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -12,6 +13,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   annotate: benchAnnotate,
   sync: benchSync,
   popup: benchPopup,
+  'popup-open': benchPopupOpen,
   boundaries: benchBoundaries,
 };
 

@@ -1,0 +1,156 @@
+// Popup open to first useful paint (issue 5), in the real built extension: a synthetic
+// directory (default 100,000 people, 300,000 memberships) is served from 127.0.0.1 and synced
+// by the extension's own background as a configured feed, "me" is chosen, then popup.html is
+// opened again and again. Each open reports the time from navigation start to the popup's
+// `constellation:first-useful-paint` mark (set on the first frame after real content — counts,
+// who I am, search box — rendered). Baseline in the same run: opening a static page of the
+// same extension (its manifest.json), i.e. what any extension page costs the browser.
+// `npm run bench -- --suite popup-open [--people N] [--opens N]` (build the extension first).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { generateSyntheticFeed } from '../../lib/demo/synthetic';
+import { launchWithExtension } from '../chromium';
+import { ms, numberOption, printTable, ratio } from './harness';
+
+const FIRST_USEFUL_PAINT = 'constellation:first-useful-paint';
+
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+export async function benchPopupOpen(): Promise<void> {
+  const people = numberOption('people', 100_000);
+  const opens = numberOption('opens', 20);
+  console.log(`\n## Popup open to first useful paint: ${people.toLocaleString('en')} people`);
+  const feed = generateSyntheticFeed({ people, seed: 11 });
+  const body = JSON.stringify(feed);
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body),
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json`;
+  const extensionDir = resolve(process.env.CONSTELLATION_OUT_DIR ?? '.output', 'chrome-mv3');
+  const browser = await launchWithExtension({ extensionDir });
+  try {
+    const base = `chrome-extension://${browser.extensionId}`;
+    const control = await browser.context.newPage();
+    await control.goto(`${base}/options.html`);
+    const started = Date.now();
+    await control.evaluate(
+      (url) =>
+        chrome.storage.local.set({
+          settings: { version: 1, feeds: [{ url, label: 'Bench', intervalMinutes: 1440 }] },
+        }),
+      feedUrl,
+    );
+    // The background syncs the feed (and retires the demo): wait until all people are in.
+    for (;;) {
+      const count = await control.evaluate(async () => {
+        const answer = (await chrome.runtime.sendMessage({ type: 'getStatus', request: {} })) as {
+          ok: boolean;
+          value?: { demo: boolean; counts: { people: number } };
+        };
+        return answer.ok && !answer.value!.demo ? answer.value!.counts.people : 0;
+      });
+      if (count === feed.people.length) break;
+      if (Date.now() - started > 15 * 60_000) throw new Error(`sync stalled at ${count} people`);
+      await control.waitForTimeout(1000);
+    }
+    const syncSeconds = (Date.now() - started) / 1000;
+    // Who I am: someone with memberships, so "real colleagues" are computed on open.
+    const me = feed.memberships[0]!.person;
+    await control.evaluate(
+      ({ feedId, me }) =>
+        new Promise<void>((done, fail) => {
+          localStorage.setItem('constellation.identity-choice', 'chosen');
+          const open = indexedDB.open('constellation');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('me', 'readwrite');
+            tx.objectStore('me').put({ key: 'me', feedId, personId: me, chosenAt: '2026-11-23' });
+            tx.oncomplete = () => {
+              open.result.close();
+              done();
+            };
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      { feedId: feed.feedId, me },
+    );
+
+    const openOnce = async (path: string, wait: (page: Page) => Promise<number>) => {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(`${base}/${path}`);
+        return await wait(page);
+      } finally {
+        await page.close();
+      }
+    };
+    const scriptsDone: number[] = [];
+    const popupPaint = async (page: Page) => {
+      const paint = await page
+        .waitForFunction(
+          (name) => performance.getEntriesByName(name)[0]?.startTime,
+          FIRST_USEFUL_PAINT,
+          { timeout: 30_000 },
+        )
+        .then((handle) => handle.jsonValue() as Promise<number>);
+      // Where the time goes: HTML, the bundle parsed and run (before any database read).
+      scriptsDone.push(
+        await page.evaluate(
+          () =>
+            (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+              .domContentLoadedEventEnd,
+        ),
+      );
+      return paint;
+    };
+    const staticLoad = (page: Page) =>
+      page
+        .waitForFunction(
+          () =>
+            (
+              performance.getEntriesByType('navigation')[0] as
+                PerformanceNavigationTiming | undefined
+            )?.loadEventEnd || undefined,
+        )
+        .then((handle) => handle.jsonValue() as Promise<number>);
+
+    const first = await openOnce('popup.html', popupPaint); // first open: the page opens the DB
+    scriptsDone.length = 0;
+    const popup: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < opens; i++) {
+      // Interleaved, so both see the same machine load.
+      baseline.push(await openOnce('manifest.json', staticLoad));
+      popup.push(await openOnce('popup.html', popupPaint));
+    }
+    console.log(
+      `Chromium ${browser.context.browser()?.version() ?? ''}. ${feed.people.length.toLocaleString('en')} people, ` +
+        `${feed.memberships.length.toLocaleString('en')} memberships, synced by the extension in ${syncSeconds.toFixed(0)} s; ` +
+        `${opens} warm opens.\n`,
+    );
+    printTable([
+      ['measure', 'value', 'goal'],
+      ['first open after sync', ms(first), ''],
+      ['warm open p50', ms(quantile(popup, 0.5)), ''],
+      ['warm open p95', ms(quantile(popup, 0.95)), '≤ 150 ms'],
+      ['warm open max', ms(Math.max(...popup)), ''],
+      ['of which page + bundle loaded (DOMContentLoaded) p50', ms(quantile(scriptsDone, 0.5)), ''],
+      ['static extension page p50 (baseline)', ms(quantile(baseline, 0.5)), ''],
+      ['warm open p50 / baseline p50', ratio(quantile(popup, 0.5), quantile(baseline, 0.5)), ''],
+    ]);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
