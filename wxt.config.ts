@@ -1,5 +1,7 @@
 // WXT build configuration: one manifest for Chrome (MV3) and Firefox.
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { sampleAssets } from './scripts/sample-assets';
 
 export default defineConfig({
   // Every name's origin stays visible: no auto-imports (DESIGN.md §2).
@@ -36,6 +38,14 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Real sample feeds, when `npm run sample-feeds` has built them (git-ignored, never committed).
+    'build:publicAssets': (wxt, files) => {
+      const { assets, message } = sampleAssets(resolve(wxt.config.root, '.sample-feeds'));
+      wxt.logger.info(message);
+      files.push(...assets);
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: {

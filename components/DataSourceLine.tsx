@@ -1,4 +1,4 @@
-// Says where the data shown comes from; demo data is always labelled as such.
+// Says where the data shown comes from; demo and sample data are always labelled as such.
 import type { DataStatus } from '../lib/db/queries';
 
 export function DataSourceLine({ status }: { status: DataStatus }) {
@@ -18,9 +18,21 @@ export function DataSourceLine({ status }: { status: DataStatus }) {
       </p>
     );
   }
+  const samples = status.feeds.filter((f) => f.source === 'sample');
+  if (samples.length === status.feeds.length) {
+    return (
+      <p class="source" data-source="sample">
+        <span class="demo-label">Sample data</span> {samples.map((f) => f.organization).join(', ')}{' '}
+        — a real open-source project's public records, not your organisation's.
+      </p>
+    );
+  }
   return (
     <p class="source" data-source="feeds">
-      From {status.feeds.map((f) => f.organization).join(', ')}
+      From{' '}
+      {status.feeds
+        .map((f) => (f.source === 'sample' ? `${f.organization} (sample)` : f.organization))
+        .join(', ')}
     </p>
   );
 }

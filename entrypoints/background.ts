@@ -9,7 +9,8 @@ import { handleMessage } from '../lib/background/handlers';
 import { onSitePermissionRemoved, reconcileSiteScripts } from '../lib/adapters/site-access';
 import { mergeFeeds, SyncService } from '../lib/background/sync-service';
 import { openDatabase } from '../lib/db/database';
-import { loadBundledDemo, loadSettings } from '../lib/adapters/extension';
+import { loadBundledDemo, loadSettings, readBundled } from '../lib/adapters/extension';
+import { loadSample, removeSample } from '../lib/background/samples';
 import { clearFeedAlarm, feedAlarms, onFeedAlarm, scheduleFeedAlarm } from '../lib/adapters/alarms';
 import { showBadge } from '../lib/adapters/badge';
 import { loadPolicyFeeds, onFeedConfigChanged } from '../lib/adapters/feed-config';
@@ -48,6 +49,7 @@ export default defineBackground(() => {
     keepAlive,
     isLeaseAbandoned: isOwnerGone,
   });
+  const samples = { db, readBundled, loadDemo: loadBundledDemo };
   const reconcile = (startup: boolean) =>
     ensureData()
       .then(() => sync.reconcile({ startup }))
@@ -82,6 +84,8 @@ export default defineBackground(() => {
       handleMessage(db, message, sender, browser.runtime.id, {
         syncNow: (url) => sync.syncNow(url),
         remembersVisitedTopics: async () => remembersVisitedTopics(await loadSettings()),
+        loadSample: (file) => loadSample(samples, file),
+        removeSample: (feedId) => removeSample(samples, feedId),
       }),
     ),
   );

@@ -9,6 +9,7 @@ import type { SyncReportRow } from './db/sync-schema';
 import type { VocabularyAnswer } from './background/annotate';
 import type { PersonCard, TopicCard } from './annotate/cards';
 import type { IdentityAnswer } from './match/identity';
+import type { SampleLoaded } from './background/samples';
 
 export type { PersonSummary };
 
@@ -45,6 +46,10 @@ export const REQUEST_SCHEMAS = {
    * user turned it off, or the tab is private) as a suggestion signal.
    */
   recordTopicVisits: z.object({ topics: z.array(recordRef).max(100) }),
+  /** Load a real sample feed bundled with this build (options page only). */
+  loadSample: z.object({ file: z.string().min(1).max(130) }),
+  /** Remove a loaded sample feed (options page only). */
+  removeSample: z.object({ feedId: z.string().min(1).max(200) }),
   /** Sync one configured feed now (or all of them when `url` is absent): the sync reports. */
   syncNow: z.object({ url: z.string().min(1).max(2048).optional() }),
 } as const;
@@ -62,6 +67,8 @@ export interface ResponseMap {
   annotatePersonCard: PersonCard;
   annotateTopicCard: TopicCard;
   recordTopicVisits: { recorded: number };
+  loadSample: SampleLoaded;
+  removeSample: { removed: true };
   syncNow: SyncReportRow[];
 }
 
@@ -103,6 +110,15 @@ export interface SenderInfo {
   url?: string;
   /** The tab a content script runs in (absent for extension pages). */
   tab?: { incognito?: boolean };
+}
+
+/** Whether the sender is one of the extension's own pages (not a content script in a web page). */
+export function isExtensionPage(sender: SenderInfo): boolean {
+  try {
+    return /^(chrome|moz)-extension:$/.test(new URL(sender.url ?? '').protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** Only this extension's own pages and content scripts may talk to the background. */

@@ -136,7 +136,25 @@ async function checkFeed(feedPath: string): Promise<boolean> {
   return true;
 }
 
-function build(): Promise<boolean> {
+/** Real sample feeds for options › Sample feeds, when the shared corpus is beside the checkout. */
+function buildSamples(): Promise<void> {
+  if (!existsSync(join(ROOT, '..', 'shared', 'corpus'))) {
+    say('  (No ../shared/corpus beside the checkout: the build offers no sample feeds.)');
+    return Promise.resolve();
+  }
+  say('▸ Building the real sample feeds (npm run sample-feeds)…');
+  return new Promise((done) => {
+    const child = spawn('npx', ['tsx', 'scripts/sample-feeds.ts'], { cwd: ROOT, stdio: 'inherit' });
+    child.on('error', () => done());
+    child.on('exit', (code) => {
+      if (code !== 0) say('  Sample feeds not built; the extension works without them.');
+      done();
+    });
+  });
+}
+
+async function build(): Promise<boolean> {
+  await buildSamples();
   say('▸ Building the extension (npx wxt build)…');
   return new Promise((done) => {
     const child = spawn('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });

@@ -5,6 +5,7 @@ import type { ConstellationDB } from '../../lib/db/database';
 import { FeedsSection } from './FeedsSection';
 import { IdentitySection } from './IdentitySection';
 import { LocalDataSection } from './LocalDataSection';
+import { SamplesSection } from './SamplesSection';
 import { SitesSection } from './SitesSection';
 
 export interface OptionsSectionProps {
@@ -20,6 +21,7 @@ interface OptionsSection {
 const SECTIONS: OptionsSection[] = [
   { id: 'identity', title: 'Who you are', Component: IdentitySection },
   { id: 'feeds', title: 'Feeds', Component: FeedsSection },
+  { id: 'samples', title: 'Sample feeds', Component: SamplesSection },
   { id: 'local-data', title: 'Your data', Component: LocalDataSection },
   { id: 'sites', title: 'Sites', Component: SitesSection },
 ];

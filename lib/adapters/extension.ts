@@ -31,6 +31,13 @@ export async function updateSettings(patch: Partial<Omit<Settings, 'version'>>):
   return next;
 }
 
+/** A file bundled with the extension, by its path from the extension's root. */
+export async function readBundled(path: string): Promise<string> {
+  const response = await fetch(browser.runtime.getURL(`/${path}` as '/'));
+  if (!response.ok) throw new Error(`${path} is not bundled (HTTP ${response.status})`);
+  return response.text();
+}
+
 /** The bundled demo organisation (public/demo-feed.json). */
 export async function loadBundledDemo(): Promise<string> {
   const response = await fetch(browser.runtime.getURL('/demo-feed.json'));

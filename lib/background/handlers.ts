@@ -12,6 +12,7 @@ import { searchPeople } from '../db/search';
 import { recordTopicVisits } from '../db/visits';
 import { personSummaries } from '../db/summaries';
 import {
+  isExtensionPage,
   isTrustedSender,
   parseMessage,
   type ParsedMessage,
@@ -23,6 +24,8 @@ import {
 /** What the background does besides reading the database (feed sync, issue 3). */
 export interface BackgroundCommands {
   syncNow(url?: string): Promise<ResponseMap['syncNow']>;
+  loadSample?(file: string): Promise<ResponseMap['loadSample']>;
+  removeSample?(feedId: string): Promise<void>;
   /** Whether the user lets pages' topics be remembered (settings; on unless turned off). */
   remembersVisitedTopics?(): Promise<boolean>;
 }
@@ -78,6 +81,15 @@ async function answer(
         return { recorded: 0 };
       return { recorded: await recordTopicVisits(db, message.request.topics) };
     }
+    case 'loadSample':
+      if (!isExtensionPage(sender)) throw new Error('only the options page may load samples');
+      if (!commands?.loadSample) throw new Error('sample feeds are not available here');
+      return commands.loadSample(message.request.file);
+    case 'removeSample':
+      if (!isExtensionPage(sender)) throw new Error('only the options page may remove samples');
+      if (!commands?.removeSample) throw new Error('sample feeds are not available here');
+      await commands.removeSample(message.request.feedId);
+      return { removed: true };
     case 'syncNow':
       if (!commands) throw new Error('feed sync is not available here');
       return commands.syncNow(message.request.url);

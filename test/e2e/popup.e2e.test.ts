@@ -1,6 +1,7 @@
 // The foundation end to end: the built extension in real Chromium loads the demo organisation
 // into real IndexedDB from its service worker, and the popup shows the counts and searches.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feed } from '../../lib/model/feed';
@@ -154,5 +155,65 @@ describe('extension foundation in Chromium', () => {
     // The next message wakes a fresh worker, which checks the stored demo version first.
     expect(await ingestedAt()).toBe(before);
     expect(statuses.slice(statuses.lastIndexOf('stopped'))).toContain('running');
+  });
+
+  it('offers the real sample feeds bundled with the build, with attribution; loads and removes one', async () => {
+    const index = JSON.parse(
+      readFileSync(join(EXTENSION_DIR, 'samples', 'index.json'), 'utf8'),
+    ) as { feeds: { file: string; feedId: string; counts: { people: number } }[] };
+    const kubernetes = index.feeds.find((f) => f.file === 'kubernetes-community.json')!;
+    expect(
+      kubernetes,
+      'npm test builds the samples (npm run sample-feeds) before the extension',
+    ).toBeDefined();
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#samples`);
+    const item = options.locator('[data-sample="kubernetes-community.json"]');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await options.locator('[data-sample]').count()).toBe(index.feeds.length);
+    expect(await item.locator('[data-attribution]').textContent()).toContain(
+      '© The Kubernetes Authors, licensed under the Apache License 2.0',
+    );
+    const licence = item.getByRole('link', { name: 'Apache-2.0' });
+    expect(await licence.getAttribute('href')).toBe(
+      `chrome-extension://${browser.extensionId}/samples/kubernetes-community.LICENSE.txt`,
+    );
+
+    await item.getByRole('button', { name: 'Load this sample' }).click();
+    await expect.poll(() => item.locator('[data-loaded]').count(), { timeout: 30_000 }).toBe(1);
+    await popup.reload();
+    await expect
+      .poll(() => popup.locator('[data-source]').getAttribute('data-source'))
+      .toBe('sample');
+    expect(await popup.locator('[data-count="people"]').textContent()).toBe(
+      String(kubernetes.counts.people),
+    );
+    // What a content script on github.com would get for a SIG chair's handle.
+    const resolved = (await popup.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'annotateResolve',
+        request: { handles: ['github.com deads2k'], emails: [], names: [] },
+      }),
+    )) as {
+      ok: boolean;
+      value: { handles: Record<string, string[]>; people: Record<string, { name: string }> };
+    };
+    expect(resolved.ok).toBe(true);
+    const [ref] = resolved.value.handles['github.com deads2k']!;
+    expect(resolved.value.people[ref!]?.name).toBe('David Eads');
+
+    await item.getByRole('button', { name: 'Remove this sample' }).click();
+    await expect.poll(() => item.getByRole('button', { name: 'Load this sample' }).count()).toBe(1);
+    await popup.reload();
+    await expect
+      .poll(() => popup.locator('[data-source]').getAttribute('data-source'), {
+        timeout: 30_000,
+      })
+      .toBe('demo');
+    expect(await popup.locator('[data-count="people"]').textContent()).toBe(
+      String(demo.people.length),
+    );
+    await options.close();
   });
 });
