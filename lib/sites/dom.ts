@@ -13,6 +13,8 @@ export const NEVER_TOUCH = [
   'code',
   'kbd',
   'samp',
+  // Obsolete, but MoinMoin still renders `inline code` as <tt class="backtick">.
+  'tt',
   'textarea',
   'input',
   'select',

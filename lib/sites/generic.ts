@@ -2,8 +2,20 @@
 // that says "this is a person" counts — mailto: links, profile links (directory paths such as
 // /people/<login> on the page's host, public code-host profiles), schema.org Person and
 // h-card names, author links. Never free text: a capitalised word is not a person.
+//
+// Two self-hosted tools without an adapter of their own are common on intranets and name
+// people in markup only they use, so the fallback reads that markup too (each rule follows a
+// real capture in ../shared/corpus/pages/):
+// - Phabricator: person links `a.phui-link-person` to /p/<username>/ ("Authored by" in the
+//   revision's subheader, the actor of each timeline transaction, "Author:" of related
+//   revisions, reviewers in the details' property list); avatars are text-less links
+//   (`a.phui-timeline-image`, `a.phui-head-thing-image`) with a background image.
+// - MoinMoin: the page footer's "(last edited … by <span title="Login @ host[ip]"><a
+//   href="/moin/Login">Login</a></span>)": user homepages are ordinary wiki pages, so only
+//   that title marks the link as a person.
 import {
   MentionList,
+  handleOnPageHost,
   keepContent,
   mailtoMentions,
   mention,
@@ -11,15 +23,25 @@ import {
   text,
   within,
 } from './dom';
-import type { PageKind, SiteAdapter } from './types';
+import type { PageKind, PersonMention, PersonRole, SiteAdapter } from './types';
 
-const EXCLUDED = ['nav', '[role="navigation"]', '.breadcrumb', '.breadcrumbs'].join(',');
+const EXCLUDED = [
+  'nav',
+  '[role="navigation"]',
+  '.breadcrumb',
+  '.breadcrumbs',
+  // Phabricator: a revision's diff (changesets load into it) and its comment form.
+  '.differential-changeset',
+  '.phui-comment-form-view',
+].join(',');
 const CHROME = [
   'header[role="banner"]',
   'body > header',
   '.site-header',
   'footer',
   '[role="contentinfo"]',
+  // Phabricator's top bar holds the signed-in viewer's menu (/p/<viewer>/).
+  '.phabricator-main-menu',
 ].join(',');
 
 /** Elements whose text is a person's display name by markup convention. */
@@ -32,6 +54,59 @@ const NAME_ELEMENTS = [
   'address.author',
   '.profile-name',
 ].join(',');
+
+const PHABRICATOR_PEOPLE = [
+  'a.phui-link-person[href^="/p/"]',
+  'a.phui-timeline-image[href^="/p/"]',
+  'a.phui-head-thing-image[href^="/p/"]',
+].join(',');
+
+/** `/p/<username>/` → username. */
+function phabricatorLogin(href: string): string | undefined {
+  return /^\/p\/([A-Za-z0-9._-]+)\/?$/.exec(href)?.[1];
+}
+
+function phabricatorRole(link: Element): PersonRole {
+  if (link.closest('.phui-head-thing-view')) return 'author';
+  if (link.closest('.phui-timeline-title')) {
+    // The actor of a transaction; a transaction with a comment makes them a commenter.
+    const transaction = link.closest('.phui-timeline-shell');
+    return transaction?.querySelector('.transaction-comment') ? 'commenter' : 'participant';
+  }
+  const key = link.closest('dd')?.previousElementSibling;
+  if (key?.matches('dt')) {
+    if (/^\s*reviewers?\b/i.test(key.textContent ?? '')) return 'reviewer';
+    if (/^\s*assigned to\b/i.test(key.textContent ?? '')) return 'assignee';
+  }
+  return 'member';
+}
+
+function phabricatorMentions(root: ParentNode, url: URL): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const link of within(root, PHABRICATOR_PEOPLE)) {
+    const login = phabricatorLogin(link.getAttribute('href')!);
+    if (!login) continue;
+    const avatar = !text(link).replace(/^•\s*/, '');
+    out.push(
+      mention(link, avatar ? 'avatar' : phabricatorRole(link), {
+        handles: [handleOnPageHost(url, login)],
+      }),
+    );
+  }
+  return out;
+}
+
+function moinMoinEditors(root: ParentNode, url: URL): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const link of within(root, '#pageinfo a[href][title]')) {
+    const login = text(link);
+    // MoinMoin writes "<login> @ <host>[<ip>]" into the title of an editor's link only.
+    if (!/^[\p{L}\p{N}._-]+$/u.test(login)) continue;
+    if (!link.getAttribute('title')!.startsWith(`${login} @ `)) continue;
+    out.push(mention(link, 'editor', { handles: [handleOnPageHost(url, login)] }));
+  }
+  return out;
+}
 
 export const generic: SiteAdapter = {
   id: 'generic',
@@ -49,6 +124,8 @@ export const generic: SiteAdapter = {
   },
   people(root, url) {
     const list = new MentionList();
+    list.add(phabricatorMentions(root, url));
+    list.add(moinMoinEditors(root, url));
     list.add(profileLinkMentions(root, url, 'member', list.seen));
     list.add(mailtoMentions(root, list.seen));
     for (const element of within(root, NAME_ELEMENTS)) {

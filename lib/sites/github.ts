@@ -2,7 +2,8 @@
 // `data-hovercard-type="user"`, React/Primer `data-hovercard-url="/users/…"`), @mentions
 // (`a.user-mention`), avatars (`img.avatar`, `img[data-component=Avatar]` with "@login" alt).
 // Roles come from where the link sits: PR/issue header and first comment → author,
-// timeline comment headers → commenter, sidebar sections → reviewer/assignee.
+// timeline comment headers → commenter, sidebar sections → reviewer/assignee, React's
+// "· edited by <login>" line under a comment header → editor.
 import { codeHostLogin } from '../match/profile-url';
 import {
   MentionList,
@@ -16,6 +17,9 @@ import {
 } from './dom';
 import type { PersonRole, SiteAdapter } from './types';
 
+/** The "edited by" line of a comment header (CSS-module class, hash suffix varies). */
+const EDITED_BY = '[class*="MarkdownLastEditedBy-module__lastEditInfoContainer"]';
+
 const USER_LINK = [
   'a[data-hovercard-type="user"]',
   'a[data-hovercard-url^="/users/"]',
@@ -25,6 +29,9 @@ const USER_LINK = [
   'a.commit-author',
   // Classic sidebar: the reviewer/assignee name beside the avatar carries no hovercard.
   '.sidebar-assignee a.assignee',
+  // React/Primer "· edited by <login>" (MarkdownLastEditedBy-module__mutedEditorLink--<hash>):
+  // a plain profile link without hovercard attributes.
+  `${EDITED_BY} a[href]`,
 ].join(',');
 
 const AVATAR = 'img.avatar[alt], img.avatar-user[alt], img[data-component="Avatar"][alt]';
@@ -69,6 +76,8 @@ function sidebarRole(element: Element): PersonRole | undefined {
 
 function roleOf(link: Element): PersonRole {
   if (link.matches('.user-mention:not(.commit-author)')) return 'mention';
+  // Before the author rule: the issue body's header also holds its "edited by" line.
+  if (link.closest(EDITED_BY)) return 'editor';
   const sidebar = sidebarRole(link);
   if (sidebar) return sidebar;
   if (

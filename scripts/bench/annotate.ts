@@ -4,11 +4,13 @@
 // topics; long tasks of the whole annotator; the gzip size of the content script.
 // `npm run bench -- --suite annotate [--runs N]`
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { VocabularyTopic } from '../../lib/match/vocabulary';
 import type { AnnotateBenchResult } from '../../test/bench/annotate.page';
+import { builtExtensionDir } from '../../test/e2e/support/extension';
 import { numberOption, printTable, ratio, runPageBenchmark } from './harness';
 
 /** Milliseconds with enough digits for sub-millisecond text passes. */
@@ -68,7 +70,8 @@ function vocabulary(topicCount: number): VocabularyTopic[] {
 }
 
 function contentScriptGzip(): number | undefined {
-  const file = `${ROOT}${process.env.CONSTELLATION_OUT_DIR ?? '.output'}/chrome-mv3/content-scripts/content.js`;
+  // The same build test/e2e/support/extension.ts reads ($CONSTELLATION_OUT_DIR may be absolute).
+  const file = join(builtExtensionDir(), 'content-scripts/content.js');
   return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : undefined;
 }
 

@@ -7,6 +7,7 @@ import { benchSync } from './sync';
 import { benchPopup } from './popup';
 import { benchPopupOpen } from './popup-open';
 import { benchBoundaries } from './boundaries';
+import { benchRealPages } from './real-pages';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   popup: benchPopup,
   'popup-open': benchPopupOpen,
   boundaries: benchBoundaries,
+  'real-pages': benchRealPages,
 };
 
 const at = process.argv.indexOf('--suite');

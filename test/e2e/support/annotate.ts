@@ -4,14 +4,15 @@
 //   site" is clicked for real with the prompt's answer given in advance — the same code path
 //   (request → register script → inject) after the prompt;
 // - saved pages served under their real URLs with context.route (before DNS, so hosts the
-//   launcher's resolver denies still load), everything else left to the launcher's guard;
+//   launcher's resolver denies still load): `servePage` leaves every other request to the
+//   launcher's guard, `serveSavedPages` aborts every other request itself at once (loopback
+//   included, which the guard lets through);
 // - feed rows written straight into the extension's IndexedDB from an extension page (for
 //   test feeds whose people have the corpus pages' logins), and "who am I".
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { feedRows } from '../../../lib/db/rows';
 import type { FeedInput } from '../../../lib/model/feed';
 import { validateFeed } from '../../../lib/model/validate';
@@ -40,6 +41,31 @@ export async function servePage(context: BrowserContext, url: string, html: stri
     (candidate) => candidate.href === url,
     (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
   );
+}
+
+/**
+ * Serves each saved page at exactly its URL (the fragment aside) and aborts every other
+ * http(s)/ws request at once — the page's scripts, styles, images, fonts and XHRs — so
+ * nothing leaves the machine and nothing is left to time out, not even requests to a
+ * loopback origin such as a saved Bitbucket Server page's `http://localhost:7990`. Returns
+ * the list of aborted URLs, filled as requests arrive.
+ */
+export async function serveSavedPages(
+  context: BrowserContext,
+  pages: ReadonlyMap<string, string>,
+): Promise<{ aborted: readonly string[] }> {
+  const aborted: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    url.hash = '';
+    const html = pages.get(url.href);
+    if (html !== undefined)
+      return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return route.fallback();
+    aborted.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  return { aborted };
 }
 
 export const CORPUS = new URL('../../../../shared/corpus/pages/', import.meta.url);
@@ -181,9 +207,13 @@ export async function enableSiteFromPopup(browser: LaunchedChromium, page: Page)
   );
   const button = popup.getByRole('button', { name: 'Enable on this site' });
   await button.click();
-  await expect
-    .poll(() => popup.locator('[data-site-status]').getAttribute('data-site-status'))
-    .toBe('enabled');
+  // waitFor rather than vitest's expect.poll keeps this module free of vitest, so the
+  // benchmarks (plain Node) can drive the same flow (scripts/bench/real-pages.ts).
+  await waitFor(
+    () => popup.locator('[data-site-status]').getAttribute('data-site-status'),
+    (status) => status === 'enabled',
+    `"Enable on this site" for ${page.url()}`,
+  );
   return popup;
 }
 

@@ -43,13 +43,13 @@ export const TEST_PAGES: TestPage[] = [
   corpus(
     'github-commit',
     'github/commit--sourcegraph-d3d0fe7-unified.html',
-    'https://github.com/sourcegraph/sourcegraph/commit/d3d0fe7bb8f3ff3b0d7b4b8a8b3b1c0b1c7c4e3a',
+    'https://github.com/sourcegraph/sourcegraph/commit/d3d0fe7fad2c909e3a2e4de2259dc6604983a092',
     'github',
   ),
   corpus(
     'github-blob',
     'github/blob--sourcegraph-url-ts.html',
-    'https://github.com/sourcegraph/sourcegraph/blob/eaa0fe5/web/src/util/url.ts',
+    'https://github.com/sourcegraph/sourcegraph/blob/eaa0fe5d10dfb0d99f5de640fcc7dac28f715bc9/shared/src/api/extension/types/url.ts',
     'github',
   ),
   corpus(
@@ -67,7 +67,7 @@ export const TEST_PAGES: TestPage[] = [
   corpus(
     'bitbucket-server-pull-request',
     'bitbucket/pull-request--sourcegraph-mux-1.html',
-    'http://localhost:7990/projects/SOUR/repos/mux/pull-requests/1/overview',
+    'http://localhost:7990/projects/SOURCEGRAPH/repos/mux/pull-requests/1/diff',
     'bitbucket',
   ),
   corpus(
