@@ -27,8 +27,8 @@ export function SitesSection() {
       <p>
         Always on (public hosts):{' '}
         {STATIC_HOSTS.map((p) => p.replace(/^https:\/\/|\/\*$/g, '')).join(', ')}. Other sites —
-        your intranet, self-hosted GitLab, Gitea, Confluence or MediaWiki — are enabled one by one
-        from the popup (“Enable on this site”).
+        your intranet, self-hosted GitLab, Gitea, Confluence, MediaWiki or DokuWiki — are enabled
+        one by one from the popup (“Enable on this site”).
       </p>
       {error && <p role="alert">{error}</p>}
       {sites && sites.length === 0 && <p data-empty="">No other sites enabled.</p>}

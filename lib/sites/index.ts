@@ -4,6 +4,7 @@
 // reported as ambiguous so the options page can offer the choice.
 import { bitbucket } from './bitbucket';
 import { confluence } from './confluence';
+import { dokuwiki } from './dokuwiki';
 import { generic } from './generic';
 import { gitea } from './gitea';
 import { github } from './github';
@@ -22,6 +23,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   bitbucket,
   confluence,
   mediawiki,
+  dokuwiki,
   generic,
 ];
 

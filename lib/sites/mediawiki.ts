@@ -1,7 +1,12 @@
 // MediaWiki (Wikipedia and company wikis). People are user pages: `a.mw-userlink` in
-// histories and change lists, `[[User:X]]` links in signatures and articles, and on a user
-// page (namespace 2) its title. Article text is `#mw-content-text .mw-parser-output`;
-// edit links, tables of contents, references and code blocks are never touched.
+// histories and change lists, `[[User:X]]` links in signatures and articles, user pages
+// listed on a category page, and on a user page (namespace 2) its title. User-page URLs
+// come as `/wiki/User:X`, `index.php?title=User:X` (red links) and, on installs without
+// short URLs such as Debian's package, `/mediawiki/index.php/User:X` (path info). Article
+// text is `#mw-content-text .mw-parser-output`, plus the snippets on Special:Search; edit
+// links, the edit form, tables of contents, references and code blocks are never touched.
+// Checked against live MediaWiki 1.39 (Debian bookworm, Vector legacy skin) in
+// test/e2e/live-wikis.e2e.test.ts.
 import { wikiUserLogin } from '../match/profile-url';
 import {
   MentionList,
@@ -31,6 +36,7 @@ const EXCLUDED = [
   '.mw-jump-link',
   '.mw-usertoollinks',
   '.mw-history-histlinks',
+  '#editform',
 ].join(',');
 
 const CHROME = [
@@ -49,12 +55,54 @@ const CHROME = [
 /** User-page links: English "User:" (also percent-encoded) and MediaWiki's own user-link class. */
 const USER_LINKS = 'a.mw-userlink[href], a[href*="User:" i], a[href*="User%3A" i]';
 
+/** The user a link's URL names, in any of MediaWiki's URL shapes. */
+function userLogin(target: URL): string | undefined {
+  const login = wikiUserLogin(target);
+  if (login) return login;
+  // Path info (`$wgArticlePath = "$wgScript/$1"`, the default without short URLs).
+  const pathInfo = target.pathname.match(/\/index\.php\/(.+)$/);
+  if (!pathInfo) return undefined;
+  let title: string;
+  try {
+    title = decodeURIComponent(pathInfo[1]!);
+  } catch {
+    return undefined;
+  }
+  const match = title.match(/^User:([^/#?]+)$/i);
+  return match ? match[1]!.trim().replace(/ /g, '_') || undefined : undefined;
+}
+
+/** A link to a user talk page (`User talk:X` in any URL spelling). */
+function isUserTalkLink(element: Element | null): boolean {
+  if (!element || element.tagName !== 'A') return false;
+  let href = element.getAttribute('href') ?? '';
+  try {
+    href = decodeURIComponent(href);
+  } catch {
+    // Keep the raw href: the test below still works on unencoded titles.
+  }
+  return /User[_ ]talk:/i.test(href);
+}
+
 function roleOf(link: Element): PersonRole {
   if (link.closest('#pagehistory, .mw-changeslist, .mw-contributions-list, .history-user'))
     return 'editor';
-  // A link followed by "(talk)" and a timestamp is a talk-page signature.
-  if (/^\s*\((talk|discussion)/i.test(link.nextSibling?.textContent ?? '')) return 'commenter';
+  // A talk-page signature: `[[User:X|X]] ([[User talk:X|talk]]) 10:02, 3 November 2026 (UTC)`,
+  // rendered as the user link, " (", the talk link.
+  const after = link.nextSibling?.textContent ?? '';
+  if (/^\s*\((talk|discussion)/i.test(after)) return 'commenter';
+  if (/^\s*\(\s*$/.test(after) && isUserTalkLink(link.nextElementSibling)) return 'commenter';
+  // Category pages list their member pages; user pages there are the category's people.
+  if (link.closest('.mw-category-generated')) return 'member';
   return 'mention';
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
 }
 
 function namespace(document: Document): number | undefined {
@@ -75,7 +123,11 @@ export const mediawiki: SiteAdapter = {
     const action = url.searchParams.get('action') ?? '';
     if (action === 'history' || document.body?.classList.contains('action-history'))
       return 'wiki-history';
-    if (/Special:Search/i.test(url.pathname + url.search)) return 'search-results';
+    if (
+      document.body?.classList.contains('page-Special_Search') ||
+      /Special:Search/i.test(safeDecode(url.pathname + url.search))
+    )
+      return 'search-results';
     const ns = namespace(document);
     if (ns === 2) return 'user-page';
     if (ns !== undefined && ns % 2 === 1) return 'wiki-talk';
@@ -92,9 +144,10 @@ export const mediawiki: SiteAdapter = {
         continue;
       }
       if (target.host !== url.host) continue;
-      const login = wikiUserLogin(target);
+      const login = userLogin(target);
       if (!login) continue;
-      const label = text(link);
+      // "[[User:X]]" without a label shows the title itself, which is no display name.
+      const label = text(link).replace(/^User:/i, '');
       list.add(
         mention(link, roleOf(link), {
           handles: [handleOnPageHost(url, login)],
@@ -123,7 +176,7 @@ export const mediawiki: SiteAdapter = {
   proseRegions(root) {
     return within(
       root,
-      '#mw-content-text .mw-parser-output, #mw-content-text > .mw-parser-output',
+      '#mw-content-text .mw-parser-output, #mw-content-text > .mw-parser-output, .mw-search-results .searchresult',
     ).filter((el) => !el.parentElement?.closest('.mw-parser-output'));
   },
   excluded: EXCLUDED,

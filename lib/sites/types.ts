@@ -12,6 +12,7 @@ export const SITE_IDS = [
   'bitbucket',
   'confluence',
   'mediawiki',
+  'dokuwiki',
   'generic',
 ] as const;
 

@@ -83,6 +83,37 @@ const CASES: { url: string; head?: string; body?: string; site: SiteId; kind: Pa
     site: 'mediawiki',
     kind: 'wiki-history',
   },
+  {
+    url: 'http://mediawiki.wiki.test/mediawiki/index.php?search=Kubernetes&title=Special%3ASearch',
+    head: '<meta name="generator" content="MediaWiki 1.39.17">',
+    body: 'class="mediawiki ns--1 page-Special_Search"',
+    site: 'mediawiki',
+    kind: 'search-results',
+  },
+  {
+    url: 'http://dokuwiki.wiki.test/dokuwiki/doku.php?id=projects:claims-triage',
+    head: '<meta name="generator" content="DokuWiki">',
+    site: 'dokuwiki',
+    kind: 'wiki-article',
+  },
+  {
+    url: 'https://wiki.acme.example/doku.php?id=user:zokafor',
+    head: '<meta name="generator" content="DokuWiki">',
+    site: 'dokuwiki',
+    kind: 'user-page',
+  },
+  {
+    url: 'https://wiki.acme.example/doku.php?id=start&do=revisions',
+    head: '<meta name="generator" content="DokuWiki">',
+    site: 'dokuwiki',
+    kind: 'wiki-history',
+  },
+  {
+    url: 'https://wiki.acme.example/doku.php?id=start&do=search&q=x',
+    head: '<meta name="generator" content="DokuWiki">',
+    site: 'dokuwiki',
+    kind: 'search-results',
+  },
   { url: 'http://intranet.northwind.test/', site: 'generic', kind: 'home' },
   { url: 'https://portal.acme.example/news/123', site: 'generic', kind: 'other' },
 ];

@@ -95,4 +95,28 @@ export const TEST_PAGES: TestPage[] = [
     'confluence',
   ),
   fixture('intranet-page', 'http://intranet.northwind.test/news/data-protection-week', 'generic'),
+  // Captured from the live wikis of test/e2e/live-wikis.e2e.test.ts (capture.ts there).
+  ...[
+    ['mediawiki-live-user-page', 'index.php/User:Zo%C3%AB_Okafor'],
+    ['mediawiki-live-article', 'index.php/Claims_Triage_Platform'],
+    ['mediawiki-live-talk', 'index.php/Talk:Claims_Triage_Platform'],
+    ['mediawiki-live-history', 'index.php?title=Claims_Triage_Platform&action=history'],
+    ['mediawiki-live-category', 'index.php/Category:People'],
+    [
+      'mediawiki-live-search',
+      'index.php?search=Kubernetes&title=Special%3ASearch&profile=all&fulltext=1',
+    ],
+  ].map(([name, path]) =>
+    fixture(name!, `http://mediawiki.wiki.test/mediawiki/${path}`, 'mediawiki'),
+  ),
+  ...[
+    ['dokuwiki-page', 'id=projects:claims-triage'],
+    ['dokuwiki-user-page', 'id=user:zokafor'],
+    ['dokuwiki-revisions', 'id=projects:claims-triage&do=revisions'],
+    ['dokuwiki-revisions-username-link', 'id=projects:claims-triage&do=revisions'],
+    ['dokuwiki-recent', 'id=start&do=recent'],
+    ['dokuwiki-search', 'id=start&do=search&q=kubernetes'],
+  ].map(([name, query]) =>
+    fixture(name!, `http://dokuwiki.wiki.test/dokuwiki/doku.php?${query}`, 'dokuwiki'),
+  ),
 ];
