@@ -108,7 +108,7 @@ export function parseMessage(raw: unknown): Result<ParsedMessage> {
 export interface SenderInfo {
   id?: string;
   url?: string;
-  /** The tab a content script runs in (absent for extension pages). */
+  /** The tab the sender runs in (absent for the popup and the background itself). */
   tab?: { incognito?: boolean };
 }
 

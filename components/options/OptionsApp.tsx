@@ -19,7 +19,8 @@ interface OptionsSection {
 }
 
 const SECTIONS: OptionsSection[] = [
-  { id: 'identity', title: 'Who you are', Component: IdentitySection },
+  // Not 'identity': IdentityPrompt's heading already uses the id identity-title.
+  { id: 'you', title: 'Who you are', Component: IdentitySection },
   { id: 'feeds', title: 'Feeds', Component: FeedsSection },
   { id: 'samples', title: 'Sample feeds', Component: SamplesSection },
   { id: 'local-data', title: 'Your data', Component: LocalDataSection },

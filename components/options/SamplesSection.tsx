@@ -71,7 +71,11 @@ export function SamplesSection({ db }: { db: ConstellationDB }) {
       answer.ok
         ? {
             error: false,
-            text: `Loaded ${answer.value.organization}: ${answer.value.people} people, ${answer.value.communities} communities.`,
+            text:
+              `Loaded ${answer.value.organization}: ${answer.value.people} people, ${answer.value.communities} communities.` +
+              (answer.value.problems > 0
+                ? ` ${answer.value.problems} invalid records were skipped.`
+                : ''),
           }
         : { error: true, text: `Could not load ${sample.file}: ${answer.error}` },
     );

@@ -39,9 +39,6 @@ export async function readBundled(path: string): Promise<string> {
 }
 
 /** The bundled demo organisation (public/demo-feed.json). */
-export async function loadBundledDemo(): Promise<string> {
-  const response = await fetch(browser.runtime.getURL('/demo-feed.json'));
-  if (!response.ok)
-    throw new Error(`demo feed missing from the extension (HTTP ${response.status})`);
-  return response.text();
+export function loadBundledDemo(): Promise<string> {
+  return readBundled('demo-feed.json');
 }

@@ -75,8 +75,9 @@ async function answer(
     case 'annotateTopicCard':
       return annotateTopicCard(db, message.request);
     case 'recordTopicVisits': {
-      // Only pages in ordinary tabs, and only while the user keeps the setting on.
-      if (!sender.tab || sender.tab.incognito) return { recorded: 0 };
+      // Only content scripts in ordinary tabs (not extension pages, not private windows), and
+      // only while the user keeps the setting on.
+      if (isExtensionPage(sender) || !sender.tab || sender.tab.incognito) return { recorded: 0 };
       if (!(await (commands?.remembersVisitedTopics?.() ?? Promise.resolve(false))))
         return { recorded: 0 };
       return { recorded: await recordTopicVisits(db, message.request.topics) };

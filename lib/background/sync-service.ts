@@ -10,10 +10,8 @@ import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
 import { syncHealth, syncReports } from '../db/sync-status';
 import type { FetchLike } from '../feed/fetch';
 import { syncFeed, type SyncProgress } from '../feed/sync';
-import { mergeFeeds, type ConfiguredFeed } from '../feed/configured';
+import type { ConfiguredFeed } from '../feed/configured';
 import { reconcileDemoData } from './demo-data';
-
-export { mergeFeeds, type ConfiguredFeed };
 
 export interface SyncConfig {
   feeds: ConfiguredFeed[];

@@ -112,7 +112,3 @@ export async function visitedTopics(
 export async function clearTopicVisits(db: ConstellationDB): Promise<void> {
   await db.topicVisits.clear();
 }
-
-export async function countTopicVisits(db: ConstellationDB): Promise<number> {
-  return db.topicVisits.count();
-}

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import { launchWithExtension } from '../chromium';
 import { ms, numberOption, printTable, ratio } from './harness';
+import { percentile } from '../../test/bench/stats';
 
 const FIRST_USEFUL_PAINT = 'constellation:first-useful-paint';
 
@@ -20,11 +21,6 @@ declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
 };
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
 
 export async function benchPopupOpen(): Promise<void> {
   const people = numberOption('people', 100_000);
@@ -142,12 +138,12 @@ export async function benchPopupOpen(): Promise<void> {
     printTable([
       ['measure', 'value', 'goal'],
       ['first open after sync', ms(first), ''],
-      ['warm open p50', ms(quantile(popup, 0.5)), ''],
-      ['warm open p95', ms(quantile(popup, 0.95)), '≤ 150 ms'],
+      ['warm open p50', ms(percentile(popup, 50)), ''],
+      ['warm open p95', ms(percentile(popup, 95)), '≤ 150 ms'],
       ['warm open max', ms(Math.max(...popup)), ''],
-      ['of which page + bundle loaded (DOMContentLoaded) p50', ms(quantile(scriptsDone, 0.5)), ''],
-      ['static extension page p50 (baseline)', ms(quantile(baseline, 0.5)), ''],
-      ['warm open p50 / baseline p50', ratio(quantile(popup, 0.5), quantile(baseline, 0.5)), ''],
+      ['of which page + bundle loaded (DOMContentLoaded) p50', ms(percentile(scriptsDone, 50)), ''],
+      ['static extension page p50 (baseline)', ms(percentile(baseline, 50)), ''],
+      ['warm open p50 / baseline p50', ratio(percentile(popup, 50), percentile(baseline, 50)), ''],
     ]);
   } finally {
     await browser.close();

@@ -18,6 +18,7 @@ import type { VocabularyTopic } from '../../lib/match/vocabulary';
 import { detectSite } from '../../lib/sites';
 import { TOPIC_SKIP, proseTextNodes } from '../../lib/annotate/scan';
 import { compileSkip } from '../../lib/annotate/skip';
+import { median } from './stats';
 
 export interface AnnotateBenchInput {
   pageUrl: string;
@@ -49,12 +50,6 @@ export interface AnnotateBenchResult {
   annotate20kMs: number;
   longTasks: number[];
   highlights: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function time(fn: () => void, reps = 1): number {

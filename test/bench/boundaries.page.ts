@@ -11,6 +11,7 @@ import { replaceFeed } from '../../lib/db/ingest';
 import { validateFeedText } from '../../lib/model/validate';
 import { boundaryOptions } from '../../lib/rank/options';
 import { analyseConstellation } from '../../lib/rank/report';
+import { median } from './stats';
 
 export interface BoundariesResult {
   communities: number;
@@ -41,12 +42,6 @@ export interface BoundariesResult {
 }
 
 const DB_NAME = 'bench-boundaries';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /** Resolves after the next frame has been produced (rAF, then a task after it). */
 function nextPaint(): Promise<number> {

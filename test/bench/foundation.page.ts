@@ -5,6 +5,7 @@ import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
 import { replaceFeed } from '../../lib/db/ingest';
 import { feedRows } from '../../lib/db/rows';
 import { validateFeedText } from '../../lib/model/validate';
+import { median } from './stats';
 
 export interface FoundationResult {
   bytes: number;
@@ -18,12 +19,6 @@ export interface FoundationResult {
   writeMs: number;
   /** bytes → validate → rows → transaction: the whole ingest. */
   ingestMs: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function time(fn: () => unknown): Promise<number> {

@@ -6,6 +6,7 @@ import { replaceFeed } from '../../lib/db/ingest';
 import { ANONYMOUS } from '../../lib/db/queries';
 import { finderResults } from '../../lib/db/views';
 import { validateFeedText } from '../../lib/model/validate';
+import { percentile } from './stats';
 
 export interface PopupBenchResult {
   people: number;
@@ -20,11 +21,6 @@ export interface PopupBenchResult {
   results: number;
   /** The five slowest keystrokes, for finding what the tail is made of. */
   slowest: [string, number][];
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 /** Every prefix of each query, as typed one key at a time. */

@@ -7,6 +7,7 @@ import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
 import { feedRows } from '../../lib/db/rows';
 import { syncFeed, type SyncProgress } from '../../lib/feed/sync';
 import { validateFeedText } from '../../lib/model/validate';
+import { median } from './stats';
 
 export interface SyncBenchResult {
   bytes: number;
@@ -31,12 +32,6 @@ export interface SyncBenchResult {
   };
   /** Date.now() around a full sync run alone (baseline data released), for heap samples. */
   window: { start: number; end: number };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function freshDb(name: string): Promise<ConstellationDB> {

@@ -177,6 +177,11 @@ describe('popup peer finder in Chromium', () => {
     expect(await seriousViolations(options)).toEqual([]);
 
     await options.getByRole('button', { name: 'Choose someone else' }).click();
+    // The prompt inside the options page: its ids must not collide with the page's own.
+    expect(await seriousViolations(options)).toEqual([]);
+    expect(await options.evaluate(() => document.querySelectorAll('#identity-title').length)).toBe(
+      1,
+    );
     const someone = demo.people.find((p) => p.id !== 'p-zoe-okafor' && p.unit !== 'data-platform')!;
     await options.getByLabel('Your name, email or handle').fill(someone.name);
     await options.getByRole('button', { name: `This is me: ${someone.name}` }).click();

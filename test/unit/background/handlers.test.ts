@@ -87,6 +87,16 @@ describe('background message handling', () => {
       ok: true,
       value: { recorded: 0 },
     });
+    // An extension page opened in a tab (options) is not a page the user read.
+    expect(
+      await handleMessage(
+        db,
+        message,
+        { id: EXT, url: `chrome-extension://${EXT}/options.html`, tab: { incognito: false } },
+        EXT,
+        on,
+      ),
+    ).toEqual({ ok: true, value: { recorded: 0 } });
     expect(await db.topicVisits.count()).toBe(0);
 
     expect(await handleMessage(db, message, tab, EXT, on)).toEqual({

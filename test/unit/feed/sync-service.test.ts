@@ -5,11 +5,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadPolicyFeeds } from '../../../lib/adapters/feed-config';
 import {
-  mergeFeeds,
   SyncService,
   type BadgeState,
   type SyncConfig,
 } from '../../../lib/background/sync-service';
+import { mergeFeeds } from '../../../lib/feed/configured';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { dataStatus } from '../../../lib/db/queries';
 import { syncHealth } from '../../../lib/db/sync-status';
