@@ -29,13 +29,17 @@ export function VisitedTopicsPanel({ db }: { db: ConstellationDB }) {
     };
   }, [db]);
 
+  // The switch follows the click at once: a re-render while the save is pending (forgetting
+  // the topics wakes the live query) must not flip it back. A failed save restores it.
   const toggle = async (on: boolean) => {
     setError('');
+    const before = enabled;
+    setEnabled(on);
     try {
       await updateSettings({ rememberVisitedTopics: on });
       if (!on) await clearTopicVisits(db);
-      setEnabled(on);
     } catch (e) {
+      setEnabled(before);
       setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
