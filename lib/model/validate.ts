@@ -10,10 +10,11 @@ import {
   FEED_FORMAT,
   FEED_LISTS,
   FEED_VERSION,
-  RECORD_SCHEMAS,
   type Feed,
   type FeedList,
 } from './feed';
+import type { RECORD_SCHEMAS } from './feed';
+import { compiledRecordSchemas } from './precompiled';
 
 /** Why a whole document was refused. `path` points at the offending field when there is one. */
 export interface FeedRejection {
@@ -104,127 +105,97 @@ function validateDocument(value: unknown): FeedValidation {
   }
 
   const problems: RecordProblem[] = [];
-  const counts = {} as Record<FeedList, ListCounts>;
-  const parsed = {} as { [L in FeedList]: Indexed<z.output<(typeof RECORD_SCHEMAS)[L]>>[] };
-  for (const list of FEED_LISTS) {
-    const raw = value[list] as unknown[];
-    parsed[list] = parseList(list, raw, problems) as never;
-  }
-
   const report = (
     list: FeedList,
-    entry: Indexed<unknown>,
-    key: string | undefined,
+    index: number,
+    id: string | undefined,
     field: string,
     reason: string,
-  ) => problems.push(problem(list, entry.index, key, field, reason));
+  ) => problems.push(problem(list, index, id, field, reason));
+
+  // Each list is kept aligned with the document: slot i holds record i, or undefined once the
+  // record is skipped, so a problem's index is the slot and nothing is copied until the end.
+  const units = parseList('units', value.units as unknown[], problems);
+  const people = parseList('people', value.people as unknown[], problems);
+  const topics = parseList('topics', value.topics as unknown[], problems);
+  const communities = parseList('communities', value.communities as unknown[], problems);
+  const memberships = parseList('memberships', value.memberships as unknown[], problems);
+  const expertise = parseList('expertise', value.expertise as unknown[], problems);
 
   // Unique ids per list (the first occurrence wins).
-  const units = dedupe('units', parsed.units, (u) => u.id, report);
-  const people = dedupe('people', parsed.people, (p) => p.id, report);
-  const topics = dedupe('topics', parsed.topics, (t) => t.id, report);
-  let communities = dedupe('communities', parsed.communities, (c) => c.id, report);
-  const memberships = dedupe('memberships', parsed.memberships, membershipKey, report);
-  const expertise = dedupe('expertise', parsed.expertise, expertiseKey, report);
+  const unitIds = dedupeIds('units', units, report);
+  const personIds = dedupeIds('people', people, report);
+  const topicIds = dedupeIds('topics', topics, report);
+  let communityIds = dedupeIds('communities', communities, report);
 
-  const validUnits = resolveUnits(units, report);
-  const unitIds = new Set(validUnits.map((u) => u.record.id));
-  const topicIds = new Set(topics.map((t) => t.record.id));
+  resolveUnits(units, unitIds, report);
 
-  const validPeople = people.filter((entry) => {
-    const unit = entry.record.unit;
-    if (unit !== undefined && !unitIds.has(unit)) {
-      report('people', entry, entry.record.id, 'unit', danglingReason('unit', unit));
-      return false;
-    }
-    return true;
-  });
-  const personIds = new Set(validPeople.map((p) => p.record.id));
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i];
+    if (person?.unit === undefined || unitIds.has(person.unit)) continue;
+    report('people', i, person.id, 'unit', danglingReason('unit', person.unit));
+    people[i] = undefined;
+    personIds.delete(person.id);
+  }
 
-  communities = communities.filter((entry) => {
-    const c = entry.record;
+  for (let i = 0; i < communities.length; i++) {
+    const c = communities[i];
+    if (!c) continue;
     const missing = c.topics.findIndex((t) => !topicIds.has(t));
+    const self = missing >= 0 ? -1 : c.related.indexOf(c.id);
+    if (missing < 0 && self < 0) continue;
     if (missing >= 0) {
       report(
         'communities',
-        entry,
+        i,
         c.id,
         `topics[${missing}]`,
         danglingReason('topic', c.topics[missing]!),
       );
-      return false;
+    } else {
+      report('communities', i, c.id, `related[${self}]`, 'a community cannot be related to itself');
     }
-    const self = c.related.indexOf(c.id);
-    if (self >= 0) {
-      report(
-        'communities',
-        entry,
-        c.id,
-        `related[${self}]`,
-        'a community cannot be related to itself',
-      );
-      return false;
-    }
-    return true;
-  });
+    communities[i] = undefined;
+    communityIds.delete(c.id);
+  }
   // `related` points into the same list, so dropping one community can orphan another.
   for (let changed = true; changed;) {
     changed = false;
-    const ids = new Set(communities.map((c) => c.record.id));
-    communities = communities.filter((entry) => {
-      const missing = entry.record.related.findIndex((r) => !ids.has(r));
-      if (missing < 0) return true;
-      const target = entry.record.related[missing]!;
+    const ids = communityIds;
+    communityIds = new Map(ids);
+    for (let i = 0; i < communities.length; i++) {
+      const c = communities[i];
+      if (!c) continue;
+      const missing = c.related.findIndex((r) => !ids.has(r));
+      if (missing < 0) continue;
       report(
         'communities',
-        entry,
-        entry.record.id,
+        i,
+        c.id,
         `related[${missing}]`,
-        danglingReason('community', target),
+        danglingReason('community', c.related[missing]!),
       );
+      communities[i] = undefined;
+      communityIds.delete(c.id);
       changed = true;
-      return false;
-    });
+    }
   }
-  const communityIds = new Set(communities.map((c) => c.record.id));
 
-  const validMemberships = memberships.filter((entry) => {
-    const m = entry.record;
-    const key = membershipKey(m);
-    if (!personIds.has(m.person)) {
-      report('memberships', entry, key, 'person', danglingReason('person', m.person));
-      return false;
-    }
-    if (!communityIds.has(m.community)) {
-      report('memberships', entry, key, 'community', danglingReason('community', m.community));
-      return false;
-    }
-    return true;
-  });
-  const validExpertise = expertise.filter((entry) => {
-    const e = entry.record;
-    const key = expertiseKey(e);
-    if (!personIds.has(e.person)) {
-      report('expertise', entry, key, 'person', danglingReason('person', e.person));
-      return false;
-    }
-    if (!topicIds.has(e.topic)) {
-      report('expertise', entry, key, 'topic', danglingReason('topic', e.topic));
-      return false;
-    }
-    return true;
-  });
+  // Memberships and expertise: duplicates first (the first entry wins), then references.
+  const bound = Math.max(people.length, communities.length, topics.length);
+  checkPairs('memberships', memberships, personIds, communityIds, bound, 'community', report);
+  checkPairs('expertise', expertise, personIds, topicIds, bound, 'topic', report);
 
-  const envelopeValue = envelope.data;
   const feed: Feed = {
-    ...envelopeValue,
-    units: validUnits.map((e) => e.record),
-    people: validPeople.map((e) => e.record),
-    topics: topics.map((e) => e.record),
-    communities: communities.map((e) => e.record),
-    memberships: validMemberships.map((e) => e.record),
-    expertise: validExpertise.map((e) => e.record),
+    ...envelope.data,
+    units: kept(units),
+    people: kept(people),
+    topics: kept(topics),
+    communities: kept(communities),
+    memberships: kept(memberships),
+    expertise: kept(expertise),
   };
+  const counts = {} as Record<FeedList, ListCounts>;
   for (const list of FEED_LISTS) {
     const total = (value[list] as unknown[]).length;
     counts[list] = { total, valid: feed[list].length, invalid: total - feed[list].length };
@@ -235,32 +206,40 @@ function validateDocument(value: unknown): FeedValidation {
   return { ok: true, feed, problems, counts };
 }
 
-interface Indexed<T> {
-  index: number;
-  record: T;
-}
-
 type Report = (
   list: FeedList,
-  entry: Indexed<unknown>,
-  key: string | undefined,
+  index: number,
+  id: string | undefined,
   field: string,
   reason: string,
 ) => void;
 
-function parseList(list: FeedList, raw: unknown[], problems: RecordProblem[]): Indexed<unknown>[] {
-  const schema = RECORD_SCHEMAS[list];
-  const out: Indexed<unknown>[] = [];
+type Parsed<L extends FeedList> = (z.output<(typeof RECORD_SCHEMAS)[L]> | undefined)[];
+
+function parseList<L extends FeedList>(
+  list: L,
+  raw: unknown[],
+  problems: RecordProblem[],
+): Parsed<L> {
+  // The same schema with zod's generated fast path for valid records (precompiled.ts).
+  const schema = compiledRecordSchemas().schemas[list];
+  const out: Parsed<L> = new Array(raw.length);
   for (let index = 0; index < raw.length; index++) {
     const item = raw[index];
     const result = schema.safeParse(item);
     if (result.success) {
-      out.push({ index, record: result.data });
+      out[index] = result.data as z.output<(typeof RECORD_SCHEMAS)[L]>;
       continue;
     }
     const issue = result.error.issues[0]!;
     problems.push(problem(list, index, rawKey(list, item), formatPath(issue.path), issue.message));
   }
+  return out;
+}
+
+function kept<T>(records: (T | undefined)[]): T[] {
+  const out: T[] = [];
+  for (const record of records) if (record !== undefined) out.push(record);
   return out;
 }
 
@@ -289,105 +268,145 @@ function rawKey(list: FeedList, item: unknown): string | undefined {
   return typeof item.id === 'string' ? item.id.slice(0, 200) : undefined;
 }
 
-function membershipKey(m: { person: string; community: string }): string {
-  return `${m.person}→${m.community}`;
-}
-
-function expertiseKey(e: { person: string; topic: string }): string {
-  return `${e.person}→${e.topic}`;
-}
-
 function danglingReason(kind: string, id: string): string {
   return `refers to ${kind} "${id}", which is not in this feed or is invalid`;
 }
 
-function dedupe<T>(
+/** Skips every record whose id came earlier in its list; returns the ids kept (id → slot). */
+function dedupeIds(
   list: FeedList,
-  entries: Indexed<T>[],
-  keyOf: (record: T) => string,
+  records: ({ id: string } | undefined)[],
   report: Report,
-): Indexed<T>[] {
+): Map<string, number> {
   const first = new Map<string, number>();
-  return entries.filter((entry) => {
-    const key = keyOf(entry.record);
-    const seen = first.get(key);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (!record) continue;
+    const seen = first.get(record.id);
     if (seen === undefined) {
-      first.set(key, entry.index);
-      return true;
+      first.set(record.id, i);
+      continue;
     }
-    const what =
-      list === 'memberships' || list === 'expertise' ? 'duplicate entry' : 'duplicate id';
-    report(
-      list,
-      entry,
-      key,
-      list === 'memberships' || list === 'expertise' ? '' : 'id',
-      `${what} "${key}" (first at index ${seen})`,
-    );
-    return false;
-  });
+    report(list, i, record.id, 'id', `duplicate id "${record.id}" (first at index ${seen})`);
+    records[i] = undefined;
+  }
+  return first;
+}
+
+/**
+ * Skips every membership or expertise entry whose person and target came earlier in the list
+ * (reported as a duplicate), then every entry that refers to a person or target not in the
+ * feed. Each id is numbered: its slot in its own list when it is a valid record's id (below
+ * `bound`), otherwise a fresh number from `bound` up. A pair then becomes the integer
+ * person × width + target, which a Map hashes without allocating (several times cheaper than
+ * a Map of 300k concatenated strings), and a reference resolves iff its number is below
+ * `bound`. A JSON text cannot hold 2^26 records, so the pair is exact in a double.
+ */
+function checkPairs<
+  K extends 'community' | 'topic',
+  T extends { person: string } & Record<K, string>,
+>(
+  list: 'memberships' | 'expertise',
+  records: (T | undefined)[],
+  people: ReadonlyMap<string, number>,
+  targets: ReadonlyMap<string, number>,
+  bound: number,
+  targetField: K,
+  report: Report,
+): void {
+  const unknown = new Map<string, number>();
+  const numberOf = (id: string, known: ReadonlyMap<string, number>) => {
+    let n = known.get(id) ?? unknown.get(id);
+    if (n === undefined) unknown.set(id, (n = bound + unknown.size));
+    return n;
+  };
+  const personNo = new Int32Array(records.length);
+  const targetNo = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (!record) continue;
+    personNo[i] = numberOf(record.person, people);
+    targetNo[i] = numberOf(record[targetField], targets);
+  }
+  const width = bound + unknown.size;
+  const first = new Map<number, number>();
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (!record) continue;
+    const pair = personNo[i]! * width + targetNo[i]!;
+    const seen = first.get(pair);
+    if (seen === undefined) {
+      first.set(pair, i);
+      if (personNo[i]! < bound && targetNo[i]! < bound) continue;
+    }
+    const target = record[targetField];
+    const key = `${record.person}→${target}`;
+    if (seen !== undefined) {
+      report(list, i, key, '', `duplicate entry "${key}" (first at index ${seen})`);
+    } else if (personNo[i]! >= bound) {
+      report(list, i, key, 'person', danglingReason('person', record.person));
+    } else {
+      report(list, i, key, targetField, danglingReason(targetField, target));
+    }
+    records[i] = undefined;
+  }
 }
 
 /** Drops units whose parent is missing or whose parent chain loops, until none are left. */
-function resolveUnits<U extends { id: string; parent?: string | undefined }>(
-  units: Indexed<U>[],
+function resolveUnits(
+  units: ({ id: string; parent?: string | undefined } | undefined)[],
+  unitIds: Map<string, number>,
   report: Report,
-): Indexed<U>[] {
-  let current = units;
+): void {
+  const drop = (i: number, field: string, reason: string) => {
+    report('units', i, units[i]!.id, field, reason);
+    unitIds.delete(units[i]!.id);
+    units[i] = undefined;
+  };
   for (let changed = true; changed;) {
     changed = false;
-    const ids = new Set(current.map((u) => u.record.id));
-    current = current.filter((entry) => {
-      const parent = entry.record.parent;
-      if (parent === undefined || ids.has(parent)) return true;
-      report('units', entry, entry.record.id, 'parent', danglingReason('unit', parent));
+    const ids = new Map(unitIds);
+    for (let i = 0; i < units.length; i++) {
+      const parent = units[i]?.parent;
+      if (parent === undefined || ids.has(parent)) continue;
+      drop(i, 'parent', danglingReason('unit', parent));
       changed = true;
-      return false;
-    });
+    }
   }
-  const parentOf = new Map(current.map((u) => [u.record.id, u.record.parent]));
-  const inCycle = new Set<string>();
-  for (const { record } of current) {
+  const parentOf = new Map<string, string | undefined>();
+  for (const unit of units) if (unit) parentOf.set(unit.id, unit.parent);
+  const inCycle = new Map<string, string[]>();
+  for (const unit of units) {
+    if (!unit) continue;
     const chain: string[] = [];
     const seen = new Set<string>();
-    for (let at: string | undefined = record.id; at !== undefined; at = parentOf.get(at)) {
+    for (let at: string | undefined = unit.id; at !== undefined; at = parentOf.get(at)) {
       if (seen.has(at)) {
-        if (at === record.id) {
-          inCycle.add(record.id);
-          chain.push(at);
-        }
+        if (at === unit.id) inCycle.set(unit.id, [...chain, at]);
         break;
       }
       seen.add(at);
       chain.push(at);
     }
-    if (inCycle.has(record.id)) {
-      const entry = current.find((u) => u.record.id === record.id)!;
-      report('units', entry, record.id, 'parent', `the parent chain loops: ${chain.join(' → ')}`);
+  }
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (!unit) continue;
+    const chain = inCycle.get(unit.id);
+    if (chain) {
+      drop(i, 'parent', `the parent chain loops: ${chain.join(' → ')}`);
+      continue;
+    }
+    // Units hanging below a loop have a parent chain that never ends at a root either.
+    const seen = new Set<string>();
+    for (let at = parentOf.get(unit.id); at !== undefined && !seen.has(at); at = parentOf.get(at)) {
+      seen.add(at);
+      if (inCycle.has(at)) {
+        drop(i, 'parent', `the parent chain reaches the loop at unit "${at}"`);
+        break;
+      }
     }
   }
-  // Units hanging below a loop have a parent chain that never ends at a root either.
-  return current.filter(
-    (u) => !inCycle.has(u.record.id) && !reachesCycle(u.record.id, parentOf, inCycle, report, u),
-  );
-}
-
-function reachesCycle(
-  id: string,
-  parentOf: Map<string, string | undefined>,
-  inCycle: Set<string>,
-  report: Report,
-  entry: Indexed<unknown>,
-): boolean {
-  const seen = new Set<string>();
-  for (let at = parentOf.get(id); at !== undefined && !seen.has(at); at = parentOf.get(at)) {
-    seen.add(at);
-    if (inCycle.has(at)) {
-      report('units', entry, id, 'parent', `the parent chain reaches the loop at unit "${at}"`);
-      return true;
-    }
-  }
-  return false;
 }
 
 /** ["emails", 1, "x"] → "emails[1].x" */

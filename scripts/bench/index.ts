@@ -8,9 +8,11 @@ import { benchPopup } from './popup';
 import { benchPopupOpen } from './popup-open';
 import { benchBoundaries } from './boundaries';
 import { benchRealPages } from './real-pages';
+import { benchValidate } from './validate';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
+  validate: benchValidate,
   annotate: benchAnnotate,
   sync: benchSync,
   popup: benchPopup,

@@ -145,6 +145,28 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     expect(result.feed.memberships.find((m) => m.person === 'p-bob')!.participation).toBe('active');
   });
 
+  it('tells pairs apart whatever their ids contain, and reports a duplicate of a dangling pair as a duplicate', () => {
+    const feed = smallFeedJson();
+    const communities = records(feed, 'communities');
+    const base = communities[0]!;
+    communities.push({ ...base, id: 'x→c-sre' }, { ...base, id: 'c-sre→x' });
+    records(feed, 'people').push({ id: 'p-bob→x', name: 'Arrow Person' });
+    // Same text once joined with "→", different pairs: both land.
+    records(feed, 'memberships').push(
+      { person: 'p-bob', community: 'x→c-sre', participation: 'peripheral' },
+      { person: 'p-bob→x', community: 'c-sre', participation: 'peripheral' },
+      { person: 'p-nobody', community: 'c-sre', participation: 'core' },
+      { person: 'p-nobody', community: 'c-sre', participation: 'core' },
+    );
+    const result = valid(validateFeed(feed));
+    const landed = result.feed.memberships.map((m) => `${m.person}|${m.community}`);
+    expect(landed).toEqual(expect.arrayContaining(['p-bob|x→c-sre', 'p-bob→x|c-sre']));
+    expect(result.problems.map((p) => [p.index, p.field, p.reason])).toEqual([
+      [7, 'person', 'refers to person "p-nobody", which is not in this feed or is invalid'],
+      [8, '', 'duplicate entry "p-nobody→c-sre" (first at index 7)'],
+    ]);
+  });
+
   it('reports each kind of dangling reference with the field that dangles', () => {
     const feed = smallFeedJson();
     records(feed, 'people')[1]!.unit = 'nowhere';
