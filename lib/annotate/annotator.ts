@@ -96,8 +96,35 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
         )
       : undefined;
 
+  // A badge beside a link is not inside it, so it would stay visible when the page hides the
+  // link: GitLab renders an author twice and hides one per screen width with CSS, which would
+  // show two badges. Such badges follow their link: after each batch and on every resize
+  // (responsive layouts switch there), one style read for all, in the next frame.
+  const followers = new Map<Element, HTMLElement>();
+  const view = document.defaultView;
+  let followScheduled = false;
+  const followLinks = () => {
+    if (followScheduled || signal.aborted || !view) return;
+    followScheduled = true;
+    view.requestAnimationFrame(() => {
+      followScheduled = false;
+      for (const [link, host] of followers) {
+        if (!host.isConnected || !link.isConnected) {
+          followers.delete(link);
+          continue;
+        }
+        const shown = typeof link.checkVisibility === 'function' ? link.checkVisibility() : true;
+        const display = shown ? '' : 'none';
+        if (host.style.display !== display) host.style.display = display;
+      }
+    });
+  };
+  view?.addEventListener('resize', followLinks, { passive: true });
+
   signal.addEventListener('abort', () => {
     visibility?.disconnect();
+    view?.removeEventListener('resize', followLinks);
+    followers.clear();
     // Everything we inserted goes: badges out, topic text back in place.
     for (const host of inserted) {
       if (host.tagName === TOPIC_TAG.toUpperCase())
@@ -270,8 +297,11 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
       return;
     const host = createPersonHost(document, person, mention.role, theme);
     // Links and images get the badge beside them; name elements (headings, cells) inside.
-    if (element.tagName === 'A' || element.tagName === 'IMG') element.after(host);
-    else element.append(host);
+    if (element.tagName === 'A' || element.tagName === 'IMG') {
+      element.after(host);
+      followers.set(element, host);
+      followLinks();
+    } else element.append(host);
     badged.set(element, host);
     inserted.add(host);
   }

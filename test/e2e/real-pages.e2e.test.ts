@@ -7,6 +7,7 @@
 // — never names from free text, never topics only a members-only community covers. Per host:
 // the acceptance goals (100% recall of authors, reviewers and commenters, no false badge,
 // zero annotations in code), computed as `npm run bench -- --suite real-pages` reports them.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   REAL_PAGES,
@@ -20,6 +21,7 @@ import {
   type RealPageResult,
   type RealPagesSession,
 } from './support/real-pages';
+import { settled } from './support/annotate';
 
 /** This test feed's topics per page, in document order, checked against each page's prose. */
 const TOPICS: Record<string, string[]> = {
@@ -82,6 +84,49 @@ describe('saved real pages under their real URLs', () => {
       expect(result.topics).toEqual(TOPICS[spec.name]);
     });
   }
+
+  it('shows one author badge on GitLab at each width, as its responsive CSS shows one link', async () => {
+    // GitLab renders the merge request's author twice and its CSS (Bootstrap utilities,
+    // aborted with every other sub-resource here) hides one per width: those rules, restored.
+    const gitlab = REAL_PAGES.find((spec) => spec.name === 'gitlab-merge-request')!;
+    const page = await session.browser.context.newPage();
+    try {
+      const responsive = `<style>.d-none { display: none !important }
+        .d-inline { display: inline !important }
+        @media (min-width: 576px) {
+          .d-sm-none { display: none !important }
+          .d-sm-inline { display: inline !important }
+        }</style>`;
+      // This page's route (ahead of the session's) serves the saved file with the rules in.
+      await page.route(gitlab.url, (route) =>
+        route.fulfill({
+          body: readFileSync(gitlab.file, 'utf8').replace('</head>', `${responsive}</head>`),
+          contentType: 'text/html; charset=utf-8',
+        }),
+      );
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(gitlab.url);
+      await settled(page);
+      const shown = () =>
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll('a.author-link.js-user-link[data-username]'))
+            .filter(
+              (link) => link.classList.contains('d-none') || link.classList.contains('d-inline'),
+            )
+            .map((link) => {
+              const badge = link.nextElementSibling;
+              const badged = badge?.hasAttribute('data-constellation-person') ?? false;
+              return `${link.checkVisibility() ? 'link' : '-'}/${badged && badge!.checkVisibility() ? 'badge' : '-'}`;
+            }),
+        );
+      // Wide: the first link (d-none d-sm-inline) shows, and only its badge.
+      await expect.poll(shown).toEqual(['link/badge', '-/-']);
+      await page.setViewportSize({ width: 400, height: 900 });
+      await expect.poll(shown).toEqual(['-/-', 'link/badge']);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('meets the goals on every host', () => {
     const rows = scoreByHost(results);

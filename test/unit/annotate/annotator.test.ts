@@ -209,6 +209,41 @@ describe('annotating the intranet page', () => {
     ]);
   });
 
+  it('hides the badge of a link the page hides, and follows it when a resize swaps them', async () => {
+    const { document, url } = open();
+    // GitLab-style responsive duplicates: the same author twice, one hidden per width.
+    const style = document.createElement('style');
+    style.textContent = '.narrow { display: none }';
+    document.head.append(style);
+    const wide = document.querySelector('a[href="/people/priya.raghunathan"]')!;
+    wide.classList.add('wide');
+    const narrow = wide.cloneNode(true) as HTMLElement;
+    narrow.classList.replace('wide', 'narrow');
+    wide.after(narrow);
+    const annotator = startAnnotator({
+      document,
+      url,
+      adapter: generic,
+      client: recordingClient(db),
+      signal: new AbortController().signal,
+    });
+    await annotator.idle();
+    const view = document.defaultView!;
+    const frame = () => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
+    const badgeDisplay = () =>
+      [wide, narrow].map((link) => {
+        const host = link.nextElementSibling as HTMLElement;
+        expect(host.getAttribute('data-constellation-person')).toBe('p-priya-raghunathan');
+        return host.style.display;
+      });
+    await frame();
+    expect(badgeDisplay()).toEqual(['', 'none']);
+    style.textContent = '.wide { display: none }';
+    view.dispatchEvent(new view.Event('resize'));
+    await frame();
+    expect(badgeDisplay()).toEqual(['none', '']);
+  });
+
   it('labels badges for screen readers and marks colleagues distinctly', async () => {
     const { document, url } = open();
     await startAnnotator({
