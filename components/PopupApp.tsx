@@ -1,9 +1,10 @@
 // The popup: where to find peers across units ("who knows X outside my unit?"), where to
 // take part, and details of people and communities. Views form a stack (Esc goes back).
 // Reads the local database directly (same extension origin).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
-import { dataStatus, getPerson, viewerOf } from '../lib/db/queries';
+import type { PersonRow } from '../lib/db/schema';
+import { dataStatus, getPerson, viewerOf, type DataStatus, type Viewer } from '../lib/db/queries';
 import { DataSourceLine } from './DataSourceLine';
 import { ThisPageSection } from './ThisPageSection';
 import { SyncHealthLine } from './SyncHealthLine';
@@ -18,13 +19,41 @@ import { useLiveQuery } from './useLiveQuery';
 import { openBoundariesView } from '../lib/adapters/tabs';
 import { readIdentityChoice, saveIdentityChoice, type IdentityChoice } from './identity-choice';
 
-export function PopupApp({ db }: { db: ConstellationDB }) {
-  const status = useLiveQuery(() => dataStatus(db), [db]);
-  const viewerState = useLiveQuery(() => viewerOf(db), [db]);
+/** What the first screen needs, read before the first render (see `readFirstScreen`). */
+export interface FirstScreen {
+  status: DataStatus;
+  viewer: Viewer;
+  /** My own person, when I chose one (null when anonymous or no longer in any feed). */
+  me: PersonRow | null;
+}
+
+/**
+ * Reads the first screen before anything renders, so the first frame already shows content:
+ * Preact runs effects only after a frame is painted, so reading from the live queries would
+ * paint an empty frame first and start the reads one frame late.
+ */
+export async function readFirstScreen(db: ConstellationDB): Promise<FirstScreen> {
+  const [status, viewer] = await Promise.all([dataStatus(db), viewerOf(db)]);
+  const me = viewer.me ? ((await getPerson(db, viewer.me)) ?? null) : null;
+  return { status, viewer, me };
+}
+
+export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScreen }) {
+  const status = useLiveQuery(
+    () => dataStatus(db),
+    [db],
+    first ? { value: first.status } : undefined,
+  );
+  const viewerState = useLiveQuery(
+    () => viewerOf(db),
+    [db],
+    first ? { value: first.viewer } : undefined,
+  );
   const viewer = viewerState.status === 'ready' ? viewerState.value : undefined;
   const meState = useLiveQuery(
     async () => (viewer?.me ? ((await getPerson(db, viewer.me)) ?? null) : null),
     [db, viewer],
+    first ? { value: first.me } : undefined,
   );
   const [identityChoice, setIdentityChoice] = useState(readIdentityChoice);
   const [askIdentity, setAskIdentity] = useState(false);
@@ -48,7 +77,10 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
   });
 
   const ready = status.status === 'ready' && viewer !== undefined;
-  useEffect(() => {
+  // A layout effect runs right after the DOM is updated, before the browser paints it, so the
+  // mark lands just after the first frame that shows the content (a plain effect runs after
+  // that paint, and the mark would come one frame late).
+  useLayoutEffect(() => {
     if (ready) markFirstUsefulPaint();
   }, [ready]);
 
@@ -160,7 +192,7 @@ export function PopupApp({ db }: { db: ConstellationDB }) {
 /** The name of the performance mark set once the popup first shows real content. */
 export const FIRST_USEFUL_PAINT = 'constellation:first-useful-paint';
 
-/** Marks the first frame painted with content (after the next frame, i.e. after paint). */
+/** Marks the end of the next frame's paint (rAF runs before it, the message after it). */
 function markFirstUsefulPaint(): void {
   if (performance.getEntriesByName(FIRST_USEFUL_PAINT).length > 0) return;
   requestAnimationFrame(() => {

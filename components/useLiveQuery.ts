@@ -6,8 +6,19 @@ import { useEffect, useState } from 'preact/hooks';
 export type LiveState<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveState<T> {
-  const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
+/**
+ * `initial`, when given, is the query's answer read before the first render (the popup reads
+ * its first screen while its modules are still being evaluated): the first frame shows it,
+ * and the live subscription keeps it current from then on.
+ */
+export function useLiveQuery<T>(
+  query: () => Promise<T>,
+  deps: unknown[],
+  initial?: { value: T },
+): LiveState<T> {
+  const [state, setState] = useState<LiveState<T>>(() =>
+    initial ? { status: 'ready', value: initial.value } : { status: 'loading' },
+  );
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),

@@ -1,9 +1,9 @@
 // Popup open to first useful paint (issue 5), in the real built extension: a synthetic
 // directory (default 100,000 people, 300,000 memberships) is served from 127.0.0.1 and synced
 // by the extension's own background as a configured feed, "me" is chosen, then popup.html is
-// opened again and again. Each open reports the time from navigation start to the popup's
-// `constellation:first-useful-paint` mark (set on the first frame after real content — counts,
-// who I am, search box — rendered). Baseline in the same run: opening a static page of the
+// opened again and again. Each open reports the time from navigation start to the first paint
+// of real content (counts, who I am, search box): the later of the popup's
+// `constellation:first-useful-paint` mark and the browser's first-contentful-paint. Baseline in the same run: opening a static page of the
 // same extension (its manifest.json), i.e. what any extension page costs the browser.
 // `npm run bench -- --suite popup-open [--people N] [--opens N]` (build the extension first).
 import { createServer } from 'node:http';
@@ -92,14 +92,29 @@ export async function benchPopupOpen(): Promise<void> {
       }
     };
     const scriptsDone: number[] = [];
+    const phases: number[][] = [];
     const popupPaint = async (page: Page) => {
+      // The popup's mark follows the first frame with content; the browser's own
+      // first-contentful-paint is when that frame was painted (the page paints nothing
+      // before its first render). The later of the two counts.
       const paint = await page
         .waitForFunction(
-          (name) => performance.getEntriesByName(name)[0]?.startTime,
+          (name) => {
+            const mark = performance.getEntriesByName(name)[0]?.startTime;
+            const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+            return mark !== undefined && fcp !== undefined ? Math.max(mark, fcp) : undefined;
+          },
           FIRST_USEFUL_PAINT,
           { timeout: 30_000 },
         )
         .then((handle) => handle.jsonValue() as Promise<number>);
+      phases.push(
+        await page.evaluate(() =>
+          ['constellation:popup-start', 'constellation:popup-data', 'first-contentful-paint'].map(
+            (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+          ),
+        ),
+      );
       // Where the time goes: HTML, the bundle parsed and run (before any database read).
       scriptsDone.push(
         await page.evaluate(
@@ -123,6 +138,7 @@ export async function benchPopupOpen(): Promise<void> {
 
     const first = await openOnce('popup.html', popupPaint); // first open: the page opens the DB
     scriptsDone.length = 0;
+    phases.length = 0;
     const popup: number[] = [];
     const baseline: number[] = [];
     for (let i = 0; i < opens; i++) {
@@ -141,10 +157,46 @@ export async function benchPopupOpen(): Promise<void> {
       ['warm open p50', ms(percentile(popup, 50)), ''],
       ['warm open p95', ms(percentile(popup, 95)), '≤ 150 ms'],
       ['warm open max', ms(Math.max(...popup)), ''],
+      [
+        "browser's first-contentful-paint p50 / p95",
+        `${ms(
+          percentile(
+            phases.map((p) => p[2]!),
+            50,
+          ),
+        )} / ${ms(
+          percentile(
+            phases.map((p) => p[2]!),
+            95,
+          ),
+        )}`,
+        '',
+      ],
+      [
+        'of which the popup module starts running, p50',
+        ms(
+          percentile(
+            phases.map((p) => p[0]!),
+            50,
+          ),
+        ),
+        '',
+      ],
+      [
+        'of which first screen read from IndexedDB, p50',
+        ms(
+          percentile(
+            phases.map((p) => p[1]!),
+            50,
+          ),
+        ),
+        '',
+      ],
       ['of which page + bundle loaded (DOMContentLoaded) p50', ms(percentile(scriptsDone, 50)), ''],
       ['static extension page p50 (baseline)', ms(percentile(baseline, 50)), ''],
       ['warm open p50 / baseline p50', ratio(percentile(popup, 50), percentile(baseline, 50)), ''],
     ]);
+    console.log(`warm opens in order (ms): ${popup.map((v) => v.toFixed(0)).join(', ')}`);
   } finally {
     await browser.close();
     server.close();

@@ -39,9 +39,28 @@ describe('popup peer finder in Chromium', () => {
     await popup.getByLabel('Your name, email or handle').fill('zoe oka');
     await popup.getByRole('button', { name: 'This is me: Zoë Okafor' }).click();
     await expect.poll(() => popup.locator('.me-line').textContent()).toContain('You: Zoë Okafor');
-    await popup.reload();
-    await expect.poll(() => popup.locator('.me-line').textContent()).toContain('You: Zoë Okafor');
-    expect(await popup.getByRole('heading', { name: 'Who are you?' }).count()).toBe(0);
+    // Reopened, the popup's first frame already says who I am: record every text the line
+    // shows from the start ("Anonymous" first would be a flicker on every open).
+    const reopened = await browser.context.newPage();
+    await reopened.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { meLines: string[] }).meLines = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('.me-line')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await reopened.goto(popup.url());
+    await expect
+      .poll(() => reopened.locator('.me-line').textContent())
+      .toContain('You: Zoë Okafor');
+    const lines = await reopened.evaluate(
+      () => (globalThis as unknown as { meLines: string[] }).meLines,
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((line) => line.includes('You: Zoë Okafor'))).toBe(true);
+    expect(await reopened.getByRole('heading', { name: 'Who are you?' }).count()).toBe(0);
+    await reopened.close();
   });
 
   it('finds who knows a topic outside my unit, from the keyboard alone', async () => {

@@ -76,6 +76,30 @@ describe('extension foundation in Chromium', () => {
     expect(stored).toBe(demo.people.length);
   });
 
+  it('reads its first screen before rendering: the first frame already has the counts', async () => {
+    const page = await browser.context.newPage();
+    // Record every state of the popup's root from the start: an empty "loading" frame would
+    // show up as a busy <main> before the counts.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { rootStates: string[] }).rootStates = seen;
+      new MutationObserver(() => {
+        const main = document.querySelector('#app > main');
+        if (!main) return;
+        const state = main.getAttribute('aria-busy') === 'true' ? 'busy' : 'content';
+        if (seen.at(-1) !== state) seen.push(state);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect
+      .poll(() => page.locator('[data-count="people"]').textContent())
+      .toBe(String(demo.people.length));
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { rootStates: string[] }).rootStates),
+    ).toEqual(['content']);
+    await page.close();
+  });
+
   it('searches people by name prefix, email and handle', async () => {
     // First run asks who you are; this test stays anonymous.
     await popup.getByRole('button', { name: 'Stay anonymous' }).click();
