@@ -90,6 +90,11 @@ export function wikiUserLogin(url: URL): string | undefined {
   try {
     if (path.startsWith('/wiki/')) title = decodeURIComponent(path.slice(6));
     else if (path.endsWith('/index.php')) title = url.searchParams.get('title') ?? undefined;
+    else {
+      // Path info (`$wgArticlePath = "$wgScript/$1"`, MediaWiki's default without short URLs).
+      const pathInfo = path.match(/\/index\.php\/(.+)$/);
+      if (pathInfo) title = decodeURIComponent(pathInfo[1]!);
+    }
   } catch {
     return undefined;
   }

@@ -147,6 +147,9 @@ function pageId(document: Document, url: URL): string {
   return shown || url.searchParams.get('id') || '';
 }
 
+/** Actions whose screen is about the page `id` names (its text, history, diff, editor, source). */
+const PAGE_MODES = new Set(['show', 'revisions', 'diff', 'edit', 'preview', 'draft', 'source']);
+
 /** DokuWiki's action (`mode_show`, `mode_revisions`… on the template root, else `?do=`). */
 function mode(document: Document, url: URL): string {
   const root = document.querySelector('.dokuwiki[class*="mode_"]');
@@ -190,8 +193,14 @@ export const dokuwiki: SiteAdapter = {
       );
     }
     // Editors shown as text: change lists and the "Last modified … by" line (its first
-    // `bdi` is the page's file name).
-    for (const bdi of within(root, `.changes .user bdi, .docInfo bdi`)) {
+    // `bdi` is the page's file name). That line is about the page `id` names, which on the
+    // wiki-wide screens (search, recent changes, the index) is only where the user came from.
+    const ownerDocument = (root as Node).ownerDocument ?? (root as Document);
+    const action = mode(ownerDocument, url);
+    const editors = PAGE_MODES.has(action)
+      ? '.changes .user bdi, .docInfo bdi'
+      : '.changes .user bdi';
+    for (const bdi of within(root, editors)) {
       // Shown as a link (`username_link`, `email_link`): the link above already counts.
       if (bdi.closest('a') || bdi.querySelector('a')) continue;
       const info = bdi.closest('.docInfo');
@@ -200,9 +209,7 @@ export const dokuwiki: SiteAdapter = {
       if (found) list.add(found);
     }
     // On a user page the page itself is the person: its first heading, else the page id.
-    const ownerDocument = (root as Node).ownerDocument ?? (root as Document);
-    const login =
-      mode(ownerDocument, url) === 'show' ? userPageLogin(pageId(ownerDocument, url)) : undefined;
+    const login = action === 'show' ? userPageLogin(pageId(ownerDocument, url)) : undefined;
     if (login) {
       const heading = within(root, 'div.page h1').concat(within(root, '.pageId span'))[0];
       if (heading)

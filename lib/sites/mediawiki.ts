@@ -55,23 +55,6 @@ const CHROME = [
 /** User-page links: English "User:" (also percent-encoded) and MediaWiki's own user-link class. */
 const USER_LINKS = 'a.mw-userlink[href], a[href*="User:" i], a[href*="User%3A" i]';
 
-/** The user a link's URL names, in any of MediaWiki's URL shapes. */
-function userLogin(target: URL): string | undefined {
-  const login = wikiUserLogin(target);
-  if (login) return login;
-  // Path info (`$wgArticlePath = "$wgScript/$1"`, the default without short URLs).
-  const pathInfo = target.pathname.match(/\/index\.php\/(.+)$/);
-  if (!pathInfo) return undefined;
-  let title: string;
-  try {
-    title = decodeURIComponent(pathInfo[1]!);
-  } catch {
-    return undefined;
-  }
-  const match = title.match(/^User:([^/#?]+)$/i);
-  return match ? match[1]!.trim().replace(/ /g, '_') || undefined : undefined;
-}
-
 /** A link to a user talk page (`User talk:X` in any URL spelling). */
 function isUserTalkLink(element: Element | null): boolean {
   if (!element || element.tagName !== 'A') return false;
@@ -144,7 +127,7 @@ export const mediawiki: SiteAdapter = {
         continue;
       }
       if (target.host !== url.host) continue;
-      const login = userLogin(target);
+      const login = wikiUserLogin(target);
       if (!login) continue;
       // "[[User:X]]" without a label shows the title itself, which is no display name.
       const label = text(link).replace(/^User:/i, '');

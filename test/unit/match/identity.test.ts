@@ -131,6 +131,16 @@ describe('profile URL patterns', () => {
     expect(
       wikiUserLogin(new URL('http://wiki.x/w/index.php?title=User:Zo%C3%AB%20Okafor&action=edit')),
     ).toBe('Zoë_Okafor');
+    // Path info, MediaWiki's default without short URLs (Debian's package serves these).
+    expect(wikiUserLogin(new URL('http://wiki.x/mediawiki/index.php/User:Zo%C3%AB_Okafor'))).toBe(
+      'Zoë_Okafor',
+    );
+    expect(profileHandle('/mediawiki/index.php/User:Jdoe', base)).toEqual({
+      host: 'intranet.acme.example',
+      login: 'Jdoe',
+    });
+    expect(wikiUserLogin(new URL('http://wiki.x/index.php/Main_Page'))).toBeUndefined();
+    expect(wikiUserLogin(new URL('http://wiki.x/index.php/User:%E0%A4%A'))).toBeUndefined();
     expect(wikiUserLogin(new URL('http://wiki.x/wiki/User_talk:X'))).toBeUndefined();
     expect(wikiUserLogin(new URL('http://wiki.x/wiki/User:X/Sandbox'))).toBeUndefined();
     expect(profileHandle('mailto:a@b.example', base)).toBeUndefined();
