@@ -63,7 +63,11 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
   const theme = pageTheme(document);
   const personSkip = [adapter.chrome, adapter.excluded, NEVER_TOUCH].filter(Boolean).join(',');
   const regionSkip = [adapter.chrome, adapter.excluded, NEVER_TOUCH].filter(Boolean).join(',');
-  const topicSkip = compileSkip([TOPIC_SKIP, adapter.excluded].filter(Boolean).join(','));
+  // Chrome too: when a page has no landmark, its prose region is the body, and the site's
+  // top bar or footer inside it is not prose (Phabricator's main menu, for one).
+  const topicSkip = compileSkip(
+    [TOPIC_SKIP, adapter.chrome, adapter.excluded].filter(Boolean).join(','),
+  );
 
   const inserted = new Set<HTMLElement>();
   const badged = new WeakMap<Element, HTMLElement>();

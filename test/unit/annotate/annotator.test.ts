@@ -2,6 +2,7 @@
 // real background handlers: which people get badges, which topics are highlighted (first
 // per region, acronyms exact, never in code/links/editors/nav), idempotence, teardown,
 // the per-page cap, and what crosses to the background (keys only, never page text).
+import { Window } from 'happy-dom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../lib/annotate/annotator';
 import type { ConstellationDB } from '../../../lib/db/database';
@@ -242,6 +243,27 @@ describe('annotating the intranet page', () => {
     view.dispatchEvent(new view.Event('resize'));
     await frame();
     expect(badgeDisplay()).toEqual(['none', '']);
+  });
+
+  it('never highlights topics in the site chrome of a page without landmarks', async () => {
+    // Phabricator-like: no <main>, so the prose region is the body, top bar and footer included.
+    const window = new Window({ url: 'http://phab.northwind.test/D42' });
+    window.document.write(`<!doctype html><html><head><title>D42</title></head><body>
+      <div class="phabricator-main-menu"><span>Kubernetes</span> <span>GDPR</span></div>
+      <p>This change moves the claims service to Kubernetes.</p>
+      <footer><span>GDPR</span> notice</footer></body></html>`);
+    const document = window.document as unknown as Document;
+    const annotator = startAnnotator({
+      document,
+      url: new URL('http://phab.northwind.test/D42'),
+      adapter: generic,
+      client: recordingClient(db),
+      signal: new AbortController().signal,
+    });
+    await annotator.idle();
+    expect(topics(document)).toEqual(['t-kubernetes:Kubernetes']);
+    expect(document.querySelector('[data-constellation-topic]')!.closest('p')).not.toBeNull();
+    await window.happyDOM.close();
   });
 
   it('labels badges for screen readers and marks colleagues distinctly', async () => {
