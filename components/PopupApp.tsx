@@ -6,6 +6,7 @@ import type { ConstellationDB } from '../lib/db/database';
 import type { PersonRow } from '../lib/db/schema';
 import { dataStatus, getPerson, viewerOf, type DataStatus, type Viewer } from '../lib/db/queries';
 import { DataSourceLine } from './DataSourceLine';
+import { POPUP_MARKS } from './popup-marks';
 import { ThisPageSection } from './ThisPageSection';
 import { SyncHealthLine } from './SyncHealthLine';
 import { CommunityView } from './popup/CommunityView';
@@ -189,15 +190,12 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
   );
 }
 
-/** The name of the performance mark set once the popup first shows real content. */
-export const FIRST_USEFUL_PAINT = 'constellation:first-useful-paint';
-
 /** Marks the end of the next frame's paint (rAF runs before it, the message after it). */
 function markFirstUsefulPaint(): void {
-  if (performance.getEntriesByName(FIRST_USEFUL_PAINT).length > 0) return;
+  if (performance.getEntriesByName(POPUP_MARKS.firstUsefulPaint).length > 0) return;
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => performance.mark(FIRST_USEFUL_PAINT);
+    channel.port1.onmessage = () => performance.mark(POPUP_MARKS.firstUsefulPaint);
     channel.port2.postMessage(undefined);
   });
 }

@@ -4,15 +4,16 @@
 // queries. The marks let the popup-open benchmark say where the time goes.
 import { render } from 'preact';
 import { PopupApp, readFirstScreen } from '../../components/PopupApp';
+import { POPUP_MARKS } from '../../components/popup-marks';
 import { openDatabase } from '../../lib/db/database';
 import '../../components/popup.css';
 
-performance.mark('constellation:popup-start');
+performance.mark(POPUP_MARKS.start);
 const db = openDatabase();
 const root = document.getElementById('app')!;
 readFirstScreen(db).then(
   (first) => {
-    performance.mark('constellation:popup-data');
+    performance.mark(POPUP_MARKS.data);
     render(<PopupApp db={db} first={first} />, root);
   },
   () => render(<PopupApp db={db} />, root),

@@ -170,21 +170,9 @@ async function readBody(
       return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
     }
     if (!response.body) return { kind: 'ok', response, bytes: new Uint8Array() };
-    const reader = response.body.getReader();
-    const parts: Uint8Array[] = [];
-    let size = 0;
+    let read: Capped;
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        progress();
-        size += value.byteLength;
-        if (size > maxBytes) {
-          void reader.cancel().catch(() => undefined);
-          return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
-        }
-        parts.push(value);
-      }
+      read = await readCapped(response.body.getReader(), maxBytes, progress);
     } catch (error) {
       return {
         kind: 'failed',
@@ -192,7 +180,9 @@ async function readBody(
         message: why || `the connection broke before the whole feed arrived (${describe(error)})`,
       };
     }
-    return { kind: 'ok', response, bytes: concat(parts, size) };
+    if (read === 'too large')
+      return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
+    return { kind: 'ok', response, bytes: read };
   } finally {
     clearTimeout(total);
     clearTimeout(idle);
@@ -210,27 +200,45 @@ async function gunzip(
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new DecompressionStream('gzip'));
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
+  let read: Capped;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        void reader.cancel().catch(() => undefined);
-        return {
-          ok: false,
-          message: `the gzip body expands beyond ${megabytes(maxBytes)} (a gzip bomb or a far too large feed)`,
-        };
-      }
-      parts.push(value);
-    }
+    read = await readCapped(stream.getReader(), maxBytes);
   } catch (error) {
     return { ok: false, message: `the gzip body is corrupt or truncated (${describe(error)})` };
   }
-  return { ok: true, bytes: concat(parts, size) };
+  if (read === 'too large')
+    return {
+      ok: false,
+      message: `the gzip body expands beyond ${megabytes(maxBytes)} (a gzip bomb or a far too large feed)`,
+    };
+  return { ok: true, bytes: read };
+}
+
+type Capped = Uint8Array | 'too large';
+
+/**
+ * Reads a stream to its end into one buffer, or stops and cancels it as soon as it passes
+ * `maxBytes`. Read errors are thrown to the caller, which says what broke.
+ */
+async function readCapped(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  maxBytes: number,
+  onChunk?: () => void,
+): Promise<Capped> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onChunk?.();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      return 'too large';
+    }
+    parts.push(value);
+  }
+  return concat(parts, size);
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {

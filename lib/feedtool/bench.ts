@@ -4,6 +4,7 @@
 // and in real Chromium (the project's browser benchmarks), each with its own baseline
 // taken in the same run. Runs alternate so that drift affects both sides alike.
 import { validateFeedText } from '../model/validate';
+import { median } from '../stats';
 
 export interface ValidateBenchmark {
   bytes: number;
@@ -49,10 +50,4 @@ export function benchmarkValidate(text: string, runs = 7, warmup = 2): ValidateB
     ratio: medianValidateMs / medianParseMs,
     checksum,
   };
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

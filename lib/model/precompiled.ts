@@ -41,6 +41,13 @@ export function compiledRecordSchemas(): CompiledRecordSchemas {
     if (fast) schemas[list] = fast;
     else interpreted.push(list);
   }
+  if (interpreted.length > 0) {
+    // Still correct, only slower: say why and what fixes it, once.
+    console.warn(
+      `Constellation: no generated fast path for ${interpreted.join(', ')}; validating with zod's interpreter. ` +
+        'Run `npm run compile-schemas` after changing lib/model/feed.ts or upgrading zod.',
+    );
+  }
   cached = { schemas: schemas as typeof RECORD_SCHEMAS, interpreted };
   return cached;
 }

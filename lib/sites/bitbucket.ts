@@ -11,6 +11,7 @@ import {
   mention,
   text,
   within,
+  sameHostTarget,
 } from './dom';
 import type { PageKind, PersonRole, SiteAdapter } from './types';
 
@@ -77,14 +78,8 @@ export const bitbucket: SiteAdapter = {
     const list = new MentionList();
     // Server: profile links /users/<slug>.
     for (const link of within(root, 'a[href*="/users/"]')) {
-      let target: URL;
-      try {
-        target = new URL(link.getAttribute('href')!, url);
-      } catch {
-        continue;
-      }
-      if (target.host !== url.host) continue;
-      const login = directoryLogin(target);
+      const target = sameHostTarget(link, url);
+      const login = target && directoryLogin(target);
       if (!login) continue;
       const label = text(link).replace(/^@/, '');
       const avatarOnly = !label && link.querySelector('img');

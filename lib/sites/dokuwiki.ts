@@ -22,6 +22,7 @@ import {
   metaContent,
   text,
   within,
+  sameHostTarget,
 } from './dom';
 import type { PageKind, PersonMention, PersonRole, SiteAdapter } from './types';
 
@@ -95,13 +96,8 @@ function userPageLogin(id: string | undefined): string | undefined {
 function linkLogin(link: Element, url: URL): string | undefined {
   const dataId = link.getAttribute('data-wiki-id');
   if (dataId) return userPageLogin(dataId);
-  let target: URL;
-  try {
-    target = new URL(link.getAttribute('href') ?? '', url);
-  } catch {
-    return undefined;
-  }
-  if (target.host !== url.host) return undefined;
+  const target = sameHostTarget(link, url);
+  if (!target) return undefined;
   // A link that acts on the page (edit, revisions, backlinks) is a tool, not the person.
   if (target.searchParams.has('do')) return undefined;
   return userPageLogin(wikiIdOf(target));

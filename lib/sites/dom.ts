@@ -56,6 +56,18 @@ export function identity(parts: Partial<PersonIdentity>): PersonIdentity {
   return { handles: parts.handles ?? [], emails: parts.emails ?? [], names: parts.names ?? [] };
 }
 
+/** Where a link points, when that is on the page's own host (undefined otherwise or unparsable). */
+export function sameHostTarget(link: Element, page: URL): URL | undefined {
+  const href = link.getAttribute('href');
+  if (!href) return undefined;
+  try {
+    const target = new URL(href, page);
+    return target.host === page.host ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function handleOnPageHost(url: URL, login: string): Handle {
   return { host: url.host.toLowerCase().replace(/^www\./, ''), login };
 }

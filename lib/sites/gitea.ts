@@ -10,6 +10,7 @@ import {
   mailtoMentions,
   mention,
   metaContent,
+  sameHostTarget,
   text,
   within,
 } from './dom';
@@ -37,17 +38,6 @@ const CHROME = [
   '.timeline-item.form',
   '#comment-form',
 ].join(',');
-
-function loginFromHref(link: Element, url: URL): string | undefined {
-  const href = link.getAttribute('href');
-  if (!href) return undefined;
-  try {
-    const target = new URL(href, url);
-    return target.host === url.host ? codeHostLogin(target) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The sidebar list a link sits in, named by the heading just before the list. */
 function sidebarRole(link: Element): PersonRole {
@@ -110,7 +100,8 @@ export const gitea: SiteAdapter = {
       root,
       'a.author, a.mention, a.timeline-avatar, .issue-content-right a[href]',
     )) {
-      const login = loginFromHref(link, url);
+      const target = sameHostTarget(link, url);
+      const login = target && codeHostLogin(target);
       if (!login) continue;
       let role: PersonRole;
       if (link.matches('a.mention')) role = 'mention';

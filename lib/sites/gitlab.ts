@@ -11,6 +11,7 @@ import {
   metaContent,
   text,
   within,
+  sameHostTarget,
 } from './dom';
 import type { PageKind, PersonRole, SiteAdapter } from './types';
 
@@ -45,14 +46,8 @@ const CHROME = [
 function loginOf(link: Element, url: URL): string | undefined {
   const data = link.getAttribute('data-username') ?? link.getAttribute('data-user');
   if (data && !/^\d+$/.test(data)) return data;
-  const href = link.getAttribute('href');
-  if (!href) return undefined;
-  try {
-    const target = new URL(href, url);
-    return target.host === url.host ? codeHostLogin(target) : undefined;
-  } catch {
-    return undefined;
-  }
+  const target = sameHostTarget(link, url);
+  return target && codeHostLogin(target);
 }
 
 function roleOf(link: Element): PersonRole {

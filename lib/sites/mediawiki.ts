@@ -17,6 +17,7 @@ import {
   metaContent,
   text,
   within,
+  sameHostTarget,
 } from './dom';
 import type { PageKind, PersonRole, SiteAdapter } from './types';
 
@@ -120,14 +121,8 @@ export const mediawiki: SiteAdapter = {
     const list = new MentionList();
     // Only links that can be user pages: a long article has thousands of other links.
     for (const link of within(root, USER_LINKS)) {
-      let target: URL;
-      try {
-        target = new URL(link.getAttribute('href')!, url);
-      } catch {
-        continue;
-      }
-      if (target.host !== url.host) continue;
-      const login = wikiUserLogin(target);
+      const target = sameHostTarget(link, url);
+      const login = target && wikiUserLogin(target);
       if (!login) continue;
       // "[[User:X]]" without a label shows the title itself, which is no display name.
       const label = text(link).replace(/^User:/i, '');

@@ -2,9 +2,10 @@
 // directory (default 100,000 people, 300,000 memberships) is served from 127.0.0.1 and synced
 // by the extension's own background as a configured feed, "me" is chosen, then popup.html is
 // opened again and again. Each open reports the time from navigation start to the first paint
-// of real content (counts, who I am, search box): the later of the popup's
-// `constellation:first-useful-paint` mark and the browser's first-contentful-paint. Baseline in the same run: opening a static page of the
-// same extension (its manifest.json), i.e. what any extension page costs the browser.
+// of real content (counts, who I am, search box): the later of the popup's first-useful-paint
+// mark (components/popup-marks.ts) and the browser's first-contentful-paint. Baseline in the
+// same run: opening a static page of the same extension (its manifest.json), i.e. what any
+// extension page costs the browser.
 // `npm run bench -- --suite popup-open [--people N] [--opens N]` (build the extension first).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,9 +14,8 @@ import type { Page } from 'playwright-core';
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import { launchWithExtension } from '../chromium';
 import { ms, numberOption, printTable, ratio } from './harness';
-import { percentile } from '../../test/bench/stats';
-
-const FIRST_USEFUL_PAINT = 'constellation:first-useful-paint';
+import { percentile } from '../../lib/stats';
+import { POPUP_MARKS } from '../../components/popup-marks';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -104,15 +104,14 @@ export async function benchPopupOpen(): Promise<void> {
             const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
             return mark !== undefined && fcp !== undefined ? Math.max(mark, fcp) : undefined;
           },
-          FIRST_USEFUL_PAINT,
+          POPUP_MARKS.firstUsefulPaint,
           { timeout: 30_000 },
         )
         .then((handle) => handle.jsonValue() as Promise<number>);
       phases.push(
-        await page.evaluate(() =>
-          ['constellation:popup-start', 'constellation:popup-data', 'first-contentful-paint'].map(
-            (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
-          ),
+        await page.evaluate(
+          (names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
+          [POPUP_MARKS.start, POPUP_MARKS.data, 'first-contentful-paint'],
         ),
       );
       // Where the time goes: HTML, the bundle parsed and run (before any database read).

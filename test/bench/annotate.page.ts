@@ -18,7 +18,7 @@ import type { VocabularyTopic } from '../../lib/match/vocabulary';
 import { detectSite } from '../../lib/sites';
 import { TOPIC_SKIP, proseTextNodes } from '../../lib/annotate/scan';
 import { compileSkip } from '../../lib/annotate/skip';
-import { median } from './stats';
+import { median } from '../../lib/stats';
 
 export interface AnnotateBenchInput {
   pageUrl: string;

@@ -11,7 +11,7 @@ import { replaceFeed } from '../../lib/db/ingest';
 import { validateFeedText } from '../../lib/model/validate';
 import { boundaryOptions } from '../../lib/rank/options';
 import { analyseConstellation } from '../../lib/rank/report';
-import { median } from './stats';
+import { median } from '../../lib/stats';
 
 export interface BoundariesResult {
   communities: number;

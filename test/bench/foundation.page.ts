@@ -5,7 +5,7 @@ import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
 import { replaceFeed } from '../../lib/db/ingest';
 import { feedRows } from '../../lib/db/rows';
 import { validateFeedText } from '../../lib/model/validate';
-import { median } from './stats';
+import { median } from '../../lib/stats';
 
 export interface FoundationResult {
   bytes: number;

@@ -6,7 +6,7 @@ import { replaceFeed } from '../../lib/db/ingest';
 import { ANONYMOUS } from '../../lib/db/queries';
 import { finderResults } from '../../lib/db/views';
 import { validateFeedText } from '../../lib/model/validate';
-import { percentile } from './stats';
+import { percentile } from '../../lib/stats';
 
 export interface PopupBenchResult {
   people: number;

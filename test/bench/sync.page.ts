@@ -7,7 +7,7 @@ import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
 import { feedRows } from '../../lib/db/rows';
 import { syncFeed, type SyncProgress } from '../../lib/feed/sync';
 import { validateFeedText } from '../../lib/model/validate';
-import { median } from './stats';
+import { median } from '../../lib/stats';
 
 export interface SyncBenchResult {
   bytes: number;

@@ -1,7 +1,8 @@
 // The validate benchmark helper: interleaved runs after warm-up, medians, and a checksum
 // proving both sides did the work on every run.
 import { describe, expect, it } from 'vitest';
-import { benchmarkValidate, median } from '../../../lib/feedtool/bench';
+import { benchmarkValidate } from '../../../lib/feedtool/bench';
+import { median } from '../../../lib/stats';
 import { FIXTURES } from './helpers';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Order statistics shared by the benchmark pages and suites.
+// Order statistics shared by the benchmarks (Node and the pages they run in Chromium).
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

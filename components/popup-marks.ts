@@ -1,0 +1,10 @@
+// Performance marks the popup sets while it opens, read by the popup-open benchmark
+// (scripts/bench/popup-open.ts). No imports: the benchmark loads this in Node.
+export const POPUP_MARKS = {
+  /** The popup's module starts running (its dependencies are loaded and evaluated). */
+  start: 'constellation:popup-start',
+  /** The first screen (counts, who I am) has been read from IndexedDB. */
+  data: 'constellation:popup-data',
+  /** Just after the first frame with that content was painted. */
+  firstUsefulPaint: 'constellation:first-useful-paint',
+} as const;
