@@ -17,7 +17,7 @@ import { ParticipateView } from './popup/ParticipateView';
 import { PersonView } from './popup/PersonView';
 import { TopicPeopleView } from './popup/TopicPeopleView';
 import { useLiveQuery } from './useLiveQuery';
-import { openBoundariesView } from '../lib/adapters/tabs';
+import { openBoundariesView } from '../lib/browser/tabs';
 import { readIdentityChoice, saveIdentityChoice, type IdentityChoice } from './identity-choice';
 
 /** What the first screen needs, read before the first render (see `readFirstScreen`). */

@@ -21,7 +21,7 @@ export function SyncHealthLine({ db }: { db: ConstellationDB }) {
     // Loaded after the first paint: reading settings brings the zod schemas along.
     let stop: (() => void) | undefined;
     let gone = false;
-    void import('../lib/adapters/configured-feeds').then((feedsModule) => {
+    void import('../lib/browser/configured-feeds').then((feedsModule) => {
       if (gone) return;
       const load = () => void feedsModule.loadConfiguredFeeds().then(setFeeds);
       load();

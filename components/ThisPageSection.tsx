@@ -9,7 +9,7 @@ import {
   targetTab,
   type SiteStatus,
   type TabTarget,
-} from '../lib/adapters/site-access';
+} from '../lib/browser/site-access';
 import { summaryLine } from '../lib/annotate/summary';
 
 type State =

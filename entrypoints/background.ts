@@ -6,16 +6,16 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { reconcileDemoData, type DemoOutcome } from '../lib/background/demo-data';
 import { handleMessage } from '../lib/background/handlers';
-import { onSitePermissionRemoved, reconcileSiteScripts } from '../lib/adapters/site-access';
+import { onSitePermissionRemoved, reconcileSiteScripts } from '../lib/browser/site-access';
 import { SyncService } from '../lib/background/sync-service';
 import { mergeFeeds } from '../lib/feed/configured';
 import { openDatabase } from '../lib/db/database';
-import { loadBundledDemo, loadSettings, readBundled } from '../lib/adapters/extension';
+import { loadBundledDemo, loadSettings, readBundled } from '../lib/browser/extension';
 import { loadSample, removeSample } from '../lib/background/samples';
-import { clearFeedAlarm, feedAlarms, onFeedAlarm, scheduleFeedAlarm } from '../lib/adapters/alarms';
-import { showBadge } from '../lib/adapters/badge';
-import { loadPolicyFeeds, onFeedConfigChanged } from '../lib/adapters/feed-config';
-import { claimOwnerId, fetchFeed, isOwnerGone, keepAlive } from '../lib/adapters/sync-runtime';
+import { clearFeedAlarm, feedAlarms, onFeedAlarm, scheduleFeedAlarm } from '../lib/browser/alarms';
+import { showBadge } from '../lib/browser/badge';
+import { loadPolicyFeeds, onFeedConfigChanged } from '../lib/browser/feed-config';
+import { claimOwnerId, fetchFeed, isOwnerGone, keepAlive } from '../lib/browser/sync-runtime';
 import { DEFAULT_MAX_INVALID_SHARE, remembersVisitedTopics } from '../lib/settings';
 
 export default defineBackground(() => {

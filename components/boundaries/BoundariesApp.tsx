@@ -4,7 +4,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../../lib/db/database';
 import type { DataStatus } from '../../lib/db/queries';
-import { NO_FILTERS, filterCommunities, searchIndex, searchMatches } from '../../lib/rank/filter';
+import {
+  NO_FILTERS,
+  filterCommunities,
+  searchIndex,
+  searchMatches,
+} from '../../lib/boundaries/filter';
 import { DataSourceLine } from '../DataSourceLine';
 import { BoundaryTabs, type TabId } from './BoundaryTabs';
 import { DetailsPanel } from './DetailsPanel';

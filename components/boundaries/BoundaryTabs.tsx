@@ -3,7 +3,7 @@
 // a look at another tab.
 import type { TargetedKeyboardEvent } from 'preact';
 import { useRef } from 'preact/hooks';
-import type { BoundaryReport } from '../../lib/rank/report';
+import type { BoundaryReport } from '../../lib/boundaries/report';
 import { BridgesView } from './BridgesView';
 import { BrokersView } from './BrokersView';
 import { CommunityTable } from './CommunityTable';

@@ -1,6 +1,6 @@
 // A breakdown of members by unit or company that never names a group below the privacy
 // minimum: small groups are folded into one unnamed line.
-import { formatGroupCount, type Breakdown } from '../../lib/rank/privacy';
+import { formatGroupCount, type Breakdown } from '../../lib/boundaries/privacy';
 
 export function BreakdownList({
   breakdown,

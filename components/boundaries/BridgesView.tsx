@@ -1,10 +1,10 @@
 // Missing bridges: pairs of communities with strongly overlapping topics but few or no shared
 // members, with the evidence: shared topics, sizes, stages and the units members come from.
 import { useMemo } from 'preact/hooks';
-import { unitCountsOf } from '../../lib/rank/profile';
-import { formatGroupCount, safeBreakdown } from '../../lib/rank/privacy';
-import type { BoundaryReport } from '../../lib/rank/report';
-import { bridgesInView } from '../../lib/rank/views';
+import { unitCountsOf } from '../../lib/boundaries/profile';
+import { formatGroupCount, safeBreakdown } from '../../lib/boundaries/privacy';
+import type { BoundaryReport } from '../../lib/boundaries/report';
+import { bridgesInView } from '../../lib/boundaries/views';
 import type { ViewProps } from './BoundaryTabs';
 import { CommunityButton } from './CommunityButton';
 import { formatPercent } from './vocabulary';

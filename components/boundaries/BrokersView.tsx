@@ -3,7 +3,7 @@
 // role, where a broker would help most.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { brokersInView, withoutBoundaryRoleInView } from '../../lib/rank/views';
+import { brokersInView, withoutBoundaryRoleInView } from '../../lib/boundaries/views';
 import type { ViewProps } from './BoundaryTabs';
 import { CommunityButton } from './CommunityButton';
 

@@ -1,5 +1,5 @@
 // A community's name as a button that selects it (used in every list of the view).
-import type { BoundaryReport } from '../../lib/rank/report';
+import type { BoundaryReport } from '../../lib/boundaries/report';
 
 export function CommunityButton({
   report,

@@ -1,8 +1,8 @@
 // The cross-company boundary: for each partner company, the communities its people take part
 // in (partner member counts suppressed below the privacy minimum), who holds the boundary role
 // there, and the partner people who connect several of them.
-import { formatGroupCount } from '../../lib/rank/privacy';
-import { partnersInView } from '../../lib/rank/views';
+import { formatGroupCount } from '../../lib/boundaries/privacy';
+import { partnersInView } from '../../lib/boundaries/views';
 import type { ViewProps } from './BoundaryTabs';
 import { CommunityButton } from './CommunityButton';
 

@@ -1,7 +1,7 @@
 // The constellation map: communities as circles (size by core + active members, fill by stage,
 // outline by standing), lines for shared members (solid, thicker for more) and shared topics
 // (dashed). A short layout pass on the main thread gives the first picture at once; a web
-// worker settles the rest (lib/rank/layout.ts). Zoom and pan move one transform. Click a
+// worker settles the rest (lib/boundaries/layout.ts). Zoom and pan move one transform. Click a
 // circle to select it.
 import type { TargetedMouseEvent } from 'preact';
 import {
@@ -13,8 +13,8 @@ import {
   useRef,
   useState,
 } from 'preact/hooks';
-import { MapLayout, applyPositions, type Positions } from '../../lib/rank/layout';
-import { mapModel } from '../../lib/rank/map-model';
+import { MapLayout, applyPositions, type Positions } from '../../lib/boundaries/layout';
+import { mapModel } from '../../lib/boundaries/map-model';
 import type { ViewProps } from './BoundaryTabs';
 import { LayoutWorkerContext, createLayoutRunner, type LayoutRunner } from './layout-runner';
 import { MapDrawing, markSelection, moveElements } from './MapDrawing';

@@ -3,9 +3,9 @@
 // missing bridges it is part of. Every community name here selects that community.
 import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { communityDetails } from '../../lib/rank/details';
-import { HEALTH_SIGNAL_LABELS } from '../../lib/rank/health';
-import type { BoundaryReport } from '../../lib/rank/report';
+import { communityDetails } from '../../lib/boundaries/details';
+import { HEALTH_SIGNAL_LABELS } from '../../lib/boundaries/health';
+import type { BoundaryReport } from '../../lib/boundaries/report';
 import { BreakdownList } from './Breakdown';
 import { CommunityButton } from './CommunityButton';
 import { partnerMembersText } from './community-rows';

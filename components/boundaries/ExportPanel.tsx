@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import { downloadFile, serializeMapSvg, svgToPng } from '../../lib/export/image';
 import { exportFileName, tableToCsv, tableToJson } from '../../lib/export/table';
-import type { CommunityFilters } from '../../lib/rank/filter';
-import type { BoundaryReport } from '../../lib/rank/report';
+import type { CommunityFilters } from '../../lib/boundaries/filter';
+import type { BoundaryReport } from '../../lib/boundaries/report';
 import { TABS, type TabId } from './BoundaryTabs';
 import { exportTable, filtersInWords } from './export-tables';
 import { legendLines } from './MapLegend';

@@ -2,9 +2,13 @@
 // company, topic, stage, standing, health signal, and "across companies only".
 import { useMemo } from 'preact/hooks';
 import { STAGES, STANDINGS, type Stage, type Standing } from '../../lib/model/vocabulary';
-import { NO_FILTERS, hasFilters, type CommunityFilters } from '../../lib/rank/filter';
-import { HEALTH_SIGNALS, HEALTH_SIGNAL_LABELS, type HealthSignalKind } from '../../lib/rank/health';
-import type { BoundaryReport } from '../../lib/rank/report';
+import { NO_FILTERS, hasFilters, type CommunityFilters } from '../../lib/boundaries/filter';
+import {
+  HEALTH_SIGNALS,
+  HEALTH_SIGNAL_LABELS,
+  type HealthSignalKind,
+} from '../../lib/boundaries/health';
+import type { BoundaryReport } from '../../lib/boundaries/report';
 
 interface Props {
   report: BoundaryReport;

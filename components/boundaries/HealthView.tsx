@@ -1,8 +1,12 @@
 // Health signals of the filtered communities, each explained in words; a count per signal
 // that filters the list, and sorting by number of signals, name or size.
 import { useMemo, useState } from 'preact/hooks';
-import { HEALTH_SIGNALS, HEALTH_SIGNAL_LABELS, type HealthSignalKind } from '../../lib/rank/health';
-import { signalledInView } from '../../lib/rank/views';
+import {
+  HEALTH_SIGNALS,
+  HEALTH_SIGNAL_LABELS,
+  type HealthSignalKind,
+} from '../../lib/boundaries/health';
+import { signalledInView } from '../../lib/boundaries/views';
 import type { ViewProps } from './BoundaryTabs';
 import { CommunityButton } from './CommunityButton';
 

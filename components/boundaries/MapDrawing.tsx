@@ -3,9 +3,9 @@
 // selection is shown by toggling classes on a few elements (see `markSelection`). Positions
 // from the layout worker are written straight to the elements (see `moveElements`).
 import type { RefObject } from 'preact';
-import type { MapLayout } from '../../lib/rank/layout';
-import type { MapModel } from '../../lib/rank/map-model';
-import type { BoundaryReport } from '../../lib/rank/report';
+import type { MapLayout } from '../../lib/boundaries/layout';
+import type { MapModel } from '../../lib/boundaries/map-model';
+import type { BoundaryReport } from '../../lib/boundaries/report';
 
 /** Names always drawn for this many of the largest communities; the rest when zoomed in. */
 const MAJOR_LABELS = 12;

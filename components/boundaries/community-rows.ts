@@ -1,8 +1,8 @@
 // The communities as rows: one place that decides the columns of the table and of the
 // communities export, so what a user sees and what they export always agree.
-import { formatGroupCount, groupCount, sortableGroupCount } from '../../lib/rank/privacy';
-import type { BoundaryReport, CommunityReport } from '../../lib/rank/report';
-import { HEALTH_SIGNAL_LABELS } from '../../lib/rank/health';
+import { formatGroupCount, groupCount, sortableGroupCount } from '../../lib/boundaries/privacy';
+import type { BoundaryReport, CommunityReport } from '../../lib/boundaries/report';
+import { HEALTH_SIGNAL_LABELS } from '../../lib/boundaries/health';
 
 export type SortKey =
   | 'name'

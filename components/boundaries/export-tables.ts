@@ -1,16 +1,16 @@
 // What "export the current selection" means on each tab: the rows that tab shows under the
 // current filters, as one table (CSV or JSON). Counts by unit or company keep the privacy rule.
 import type { ExportTable } from '../../lib/export/table';
-import type { CommunityFilters } from '../../lib/rank/filter';
-import { HEALTH_SIGNAL_LABELS } from '../../lib/rank/health';
-import { formatGroupCount } from '../../lib/rank/privacy';
-import type { BoundaryReport } from '../../lib/rank/report';
+import type { CommunityFilters } from '../../lib/boundaries/filter';
+import { HEALTH_SIGNAL_LABELS } from '../../lib/boundaries/health';
+import { formatGroupCount } from '../../lib/boundaries/privacy';
+import type { BoundaryReport } from '../../lib/boundaries/report';
 import {
   bridgesInView,
   brokersInView,
   partnersInView,
   signalledInView,
-} from '../../lib/rank/views';
+} from '../../lib/boundaries/views';
 import type { TabId } from './BoundaryTabs';
 import { partnerMembersText } from './community-rows';
 import { topUnitsText } from './BridgesView';

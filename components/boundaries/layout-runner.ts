@@ -4,7 +4,7 @@
 // `import.meta.url`, which breaks Vite's `new Worker(new URL(…))` bundling (wxt-dev/wxt#2032);
 // the entrypoint uses Vite's `?worker` import instead, and the benchmark its own bundle.
 import { createContext } from 'preact';
-import { runLayoutJob, type LayoutRequest, type LayoutUpdate } from '../../lib/rank/layout';
+import { runLayoutJob, type LayoutRequest, type LayoutUpdate } from '../../lib/boundaries/layout';
 
 export interface LayoutRunner {
   run(request: LayoutRequest, onUpdate: (update: LayoutUpdate) => void): void;

@@ -1,7 +1,7 @@
 // Web worker that runs the map's force layout off the main thread, so zoom, selection and
 // filters stay responsive while hundreds of communities settle. Posts positions every slice;
 // a newer request stops the one in progress.
-import { runLayoutJob, type LayoutRequest, type LayoutUpdate } from '../../lib/rank/layout';
+import { runLayoutJob, type LayoutRequest, type LayoutUpdate } from '../../lib/boundaries/layout';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<LayoutRequest>) => void) | null;

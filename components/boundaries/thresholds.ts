@@ -2,8 +2,8 @@
 // (they belong to this view only). Stored values are read leniently: anything missing, out of
 // range or unreadable falls back to the product's default for that field alone.
 import { z } from '../../lib/model/zod';
-import { DEFAULT_OPTIONS } from '../../lib/rank/options';
-import { LOWEST_MIN_GROUP_SIZE } from '../../lib/rank/privacy';
+import { DEFAULT_OPTIONS } from '../../lib/boundaries/options';
+import { LOWEST_MIN_GROUP_SIZE } from '../../lib/boundaries/privacy';
 
 const STORAGE_KEY = 'constellation.boundaries.thresholds.v1';
 

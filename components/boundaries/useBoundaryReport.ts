@@ -4,10 +4,10 @@
 import { useMemo } from 'preact/hooks';
 import type { ConstellationDB } from '../../lib/db/database';
 import { asOfDate, loadConstellation, type LoadedConstellation } from '../../lib/db/constellation';
-import { indexConstellation } from '../../lib/rank/constellation';
-import { buildGraph } from '../../lib/rank/graph';
-import { boundaryOptions } from '../../lib/rank/options';
-import { analyseIndexed, type BoundaryReport } from '../../lib/rank/report';
+import { indexConstellation } from '../../lib/boundaries/constellation';
+import { buildGraph } from '../../lib/boundaries/graph';
+import { boundaryOptions } from '../../lib/boundaries/options';
+import { analyseIndexed, type BoundaryReport } from '../../lib/boundaries/report';
 import type { Thresholds } from './thresholds';
 import { useLiveQuery } from '../useLiveQuery';
 

@@ -2,7 +2,7 @@
 // the click, so the browser accepts the request as a user gesture), then hands the checked
 // feed to the caller.
 import { useState } from 'preact/hooks';
-import { requestFeedPermission } from '../../lib/adapters/permissions';
+import { requestFeedPermission } from '../../lib/browser/permissions';
 import { parseFeedForm, type FeedFormErrors, type FeedFormInput } from '../../lib/feed/feed-form';
 import type { FeedConfig } from '../../lib/settings';
 

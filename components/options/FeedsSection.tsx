@@ -2,9 +2,9 @@
 // and "Sync now"; add, edit and remove. Saving settings is all it takes: the background
 // reconciles (first sync of a new feed, removal of exactly a removed feed's records).
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, sendRequest, updateSettings } from '../../lib/adapters/extension';
-import { loadPolicyFeeds, onFeedConfigChanged } from '../../lib/adapters/feed-config';
-import { hasFeedPermission, requestFeedPermission } from '../../lib/adapters/permissions';
+import { loadSettings, sendRequest, updateSettings } from '../../lib/browser/extension';
+import { loadPolicyFeeds, onFeedConfigChanged } from '../../lib/browser/feed-config';
+import { hasFeedPermission, requestFeedPermission } from '../../lib/browser/permissions';
 import { mergeFeeds, type ConfiguredFeed } from '../../lib/feed/configured';
 import type { ConstellationDB } from '../../lib/db/database';
 import { dataStatus } from '../../lib/db/queries';

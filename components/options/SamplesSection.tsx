@@ -4,7 +4,7 @@
 // the demo organisation makes way while a sample or a feed is loaded, and returns after.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { readBundled, sendRequest } from '../../lib/adapters/extension';
+import { readBundled, sendRequest } from '../../lib/browser/extension';
 import type { ConstellationDB } from '../../lib/db/database';
 import { parseSamplesIndex, SAMPLES_DIR, SAMPLES_INDEX, type SampleEntry } from '../../lib/samples';
 import { useLiveQuery } from '../useLiveQuery';

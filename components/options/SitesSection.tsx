@@ -3,7 +3,7 @@
 // (for pages where detection is ambiguous) and a Disable button that unregisters the script
 // and gives the permission back.
 import { useEffect, useState } from 'preact/hooks';
-import { chooseAdapter, disableSite, loadSiteSettings } from '../../lib/adapters/site-access';
+import { chooseAdapter, disableSite, loadSiteSettings } from '../../lib/browser/site-access';
 import { ADAPTERS } from '../../lib/sites';
 import type { SiteSetting } from '../../lib/sites/site-settings';
 import { STATIC_HOSTS } from '../../lib/sites/static-hosts';

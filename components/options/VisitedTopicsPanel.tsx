@@ -2,7 +2,7 @@
 // I take part?". Shows what is remembered, forgets it on request, and turns it off (which
 // also forgets what was remembered: off means nothing about your reading is kept).
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, updateSettings } from '../../lib/adapters/extension';
+import { loadSettings, updateSettings } from '../../lib/browser/extension';
 import type { ConstellationDB } from '../../lib/db/database';
 import { clearTopicVisits, visitedTopics } from '../../lib/db/visits';
 import { remembersVisitedTopics } from '../../lib/settings';

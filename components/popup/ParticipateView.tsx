@@ -10,7 +10,7 @@ import { searchTopics } from '../../lib/db/search';
 import type { MyExpertiseRow, TopicRow } from '../../lib/db/schema';
 import { participationData } from '../../lib/db/views';
 import { clearTopicVisits } from '../../lib/db/visits';
-import { openOptions } from '../../lib/adapters/tabs';
+import { openOptions } from '../../lib/browser/tabs';
 import { useLiveQuery } from '../useLiveQuery';
 import { CommunityLinks } from './CommunityLinks';
 import type { Navigator } from './navigation';

@@ -1,5 +1,5 @@
 // Content script: wiring only. Runs statically on a few public hosts and, through runtime
-// registration, on sites the user enabled (lib/adapters/site-access.ts); annotates the page
+// registration, on sites the user enabled (lib/browser/site-access.ts); annotates the page
 // (lib/annotate) and answers the popup's "this page" summary.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import {
@@ -7,7 +7,7 @@ import {
   contentClient,
   hovercardChunkUrl,
   siteChoiceFor,
-} from '../../lib/adapters/content-client';
+} from '../../lib/browser/content-client';
 import { importHovercardUi } from '../../lib/annotate/lazy';
 import { annotateDocument } from '../../lib/annotate/page';
 import { STATIC_HOSTS } from '../../lib/sites/static-hosts';

@@ -1,5 +1,5 @@
 // What the annotator needs from the background, as an interface: the content entrypoint
-// wires it to runtime messages (lib/adapters/content-client.ts), unit tests to the handlers
+// wires it to runtime messages (lib/browser/content-client.ts), unit tests to the handlers
 // directly. Only candidate keys and topic ids cross this boundary, never page text.
 import type { IdentityAnswer, IdentityQuery } from '../match/identity';
 import type { TopicVocabulary } from '../match/vocabulary';

@@ -1,5 +1,5 @@
 // Bulk reads for the boundaries view: every visible community, membership, person, unit and
-// topic in one read transaction, so the analyses (lib/rank, pure) see one consistent snapshot.
+// topic in one read transaction, so the analyses (lib/boundaries, pure) see one consistent snapshot.
 // Only feeds with a feeds row are read (`visibleFeedIds`), and members-only communities the
 // viewer does not belong to are left out together with their memberships (`canSee`), so no
 // analysis can count, rank or reveal them.

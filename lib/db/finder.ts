@@ -1,7 +1,7 @@
 // Gathers what the popup's peer finder needs from the database: the people who know a topic
 // (experts and members of communities covering it, with how many of my communities each one
 // shares), community summaries (members by participation, units spanned), the path from me to
-// someone through communities, and signals for "where to participate". Ranking is lib/rank.
+// someone through communities, and signals for "where to participate". Ranking is lib/rank/peers.ts.
 import type { ConstellationDB } from './database';
 import { canSee, type Viewer } from './queries';
 import type { CommunityRow, MembershipRow, PersonRow, Ref, UnitRow } from './schema';

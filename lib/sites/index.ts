@@ -2,14 +2,14 @@
 // the page, the highest wins, the generic adapter is the fallback. The user's per-site choice
 // (options → Sites) overrides detection; when two dedicated adapters score close, the page is
 // reported as ambiguous so the options page can offer the choice.
-import { bitbucket } from './bitbucket';
-import { confluence } from './confluence';
-import { dokuwiki } from './dokuwiki';
-import { generic } from './generic';
-import { gitea } from './gitea';
-import { github } from './github';
-import { gitlab } from './gitlab';
-import { mediawiki } from './mediawiki';
+import { bitbucket } from './bitbucket/adapter';
+import { confluence } from './confluence/adapter';
+import { dokuwiki } from './dokuwiki/adapter';
+import { generic } from './generic/adapter';
+import { gitea } from './gitea/adapter';
+import { github } from './github/adapter';
+import { gitlab } from './gitlab/adapter';
+import { mediawiki } from './mediawiki/adapter';
 import type { SiteAdapter, SiteId } from './types';
 
 export type { PageKind, PersonMention, PersonRole, SiteAdapter, SiteId } from './types';

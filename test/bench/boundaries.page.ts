@@ -9,8 +9,8 @@ import { loadConstellation } from '../../lib/db/constellation';
 import { ConstellationDB } from '../../lib/db/database';
 import { replaceFeed } from '../../lib/db/ingest';
 import { validateFeedText } from '../../lib/model/validate';
-import { boundaryOptions } from '../../lib/rank/options';
-import { analyseConstellation } from '../../lib/rank/report';
+import { boundaryOptions } from '../../lib/boundaries/options';
+import { analyseConstellation } from '../../lib/boundaries/report';
 import { median } from '../../lib/stats';
 
 export interface BoundariesResult {

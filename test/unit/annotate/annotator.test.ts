@@ -6,7 +6,7 @@ import { Window } from 'happy-dom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../lib/annotate/annotator';
 import type { ConstellationDB } from '../../../lib/db/database';
-import { generic } from '../../../lib/sites/generic';
+import { generic } from '../../../lib/sites/generic/adapter';
 import { FIXTURE_DIR, loadPage, type LoadedPage } from '../sites/load-page';
 import { demoTestDb, recordingClient } from './support';
 

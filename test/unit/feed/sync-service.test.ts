@@ -3,7 +3,7 @@
 // demo making way and coming back, and one sync per feed at a time within a worker.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { loadPolicyFeeds } from '../../../lib/adapters/feed-config';
+import { loadPolicyFeeds } from '../../../lib/browser/feed-config';
 import {
   SyncService,
   type BadgeState,

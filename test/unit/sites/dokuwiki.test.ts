@@ -4,7 +4,7 @@
 // tools, and page kinds from DokuWiki's mode class or `?do=`.
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { dokuwiki } from '../../../lib/sites/dokuwiki';
+import { dokuwiki } from '../../../lib/sites/dokuwiki/adapter';
 import type { PersonMention } from '../../../lib/sites/types';
 
 const BASE = 'https://wiki.acme.example/doku.php?id=projects:x';

@@ -5,7 +5,7 @@
 // wiki.python.org--Download.html) and change only who is named.
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generic } from '../../../lib/sites/generic';
+import { generic } from '../../../lib/sites/generic/adapter';
 
 let window: Window | undefined;
 

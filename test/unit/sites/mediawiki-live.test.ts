@@ -5,7 +5,7 @@
 // are test/fixtures/pages/mediawiki-live-*.html (contract.test.ts).
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { mediawiki } from '../../../lib/sites/mediawiki';
+import { mediawiki } from '../../../lib/sites/mediawiki/adapter';
 import type { PersonMention } from '../../../lib/sites/types';
 
 const ORIGIN = 'http://mediawiki.wiki.test';

@@ -1,10 +1,10 @@
 // The cross-company boundary on a hand-made constellation: Globex people (company from their
 // unit, or their own) take part in two of three communities.
 import { describe, expect, it } from 'vitest';
-import { companyBoundary } from '../../../lib/rank/companies';
-import { indexConstellation } from '../../../lib/rank/constellation';
-import { communityFacts } from '../../../lib/rank/profile';
-import { boundaryOptions } from '../../../lib/rank/options';
+import { companyBoundary } from '../../../lib/boundaries/companies';
+import { indexConstellation } from '../../../lib/boundaries/constellation';
+import { communityFacts } from '../../../lib/boundaries/profile';
+import { boundaryOptions } from '../../../lib/boundaries/options';
 import { constellation, crowd, names } from './constellations';
 
 const input = constellation({

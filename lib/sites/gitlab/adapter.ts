@@ -1,7 +1,7 @@
 // GitLab (gitlab.com and self-managed). People: `a.js-user-link[data-username]` and
 // `a.author-link` (author, note authors, participants), `a.gfm-project_member` (@mentions),
 // sidebar assignee/reviewer blocks. The body's `data-page` names the page kind exactly.
-import { codeHostLogin } from '../match/profile-url';
+import { codeHostLogin } from '../../match/profile-url';
 import {
   MentionList,
   handleOnPageHost,
@@ -12,8 +12,8 @@ import {
   text,
   within,
   sameHostTarget,
-} from './dom';
-import type { PageKind, PersonRole, SiteAdapter } from './types';
+} from '../dom';
+import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
 const USER_LINK =
   'a.js-user-link, a.author-link, a[data-user-id][data-username], a.gfm-project_member, a[data-reference-type="user"]';

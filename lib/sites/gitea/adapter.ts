@@ -2,7 +2,7 @@
 // author links `a.author` (templates/shared/user/authorlink.tmpl), @mentions `a.mention`
 // from the markdown renderer, the sidebar `.issue-content-right` with its reviewer and
 // assignee lists, comment bodies `.render-content.markup`, diffs `.diff-file-box`.
-import { codeHostLogin } from '../match/profile-url';
+import { codeHostLogin } from '../../match/profile-url';
 import {
   MentionList,
   handleOnPageHost,
@@ -13,8 +13,8 @@ import {
   sameHostTarget,
   text,
   within,
-} from './dom';
-import type { PageKind, PersonRole, SiteAdapter } from './types';
+} from '../dom';
+import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
   '.diff-file-box',

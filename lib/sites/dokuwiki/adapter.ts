@@ -23,8 +23,8 @@ import {
   text,
   within,
   sameHostTarget,
-} from './dom';
-import type { PageKind, PersonMention, PersonRole, SiteAdapter } from './types';
+} from '../dom';
+import type { PageKind, PersonMention, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
   '.editBox',

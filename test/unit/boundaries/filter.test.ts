@@ -1,15 +1,15 @@
 // Filters shared by the map, table, lists and export; and the details of one community.
 import { describe, expect, it } from 'vitest';
-import { communityDetails } from '../../../lib/rank/details';
-import { NO_FILTERS, filterCommunities, hasFilters } from '../../../lib/rank/filter';
-import { boundaryOptions } from '../../../lib/rank/options';
-import { analyseConstellation } from '../../../lib/rank/report';
+import { communityDetails } from '../../../lib/boundaries/details';
+import { NO_FILTERS, filterCommunities, hasFilters } from '../../../lib/boundaries/filter';
+import { boundaryOptions } from '../../../lib/boundaries/options';
+import { analyseConstellation } from '../../../lib/boundaries/report';
 import {
   bridgesInView,
   brokersInView,
   partnersInView,
   signalledInView,
-} from '../../../lib/rank/views';
+} from '../../../lib/boundaries/views';
 import { constellation, crowd, names } from './constellations';
 
 const input = constellation({

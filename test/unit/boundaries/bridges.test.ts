@@ -2,10 +2,10 @@
 // no one (a missing bridge); Risk and Models overlap as much but share many members (already
 // bridged); Audit and Archive overlap, but Archive is memorable; Ops shares too few topics.
 import { describe, expect, it } from 'vitest';
-import { missingBridges } from '../../../lib/rank/bridges';
-import { indexConstellation } from '../../../lib/rank/constellation';
-import { buildGraph } from '../../../lib/rank/graph';
-import { DEFAULT_OPTIONS } from '../../../lib/rank/options';
+import { missingBridges } from '../../../lib/boundaries/bridges';
+import { indexConstellation } from '../../../lib/boundaries/constellation';
+import { buildGraph } from '../../../lib/boundaries/graph';
+import { DEFAULT_OPTIONS } from '../../../lib/boundaries/options';
 import { constellation, crowd, names } from './constellations';
 
 const input = constellation({

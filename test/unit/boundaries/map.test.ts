@@ -1,10 +1,15 @@
 // What the map draws and how it is laid out: the node limit with priorities, the strongest few
 // edges per community, and a layout that separates circles and keeps known positions.
 import { describe, expect, it } from 'vitest';
-import { MapLayout, applyPositions, positionsOf, runLayoutJob } from '../../../lib/rank/layout';
-import { mapModel } from '../../../lib/rank/map-model';
-import { boundaryOptions } from '../../../lib/rank/options';
-import { analyseConstellation } from '../../../lib/rank/report';
+import {
+  MapLayout,
+  applyPositions,
+  positionsOf,
+  runLayoutJob,
+} from '../../../lib/boundaries/layout';
+import { mapModel } from '../../../lib/boundaries/map-model';
+import { boundaryOptions } from '../../../lib/boundaries/options';
+import { analyseConstellation } from '../../../lib/boundaries/report';
 import { constellation, crowd, names } from './constellations';
 
 // A hub shares members with ten spokes (1…10 shared), and a topic with each of them.

@@ -1,7 +1,7 @@
 // The storage adapter against WXT's fake-browser (an in-memory browser.storage).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { loadSettings, saveSettings } from '../../../lib/adapters/extension';
+import { loadSettings, saveSettings } from '../../../lib/browser/extension';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 
 describe('settings adapter', () => {

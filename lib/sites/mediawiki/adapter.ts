@@ -7,7 +7,7 @@
 // links, the edit form, tables of contents, references and code blocks are never touched.
 // Checked against live MediaWiki 1.39 (Debian bookworm, Vector legacy skin) in
 // test/e2e/live-wikis.e2e.test.ts.
-import { wikiUserLogin } from '../match/profile-url';
+import { wikiUserLogin } from '../../match/profile-url';
 import {
   MentionList,
   handleOnPageHost,
@@ -18,8 +18,8 @@ import {
   text,
   within,
   sameHostTarget,
-} from './dom';
-import type { PageKind, PersonRole, SiteAdapter } from './types';
+} from '../dom';
+import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
   '.mw-editsection',

@@ -1,9 +1,9 @@
 // Brokers on a hand-made constellation: Bea is the only person in both Guild and Lab, so she
 // alone connects them; Carl and Dan both connect Guild and Forum, so each provides half.
 import { describe, expect, it } from 'vitest';
-import { communitiesWithoutBoundaryRole, rankBrokers } from '../../../lib/rank/brokers';
-import { indexConstellation } from '../../../lib/rank/constellation';
-import { buildGraph } from '../../../lib/rank/graph';
+import { communitiesWithoutBoundaryRole, rankBrokers } from '../../../lib/boundaries/brokers';
+import { indexConstellation } from '../../../lib/boundaries/constellation';
+import { buildGraph } from '../../../lib/boundaries/graph';
 import { constellation, crowd, names } from './constellations';
 
 const input = constellation({

@@ -22,8 +22,8 @@ import {
   profileLinkMentions,
   text,
   within,
-} from './dom';
-import type { PageKind, PersonMention, PersonRole, SiteAdapter } from './types';
+} from '../dom';
+import type { PageKind, PersonMention, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
   'nav',

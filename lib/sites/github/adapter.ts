@@ -4,7 +4,7 @@
 // Roles come from where the link sits: PR/issue header and first comment → author,
 // timeline comment headers → commenter, sidebar sections → reviewer/assignee, React's
 // "· edited by <login>" line under a comment header → editor.
-import { codeHostLogin } from '../match/profile-url';
+import { codeHostLogin } from '../../match/profile-url';
 import {
   MentionList,
   handleOnPageHost,
@@ -14,8 +14,8 @@ import {
   metaContent,
   text,
   within,
-} from './dom';
-import type { PersonRole, SiteAdapter } from './types';
+} from '../dom';
+import type { PersonRole, SiteAdapter } from '../types';
 
 /** The "edited by" line of a comment header (CSS-module class, hash suffix varies). */
 const EDITED_BY = '[class*="MarkdownLastEditedBy-module__lastEditInfoContainer"]';

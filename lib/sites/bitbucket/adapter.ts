@@ -2,7 +2,7 @@
 // `data-username` on avatars and links them as `/users/<slug>`; the pull request author is
 // `.author .name`, reviewers are avatars in `.reviewers`, comments carry `.author` too.
 // Cloud's React UI names people mostly by display name (profile-card triggers, mentions).
-import { directoryLogin } from '../match/profile-url';
+import { directoryLogin } from '../../match/profile-url';
 import {
   MentionList,
   handleOnPageHost,
@@ -12,8 +12,8 @@ import {
   text,
   within,
   sameHostTarget,
-} from './dom';
-import type { PageKind, PersonRole, SiteAdapter } from './types';
+} from '../dom';
+import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
   '.diff-view',

@@ -3,7 +3,7 @@
 // `.user-mention`, comment authors) and avatars with `a.userLogoLink[data-username]`;
 // page text is `#main-content.wiki-content`, comments `.comment-content.wiki-content`,
 // code macros `.code.panel` / `.codeContent` (never touched).
-import { directoryLogin } from '../match/profile-url';
+import { directoryLogin } from '../../match/profile-url';
 import {
   MentionList,
   handleOnPageHost,
@@ -13,8 +13,8 @@ import {
   metaContent,
   text,
   within,
-} from './dom';
-import type { PageKind, PersonRole, SiteAdapter } from './types';
+} from '../dom';
+import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
   '.code.panel',

@@ -1,9 +1,9 @@
 // Health signals on hand-made communities with known answers, and their explanations.
 import { describe, expect, it } from 'vitest';
-import { indexConstellation } from '../../../lib/rank/constellation';
-import { healthSignals, type HealthSignalKind } from '../../../lib/rank/health';
-import { boundaryOptions } from '../../../lib/rank/options';
-import { communityFacts } from '../../../lib/rank/profile';
+import { indexConstellation } from '../../../lib/boundaries/constellation';
+import { healthSignals, type HealthSignalKind } from '../../../lib/boundaries/health';
+import { boundaryOptions } from '../../../lib/boundaries/options';
+import { communityFacts } from '../../../lib/boundaries/profile';
 import { constellation, crowd, names } from './constellations';
 
 const leaders = [

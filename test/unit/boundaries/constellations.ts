@@ -5,7 +5,7 @@ import type {
   CommunityRecord,
   ConstellationInput,
   MembershipRecord,
-} from '../../../lib/rank/types';
+} from '../../../lib/boundaries/types';
 
 export const FEED = 'test';
 

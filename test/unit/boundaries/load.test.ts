@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { asOfDate, loadConstellation } from '../../../lib/db/constellation';
 import { setMe, declareMembership } from '../../../lib/db/local';
-import { boundaryOptions } from '../../../lib/rank/options';
-import { analyseConstellation } from '../../../lib/rank/report';
+import { boundaryOptions } from '../../../lib/boundaries/options';
+import { analyseConstellation } from '../../../lib/boundaries/report';
 import { smallTestDb } from '../../fixtures/test-db';
 
 describe('loadConstellation', () => {

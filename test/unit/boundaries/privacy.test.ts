@@ -5,7 +5,7 @@ import {
   formatGroupCount,
   groupCount,
   safeBreakdown,
-} from '../../../lib/rank/privacy';
+} from '../../../lib/boundaries/privacy';
 
 describe('privacy thresholds', () => {
   it('shows a count only when the group reaches the minimum', () => {
