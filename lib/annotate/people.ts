@@ -1,0 +1,154 @@
+// Person badges: resolves the people an adapter found (one background message per batch of
+// new lookup keys, answers cached per key), and puts a badge beside each link or image, or
+// inside a name element. A badge beside a link follows the link's visibility (see below).
+import {
+  identityKeys,
+  mergeQueries,
+  personRefKey,
+  resolveIdentity,
+  type IdentityAnswer,
+  type IdentityQuery,
+  type ResolvedPerson,
+} from '../match/identity';
+import type { PersonMention } from '../sites/types';
+import type { AnnotateClient } from './client';
+import { PERSON_TAG, createPersonHost, type Theme } from './hosts';
+
+export interface PeopleContext {
+  document: Document;
+  client: AnnotateClient;
+  signal: AbortSignal;
+  theme: Theme;
+  /** Selector of places where no badge may go (site chrome, excluded areas, code, editors). */
+  skip: string;
+  /** Every host this page's annotation inserted (removed on abort). */
+  inserted: Set<HTMLElement>;
+  onUpdate?: () => void;
+}
+
+export interface PeopleAnnotator {
+  annotate(mentions: PersonMention[]): Promise<void>;
+  /** The people found on this page so far, by `personRefKey`. */
+  readonly onPage: ReadonlyMap<string, ResolvedPerson>;
+}
+
+export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
+  const { document, client, signal, theme, skip, inserted } = context;
+  const badged = new WeakMap<Element, HTMLElement>();
+  const onPage = new Map<string, ResolvedPerson>();
+  const resolved = new Map<string, IdentityAnswer>();
+  const followLink = linkFollower(document, signal);
+
+  async function annotate(mentions: PersonMention[]): Promise<void> {
+    const queries = new Map<PersonMention, IdentityQuery>();
+    for (const mention of mentions) queries.set(mention, identityKeys(mention.identity));
+    const unknown = mergeQueries(
+      [...queries.values()].map((q) => ({
+        handles: q.handles.filter((k) => !resolved.has(`h${k}`)),
+        emails: q.emails.filter((k) => !resolved.has(`e${k}`)),
+        names: q.names.filter((k) => !resolved.has(`n${k}`)),
+      })),
+    );
+    if (unknown.handles.length + unknown.emails.length + unknown.names.length > 0) {
+      let answer: IdentityAnswer;
+      try {
+        answer = await client.resolve(unknown);
+      } catch {
+        return;
+      }
+      if (signal.aborted) return;
+      for (const key of unknown.handles) resolved.set(`h${key}`, answer);
+      for (const key of unknown.emails) resolved.set(`e${key}`, answer);
+      for (const key of unknown.names) resolved.set(`n${key}`, answer);
+    }
+    for (const [mention, query] of queries) {
+      const person = resolveWith(query);
+      if (!person) continue;
+      onPage.set(personRefKey(person.feedId, person.id), person);
+      insertBadge(mention, person);
+    }
+    context.onUpdate?.();
+  }
+
+  /** Resolves one mention against the answers cached for each of its keys. */
+  function resolveWith(query: IdentityQuery): ResolvedPerson | undefined {
+    const merged: IdentityAnswer = { handles: {}, emails: {}, names: {}, people: {} };
+    const take = (prefix: string, keys: string[], kind: 'handles' | 'emails' | 'names') => {
+      for (const key of keys) {
+        const answer = resolved.get(`${prefix}${key}`);
+        const refs = answer?.[kind][key];
+        if (!answer || !refs) continue;
+        merged[kind][key] = refs;
+        for (const ref of refs) if (answer.people[ref]) merged.people[ref] = answer.people[ref];
+      }
+    };
+    take('h', query.handles, 'handles');
+    take('e', query.emails, 'emails');
+    take('n', query.names, 'names');
+    return resolveIdentity(query, merged);
+  }
+
+  function insertBadge(mention: PersonMention, person: ResolvedPerson): void {
+    const element = mention.element;
+    if (!element.isConnected || element.closest(skip)) return;
+    const existing = badged.get(element);
+    if (existing?.isConnected) return;
+    // Someone else's badge for this element (a second run) already sits right after it.
+    const next = element.tagName === 'A' ? element.nextElementSibling : element.lastElementChild;
+    if (
+      next?.tagName === PERSON_TAG.toUpperCase() &&
+      next.getAttribute('data-constellation-person') === person.id
+    )
+      return;
+    const host = createPersonHost(document, person, mention.role, theme);
+    // Links and images get the badge beside them; name elements (headings, cells) inside.
+    if (element.tagName === 'A' || element.tagName === 'IMG') {
+      element.after(host);
+      followLink(element, host);
+    } else element.append(host);
+    badged.set(element, host);
+    inserted.add(host);
+  }
+
+  return { annotate, onPage };
+}
+
+/**
+ * A badge beside a link is not inside it, so it would stay visible when the page hides the
+ * link: GitLab renders an author twice and hides one per screen width with CSS, which would
+ * show two badges. Such badges follow their link: after each insertion and on every resize
+ * (responsive layouts switch there), one style read for all, in the next frame.
+ */
+function linkFollower(
+  document: Document,
+  signal: AbortSignal,
+): (link: Element, host: HTMLElement) => void {
+  const followers = new Map<Element, HTMLElement>();
+  const view = document.defaultView;
+  let scheduled = false;
+  const follow = () => {
+    if (scheduled || signal.aborted || !view) return;
+    scheduled = true;
+    view.requestAnimationFrame(() => {
+      scheduled = false;
+      for (const [link, host] of followers) {
+        if (!host.isConnected || !link.isConnected) {
+          followers.delete(link);
+          continue;
+        }
+        const shown = typeof link.checkVisibility === 'function' ? link.checkVisibility() : true;
+        const display = shown ? '' : 'none';
+        if (host.style.display !== display) host.style.display = display;
+      }
+    });
+  };
+  view?.addEventListener('resize', follow, { passive: true });
+  signal.addEventListener('abort', () => {
+    view?.removeEventListener('resize', follow);
+    followers.clear();
+  });
+  return (link, host) => {
+    followers.set(link, host);
+    follow();
+  };
+}

@@ -1,0 +1,114 @@
+// Topic highlights: compiles the vocabulary's topic matcher once per page (in slices), and in
+// each prose region wraps the first occurrence of each topic, up to a per-page cap. Topics a
+// region already shows (a second run) count as seen, so annotating twice adds nothing; the
+// topics found are reported to the background once each (the reading signal).
+import { compileTopicMatcherInSlices, type TopicMatcher } from '../match/topic-matcher';
+import { topicRefKey, type VocabularyTopic } from '../match/vocabulary';
+import type { AnnotateClient, RecordRef } from './client';
+import { TOPIC_TAG, createTopicHost, type Theme } from './hosts';
+import { firstOccurrences, proseTextNodes, wrapOccurrences } from './scan';
+import type { compileSkip } from './skip';
+
+export interface TopicsContext {
+  document: Document;
+  client: AnnotateClient;
+  signal: AbortSignal;
+  theme: Theme;
+  /** Compiled selector of places inside a region that are not prose. */
+  skip: ReturnType<typeof compileSkip>;
+  /** Every host this page's annotation inserted (unwrapped on abort). */
+  inserted: Set<HTMLElement>;
+  /** Most topic highlights on one page. */
+  cap: number;
+  /** Yields to the page between slices of work. */
+  yieldToPage: () => Promise<void>;
+  sliceMs: number;
+}
+
+export interface TopicAnnotator {
+  /** The compiled matcher, or undefined when the vocabulary cannot be had. */
+  matcher(): Promise<TopicMatcher | undefined>;
+  capReached(): boolean;
+  /** Highlights one region; `pause` is awaited between text nodes and yields when due. */
+  annotateRegion(
+    region: Element,
+    compiled: TopicMatcher,
+    pause: () => Promise<void>,
+  ): Promise<void>;
+  /** Tells the background which topics this page is about (new ones only, once each). */
+  reportTopics(): void;
+  /** The topics highlighted on this page so far, by `topicRefKey`. */
+  readonly onPage: ReadonlyMap<string, VocabularyTopic>;
+}
+
+export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
+  const { document, client, signal, theme, inserted, cap } = context;
+  const regionTopics = new WeakMap<Element, Set<string>>();
+  const onPage = new Map<string, VocabularyTopic>();
+  const reported = new Set<string>();
+  let count = 0;
+  let matcher: Promise<TopicMatcher | undefined> | undefined;
+
+  const loadMatcher = () =>
+    (matcher ??= client
+      .vocabulary()
+      .then((vocabulary) =>
+        compileTopicMatcherInSlices(vocabulary.topics, context.yieldToPage, context.sliceMs),
+      )
+      .catch(() => undefined));
+
+  /** Topics another run already highlighted in this region. */
+  function seenIn(region: Element): Set<string> {
+    let seen = regionTopics.get(region);
+    if (!seen) {
+      seen = new Set(
+        Array.from(region.querySelectorAll(TOPIC_TAG), (host) =>
+          topicRefKey(
+            host.getAttribute('data-constellation-feed') ?? '',
+            host.getAttribute('data-constellation-topic') ?? '',
+          ),
+        ),
+      );
+      regionTopics.set(region, seen);
+    }
+    return seen;
+  }
+
+  async function annotateRegion(
+    region: Element,
+    compiled: TopicMatcher,
+    pause: () => Promise<void>,
+  ): Promise<void> {
+    const seen = seenIn(region);
+    for (const node of proseTextNodes(region, context.skip)) {
+      if (signal.aborted || count >= cap) break;
+      const found = firstOccurrences(node, compiled, seen, cap - count);
+      if (found.length > 0) {
+        const hosts = wrapOccurrences(found, (topic) => createTopicHost(document, topic, theme));
+        for (const host of hosts) inserted.add(host);
+        for (const { topic } of found) onPage.set(topicRefKey(topic.feedId, topic.id), topic);
+        count += hosts.length;
+      }
+      await pause();
+    }
+  }
+
+  function reportTopics(): void {
+    if (signal.aborted || !client.noteTopics) return;
+    const fresh: RecordRef[] = [];
+    for (const [key, topic] of onPage) {
+      if (reported.has(key)) continue;
+      reported.add(key);
+      fresh.push({ feedId: topic.feedId, id: topic.id });
+    }
+    if (fresh.length > 0) client.noteTopics(fresh).catch(() => undefined);
+  }
+
+  return {
+    matcher: loadMatcher,
+    capReached: () => count >= cap,
+    annotateRegion,
+    reportTopics,
+    onPage,
+  };
+}
