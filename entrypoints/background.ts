@@ -80,6 +80,8 @@ export default defineBackground(() => {
   void reconcileSites();
   onSitePermissionRemoved(() => void reconcileSites());
 
+  // webextension-polyfill answers a message with the Promise its listener returns.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message, sender) =>
     ensureData().then(() =>
       handleMessage(db, message, sender, browser.runtime.id, {

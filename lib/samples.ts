@@ -51,7 +51,10 @@ export function parseSamplesIndex(
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `not JSON (${error instanceof Error ? error.message : error})` };
+    return {
+      ok: false,
+      error: `not JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   const parsed = samplesIndexSchema.safeParse(value);
   if (parsed.success) return { ok: true, index: parsed.data };

@@ -37,7 +37,10 @@ export function sampleAssets(folder: string): SampleAssets {
   try {
     source = JSON.parse(readFileSync(indexPath, 'utf8')) as typeof source;
   } catch (error) {
-    return { assets: [], message: `sample feeds skipped: ${indexPath} is not JSON (${error})` };
+    return {
+      assets: [],
+      message: `sample feeds skipped: ${indexPath} is not JSON (${String(error)})`,
+    };
   }
   const index: SamplesIndex = { feeds: [] };
   const assets: SampleAsset[] = [];

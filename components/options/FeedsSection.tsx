@@ -44,7 +44,7 @@ export function FeedsSection({ db }: { db: ConstellationDB }) {
   const { access, refresh } = useOriginAccess(config?.feeds.map((f) => f.url) ?? []);
   const reports = useLiveQuery(() => syncReports(db), [db]);
   const status = useLiveQuery(() => dataStatus(db), [db]);
-  const [editing, setEditing] = useState<'new' | string | undefined>();
+  const [editing, setEditing] = useState<string | undefined>(); // 'new' or the URL of the feed being edited;
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
 

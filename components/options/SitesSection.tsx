@@ -55,10 +55,7 @@ export function SitesSection() {
                       value={site.adapter}
                       onChange={(event) =>
                         void act(
-                          chooseAdapter(
-                            site.pattern,
-                            (event.currentTarget as HTMLSelectElement).value as SiteId | 'auto',
-                          ),
+                          chooseAdapter(site.pattern, event.currentTarget.value as SiteId | 'auto'),
                         )
                       }
                     >

@@ -49,7 +49,7 @@ export function TopicPeopleView(props: {
     setFilters((current) => {
       const next = { ...current };
       if (value === '' || value === undefined) delete next[key];
-      else next[key] = value as PeerFilters[K];
+      else next[key] = value;
       return next;
     });
   const activeFilters = (['unit', 'company', 'community', 'participation', 'role'] as const).filter(

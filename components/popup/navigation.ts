@@ -12,5 +12,5 @@ export type View =
 
 export interface Navigator {
   open(view: View): void;
-  back(): void;
+  back: () => void;
 }

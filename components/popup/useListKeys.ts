@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 export interface ListKeys {
   active: number;
   setActive(index: number): void;
-  onKeyDown(event: KeyboardEvent): void;
+  onKeyDown: (event: KeyboardEvent) => void;
 }
 
 export function useListKeys(count: number, onChoose: (index: number) => void): ListKeys {

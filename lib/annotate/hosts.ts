@@ -29,7 +29,7 @@ const sheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
 function styleRoot(root: ShadowRoot, css: string): void {
   const document = root.ownerDocument;
   let perDocument = sheets.get(document);
-  if (!perDocument) sheets.set(document, (perDocument = new Map()));
+  if (!perDocument) sheets.set(document, (perDocument = new Map<string, CSSStyleSheet | null>()));
   let sheet = perDocument.get(css);
   if (sheet === undefined) {
     try {

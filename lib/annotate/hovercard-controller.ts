@@ -41,7 +41,7 @@ const ANCHOR = `${PERSON_TAG},${TOPIC_TAG}`;
 function anchorOf(target: EventTarget | null): HTMLElement | null {
   const element = target as Element | null;
   return element && typeof element.closest === 'function'
-    ? (element.closest(ANCHOR) as HTMLElement | null)
+    ? element.closest<HTMLElement>(ANCHOR)
     : null;
 }
 

@@ -13,7 +13,7 @@ export interface SampleDeps {
   db: ConstellationDB;
   /** Reads a file bundled with the extension (path relative to its root); rejects when absent. */
   readBundled(path: string): Promise<string>;
-  loadDemo(): Promise<string>;
+  loadDemo: () => Promise<string>;
 }
 
 export interface SampleLoaded {

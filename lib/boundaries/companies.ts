@@ -46,10 +46,10 @@ export function companyBoundary(
     const c = g.mCommunity[m]!;
     cross.add(c);
     let communities = perCompany.get(company);
-    if (!communities) perCompany.set(company, (communities = new Map()));
+    if (!communities) perCompany.set(company, (communities = new Map<number, number>()));
     communities.set(c, (communities.get(c) ?? 0) + 1);
     let people = peoplePerCompany.get(company);
-    if (!people) peoplePerCompany.set(company, (people = new Map()));
+    if (!people) peoplePerCompany.set(company, (people = new Map<number, number>()));
     people.set(p, (people.get(p) ?? 0) + 1);
   }
   const boundaryHoldersOf = (c: number) => {

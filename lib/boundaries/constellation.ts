@@ -74,7 +74,7 @@ class RefIndex {
 
   add(ref: FeedRef, index: number): void {
     let ids = this.byFeed.get(ref.feedId);
-    if (!ids) this.byFeed.set(ref.feedId, (ids = new Map()));
+    if (!ids) this.byFeed.set(ref.feedId, (ids = new Map<string, number>()));
     if (!ids.has(ref.id)) ids.set(ref.id, index);
   }
 

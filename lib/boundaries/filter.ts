@@ -79,8 +79,8 @@ export function filterCommunities(
   if (filters.topic >= 0) {
     byTopic = new Set(
       g.topicCommunities.subarray(
-        g.topicCommunityStart[filters.topic]!,
-        g.topicCommunityStart[filters.topic + 1]!,
+        g.topicCommunityStart[filters.topic],
+        g.topicCommunityStart[filters.topic + 1],
       ),
     );
   }

@@ -73,7 +73,7 @@ function adjacency(edges: EdgeBuilder, communities: number): (c: number) => Int3
     entries[fill[edges.a[e]!]!++] = e;
     entries[fill[edges.b[e]!]!++] = e;
   }
-  return (c) => entries.subarray(counts[c]!, counts[c + 1]!);
+  return (c) => entries.subarray(counts[c], counts[c + 1]);
 }
 
 export function buildGraph(g: Constellation): ConstellationGraph {
@@ -124,7 +124,7 @@ export function buildGraph(g: Constellation): ConstellationGraph {
     }
     for (let k = 0; k < topicTouchedCount; k++) {
       const b = topicTouched[k]!;
-      topic.push(a, b, topicShared[b]!, shared[b]!);
+      topic.push(a, b, topicShared[b]!, shared[b]);
       topicShared[b] = 0;
     }
     for (let k = 0; k < touchedCount; k++) {

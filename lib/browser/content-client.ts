@@ -12,8 +12,10 @@ import type { SiteId } from '../sites/types';
 const VOCABULARY_KEY = 'annotate.vocabulary';
 
 async function send<K extends RequestType>(type: K, body: RequestOf<K>): Promise<ResponseMap[K]> {
-  const answer = (await browser.runtime.sendMessage({ type, request: body })) as
-    Result<ResponseMap[K]> | undefined;
+  const answer: Result<ResponseMap[K]> | undefined = await browser.runtime.sendMessage({
+    type,
+    request: body,
+  });
   if (!answer || typeof answer !== 'object' || !('ok' in answer))
     throw new Error('the background did not answer');
   if (!answer.ok) throw new Error(answer.error);
@@ -68,6 +70,8 @@ export function hovercardChunkUrl(): string {
 export const PAGE_SUMMARY_MESSAGE = 'constellation:pageSummary';
 
 export function answerPageSummaries(summary: () => unknown): void {
+  // webextension-polyfill answers a message with the Promise its listener returns.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     if ((message as { type?: unknown } | null)?.type !== PAGE_SUMMARY_MESSAGE) return undefined;

@@ -30,7 +30,7 @@ export function localDay(when: Date): string {
 
 function dayNumber(day: string): number {
   const [y, m, d] = day.split('-').map(Number);
-  return Math.floor(Date.UTC(y!, m! - 1, d!) / DAY_MS);
+  return Math.floor(Date.UTC(y!, m! - 1, d) / DAY_MS);
 }
 
 /** Records that a page about these topics was read now. Returns how many rows changed. */

@@ -102,7 +102,7 @@ export function planChunks(plan: SyncPlan, size: number): PlanChunk[] {
   const chunks: PlanChunk[] = [];
   for (const { list, upserts, removals } of plan.changes) {
     for (let i = 0; i < upserts.length; i += size)
-      chunks.push({ list, upserts: upserts.slice(i, i + size) as Feed[FeedList] });
+      chunks.push({ list, upserts: upserts.slice(i, i + size) });
     for (let i = 0; i < removals.length; i += size)
       chunks.push({ list, removals: removals.slice(i, i + size) });
   }

@@ -83,7 +83,7 @@ const RULES: Record<FeedList, { scalars: string[]; lists: Record<string, Keyed> 
       },
       meetings: (v) => {
         const m = v as Loose;
-        return `${String(m.title)} ${String(m.schedule ?? '')}`;
+        return `${String(m.title)} ${typeof m.schedule === 'string' ? m.schedule : ''}`;
       },
       repertoire: (v) => String((v as Loose).url),
     },
@@ -173,13 +173,7 @@ function mergePeople(
         from: entry.origin,
         into: found.origin,
       });
-      mergeInto(
-        'people',
-        found.record.id,
-        found as unknown as Sourced<Loose>,
-        { ...entry, record } as unknown as Sourced<Loose>,
-        conflicts,
-      );
+      mergeInto('people', found.record.id, found, { ...entry, record }, conflicts);
       // The folded record's own keys now lead to the merged person too (first owner keeps a key).
       for (const k of keys) if (!byKey.has(k.key)) byKey.set(k.key, found);
       idMaps[s]!.set(entry.record.id, found.record.id);

@@ -76,7 +76,7 @@ export function loadYaml(text: string, file: string): YamlLoadResult {
       locate(path) {
         // A missing value (a required field left out) is reported at its nearest ancestor.
         for (let depth = path.length; depth > 0; depth--) {
-          const node = doc.getIn(path.slice(0, depth), true);
+          const node: unknown = doc.getIn(path.slice(0, depth), true);
           if (isNode(node) && node.range) return position(node.range[0]);
         }
         return position(docStart);

@@ -129,12 +129,12 @@ export class TokenBuffer {
 
   /** The folded text of token `n` (allocates; used only to confirm a candidate). */
   folded(text: string, n: number): string {
-    const raw = text.slice(this.starts[n]!, this.ends[n]!);
+    const raw = text.slice(this.starts[n], this.ends[n]);
     return this.wide[n] ? foldText(raw) : raw.toLowerCase();
   }
 
   written(text: string, n: number): string {
-    return text.slice(this.starts[n]!, this.ends[n]!);
+    return text.slice(this.starts[n], this.ends[n]);
   }
 }
 

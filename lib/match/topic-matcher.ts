@@ -107,7 +107,7 @@ class TrieBuilder {
           node = { next: undefined, terms: undefined };
           level.set(hash, node);
         }
-        if (k < term.keys.length - 1) level = node.next ??= new Map();
+        if (k < term.keys.length - 1) level = node.next ??= new Map<number, TrieNode>();
       }
       (node!.terms ??= []).push(term);
     }
@@ -228,7 +228,7 @@ function accepts(
     } else if (tokens.folded(text, n) !== term.keys[k]) return false;
   }
   for (let k = 0; k < term.separators.length; k++) {
-    const between = text.slice(tokens.ends[first + k]!, tokens.starts[first + k + 1]!);
+    const between = text.slice(tokens.ends[first + k], tokens.starts[first + k + 1]);
     if (normalizeSeparator(between) !== term.separators[k]) return false;
   }
   const start = tokens.starts[first]!;

@@ -223,7 +223,7 @@ function parseList<L extends FeedList>(
 ): Parsed<L> {
   // The same schema with zod's generated fast path for valid records (precompiled.ts).
   const schema = compiledRecordSchemas().schemas[list];
-  const out: Parsed<L> = new Array(raw.length);
+  const out = new Array<Parsed<L>[number]>(raw.length) as Parsed<L>;
   for (let index = 0; index < raw.length; index++) {
     const item = raw[index];
     const result = schema.safeParse(item);

@@ -68,7 +68,7 @@ export async function benchPopupOpen(): Promise<void> {
         new Promise<void>((done, fail) => {
           localStorage.setItem('constellation.identity-choice', 'chosen');
           const open = indexedDB.open('constellation');
-          open.onerror = () => fail(open.error);
+          open.onerror = () => fail(open.error ?? new Error('indexedDB.open failed'));
           open.onsuccess = () => {
             const tx = open.result.transaction('me', 'readwrite');
             tx.objectStore('me').put({ key: 'me', feedId, personId: me, chosenAt: '2026-11-23' });
@@ -76,7 +76,7 @@ export async function benchPopupOpen(): Promise<void> {
               open.result.close();
               done();
             };
-            tx.onerror = () => fail(tx.error);
+            tx.onerror = () => fail(tx.error ?? new Error('transaction failed'));
           };
         }),
       { feedId: feed.feedId, me },

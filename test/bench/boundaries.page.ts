@@ -211,7 +211,7 @@ export async function runBoundariesBench(
       );
       const box = host.querySelector<HTMLInputElement>('#f-search')!;
       // A word from a community's name on the map: some communities match, not all.
-      const word = target.querySelector('text')!.textContent!.split(' ')[0]!;
+      const word = target.querySelector('text')!.textContent.split(' ')[0]!;
       for (const query of [word, ''])
         search.push(
           await changeShown(host, () => {

@@ -171,7 +171,7 @@ describe('hostile feeds and pages', () => {
     const page = await open('churn', thread(churn));
     const ticks = () =>
       page.evaluate(
-        () => document.getElementById('second')!.textContent!.match(/tick (\d+)/g)?.length ?? 0,
+        () => document.getElementById('second')!.textContent.match(/tick (\d+)/g)?.length ?? 0,
       );
     await page.waitForTimeout(3000);
     // The page's own work goes on: its timer keeps adding while we annotate.

@@ -279,7 +279,7 @@ describe('annotating demo pages in Chromium', () => {
     const byLogin = new Map(
       demo.people.flatMap((p) =>
         p.handles['wiki.northwind.test']
-          ? [[p.handles['wiki.northwind.test']!.toLowerCase(), p.id]]
+          ? [[p.handles['wiki.northwind.test'].toLowerCase(), p.id]]
           : [],
       ),
     );

@@ -31,7 +31,7 @@ async function seriousViolations(page: Page) {
 }
 
 async function downloadText(download: Download): Promise<string> {
-  return readFileSync((await download.path())!, 'utf8');
+  return readFileSync(await download.path(), 'utf8');
 }
 
 describe('boundaries view in Chromium', () => {
@@ -203,7 +203,7 @@ describe('boundaries view in Chromium', () => {
     await page.getByRole('button', { name: 'Table as CSV' }).click();
     const csv = await csvDownload;
     expect(csv.suggestedFilename()).toMatch(/^constellation-communities-\d{4}-\d{2}-\d{2}\.csv$/);
-    const table = parse(await downloadText(csv)) as string[][];
+    const table: string[][] = parse(await downloadText(csv));
     expect(table[0]).toContain('Community');
     expect(
       table
@@ -247,7 +247,7 @@ describe('boundaries view in Chromium', () => {
 
     const pngDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Map as PNG' }).click();
-    const png = readFileSync((await (await pngDownload).path())!);
+    const png = readFileSync(await (await pngDownload).path());
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.readUInt32BE(16)).toBeGreaterThan(100); // IHDR width
     expect(png.readUInt32BE(20)).toBeGreaterThan(100); // IHDR height

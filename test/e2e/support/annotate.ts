@@ -68,8 +68,8 @@ export async function serveSavedPages(
   return { aborted };
 }
 
-export const CORPUS = new URL('../../../../shared/corpus/pages', import.meta.url);
-export const FIXTURES = new URL('../../fixtures/pages', import.meta.url);
+export const CORPUS = new URL('../../../../shared/corpus/pages/', import.meta.url);
+export const FIXTURES = new URL('../../fixtures/pages/', import.meta.url);
 
 export function readPage(base: URL, path: string): string {
   return readFileSync(new URL(path, base), 'utf8');
@@ -147,8 +147,7 @@ export async function writeFeed(page: Page, input: FeedInput): Promise<void> {
           const tables = Object.keys(rows);
           const tx = db.transaction([...tables, 'feeds'], 'readwrite');
           for (const table of tables)
-            for (const row of (rows as Record<string, unknown[]>)[table]!)
-              tx.objectStore(table).put(row);
+            for (const row of rows[table]!) tx.objectStore(table).put(row);
           tx.objectStore('feeds').put(feedRow);
           tx.oncomplete = () => {
             db.close();

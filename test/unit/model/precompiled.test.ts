@@ -115,10 +115,9 @@ describe('precompiled record parsers', () => {
           maxLength: 4,
         }),
         (list, at, edits) => {
-          const record = structuredClone(demo[list][at % demo[list].length]!) as Record<
-            string,
-            unknown
-          >;
+          const record = structuredClone<Record<string, unknown>>(
+            demo[list][at % demo[list].length]!,
+          );
           const fields = Object.keys(record);
           for (const [pick, extra, value] of edits) {
             // Mostly a field the schema knows, sometimes an unknown one (to be stripped).

@@ -16,7 +16,7 @@ import { PROJECT, TALK } from './mediawiki-content';
 import { startMediaWiki } from './mediawiki';
 import type { PhpServer } from './php-server';
 
-const FIXTURES = fileURLToPath(new URL('../../../fixtures/pages', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/pages/', import.meta.url));
 
 /** Fetches a page from the server with the wiki's own host name. */
 async function fetchPage(server: PhpServer, url: string): Promise<string> {

@@ -80,8 +80,8 @@ export async function startPhpServer(options: PhpServerOptions): Promise<PhpServ
       // Every request is logged; keep the tail only.
       output = (output + chunk.toString()).slice(-20_000);
     };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     const server: PhpServer = { port, log: () => output, close: () => stop(child) };
     const deadline = Date.now() + 20_000;
     while (child.exitCode === null && Date.now() < deadline) {
