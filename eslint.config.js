@@ -4,6 +4,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Every Dexie table of lib/db/database.ts.
+const TABLES =
+  '/^(feeds|units|people|topics|communities|memberships|expertise|me|follows|myMemberships|myExpertise|notes|syncSources|syncStaging|syncFingerprints|syncLeases|syncReports|topicVisits)$/';
+
 const ZOD_RULE = { name: 'zod', message: 'Import { z } from lib/model/zod (jitless config).' };
 
 // The content script runs in every matching page: it stays small and starts fast, so it never
@@ -76,6 +80,22 @@ export default tseslint.config(
       // handlers, clients, test doubles) without awaiting; `async` keeps a throw a rejection.
       '@typescript-eslint/require-await': 'off',
       'no-restricted-imports': ['error', { paths: [ZOD_RULE] }],
+    },
+  },
+  {
+    // Table names are lib/db's alone: everything else calls its query functions, so a schema
+    // change touches one folder (docs/architecture.md).
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['lib/db/**', 'test/**', 'scripts/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `MemberExpression[property.name=${TABLES}][object.name=/^db$/], MemberExpression[property.name=${TABLES}][object.property.name=/^db$/]`,
+          message:
+            'Tables are read and written only inside lib/db: add or use a query function there.',
+        },
+      ],
     },
   },
   {

@@ -126,4 +126,3 @@ export function isTrustedSender(sender: SenderInfo, extensionId: string): boolea
   return sender.id === extensionId;
 }
 
-export { request, type Transport } from './request';

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readBundled, sendRequest } from '../../lib/browser/extension';
 import type { ConstellationDB } from '../../lib/db/database';
+import { feedRows } from '../../lib/db/feeds';
 import { parseSamplesIndex, SAMPLES_DIR, SAMPLES_INDEX, type SampleEntry } from '../../lib/samples';
 import { useLiveQuery } from '../useLiveQuery';
 
@@ -38,7 +39,7 @@ const bundledUrl = (file: string) => browser.runtime.getURL(`/${SAMPLES_DIR}/${f
 export function SamplesSection({ db }: { db: ConstellationDB }) {
   const bundled = useBundledSamples();
   const loaded = useLiveQuery(
-    async () => (await db.feeds.toArray()).filter((f) => f.source === 'sample'),
+    async () => (await feedRows(db)).filter((f) => f.source === 'sample'),
     [db],
   );
   const [busy, setBusy] = useState<string | undefined>();

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadSettings, updateSettings } from '../../lib/browser/extension';
 import type { ConstellationDB } from '../../lib/db/database';
-import { clearTopicVisits, visitedTopics } from '../../lib/db/visits';
+import { clearTopicVisits, visitedTopicsWithLabels } from '../../lib/db/visits';
 import { remembersVisitedTopics } from '../../lib/settings';
 import { useLiveQuery } from '../useLiveQuery';
 
@@ -18,16 +18,7 @@ export function VisitedTopicsPanel({ db }: { db: ConstellationDB }) {
       .then((settings) => setEnabled(remembersVisitedTopics(settings)))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
-  const remembered = useLiveQuery(async () => {
-    const all = await visitedTopics(db);
-    const topics = await db.topics.bulkGet(
-      all.slice(0, SHOWN).map((v) => [v.feedId, v.topic] as [string, string]),
-    );
-    return {
-      total: all.length,
-      shown: all.slice(0, SHOWN).map((v, i) => ({ ...v, label: topics[i]?.label ?? v.topic })),
-    };
-  }, [db]);
+  const remembered = useLiveQuery(() => visitedTopicsWithLabels(db, SHOWN), [db]);
 
   // The switch follows the click at once: a re-render while the save is pending (forgetting
   // the topics wakes the live query) must not flip it back. A failed save restores it.

@@ -2,6 +2,7 @@
 // bundled demo organisation is loaded into the database (once per demo version).
 import type { ConstellationDB } from '../db/database';
 import { removeFeed, replaceFeed } from '../db/ingest';
+import { feedRow, feedRows } from '../db/feeds';
 import { validateFeedText, type RecordProblem } from '../model/validate';
 
 export type DemoOutcome =
@@ -24,7 +25,7 @@ export async function ensureDemoData(
     if (!validation.ok)
       return { kind: 'failed', error: `demo feed rejected: ${validation.error.reason}` };
     const { feed, problems } = validation;
-    const stored = await db.feeds.get(feed.feedId);
+    const stored = await feedRow(db, feed.feedId);
     if (stored && stored.generatedAt === feed.generatedAt && stored.source === 'demo') {
       return { kind: 'skipped', reason: 'up-to-date' };
     }
@@ -45,7 +46,7 @@ export async function reconcileDemoData(
   db: ConstellationDB,
   loadDemo: () => Promise<string>,
 ): Promise<DemoOutcome> {
-  const feeds = await db.feeds.toArray();
+  const feeds = await feedRows(db);
   const realFeedShown = feeds.some((feed) => feed.source !== 'demo');
   if (realFeedShown) {
     for (const demo of feeds.filter((feed) => feed.source === 'demo'))

@@ -5,6 +5,7 @@
 // replaces a feed the user or an administrator configured.
 import type { ConstellationDB } from '../db/database';
 import { removeFeed, replaceFeed } from '../db/ingest';
+import { feedRow } from '../db/feeds';
 import { validateFeedText } from '../model/validate';
 import { parseSamplesIndex, SAMPLES_DIR, SAMPLES_INDEX, type SampleEntry } from '../samples';
 import { reconcileDemoData } from './demo-data';
@@ -53,7 +54,7 @@ export async function loadSample(deps: SampleDeps, file: string): Promise<Sample
   const validation = validateFeedText(text);
   if (!validation.ok) throw new Error(`${entry.file} was refused: ${validation.error.reason}`);
   const { feed, problems } = validation;
-  const stored = await deps.db.feeds.get(feed.feedId);
+  const stored = await feedRow(deps.db, feed.feedId);
   if (stored && stored.source !== 'sample' && stored.source !== 'demo')
     throw new Error(
       `a configured feed (${stored.url ?? stored.organization}) already provides "${feed.feedId}"`,
@@ -70,7 +71,7 @@ export async function loadSample(deps: SampleDeps, file: string): Promise<Sample
 }
 
 export async function removeSample(deps: SampleDeps, feedId: string): Promise<void> {
-  const stored = await deps.db.feeds.get(feedId);
+  const stored = await feedRow(deps.db, feedId);
   if (!stored) return;
   if (stored.source !== 'sample') throw new Error(`"${feedId}" is not a sample feed`);
   await removeFeed(deps.db, feedId);

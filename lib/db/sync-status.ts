@@ -7,6 +7,11 @@ export async function saveReport(db: ConstellationDB, report: SyncReportRow): Pr
   await db.syncReports.put(report);
 }
 
+/** The last stored report of one feed URL. */
+export function syncReport(db: ConstellationDB, url: string): Promise<SyncReportRow | undefined> {
+  return db.syncReports.get(url);
+}
+
 export function syncReports(db: ConstellationDB): Promise<SyncReportRow[]> {
   return db.syncReports.toArray();
 }

@@ -112,3 +112,17 @@ export async function visitedTopics(
 export async function clearTopicVisits(db: ConstellationDB): Promise<void> {
   await db.topicVisits.clear();
 }
+
+/** The strongest `limit` remembered topics with their labels, and how many there are. */
+export async function visitedTopicsWithLabels(
+  db: ConstellationDB,
+  limit: number,
+): Promise<{ total: number; shown: (VisitedTopic & { label: string })[] }> {
+  const all = await visitedTopics(db);
+  const shown = all.slice(0, limit);
+  const topics = await db.topics.bulkGet(shown.map((v) => [v.feedId, v.topic] as [string, string]));
+  return {
+    total: all.length,
+    shown: shown.map((v, i) => ({ ...v, label: topics[i]?.label ?? v.topic })),
+  };
+}

@@ -7,6 +7,7 @@ import {
   discardPending,
   getSource,
   GenerationLostError,
+  listSources,
   openGeneration,
   recordValidators,
   switchGeneration,
@@ -20,7 +21,8 @@ import {
 import type { FeedRow } from '../db/schema';
 import { acquireLease, releaseLease, renewLease } from '../db/sync-lease';
 import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
-import { saveReport } from '../db/sync-status';
+import { saveReport, syncReport } from '../db/sync-status';
+import { feedRow as storedFeedRow, feedRows } from '../db/feeds';
 import { planChunks, planSync, storedCounts } from './diff';
 import {
   DEFAULT_LIMITS,
@@ -85,7 +87,7 @@ export async function syncFeed(deps: SyncDeps, target: FeedTarget): Promise<Sync
     now: startedAt,
     ...(deps.isLeaseAbandoned ? { isAbandoned: deps.isLeaseAbandoned } : {}),
   });
-  const previous = await db.syncReports.get(url);
+  const previous = await syncReport(db, url);
   if (!lease.ok) {
     // Not stored: the holder will write the real report.
     return {
@@ -196,11 +198,11 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     return refused(validation.error.reason, source, active, validation.error.path ?? '', status);
   }
   const { feed, problems } = validation;
-  const others = (await db.syncSources.toArray()).filter((s) => s.url !== url);
+  const others = (await listSources(db)).filter((s) => s.url !== url);
   const servedBy = others.find(
     (s) => s.feedId === feed.feedId || s.pending?.feedId === feed.feedId,
   );
-  const stored = await db.feeds.get(feed.feedId);
+  const stored = await storedFeedRow(db, feed.feedId);
   const refusal = refusalOf(validation, {
     url,
     ...(stored && stored.source !== 'demo' ? { storedGeneratedAt: stored.generatedAt } : {}),
@@ -248,9 +250,7 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     ingestedAt: new Date(now()).toISOString(),
     counts: storedCounts(plan.fingerprint),
   };
-  const demoIds = (await db.feeds.toArray())
-    .filter((f) => f.source === 'demo')
-    .map((f) => f.feedId);
+  const demoIds = (await feedRows(db)).filter((f) => f.source === 'demo').map((f) => f.feedId);
   const retire = [
     ...demoIds,
     ...(source.feedId && source.feedId !== feed.feedId ? [source.feedId] : []),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender, parseMessage, request } from '../../lib/messaging';
+import { isTrustedSender, parseMessage } from '../../lib/messaging';
+import { request } from '../../lib/request';
 
 describe('message protocol', () => {
   it('accepts known requests and applies defaults', () => {
