@@ -36,7 +36,7 @@ export const sampleEntrySchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
-export const samplesIndexSchema = z.object({
+const samplesIndexSchema = z.object({
   feeds: z.array(sampleEntrySchema).max(20),
 });
 

@@ -3,7 +3,7 @@
 // older settings object never breaks start-up.
 import { z } from './model/zod';
 
-export const SETTINGS_VERSION = 1;
+const SETTINGS_VERSION = 1;
 
 export const feedConfigSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2048),
@@ -16,7 +16,7 @@ export const feedConfigSchema = z.object({
   publicKey: z.string().max(4096).optional(),
 });
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).catch(SETTINGS_VERSION),
   feeds: z.array(feedConfigSchema).max(20).catch([]),
   /**

@@ -26,9 +26,7 @@ export interface SampleLoaded {
   problems: number;
 }
 
-export async function bundledSamples(
-  deps: Pick<SampleDeps, 'readBundled'>,
-): Promise<SampleEntry[]> {
+async function bundledSamples(deps: Pick<SampleDeps, 'readBundled'>): Promise<SampleEntry[]> {
   let text: string;
   try {
     text = await deps.readBundled(SAMPLES_INDEX);

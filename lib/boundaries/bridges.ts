@@ -60,7 +60,7 @@ export function missingBridges(
   return top;
 }
 
-export function sharedTopicLabels(g: Constellation, a: number, b: number): string[] {
+function sharedTopicLabels(g: Constellation, a: number, b: number): string[] {
   const ofB = new Set(g.communityTopics.subarray(g.topicStart[b], g.topicStart[b + 1]));
   const labels: string[] = [];
   for (let i = g.topicStart[a]!, end = g.topicStart[a + 1]!; i < end; i++) {

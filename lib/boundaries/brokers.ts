@@ -9,7 +9,7 @@ import type { LeadershipRole, Participation } from '../model/vocabulary';
 import { PARTICIPATION_OF_CODE } from './constellation';
 import { refKey, type FeedRef } from './types';
 
-export interface BrokerCommunity {
+interface BrokerCommunity {
   index: number;
   name: string;
   participation: Participation;

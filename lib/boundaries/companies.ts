@@ -6,7 +6,7 @@ import type { BoundaryOptions } from './options';
 import { groupCount, sortableGroupCount, type GroupCount } from './privacy';
 import { homeCompanyIndex } from './profile';
 
-export interface PartnerCommunity {
+interface PartnerCommunity {
   community: number;
   members: number;
   partnerMembers: GroupCount;

@@ -6,12 +6,12 @@ import { safeBreakdown, type Breakdown } from './privacy';
 import type { MissingBridge } from './bridges';
 import type { BoundaryReport } from './report';
 
-export interface CommunityLink {
+interface CommunityLink {
   community: number;
   sharedMembers: number;
 }
 
-export interface SoleConnector {
+interface SoleConnector {
   person: number;
   /** Communities that only this person links to the selected one. */
   communities: number[];

@@ -8,7 +8,7 @@
 import type { Constellation } from './constellation';
 
 /** Pairs a < b with a weight; parallel typed arrays. */
-export interface EdgeList {
+interface EdgeList {
   count: number;
   a: Int32Array;
   b: Int32Array;

@@ -4,7 +4,7 @@
 // few edges, by shared members and by shared topics. The table always lists the whole set.
 import type { BoundaryReport } from './report';
 
-export const MAP_NODE_LIMIT = 500;
+const MAP_NODE_LIMIT = 500;
 // Few edges per node: each drawn line costs paint time on every zoom and pan frame, and a
 // few strongest links per community already show its neighbourhood.
 const MEMBER_EDGES_PER_NODE = 2;
@@ -12,12 +12,12 @@ const TOPIC_EDGES_PER_NODE = 1;
 const MIN_RADIUS = 4;
 const MAX_RADIUS = 30;
 
-export interface MapNodeModel {
+interface MapNodeModel {
   community: number;
   radius: number;
 }
 
-export interface MapEdgeModel {
+interface MapEdgeModel {
   kind: 'members' | 'topics';
   a: number;
   b: number;

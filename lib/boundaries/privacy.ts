@@ -23,7 +23,7 @@ export function sortableGroupCount(count: GroupCount): number {
   return 'exact' in count ? count.exact : 0;
 }
 
-export interface GroupLine {
+interface GroupLine {
   label: string;
   count: GroupCount;
 }

@@ -5,12 +5,12 @@ import { browser } from 'wxt/browser';
 
 const PREFIX = 'constellation-sync:';
 
-export function alarmName(url: string): string {
+function alarmName(url: string): string {
   return `${PREFIX}${url}`;
 }
 
 /** The feed URL an alarm belongs to, or undefined for other alarms. */
-export function feedUrlOfAlarm(name: string): string | undefined {
+function feedUrlOfAlarm(name: string): string | undefined {
   return name.startsWith(PREFIX) ? name.slice(PREFIX.length) : undefined;
 }
 

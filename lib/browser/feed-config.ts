@@ -11,7 +11,7 @@ export interface PolicyFeeds {
   problems: string[];
 }
 
-export function parsePolicyFeeds(value: unknown): PolicyFeeds {
+function parsePolicyFeeds(value: unknown): PolicyFeeds {
   if (value === undefined) return { feeds: [], problems: [] };
   if (!Array.isArray(value)) return { feeds: [], problems: ['policy "feeds" is not an array'] };
   const feeds: FeedConfig[] = [];

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 
 /** The match pattern of a feed URL's origin, e.g. "https://feeds.acme.example/*". */
-export function originPattern(url: string): string {
+function originPattern(url: string): string {
   const { protocol, hostname } = new URL(url);
   return `${protocol}//${hostname}/*`;
 }

@@ -11,7 +11,7 @@ import { isStaticHost, sitePattern } from '../sites/static-hosts';
 import type { SiteId } from '../sites/types';
 
 /** The built content script (WXT's name for entrypoints/content/index.ts). */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js' as const;
+const CONTENT_SCRIPT_FILE = 'content-scripts/content.js' as const;
 
 const SCRIPT_ID_PREFIX = 'constellation-site:';
 

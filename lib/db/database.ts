@@ -25,7 +25,7 @@ import type {
   SyncSourceRow,
 } from './sync-schema';
 
-export const DATABASE_NAME = 'constellation';
+const DATABASE_NAME = 'constellation';
 
 type FeedKey = [string, string];
 
@@ -34,7 +34,7 @@ type FeedKey = [string, string];
  * in the row. Compound primary keys [feedId+id] let several feeds coexist with the same ids.
  * Add a new `version(n)` (with an upgrade when rows change shape) — never edit a shipped one.
  */
-export const SCHEMA_V1 = {
+const SCHEMA_V1 = {
   feeds: 'feedId',
   units: '[feedId+id], parent',
   people: '[feedId+id], *handleKeys, *emailKeys, *nameKeys, *tokens, [feedId+unit]',
@@ -55,7 +55,7 @@ export const SCHEMA_V1 = {
  * checkpoint, staged rows of a pending generation, record fingerprints, leases, reports.
  * Feed and local tables are unchanged.
  */
-export const SCHEMA_V2 = {
+const SCHEMA_V2 = {
   syncSources: 'url',
   syncStaging: '[feedId+list+key]',
   syncFingerprints: 'feedId',
@@ -67,7 +67,7 @@ export const SCHEMA_V2 = {
  * Version 3 adds the topics of pages the user read (lib/db/visits.ts): local, a suggestion
  * signal for "where can I take part?", cleared by the user or when they turn it off.
  */
-export const SCHEMA_V3 = {
+const SCHEMA_V3 = {
   topicVisits: '[feedId+topic], lastDay',
 } as const;
 

@@ -33,7 +33,7 @@ export function packFingerprint(lists: FingerprintLists): FingerprintRow['lists'
   return out;
 }
 
-export function unpackFingerprint(lists: FingerprintRow['lists']): FingerprintLists {
+function unpackFingerprint(lists: FingerprintRow['lists']): FingerprintLists {
   const out = {} as FingerprintLists;
   for (const [list, packed] of Object.entries(lists) as [
     FeedList,

@@ -9,8 +9,8 @@ import type { ConstellationDB } from './database';
 import { LOCAL_TABLES } from './database';
 import type { FollowRow, MeRow, MyExpertiseRow, MyMembershipRow, NoteRow } from './schema';
 
-export const LOCAL_DATA_FORMAT = 'constellation-local-data';
-export const LOCAL_DATA_VERSION = 1;
+const LOCAL_DATA_FORMAT = 'constellation-local-data';
+const LOCAL_DATA_VERSION = 1;
 
 const id = z.string().min(1).max(200);
 const when = z.iso.datetime({ offset: true });
@@ -78,7 +78,7 @@ export async function exportLocalData(
   );
 }
 
-export interface ImportProblem {
+interface ImportProblem {
   path: string;
   reason: string;
 }

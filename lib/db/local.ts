@@ -50,16 +50,8 @@ export async function declareMembership(db: ConstellationDB, row: MyMembershipRo
   await db.myMemberships.put(row);
 }
 
-export async function withdrawMembership(db: ConstellationDB, community: Ref): Promise<void> {
-  await db.myMemberships.delete([community.feedId, community.id]);
-}
-
 export async function declareExpertise(db: ConstellationDB, row: MyExpertiseRow): Promise<void> {
   await db.myExpertise.put(row);
-}
-
-export async function myExpertise(db: ConstellationDB): Promise<MyExpertiseRow[]> {
-  return db.myExpertise.toArray();
 }
 
 /** Saves the note on a target, replacing an earlier one; an empty text deletes it. */

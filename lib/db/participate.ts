@@ -7,7 +7,7 @@ import type { CommunityCandidate, InterestSignals } from '../rank/participate';
 import { visitedTopics, type VisitedTopic } from './visits';
 
 /** How much each kind of signal weighs for a topic. */
-export const INTEREST_WEIGHTS = {
+const INTEREST_WEIGHTS = {
   declaredInterest: 3,
   /** Added to a declared or feed expertise level (1–5). */
   expertiseBase: 1,

@@ -3,7 +3,6 @@
 // Members-only communities are filtered here, once, for every caller: pass the viewer's
 // visibility (from `viewerOf`) and a community with visibility "members" is returned only
 // when the viewer belongs to it.
-import Dexie from 'dexie';
 import { emailKey, handleKey, nameKey } from '../model/keys';
 import type { ConstellationDB } from './database';
 import type {
@@ -250,7 +249,4 @@ export function peopleInUnit(db: ConstellationDB, unit: Ref): Promise<PersonRow[
   return db.people.where('[feedId+unit]').equals([unit.feedId, unit.id]).toArray();
 }
 
-export const PARTICIPATION_ORDER = { core: 0, active: 1, peripheral: 2 } as const;
-
-// Re-exported so callers that need Dexie's key bounds do not import dexie themselves.
-export const { minKey, maxKey } = Dexie;
+const PARTICIPATION_ORDER = { core: 0, active: 1, peripheral: 2 } as const;

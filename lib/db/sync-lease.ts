@@ -6,7 +6,7 @@
 import type { ConstellationDB } from './database';
 import type { LeaseRow } from './sync-schema';
 
-export const LEASE_TTL_MS = 30_000;
+const LEASE_TTL_MS = 30_000;
 
 export type LeaseResult = { ok: true } | { ok: false; holder: LeaseRow };
 

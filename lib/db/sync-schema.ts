@@ -68,7 +68,7 @@ export interface StagedRow {
  * one "\n"-joined string (ids never contain white space) and the hashes in a Float64Array, so
  * a 500k-record fingerprint is stored and read as two flat values instead of 500k entries.
  */
-export interface PackedFingerprintList {
+interface PackedFingerprintList {
   keys: string;
   hashes: Float64Array;
 }

@@ -9,7 +9,7 @@ type ChannelInput = NonNullable<CommunityInput['channels']>[number];
 type LinkInput = NonNullable<CommunityInput['repertoire']>[number];
 
 /** A named person's place in a community. */
-export interface LeaderPlan {
+interface LeaderPlan {
   person: string;
   roles: LeadershipRole[];
   /** Defaults to core: most leaders sit at the heart of the community. */

@@ -8,7 +8,7 @@ import { LONG_VOWEL_SPELLINGS, NAME_CULTURES, NICKNAMES, asciiFold, loginPart } 
 import type { Random } from './random';
 import { LUMEN, UNIT_PLANS, type UnitPlan } from './units';
 
-export type PersonInput = FeedInput['people'][number];
+type PersonInput = FeedInput['people'][number];
 
 export const HOSTS = {
   code: 'git.northwind.test',
@@ -202,7 +202,7 @@ function githubLogin(name: NameParts, style: number, registries: Registries): st
   return registries.github.claim(bases[style] ?? bases[0]!, '-');
 }
 
-export function slug(text: string): string {
+function slug(text: string): string {
   return asciiFold(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -17,9 +17,9 @@ import { DEMO_TOPICS } from './topics';
 import { NORTHWIND, UNIT_PLANS } from './units';
 
 export const DEMO_FEED_ID = 'demo-northwind';
-export const DEMO_GENERATED_AT = '2026-11-01T09:00:00Z';
+const DEMO_GENERATED_AT = '2026-11-01T09:00:00Z';
 /** Changing the seed reshuffles every generated person; the committed file must follow. */
-export const DEMO_SEED = 20261101;
+const DEMO_SEED = 20261101;
 
 export const DEMO_COMMUNITY_PLANS: readonly CommunityPlan[] = [
   ...ENGINEERING_COMMUNITIES,

@@ -3,7 +3,7 @@
 // checked against its generator; Math.random could not do that.
 
 /** mulberry32: a tiny 32-bit generator, plenty for test data (not for anything secret). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

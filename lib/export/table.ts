@@ -2,7 +2,7 @@
 // spreadsheets) or JSON (for scripts, with what was exported and under which filters).
 import { toCsv, type CsvValue } from './csv';
 
-export interface ExportColumn {
+interface ExportColumn {
   key: string;
   header: string;
 }

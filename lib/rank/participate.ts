@@ -20,7 +20,7 @@ export interface InterestSignals {
   memberOf: ReadonlySet<string>;
 }
 
-export const STAGE_BONUS: Record<Stage, number> = {
+const STAGE_BONUS: Record<Stage, number> = {
   coalescing: 3,
   active: 3,
   potential: 1,

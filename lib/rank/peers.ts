@@ -44,7 +44,7 @@ export interface RankedPeer extends PeerEvidence {
   reasons: string[];
 }
 
-export const PEER_WEIGHTS = {
+const PEER_WEIGHTS = {
   perExpertiseLevel: 4,
   participation: { core: 6, active: 3, peripheral: 1 } satisfies Record<Participation, number>,
   perRole: 2,
@@ -68,7 +68,7 @@ export function scorePeer(peer: PeerEvidence): number {
   );
 }
 
-export function passesFilters(peer: PeerEvidence, filters: PeerFilters, me?: Me): boolean {
+function passesFilters(peer: PeerEvidence, filters: PeerFilters, me?: Me): boolean {
   if (me && peer.personId === me.personId) return false;
   if (filters.outsideMyUnit && me?.unit !== undefined && peer.unit === me.unit) return false;
   if (filters.unit !== undefined && peer.unit !== filters.unit) return false;
@@ -92,7 +92,7 @@ export function passesFilters(peer: PeerEvidence, filters: PeerFilters, me?: Me)
 
 const LEVEL_NAMES = ['', 'aware', 'practitioner', 'proficient', 'expert', 'authority'] as const;
 
-export function explainPeer(peer: PeerEvidence, topicLabel: string): string[] {
+function explainPeer(peer: PeerEvidence, topicLabel: string): string[] {
   const reasons: string[] = [];
   if (peer.level) reasons.push(`${LEVEL_NAMES[peer.level]} (${peer.level}/5) in ${topicLabel}`);
   const ordered = [...peer.memberships].sort(
