@@ -5,6 +5,7 @@
 // approvers peripheral. Each OWNERS_ALIASES group becomes a community of its own, and an
 // area owned through an alias is related to it. Teams (@org/team) are not people: they are
 // noted, and a peribolos source gives their members.
+import { parse } from 'yaml';
 import type { CodeownersSourceConfig } from '../config-registries';
 import {
   emptyRecords,
@@ -143,7 +144,8 @@ export async function importCodeowners(
 
   for (const doc of loadYamlFiles(ownersFiles, config.id, problems)) {
     const value = withoutEmpty(doc.value);
-    if (!isMapping(value)) {
+    const keys = ['approvers', 'reviewers', 'emeritus_approvers', 'emeritus_reviewers', 'filters'];
+    if (!isMapping(value) || !keys.some((k) => k in value)) {
       found.push(`${doc.file.file}: ${describeKeys(doc.value)}`);
       continue;
     }
@@ -174,8 +176,15 @@ export async function importCodeowners(
 
   for (const file of codeownersFiles) {
     const rules = parseCodeowners(file.text);
-    if (rules.length === 0) found.push(`${file.file}: no ownership rules`);
+    // A file none of whose lines names a real owner is not a CODEOWNERS file (a YAML file
+    // given by mistake reads as "pattern owner" lines too).
+    if (!rules.some((r) => r.owners.some((o) => parseOwner(o).kind !== 'unknown'))) {
+      found.push(`${file.file}: no line of the form "<path> @owner"`);
+      continue;
+    }
     for (const rule of rules) {
+      // A pattern without owners un-assigns its files on GitHub: no area of its own.
+      if (rule.owners.length === 0) continue;
       const origin: Origin = { source: config.id, file: file.file, line: rule.line };
       const target = area(areaOf(rule.pattern, config.depth), origin);
       target.patterns.push(rule.pattern);
@@ -276,10 +285,16 @@ export async function importCodeowners(
   return { records, problems };
 }
 
-/** A file with another name (owners.yaml, a renamed CODEOWNERS): YAML with `aliases` or
- * `approvers`/`reviewers`, otherwise CODEOWNERS syntax. */
+/** A file with another name (owners.yaml, a renamed CODEOWNERS): YAML with `aliases` is
+ * OWNERS_ALIASES, any other YAML mapping or list is read as OWNERS (and refused there when it
+ * names no approvers or reviewers); text that is not structured YAML is CODEOWNERS. */
 function sniff(text: string): Kind {
   if (/^aliases:/m.test(text)) return 'aliases';
-  if (/^(approvers|reviewers):/m.test(text)) return 'owners';
+  try {
+    const value: unknown = parse(text);
+    if (typeof value === 'object' && value !== null) return 'owners';
+  } catch {
+    // Not YAML: "* @owner" starts with an alias indicator, for one.
+  }
   return 'codeowners';
 }
