@@ -145,6 +145,10 @@ const mappedSeat = z
   })
   .strict();
 
+/** Which files of a folder a rule reads, as a path pattern relative to the folder:
+ * "people/*.toml" ("*" within a folder name, "**" across folders); default every file. */
+const filesPattern = z.string().min(1).optional();
+
 const mappingSource = z
   .object({
     id: sourceId,
@@ -159,6 +163,7 @@ const mappingSource = z
         z
           .object({
             select: z.string().min(1),
+            files: filesPattern,
             id: template,
             name: template,
             parent: template.optional(),
@@ -172,6 +177,7 @@ const mappingSource = z
         mappedPerson
           .extend({
             select: z.string().min(1),
+            files: filesPattern,
             /** Communities this person is in, from the person's own record. */
             memberships: z.array(mappedSeat.extend({ community: template }).strict()).default([]),
           })
@@ -183,6 +189,7 @@ const mappingSource = z
         z
           .object({
             select: z.string().min(1),
+            files: filesPattern,
             id: template,
             name: template,
             domain: template.optional(),

@@ -19,6 +19,7 @@ import {
   type SourceProblem,
 } from '../source';
 import { parseTemplate, renderTemplate, type Template } from '../template';
+import { cellOf, describe, nearest, normalizeDn, values, type Cell } from './ldap-entries';
 import { Roster } from './roster';
 
 export interface LdapContext {
@@ -26,8 +27,6 @@ export interface LdapContext {
   display: (p: string) => string;
   env: NodeJS.ProcessEnv;
 }
-
-type Cell = (attribute: string) => string | undefined;
 
 export async function importLdap(
   config: LdapSourceConfig,
@@ -278,55 +277,4 @@ export async function importLdap(
   records.people.push(...roster.peopleRecords());
   records.memberships.push(...roster.membershipRecords());
   return { records, problems };
-}
-
-/** Attribute values as strings; attribute names compare without case, as LDAP's do. */
-function values(entry: Entry, attribute: string): string[] {
-  const name = Object.keys(entry).find((k) => k.toLowerCase() === attribute.toLowerCase());
-  if (!name || name === 'dn') return [];
-  const value = entry[name]!;
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((v) => (typeof v === 'string' ? v : v.toString('utf8')));
-}
-
-/** A template cell: the attribute's values, several joined with "; " (so emails split). */
-function cellOf(entry: Entry): Cell {
-  return (attribute) => {
-    const all = values(entry, attribute)
-      .map((v) => v.trim())
-      .filter(Boolean);
-    return all.length > 0 ? all.join('; ') : undefined;
-  };
-}
-
-/** DNs compare without case and without spaces around separators. */
-export function normalizeDn(dn: string): string {
-  return dn
-    .split(/(?<!\\),/)
-    .map((rdn) =>
-      rdn
-        .split(/(?<!\\)=/)
-        .map((s) => s.trim())
-        .join('='),
-    )
-    .join(',')
-    .toLowerCase();
-}
-
-/** The value of the nearest ancestor of `dn` found in `map`. */
-function nearest(dn: string, map: ReadonlyMap<string, string>): string | undefined {
-  const parts = normalizeDn(dn).split(/(?<!\\),/);
-  for (let i = 1; i < parts.length; i++) {
-    const found = map.get(parts.slice(i).join(','));
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ECONNREFUSED')
-    return "connection refused: is the server running, and the URL's host and port right?";
-  return error.message.split('\n')[0]!;
 }

@@ -20,17 +20,12 @@ import {
   type PersonInput,
   type SourceProblem,
 } from '../source';
-import { parseTemplate, renderTemplate, type Template } from '../template';
+import { renderTemplate } from '../template';
 import { describeKeys } from './empty';
 import { readRegistry } from './files';
 import { loadDocuments } from './mapping-docs';
-import {
-  parseSelector,
-  scalarText,
-  select,
-  type SelectedNode,
-  type Selector,
-} from './mapping-select';
+import { compileMapping, globPattern } from './mapping-check';
+import { scalarText, select, type SelectedNode } from './mapping-select';
 import { Roster } from './roster';
 
 type Cell = (column: string) => string | undefined;
@@ -46,92 +41,7 @@ export async function importMapping(
   const configFile = display(root);
 
   // 1. Check every selector and template of the mapping up front.
-  const selectors = new Map<string, Selector>();
-  const templates = new Map<string, Template>();
-  const selectorOf = (source: string, where: string): Selector | undefined => {
-    const known = selectors.get(source);
-    if (known) return known;
-    const parsed = parseSelector(source);
-    if (!parsed.ok) {
-      problems.push(problemAt('error', { file: configFile }, `${where}: ${parsed.message}`));
-      return undefined;
-    }
-    selectors.set(source, parsed.selector);
-    return parsed.selector;
-  };
-  const check = (source: string | undefined, where: string) => {
-    if (source === undefined || templates.has(source)) return;
-    const parsed = parseTemplate(source);
-    if (!parsed.ok) {
-      problems.push(problemAt('error', { file: configFile }, `${where}: ${parsed.message}`));
-      return;
-    }
-    for (const column of parsed.template.columns) {
-      if (!SPECIAL.has(column)) selectorOf(column, `${where} ("{${column}}")`);
-    }
-    templates.set(source, parsed.template);
-  };
-  const checkPerson = (p: MappedPerson, where: string) => {
-    for (const t of Array.isArray(p.id) ? p.id : [p.id]) check(t, `${where}.id`);
-    for (const field of [
-      'name',
-      'unit',
-      'company',
-      'title',
-      'timezone',
-      'avatar',
-      'emails',
-      'aliases',
-    ] as const)
-      check(p[field], `${where}.${field}`);
-    for (const [host, t] of Object.entries(p.handles ?? {})) check(t, `${where}.handles.${host}`);
-  };
-  config.units.forEach((u, i) => {
-    selectorOf(u.select, `units[${i}].select`);
-    for (const f of ['id', 'name', 'parent', 'company'] as const) check(u[f], `units[${i}].${f}`);
-  });
-  config.people.forEach((p, i) => {
-    selectorOf(p.select, `people[${i}].select`);
-    checkPerson(p, `people[${i}]`);
-    p.memberships.forEach((m, j) => {
-      selectorOf(m.select, `people[${i}].memberships[${j}].select`);
-      for (const f of ['community', 'participation', 'since'] as const)
-        check(m[f], `people[${i}].memberships[${j}].${f}`);
-    });
-  });
-  config.communities.forEach((c, i) => {
-    const w = `communities[${i}]`;
-    selectorOf(c.select, `${w}.select`);
-    for (const f of ['id', 'name', 'domain', 'stage', 'standing'] as const)
-      check(c[f], `${w}.${f}`);
-    if (c.topic)
-      for (const f of ['id', 'label', 'description'] as const) check(c.topic[f], `${w}.topic.${f}`);
-    c.channels.forEach(
-      (ch, j) => (
-        check(ch.label, `${w}.channels[${j}].label`),
-        check(ch.url, `${w}.channels[${j}].url`)
-      ),
-    );
-    c.repertoire.forEach(
-      (r, j) => (
-        check(r.label, `${w}.repertoire[${j}].label`),
-        check(r.url, `${w}.repertoire[${j}].url`)
-      ),
-    );
-    c.members.forEach((m, j) => {
-      selectorOf(m.select, `${w}.members[${j}].select`);
-      checkPerson(m.person, `${w}.members[${j}].person`);
-      for (const f of ['participation', 'since'] as const) check(m[f], `${w}.members[${j}].${f}`);
-    });
-  });
-  if (config.units.length + config.people.length + config.communities.length === 0)
-    problems.push(
-      problemAt(
-        'error',
-        { file: configFile },
-        'a mapping source needs at least one of `units`, `people` or `communities`',
-      ),
-    );
+  const { selectors, templates } = compileMapping(config, configFile, problems);
   if (problems.length > 0) return { records, problems };
 
   // 2. Read the files.
@@ -149,6 +59,9 @@ export async function importMapping(
   const count = (what: string, n: number) => matched.set(what, (matched.get(what) ?? 0) + n);
   for (const doc of docs) {
     const rootNode: SelectedNode = { value: doc.value, key: undefined, path: [] };
+    const relative = doc.file.relative || path.basename(doc.file.absolute);
+    const reads = (rule: { files?: string | undefined }) =>
+      rule.files === undefined || globPattern(rule.files).test(relative);
     const cellFor = (node: SelectedNode): Cell => {
       return (column) => {
         if (column === '$key') return node.key === undefined ? undefined : String(node.key);
@@ -231,6 +144,7 @@ export async function importMapping(
     };
 
     config.units.forEach((u, i) => {
+      if (!reads(u)) return;
       const found = nodes(u.select, rootNode);
       count(`units[${i}] "${u.select}"`, found.length);
       for (const node of found) {
@@ -256,6 +170,7 @@ export async function importMapping(
       }
     });
     config.people.forEach((p, i) => {
+      if (!reads(p)) return;
       const found = nodes(p.select, rootNode);
       count(`people[${i}] "${p.select}"`, found.length);
       for (const node of found) {
@@ -271,6 +186,7 @@ export async function importMapping(
       }
     });
     config.communities.forEach((c, i) => {
+      if (!reads(c)) return;
       const found = nodes(c.select, rootNode);
       count(`communities[${i}] "${c.select}"`, found.length);
       for (const node of found) {
@@ -363,9 +279,6 @@ export async function importMapping(
   }
   return { records, problems };
 }
-
-/** Template names that are not selectors. */
-const SPECIAL = new Set(['$key', '$value', '.', '$file', '$path']);
 
 function oneOf<T extends string>(
   value: string | undefined,
