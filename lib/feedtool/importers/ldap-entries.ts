@@ -53,5 +53,16 @@ export function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ECONNREFUSED')
     return "connection refused: is the server running, and the URL's host and port right?";
-  return error.message.split('\n')[0]!;
+  // ldapts names result codes by class (InvalidCredentialsError, SizeLimitExceededError…)
+  // and often leaves the message as little more than the code.
+  const named =
+    error.name && error.name !== 'Error'
+      ? error.name
+          .replace(/Error$/, '')
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase()
+      : '';
+  const message = error.message.split('\n')[0]!.trim();
+  if (named && (!message || /^Code: 0x/i.test(message))) return named;
+  return named && !message.toLowerCase().includes(named) ? `${named}: ${message}` : message;
 }

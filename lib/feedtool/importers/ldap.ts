@@ -6,6 +6,7 @@
 // environment variable the config names, so no secret ever sits in a config file or a
 // message. Attribute values fill the same templates as csv ("{uid|lower}", "{cn}").
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, type Entry } from 'ldapts';
@@ -86,6 +87,11 @@ export async function importLdap(
       return fail(`cannot read caFile ${context.display(caPath)}: ${(error as Error).message}`);
     }
   }
+  // The certificate is checked against the URL's host, also after StartTLS (where the TLS
+  // layer would otherwise not know the name).
+  const host = new URL(config.url).hostname.replace(/^\[|\]$/g, '');
+  tlsOptions.host = host;
+  if (!isIP(host)) tlsOptions.servername = host;
   if (config.startTLS && config.url.startsWith('ldaps:'))
     return fail('startTLS is for ldap:// URLs; an ldaps:// connection is already encrypted');
 
