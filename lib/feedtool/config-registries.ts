@@ -103,7 +103,8 @@ const codeownersSource = z
     host: z.string().default('github.com'),
     personIdPrefix: z.string().default('gh-'),
     communityIdPrefix: z.string().default('owners-'),
-    aliasIdPrefix: z.string().default(''),
+    /** Alias names often equal a registry's group ids (committee-code-of-conduct): kept apart. */
+    aliasIdPrefix: z.string().default('alias-'),
     topicIdPrefix: z.string().default('t-'),
     /** CODEOWNERS paths are grouped into areas by their first `depth` folders. */
     depth: z.int().min(1).max(10).default(1),

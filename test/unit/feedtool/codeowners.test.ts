@@ -58,9 +58,10 @@ describe('codeowners importer', () => {
     ]);
     const communities = new Map(result.records.communities.map((c) => [c.record.id, c.record]));
     expect([...communities.keys()].sort()).toEqual([
-      'docs-approvers',
-      'docs-reviewers',
+      'alias-docs-approvers',
+      'alias-docs-reviewers',
       // "empty-alias: []" names nobody: empty is absent.
+      'alias-project-leads',
       'owners-build',
       'owners-docs',
       'owners-pkg',
@@ -68,14 +69,13 @@ describe('codeowners importer', () => {
       'owners-root',
       'owners-scripts',
       'owners-web',
-      'project-leads',
     ]);
     expect(communities.get('owners-docs')).toMatchObject({
       name: 'Owners of /docs',
       topics: ['t-docs'],
-      related: ['docs-approvers', 'docs-reviewers'],
+      related: ['alias-docs-approvers', 'alias-docs-reviewers'],
     });
-    expect(communities.get('owners-root')?.related).toEqual(['project-leads']);
+    expect(communities.get('owners-root')?.related).toEqual(['alias-project-leads']);
     const seat = (person: string, community: string) =>
       result.records.memberships.find(
         (m) => m.record.person === person && m.record.community === community,
