@@ -4,10 +4,6 @@ import path from 'node:path';
 import type { SourceConfig } from '../config';
 import type { RegistrySourceConfig } from '../config-registries';
 import type { ImportResult } from '../source';
-import { importCodeowners } from './codeowners';
-import { importGovernance } from './governance';
-import { importMapping } from './mapping';
-import { importPeribolos } from './peribolos';
 
 const REGISTRY_TYPES: readonly string[] = [
   'peribolos',
@@ -26,20 +22,22 @@ export async function importRegistry(
   baseDir: string,
   display: (p: string) => string,
 ): Promise<ImportResult> {
+  // Each importer is loaded when a config names its type: the CLI's other commands (and
+  // builds without registries) start without them, and the LDAP client is loaded only for a
+  // directory.
   if (source.type === 'ldap') {
-    // Loaded on demand: the LDAP client is only needed by configs that name a directory.
     const { importLdap } = await import('./ldap');
     return importLdap(source, { baseDir, display, env: process.env });
   }
   const root = path.resolve(baseDir, source.path);
   switch (source.type) {
     case 'peribolos':
-      return importPeribolos(source, root, display);
+      return (await import('./peribolos')).importPeribolos(source, root, display);
     case 'governance':
-      return importGovernance(source, root, display);
+      return (await import('./governance')).importGovernance(source, root, display);
     case 'codeowners':
-      return importCodeowners(source, root, display);
+      return (await import('./codeowners')).importCodeowners(source, root, display);
     case 'mapping':
-      return importMapping(source, root, display);
+      return (await import('./mapping')).importMapping(source, root, display);
   }
 }
