@@ -13,6 +13,7 @@ import { importFeed } from './feed-source';
 import { importK8sSigs } from './k8s-sigs';
 import { mergeSources, type Conflict, type Merged } from './merge';
 import { importRstExperts } from './rst-experts';
+import { importRegistry, isRegistrySource } from './importers';
 import {
   hasErrors,
   problemAt,
@@ -77,23 +78,28 @@ export async function buildFeed(
   for (const source of orderedSources(config)) {
     const imported = await importSource(source, baseDir, display);
     problems.push(...imported.problems);
+    // Refuse what could not be read: an importer that found nothing (and said why) must
+    // not yield an empty feed with success.
+    if (
+      source.type !== 'feed' &&
+      !hasErrors(imported.problems) &&
+      Object.values(imported.records).every((list) => list.length === 0)
+    ) {
+      problems.push(
+        problemAt(
+          'error',
+          { file: sourceDisplay(source, baseDir, display) },
+          `source "${source.id}" (type ${source.type}) found nothing to import; check its path and type (docs/feed-tooling.md)`,
+        ),
+      );
+    }
     ranked.push(imported.records);
   }
   if (hasErrors(problems)) return { ...fail(problems), config };
 
   const { records, conflicts, merged } = mergeSources(ranked, config.identity);
-  for (const m of merged) {
-    if (m.list === 'people' && m.from.source === m.into.source) {
-      const first = `${m.into.file}${m.into.line ? `:${m.into.line}` : ''}`;
-      problems.push(
-        problemAt(
-          'warning',
-          m.from,
-          `duplicate person "${m.id}" in the same source (${m.reason}; first at ${first}); merged`,
-        ),
-      );
-    }
-  }
+  // The same person on several rows or in several sources merges quietly: counted in the
+  // summary and listed with --verbose (report.ts); differing values are still conflicts.
   const feedInput: FeedInput = {
     format: FEED_FORMAT,
     version: FEED_VERSION,
@@ -144,6 +150,7 @@ async function importSource(
   baseDir: string,
   display: (p: string) => string,
 ): Promise<ImportResult> {
+  if (isRegistrySource(source)) return importRegistry(source, baseDir, display);
   const file = path.resolve(baseDir, source.path);
   const name = display(file);
   const empty = (problem: SourceProblem): ImportResult => ({
@@ -181,6 +188,15 @@ async function importSource(
     case 'feed':
       return importFeed(source.id, decoded.text, name);
   }
+}
+
+/** How a source's input is named in messages: its file, or an LDAP server's URL. */
+function sourceDisplay(
+  source: SourceConfig,
+  baseDir: string,
+  display: (p: string) => string,
+): string {
+  return source.type === 'ldap' ? source.url : display(path.resolve(baseDir, source.path));
 }
 
 type Input = { ok: true; bytes: Uint8Array } | { ok: false; problem: SourceProblem };

@@ -9,7 +9,8 @@ import { buildReportJson, formatBuild } from './report';
 import { writeFileAtomic } from './write-atomic';
 
 export const runBuild: Command = {
-  summary: 'assemble a feed from CSV, Backstage, sigs.yaml, experts-index and feed sources',
+  summary:
+    'assemble a feed from CSV, Backstage, sigs.yaml, experts-index, GitHub org, governance, code-owners, mapped YAML/JSON/TOML, LDAP and feed sources',
   help: [
     'Usage: constellation-feed build --config <file> [--out <file>] [options]',
     '',
@@ -18,11 +19,11 @@ export const runBuild: Command = {
     '                         without either, the feed is printed on standard output)',
     '  --generated-at <time>  RFC 3339 time for "generatedAt" (default: config, then SOURCE_DATE_EPOCH, then now)',
     '  --strict               fail (and write nothing) on any warning: a record, row or link left out,',
-    '                         an unknown column, a duplicate person in one source',
+    '                         an unknown column',
     '  --report <file>        also write the JSON build report there',
     '  --json                 print the JSON build report on standard output',
     '  --compact              write the feed without indentation',
-    '  --verbose              also print notes and every cross-source merge',
+    '  --verbose              also print notes and every merge (across and within sources)',
   ],
   options: {
     config: { type: 'string' },

@@ -3,6 +3,7 @@
 // mapping choices documented in docs/feed-tooling.md; every one can be overridden.
 import { z } from '../model/zod';
 import { LEADERSHIP_ROLES, PARTICIPATION_LEVELS, STAGES, STANDINGS } from '../model/vocabulary';
+import { registrySourceSchemas } from './config-registries';
 
 /** "{column|filter}" templates build values from CSV cells; text outside braces is literal. */
 const template = z.string().min(1);
@@ -123,7 +124,9 @@ const k8sSigsSource = z
         committees: kindDefaults('active', 'strategic', false, '', ' Committee'),
         usergroups: kindDefaults('active', 'legitimized', true, 'UG ', ''),
       })
-      .strict()
+      // Any other top-level list of groups (a CNCF-style `tags`, `toc_subprojects`) is read
+      // too; its key is its kind, styled here (default: active, legitimized, open, no prefix).
+      .catchall(kindDefaults('active', 'legitimized', true, '', ''))
       .prefault({}),
     roles: z
       .object({
@@ -223,6 +226,7 @@ export const sourceConfigSchema = z.discriminatedUnion('type', [
   rstExpertsSource,
   backstageSource,
   feedSource,
+  ...registrySourceSchemas,
 ]);
 
 export type SourceConfig = z.output<typeof sourceConfigSchema>;

@@ -26,8 +26,31 @@ import {
   type SourceProblem,
 } from './source';
 import { loadYaml } from './yaml-load';
+import { describeKeys, withoutEmpty } from './importers/empty';
 
-const KINDS = ['sigs', 'workinggroups', 'committees', 'usergroups'] as const;
+/** The registry's usual kinds, read first and in this order; any other top-level list of
+ * groups follows in file order, its key being its kind. */
+const KNOWN_KINDS = ['sigs', 'workinggroups', 'committees', 'usergroups'];
+
+/** How a kind the config does not style is shown (the config's own default for other keys). */
+const DEFAULT_KIND = {
+  stage: 'active',
+  standing: 'legitimized',
+  openToNewcomers: true,
+  namePrefix: '',
+  nameSuffix: '',
+} as const;
+
+/** A top-level value is a list of groups when it is a list whose entries are mappings with a
+ * `dir` or a `name` (an empty list of a known kind is simply empty). */
+function isGroupList(value: unknown): value is unknown[] {
+  return (
+    Array.isArray(value) &&
+    value.some(
+      (entry) => typeof entry === 'object' && entry !== null && ('dir' in entry || 'name' in entry),
+    )
+  );
+}
 
 export function importK8sSigs(
   config: K8sSigsSourceConfig,
@@ -46,7 +69,7 @@ export function importK8sSigs(
         problemAt(
           'error',
           { file, line: 1 },
-          'expected a mapping with "sigs", "workinggroups" or "committees"',
+          `found no groups: expected a mapping with top-level lists such as \`sigs\` or \`workinggroups\`; found ${describeKeys(doc?.value)}`,
         ),
       );
     return { records, problems };
@@ -75,12 +98,16 @@ export function importK8sSigs(
   });
 
   const groups: {
-    kind: (typeof KINDS)[number];
+    kind: string;
     group: Group;
     index: number;
     communityId: string;
   }[] = [];
-  for (const kind of KINDS) {
+  const kinds = [
+    ...KNOWN_KINDS.filter((k) => k in root),
+    ...Object.keys(root).filter((k) => !KNOWN_KINDS.includes(k) && isGroupList(root[k])),
+  ];
+  for (const kind of kinds) {
     const list = root[kind];
     if (list === undefined || list === null) continue;
     if (!Array.isArray(list)) {
@@ -88,7 +115,8 @@ export function importK8sSigs(
       continue;
     }
     list.forEach((raw, index) => {
-      const parsed = groupSchema.safeParse(raw);
+      // Blank optional values (`company:` with nothing after it) mean "not given".
+      const parsed = groupSchema.safeParse(withoutEmpty(raw));
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const path = [
@@ -113,6 +141,19 @@ export function importK8sSigs(
       });
     });
   }
+  if (groups.length === 0 && !problems.some((p) => p.severity === 'error')) {
+    const skipped = problems.filter((p) => p.message.endsWith('this group is skipped')).length;
+    problems.push(
+      problemAt(
+        'error',
+        { file, line: 1 },
+        skipped > 0
+          ? `found no usable groups: all ${skipped} were skipped (see the warnings above)`
+          : `found no groups: expected a top-level list such as \`sigs\` or \`workinggroups\` whose entries have \`dir\` and \`name\`; found ${describeKeys(root)}`,
+      ),
+    );
+    return { records, problems };
+  }
   const sigIdByName = new Map(
     groups.filter((g) => g.kind === 'sigs').map((g) => [g.group.name.toLowerCase(), g.communityId]),
   );
@@ -120,7 +161,7 @@ export function importK8sSigs(
   for (const { kind, group, index, communityId } of groups) {
     const origin = at([kind, index]);
     const ctx = ctxFor([kind, index]);
-    const style = config.kinds[kind];
+    const style = config.kinds[kind] ?? DEFAULT_KIND;
     const name = `${style.namePrefix}${group.name}${style.nameSuffix}`;
     const domain = (group.mission_statement ?? '').replace(/\s+/g, ' ').trim();
     const topicId = `${config.topicIdPrefix}${group.dir}`;
@@ -239,7 +280,7 @@ export function importK8sSigs(
     }
   }
   // The governing-board representative is a known person but holds no seat in any group here.
-  const gbRep = personEntry.safeParse(root.gb_rep);
+  const gbRep = personEntry.safeParse(withoutEmpty(root.gb_rep));
   if (gbRep.success) roster.person(gbRep.data, at(['gb_rep']));
 
   records.people.push(...roster.peopleRecords());

@@ -10,8 +10,11 @@
 //   different value from a lower-ranked source is reported as a conflict (a differing
 //   person name is also kept as an alias). Placeholder values ("weak") lose silently.
 // - A list (emails, aliases, channels, roles, evidence, …): the union, in rank order.
+// - Two memberships of one person in one community are one: the union of roles, the
+//   strongest participation, the earliest date; never a conflict.
 import { emailKey, foldText, handleKey } from '../model/keys';
 import type { FeedList } from '../model/feed';
+import { PARTICIPATION_LEVELS, type Participation } from '../model/vocabulary';
 import {
   emptyRecords,
   type Origin,
@@ -88,7 +91,8 @@ const RULES: Record<FeedList, { scalars: string[]; lists: Record<string, Keyed> 
       repertoire: (v) => String((v as Loose).url),
     },
   },
-  memberships: { scalars: ['participation', 'since'], lists: { roles: same } },
+  // Participation and since are combined, not compared (see mergeMembership).
+  memberships: { scalars: [], lists: { roles: same } },
   expertise: { scalars: ['level'], lists: { evidence: (v) => String((v as Loose).url) } },
 };
 
@@ -191,6 +195,7 @@ function mergeInto(
   const rules = RULES[list];
   const a = into.record;
   const b = from.record;
+  if (list === 'memberships') mergeMembership(a, b);
   const weak = new Set(into.weak ?? []);
   const fromWeak = new Set(from.weak ?? []);
   const conflict = (field: string, kept: unknown, dropped: unknown) =>
@@ -238,6 +243,20 @@ function mergeInto(
       a.aliases = (a.aliases as string[]).filter((x) => text(x) !== text(a.name));
   }
   into.weak = [...weak];
+}
+
+/** Several seats of one person in one community are one membership: the strongest
+ * participation and the earliest date, never a conflict (a lead who is also the team's
+ * liaison is one member with both roles). */
+function mergeMembership(a: Loose, b: Loose): void {
+  const rank = (p: unknown) => PARTICIPATION_LEVELS.indexOf(p as Participation);
+  if (
+    rank(b.participation) >= 0 &&
+    (rank(a.participation) < 0 || rank(b.participation) < rank(a.participation))
+  )
+    a.participation = b.participation;
+  if (typeof b.since === 'string' && (typeof a.since !== 'string' || b.since < a.since))
+    a.since = b.since;
 }
 
 function addUnique(record: Loose, field: string, value: unknown, keyOf: Keyed): void {

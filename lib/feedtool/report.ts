@@ -105,10 +105,11 @@ export function formatBuild(
   if (!verbose && notes > 0)
     lines.push(`(${notes} note${notes === 1 ? '' : 's'} hidden; --verbose shows them)`);
   const acrossSources = result.merged.filter((m) => m.from.source !== m.into.source);
-  if (verbose) lines.push(...acrossSources.map(formatMerged));
+  const withinSources = result.merged.length - acrossSources.length;
+  if (verbose) lines.push(...result.merged.map(formatMerged));
   if (result.counts) {
     lines.push(
-      `built ${output ?? 'feed'}: ${formatCounts(result.counts)}; ${acrossSources.length} record${acrossSources.length === 1 ? '' : 's'} merged across sources, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'}`,
+      `built ${output ?? 'feed'}: ${formatCounts(result.counts)}; ${acrossSources.length} record${acrossSources.length === 1 ? '' : 's'} merged across sources, ${withinSources} within a source, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'}`,
     );
   }
   return lines;

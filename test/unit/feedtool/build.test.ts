@@ -39,9 +39,8 @@ describe('build: golden feed from hand-written sources', async () => {
       'base.json:18:5: conflict: communities "sre-guild" domain: kept "Keeping production boring, together." from catalog.yaml:2:1 (catalog), dropped "Reliability practices"',
       'base.json:18:5: conflict: communities "sre-guild" stage: kept "active" from catalog.yaml:2:1 (catalog), dropped "coalescing"',
       'base.json:18:5: conflict: communities "sre-guild" standing: kept "legitimized" from catalog.yaml:2:1 (catalog), dropped "bootlegged"',
-      'base.json:29:5: conflict: memberships "p-e001→sre-guild" participation: kept "active" from catalog.yaml:28:1 (catalog), dropped "core"',
       '(1 note hidden; --verbose shows them)',
-      'built out.json: units 3, people 4, topics 1, communities 1, memberships 3, expertise 1; 6 records merged across sources, 5 conflicts',
+      'built out.json: units 3, people 4, topics 1, communities 1, memberships 3, expertise 1; 6 records merged across sources, 1 within a source, 4 conflicts',
     ]);
   });
 });

@@ -177,7 +177,7 @@ describe('constellation-feed', () => {
     };
     expect(res.code).toBe(0);
     expect(report).toMatchObject({ ok: true, written: true });
-    expect(report.conflicts).toHaveLength(5);
+    expect(report.conflicts).toHaveLength(4);
     expect(report.counts.people?.valid).toBe(4);
   });
 

@@ -105,24 +105,15 @@ describe('mergeSources', () => {
         dropped: 'Senior Analyst',
         droppedFrom: { source: 'catalog', file: 'catalog.csv', line: 10 },
       },
-      {
-        list: 'memberships',
-        id: 'p-1→c-sre',
-        field: 'participation',
-        kept: 'active',
-        keptFrom: { source: 'catalog', file: 'catalog.csv', line: 30 },
-        dropped: 'core',
-        droppedFrom: { source: 'old', file: 'old.csv', line: 5 },
-      },
     ]);
   });
 
-  it('rewrites references to the surviving id and unions list fields', () => {
+  it('rewrites references to the surviving id; one membership gets the union of roles and the strongest participation', () => {
     expect(result.records.memberships.map((m) => m.record)).toEqual([
       {
         person: 'p-1',
         community: 'c-sre',
-        participation: 'active',
+        participation: 'core',
         roles: ['boundary', 'day-to-day'],
       },
     ]);
