@@ -17,7 +17,7 @@ import { MapLayout, applyPositions, type Positions } from '../../lib/boundaries/
 import { mapModel } from '../../lib/boundaries/map-model';
 import type { ViewProps } from './BoundaryTabs';
 import { LayoutWorkerContext, createLayoutRunner, type LayoutRunner } from './layout-runner';
-import { MapDrawing, markSelection, moveElements } from './MapDrawing';
+import { MapDrawing, drawLabels, markSelection, moveElements } from './MapDrawing';
 import { MapLegend } from './MapLegend';
 import { LABEL_ZOOM, useZoomPan, type ZoomState } from './useZoomPan';
 
@@ -114,17 +114,16 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
 
   const drawing = useMemo(
     () => (
-      <MapDrawing
-        report={report}
-        model={model}
-        layout={layout}
-        hits={hits}
-        allLabels={zoomedIn}
-        zoomGroup={zoomGroup}
-      />
+      <MapDrawing report={report} model={model} layout={layout} hits={hits} zoomGroup={zoomGroup} />
     ),
-    [report, model, layout, hits, zoomedIn],
+    [report, model, layout, hits],
   );
+  // Names where they fit, once circles stop moving; again on zoom and on a new search.
+  useLayoutEffect(() => {
+    if (!svg.current) return;
+    if (settled) drawLabels(svg.current, report, layout, hits, zoomedIn ? LABEL_ZOOM : 1);
+    else for (const text of svg.current.querySelectorAll('text.label.placed')) text.remove();
+  }, [settled, drawing, zoomedIn]);
   // Selection changes a few classes, not the drawing (which Preact then skips).
   useLayoutEffect(() => {
     if (svg.current)

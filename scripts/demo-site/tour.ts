@@ -234,7 +234,9 @@ export const TOUR: TourScreen[] = [
     async show(tour) {
       const page = await extensionPage(tour, 'options.html', VIEW_VIEWPORT);
       await page.getByRole('heading', { name: 'Feeds', level: 2, exact: true }).waitFor();
-      await page.waitForLoadState('networkidle');
+      // Every section has read its data (no "Loading…" left).
+      await page.locator('#feeds .feeds').waitFor();
+      await page.locator('#samples .sample-list').waitFor();
       return page;
     },
   },
