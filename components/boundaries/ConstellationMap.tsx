@@ -21,8 +21,12 @@ import { MapDrawing, drawLabels, markSelection, moveElements } from './MapDrawin
 import { MapLegend } from './MapLegend';
 import { LABEL_ZOOM, useZoomPan, type ZoomState } from './useZoomPan';
 
-/** Layout time on the main thread before the first picture; the worker does the rest. */
-const FIRST_BUDGET_MS = 50;
+/**
+ * The main thread's head start before the first picture, in ticks × communities (about 50 ms
+ * of work on a laptop; the worker does the rest). A fixed amount of work, not of time, so the
+ * same data always gives the same map, on any machine and under any load.
+ */
+const FIRST_NODE_TICKS = 12_000;
 /** The smallest area the map frames, in layout units (about one screen pixel each). */
 const MIN_FRAME = 640;
 
@@ -70,7 +74,12 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
     const next = new MapLayout(model, positions.current);
     // Only a map drawn from nothing needs a head start; later layouts start from where the
     // circles already are, and the worker moves them from there.
-    if (first) next.step(FIRST_BUDGET_MS);
+    if (first)
+      next.step(
+        Number.POSITIVE_INFINITY,
+        undefined,
+        Math.max(10, Math.floor(FIRST_NODE_TICKS / Math.max(1, model.nodes.length))),
+      );
     positions.current = next.positions();
     return next;
   }, [model]);
