@@ -4,7 +4,8 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
 import type { PersonRow } from '../lib/db/schema';
-import { dataStatus, getPerson, viewerOf, type DataStatus, type Viewer } from '../lib/db/queries';
+import { getPerson, viewerOf, type Viewer } from '../lib/db/queries';
+import { viewerStatus, type ViewerStatus } from '../lib/db/visible-counts';
 import { DataSourceLine } from './DataSourceLine';
 import { POPUP_MARKS } from './popup-marks';
 import { ThisPageSection } from './ThisPageSection';
@@ -22,7 +23,8 @@ import { readIdentityChoice, saveIdentityChoice, type IdentityChoice } from './i
 
 /** What the first screen needs, read before the first render (see `readFirstScreen`). */
 export interface FirstScreen {
-  status: DataStatus;
+  /** Counts as this viewer may see them (members-only communities they are not in left out). */
+  status: ViewerStatus;
   viewer: Viewer;
   /** My own person, when I chose one (null when anonymous or no longer in any feed). */
   me: PersonRow | null;
@@ -34,23 +36,26 @@ export interface FirstScreen {
  * paint an empty frame first and start the reads one frame late.
  */
 export async function readFirstScreen(db: ConstellationDB): Promise<FirstScreen> {
-  const [status, viewer] = await Promise.all([dataStatus(db), viewerOf(db)]);
-  const me = viewer.me ? ((await getPerson(db, viewer.me)) ?? null) : null;
+  const viewer = await viewerOf(db);
+  const [status, me] = await Promise.all([
+    viewerStatus(db, viewer),
+    viewer.me ? getPerson(db, viewer.me).then((row) => row ?? null) : null,
+  ]);
   return { status, viewer, me };
 }
 
 export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScreen }) {
-  const status = useLiveQuery(
-    () => dataStatus(db),
-    [db],
-    first ? { value: first.status } : undefined,
-  );
   const viewerState = useLiveQuery(
     () => viewerOf(db),
     [db],
     first ? { value: first.viewer } : undefined,
   );
   const viewer = viewerState.status === 'ready' ? viewerState.value : undefined;
+  const status = useLiveQuery(
+    async () => viewerStatus(db, viewer ?? (await viewerOf(db))),
+    [db, viewer],
+    first ? { value: first.status } : undefined,
+  );
   const meState = useLiveQuery(
     async () => (viewer?.me ? ((await getPerson(db, viewer.me)) ?? null) : null),
     [db, viewer],
@@ -107,83 +112,134 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
     setAskIdentity(false);
   };
   const view = stack.at(-1);
+  const counts = status.value.counts;
+  const onQuery = (next: string) => {
+    setQuery(next);
+    // Typing always searches: leave any open detail for the results.
+    if (next.trim() && stack.length > 0) setStack([]);
+    if (next.trim()) setTab('find');
+  };
 
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Constellation</h1>
+        <div class="header-row">
+          <h1>
+            <span class="logo" aria-hidden="true">
+              ✦
+            </span>{' '}
+            Constellation
+          </h1>
+          {!empty && (
+            <button
+              type="button"
+              class="header-action"
+              onClick={() => void openBoundariesView()}
+              title="The map of communities, brokers and missing bridges"
+            >
+              Boundaries view
+            </button>
+          )}
+        </div>
         <DataSourceLine status={status.value} />
         <SyncHealthLine db={db} />
-        <dl class="counts" aria-label="Data loaded">
-          <div>
-            <dt>People</dt>
-            <dd data-count="people">{status.value.counts.people}</dd>
-          </div>
-          <div>
-            <dt>Communities</dt>
-            <dd data-count="communities">{status.value.counts.communities}</dd>
-          </div>
-          <div>
-            <dt>Memberships</dt>
-            <dd data-count="memberships">{status.value.counts.memberships}</dd>
-          </div>
-        </dl>
+        <p class="header-meta">
+          <span class="counts" role="group" aria-label="Data you can see">
+            <span>
+              <strong data-count="people">{counts.people}</strong> people
+            </span>{' '}
+            ·{' '}
+            <span>
+              <strong data-count="communities">{counts.communities}</strong> communities
+            </span>{' '}
+            ·{' '}
+            <span>
+              <strong data-count="memberships">{counts.memberships}</strong> memberships
+            </span>
+          </span>
+          {status.value.hiddenCommunities > 0 && (
+            <span
+              class="hidden-note"
+              data-hidden-communities={status.value.hiddenCommunities}
+              title="Members-only communities you are not a member of are not counted or shown."
+            >
+              {' '}
+              (+{status.value.hiddenCommunities} members-only)
+            </span>
+          )}
+        </p>
         {!empty && (
-          <p class="views-line">
-            <button type="button" class="link" onClick={() => void openBoundariesView()}>
-              Boundaries view
-            </button>{' '}
-            — the map of communities, brokers and missing bridges
-          </p>
-        )}
-        {!showIdentity && !empty && (
           <p class="me-line">
             {me ? <>You: {me.name}</> : 'Anonymous'} ·{' '}
-            <button type="button" class="link" onClick={() => setAskIdentity(true)}>
+            <button type="button" class="link" onClick={() => setAskIdentity(!askIdentity)}>
               {me ? 'change' : 'choose who you are'}
             </button>
           </p>
         )}
       </header>
-      <ThisPageSection />
       {empty ? (
-        <p class="hint">
-          No data yet. The demo organisation loads on first start; to use your organisation's data,
-          add its feed in the options page.
-        </p>
-      ) : showIdentity ? (
-        <IdentityPrompt db={db} onDone={chooseIdentity} />
-      ) : view ? (
-        <div class="detail">
-          <button type="button" class="back" onClick={nav.back}>
-            ← Back <span class="visually-hidden">(Esc)</span>
-          </button>
-          {view.kind === 'topic' && (
-            <TopicPeopleView db={db} viewer={viewer} nav={nav} topic={view.ref} />
-          )}
-          {view.kind === 'person' && (
-            <PersonView db={db} viewer={viewer} nav={nav} person={view.ref} />
-          )}
-          {view.kind === 'community' && (
-            <CommunityView db={db} viewer={viewer} nav={nav} community={view.ref} />
-          )}
-        </div>
+        <>
+          <ThisPageSection />
+          <p class="hint">
+            No data yet. The demo organisation loads on first start; to use your organisation's
+            data, add its feed in the options page.
+          </p>
+        </>
       ) : (
         <>
-          <div role="tablist" aria-label="Popup sections" class="tabs">
-            <Tab id="find" current={tab} onSelect={setTab}>
-              Find people
-            </Tab>
-            <Tab id="participate" current={tab} onSelect={setTab}>
-              Take part
-            </Tab>
-          </div>
-          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === 'find' && (
-              <FinderView db={db} viewer={viewer} nav={nav} query={query} onQuery={setQuery} />
-            )}
-            {tab === 'participate' && <ParticipateView db={db} viewer={viewer} nav={nav} />}
-          </div>
+          {/* Search is always on top: the identity question and details never hide it. */}
+          <FinderView
+            db={db}
+            viewer={viewer}
+            nav={nav}
+            query={query}
+            onQuery={onQuery}
+            showResults={!view}
+          />
+          {view ? (
+            <div class="detail">
+              <button type="button" class="back" onClick={nav.back}>
+                ← Back <span class="visually-hidden">(Esc)</span>
+              </button>
+              {view.kind === 'topic' && (
+                <TopicPeopleView db={db} viewer={viewer} nav={nav} topic={view.ref} />
+              )}
+              {view.kind === 'person' && (
+                <PersonView db={db} viewer={viewer} nav={nav} person={view.ref} />
+              )}
+              {view.kind === 'community' && (
+                <CommunityView db={db} viewer={viewer} nav={nav} community={view.ref} />
+              )}
+            </div>
+          ) : query.trim() ? null : (
+            <>
+              {showIdentity && (
+                <div class="identity-box">
+                  <IdentityPrompt db={db} onDone={chooseIdentity} />
+                </div>
+              )}
+              <div role="tablist" aria-label="Popup sections" class="tabs">
+                <Tab id="find" current={tab} onSelect={setTab}>
+                  This page
+                </Tab>
+                <Tab id="participate" current={tab} onSelect={setTab}>
+                  Take part
+                </Tab>
+              </div>
+              <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+                {tab === 'find' && (
+                  <>
+                    <ThisPageSection />
+                    <p class="hint tips">
+                      Try a topic (<em>Kubernetes</em>, an alias like <em>k8s</em>), a colleague’s
+                      name or handle, or a community. ↑↓ move, Enter opens, Esc goes back.
+                    </p>
+                  </>
+                )}
+                {tab === 'participate' && <ParticipateView db={db} viewer={viewer} nav={nav} />}
+              </div>
+            </>
+          )}
         </>
       )}
     </main>

@@ -1,7 +1,9 @@
 // `npm start`: build the extension, serve the demo organisation's pages and feed on 127.0.0.1,
-// and open them in Chromium with the extension loaded. Headless (no display, or --headless)
-// it saves a screenshot of each tab to out/screenshots/ and exits; headed it stays open
-// until Ctrl-C or until the browser window is closed.
+// and open them in Chromium with the extension loaded and the demo hosts already enabled
+// (scripts/demo-site/enable.ts). Headless (no display, or --headless) it walks the tour of
+// every screen (scripts/demo-site/tour.ts), saves each in light and dark to out/screenshots/
+// and exits; headed it stays open until Ctrl-C or until the browser window is closed. Both
+// end with a short tour of what to try.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -13,6 +15,8 @@ import { validateFeedText } from '../lib/model/validate';
 import { ChromiumNotFoundError, launchWithExtension, type LaunchedChromium } from './chromium';
 import { DEMO_HOST_PATTERN, FEED_PATH, DEMO_HOSTS, demoUrl } from './demo-site/hosts';
 import { startDemoSite, type DemoSiteServer } from './demo-site/server';
+import { demoExtensionCopy, enableDemoSites, type DemoExtension } from './demo-site/enable';
+import { TOUR, closeOthers, type TourContext } from './demo-site/tour';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_PORT = 8790;
@@ -24,7 +28,8 @@ const USAGE = `Usage: npm start -- [options]
   --headed           open a window even when no DISPLAY is detected
   --feed <file>      demo feed (default public/demo-feed.json)
   --extension <dir>  built extension to load (default .output/chrome-mv3; implies --no-build)
-  --settle <ms>      headless: wait this long after load before each screenshot (default 1500)`;
+  --settle <ms>      headless: wait this long before each screenshot (default 300)
+  --only <names>     headless: only these screens, comma-separated (e.g. popup-topic,options)`;
 
 const say = (line: string) => console.log(line);
 
@@ -52,7 +57,8 @@ async function main(): Promise<number> {
       headed: { type: 'boolean', default: false },
       feed: { type: 'string' },
       extension: { type: 'string' },
-      settle: { type: 'string', default: '1500' },
+      settle: { type: 'string', default: '300' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -76,8 +82,18 @@ async function main(): Promise<number> {
   say(`✓ Demo site at ${site.origin}/ (feed ${relative(ROOT, feedPath)})`);
 
   say(`▸ Launching Chromium (${headless ? 'headless' : 'with a window'})…`);
+  // The demo browser loads a copy that already grants the demo hosts; the build is unchanged.
+  let demoExtension: DemoExtension;
+  try {
+    demoExtension = demoExtensionCopy(extensionDir);
+  } catch (error) {
+    await site.close();
+    say(`✗ Could not prepare the extension in ${relative(ROOT, extensionDir)}: ${String(error)}`);
+    say('  Build it first (npm start without --no-build), or pass --extension <dir>.');
+    return 1;
+  }
   const launching = launchWithExtension({
-    extensionDir,
+    extensionDir: demoExtension.dir,
     headless,
     hostMap: [{ pattern: DEMO_HOST_PATTERN, port: site.port }],
     handleSignals: false,
@@ -88,27 +104,28 @@ async function main(): Promise<number> {
     const launched = await launching.catch(() => undefined);
     await launched?.close();
     await site.close();
+    demoExtension.remove();
   };
   cleanup = shutdown;
   try {
     const browser = await launching;
     say(`✓ Extension loaded: chrome-extension://${browser.extensionId}/`);
+    const enabled = await enableDemoSites(browser.serviceWorker);
+    say(`✓ Annotation enabled on the demo sites: ${enabled.join(', ')}`);
+    say('  (Real sites still ask: popup › "Enable on this site", one site at a time.)');
     const tabs = await demoTabs(site, browser.extensionId, extensionDir);
     say(`  Feed URL for the extension: ${site.origin}${FEED_PATH}`);
     say(`  (or ${demoUrl(DEMO_HOSTS.feeds, FEED_PATH)} inside this browser)`);
     if (headless) {
-      await screenshotAll(browser, tabs, settleMs);
+      const only = values.only?.split(',').map((name) => name.trim());
+      const written = await screenshotTour(browser, site, settleMs, only);
       await shutdown();
-      // Headless Chromium cannot show a permission prompt, so the demo hosts stay disabled.
-      say('Done. (Demo pages are shown without annotations here: enabling a site needs the');
-      say('permission prompt of a headed browser. Run with a display to try it.)');
+      if (written === 0) return 1;
+      printTour(browser.extensionId);
       return 0;
     }
     await openAll(browser, tabs);
-    // The demo hosts are not public sites, so (like any intranet) they are annotated only
-    // after the user enables them: say so, or the pages look as if nothing happened.
-    say('To see badges and hovercards on a demo page: open the Constellation popup there,');
-    say('choose "Enable on this site" and accept the prompt, then reload the page.');
+    printTour(browser.extensionId);
     say('Browsing the demo. Press Ctrl-C here (or close the browser) to stop.');
     await untilStopped(browser);
     say('\n▸ Stopping…');
@@ -221,22 +238,72 @@ async function load(page: Page, url: string): Promise<void> {
   if (response && !response.ok()) say(`  ! ${url} answered ${response.status()}`);
 }
 
-async function screenshotAll(browser: LaunchedChromium, tabs: DemoTab[], settleMs: number) {
+/**
+ * Walks the tour (scripts/demo-site/tour.ts) and saves every screen in light and (where the
+ * screen follows the browser's theme) dark. Returns the number of files written; a screen
+ * that fails is reported and skipped, so one broken screen does not hide the others.
+ */
+async function screenshotTour(
+  browser: LaunchedChromium,
+  site: DemoSiteServer,
+  settleMs: number,
+  only: string[] | undefined,
+): Promise<number> {
   const outDir = join(ROOT, 'out/screenshots');
   await mkdir(outDir, { recursive: true });
-  say('▸ Taking screenshots…');
-  for (const [index, tab] of tabs.entries()) {
-    const page = await browser.context.newPage();
-    if (tab.popup) await page.setViewportSize({ width: 420, height: 640 });
-    await load(page, tab.url);
-    // Give the content script time to annotate: it runs at document_idle and asks the
-    // service worker, which may be waking up.
-    await page.waitForTimeout(settleMs);
-    const file = join(outDir, `${String(index + 1).padStart(2, '0')}-${tab.name}.png`);
-    await page.screenshot({ path: file, fullPage: !tab.popup });
-    say(`✓ ${relative(ROOT, file)}  ← ${tab.url}`);
-    await page.close();
+  const tour: TourContext = {
+    browser,
+    pages: await site.pages(),
+    identifyAs: 'Zoë Okafor',
+    searchFor: 'Kubernetes',
+  };
+  const blank = browser.context.pages()[0] ?? (await browser.context.newPage());
+  say('▸ Taking screenshots of every screen…');
+  let written = 0;
+  for (const [index, screen] of TOUR.entries()) {
+    if (only && !only.includes(screen.name)) continue;
+    try {
+      const page = await screen.show(tour);
+      await page.bringToFront();
+      for (const scheme of screen.themed ? (['light', 'dark'] as const) : (['light'] as const)) {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.waitForTimeout(settleMs);
+        const file = join(
+          outDir,
+          `${String(index + 1).padStart(2, '0')}-${screen.name}${screen.themed ? `-${scheme}` : ''}.png`,
+        );
+        await page.screenshot({ path: file });
+        written++;
+        say(`✓ ${relative(ROOT, file)}  ${screen.title}`);
+      }
+    } catch (error) {
+      say(
+        `✗ ${screen.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+    } finally {
+      await closeOthers(tour, blank);
+    }
   }
+  return written;
+}
+
+/** What to try, printed at the end of every run. */
+function printTour(extensionId: string): void {
+  const page = (path: string) => `chrome-extension://${extensionId}/${path}`;
+  say('');
+  say('What to try:');
+  say(
+    `  1. ${demoUrl(DEMO_HOSTS.intranet, '/')} — hover or Tab to a dotted name or topic, Enter opens`,
+  );
+  say('     its card (Esc closes). Wiki and code pages on wiki./git.northwind.test work the same.');
+  say(`  2. The popup (toolbar icon, or ${page('popup.html')}): type "k8s" — topics, people and`);
+  say('     communities; ↑↓ and Enter. Open "Kubernetes" for who knows it outside your unit.');
+  say('  3. "choose who you are" in the popup (try Zoë Okafor): colleagues and "Take part".');
+  say(`  4. Boundaries view (${page('boundaries.html')}): the map, brokers, missing bridges and`);
+  say('     health signals; thresholds are under "Thresholds and privacy".');
+  say(
+    `  5. Options (${page('options.html')}): add a feed, load a real sample feed, export your data.`,
+  );
 }
 
 async function openAll(browser: LaunchedChromium, tabs: DemoTab[]) {

@@ -129,7 +129,12 @@ export function BoundariesApp({
                 />
               </main>
               <aside class="side" aria-label="Selection and export">
-                <DetailsPanel report={report} selected={selected} onSelect={select} />
+                <DetailsPanel
+                  report={report}
+                  selected={selected}
+                  onSelect={select}
+                  filtered={filtered}
+                />
                 <ExportPanel
                   report={report}
                   tab={tab}

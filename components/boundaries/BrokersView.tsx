@@ -28,7 +28,9 @@ export function BrokersView({ report, filtered, onSelect }: ViewProps) {
       ) : (
         <table class="brokers-table">
           <caption>
-            Brokers: {shown.length} of the top {brokers.length}
+            {shown.length === brokers.length
+              ? `${brokers.length} ${brokers.length === 1 ? 'broker' : 'brokers'}, strongest first`
+              : `The ${shown.length} strongest of ${brokers.length} brokers`}
           </caption>
           <thead>
             <tr>

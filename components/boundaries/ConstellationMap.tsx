@@ -17,12 +17,16 @@ import { MapLayout, applyPositions, type Positions } from '../../lib/boundaries/
 import { mapModel } from '../../lib/boundaries/map-model';
 import type { ViewProps } from './BoundaryTabs';
 import { LayoutWorkerContext, createLayoutRunner, type LayoutRunner } from './layout-runner';
-import { MapDrawing, markSelection, moveElements } from './MapDrawing';
+import { MapDrawing, drawLabels, markSelection, moveElements } from './MapDrawing';
 import { MapLegend } from './MapLegend';
 import { LABEL_ZOOM, useZoomPan, type ZoomState } from './useZoomPan';
 
-/** Layout time on the main thread before the first picture; the worker does the rest. */
-const FIRST_BUDGET_MS = 50;
+/**
+ * The main thread's head start before the first picture, in ticks × communities (about 50 ms
+ * of work on a laptop; the worker does the rest). A fixed amount of work, not of time, so the
+ * same data always gives the same map, on any machine and under any load.
+ */
+const FIRST_NODE_TICKS = 12_000;
 /** The smallest area the map frames, in layout units (about one screen pixel each). */
 const MIN_FRAME = 640;
 
@@ -70,7 +74,12 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
     const next = new MapLayout(model, positions.current);
     // Only a map drawn from nothing needs a head start; later layouts start from where the
     // circles already are, and the worker moves them from there.
-    if (first) next.step(FIRST_BUDGET_MS);
+    if (first)
+      next.step(
+        Number.POSITIVE_INFINITY,
+        undefined,
+        Math.max(10, Math.floor(FIRST_NODE_TICKS / Math.max(1, model.nodes.length))),
+      );
     positions.current = next.positions();
     return next;
   }, [model]);
@@ -114,17 +123,16 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
 
   const drawing = useMemo(
     () => (
-      <MapDrawing
-        report={report}
-        model={model}
-        layout={layout}
-        hits={hits}
-        allLabels={zoomedIn}
-        zoomGroup={zoomGroup}
-      />
+      <MapDrawing report={report} model={model} layout={layout} hits={hits} zoomGroup={zoomGroup} />
     ),
-    [report, model, layout, hits, zoomedIn],
+    [report, model, layout, hits],
   );
+  // Names where they fit, once circles stop moving; again on zoom and on a new search.
+  useLayoutEffect(() => {
+    if (!svg.current) return;
+    if (settled) drawLabels(svg.current, report, layout, hits, zoomedIn ? LABEL_ZOOM : 1);
+    else for (const text of svg.current.querySelectorAll('text.label.placed')) text.remove();
+  }, [settled, drawing, zoomedIn]);
   // Selection changes a few classes, not the drawing (which Preact then skips).
   useLayoutEffect(() => {
     if (svg.current)

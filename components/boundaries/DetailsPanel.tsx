@@ -9,25 +9,23 @@ import type { BoundaryReport } from '../../lib/boundaries/report';
 import { BreakdownList } from './Breakdown';
 import { CommunityButton } from './CommunityButton';
 import { partnerMembersText } from './community-rows';
+import { Overview } from './Overview';
 
 interface Props {
   report: BoundaryReport;
   selected: number | null;
   onSelect: (community: number | null) => void;
+  /** What the filters let through: the overview before any selection describes these. */
+  filtered: readonly number[];
 }
 
-export function DetailsPanel({ report, selected, onSelect }: Props) {
+export function DetailsPanel({ report, selected, onSelect, filtered }: Props) {
   const details = useMemo(
     () => (selected === null ? null : communityDetails(report, selected)),
     [report, selected],
   );
   if (selected === null || !details) {
-    return (
-      <section class="details" aria-labelledby="details-title">
-        <h2 id="details-title">Details</h2>
-        <p class="muted">Select a community on the map or in any list to see its details.</p>
-      </section>
-    );
+    return <Overview report={report} filtered={filtered} onSelect={onSelect} />;
   }
   const g = report.constellation;
   const c = report.communities[selected]!;

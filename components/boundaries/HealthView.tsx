@@ -34,8 +34,10 @@ export function HealthView({ report, filtered, onSelect }: ViewProps) {
         Signals as of {report.options.asOf}: siloed (at least{' '}
         {Math.round(report.options.siloShare * 100)}% of members in one unit), no newcomers (no
         peripheral members, or no one joined in {report.options.newcomerMonths} months), leadership
-        gap (no day-to-day or interpersonal leader), stale (no activity for{' '}
-        {report.options.staleMonths} months), and stage and standing mismatch.
+        gap (no day-to-day leader from {report.options.leadershipMinMembers} members, no
+        interpersonal leader from {report.options.leadershipLargeMembers}), stale (no activity for{' '}
+        {report.options.staleMonths} months), and stage and standing mismatch. Change any of these
+        under “Thresholds and privacy”.
       </p>
       <fieldset class="signal-filter">
         <legend>Show communities with</legend>

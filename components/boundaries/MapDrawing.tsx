@@ -6,29 +6,22 @@ import type { RefObject } from 'preact';
 import type { MapLayout } from '../../lib/boundaries/layout';
 import type { MapModel } from '../../lib/boundaries/map-model';
 import type { BoundaryReport } from '../../lib/boundaries/report';
+import { placeLabels } from '../../lib/boundaries/labels';
 
-/** Names always drawn for this many of the largest communities; the rest when zoomed in. */
-const MAJOR_LABELS = 12;
+/** The names' size in map units at zoom 1 (the drawing scales with the zoom). */
+export const LABEL_SIZE = 11;
 
 interface Props {
   report: BoundaryReport;
   model: MapModel;
   layout: MapLayout;
   hits: ReadonlySet<number> | null;
-  /** Zoomed in far enough to name every community (otherwise only the largest and hits). */
-  allLabels: boolean;
   zoomGroup: RefObject<SVGGElement | null>;
 }
 
-export function MapDrawing({ report, model, layout, hits, allLabels, zoomGroup }: Props) {
+export function MapDrawing({ report, model, layout, hits, zoomGroup }: Props) {
   const facts = report.communities;
   const byCommunity = new Map(layout.nodes.map((n) => [n.community, n]));
-  const major = new Set(
-    [...layout.nodes]
-      .sort((x, y) => facts[y.community]!.activeMembers - facts[x.community]!.activeMembers)
-      .slice(0, MAJOR_LABELS)
-      .map((n) => n.community),
-  );
   const maxShared = Math.max(
     1,
     ...model.edges.filter((e) => e.kind === 'members').map((e) => e.weight),
@@ -39,9 +32,13 @@ export function MapDrawing({ report, model, layout, hits, allLabels, zoomGroup }
         {model.edges.map((edge) => {
           const a = byCommunity.get(edge.a)!;
           const b = byCommunity.get(edge.b)!;
+          // Thinned by strength: a weak link is a faint hairline, so the strong ones read as
+          // the structure instead of a tangle.
+          const strength = edge.kind === 'members' ? Math.sqrt(edge.weight / maxShared) : 0.25;
           return (
             <line
               key={`${edge.kind}-${edge.a}-${edge.b}`}
+              stroke-opacity={(0.08 + 0.5 * strength).toFixed(2)}
               class={`edge edge-${edge.kind}`}
               data-a={edge.a}
               data-b={edge.b}
@@ -66,7 +63,6 @@ export function MapDrawing({ report, model, layout, hits, allLabels, zoomGroup }
             `stage-${c.stage}`,
             `standing-${c.standing}`,
             hits?.has(node.community) ? 'hit' : '',
-            major.has(node.community) ? 'label-major' : '',
           ].join(' ');
           return (
             <g
@@ -81,18 +77,56 @@ export function MapDrawing({ report, model, layout, hits, allLabels, zoomGroup }
               </title>
               {c.standing === 'transformative' && <circle class="ring" r={node.radius + 3} />}
               <circle class="dot" r={node.radius} />
-              {/* Labels only where shown: a text element per circle doubles the drawing's size. */}
-              {(allLabels || major.has(node.community) || hits?.has(node.community)) && (
-                <text class="label" y={node.radius + 10}>
-                  {c.name}
-                </text>
-              )}
+              {/* Names are added once the layout settles, where they fit: see drawLabels. */}
             </g>
           );
         })}
       </g>
     </g>
   );
+}
+
+/**
+ * Writes the names that fit (lib/boundaries/labels.ts) once the layout has settled: search
+ * hits first, then the largest communities. `scale` is the zoom: names keep their size on
+ * screen, so zooming in makes room for more. Only placed names get a text element (a text
+ * per circle would double the drawing at 500 communities).
+ */
+export function drawLabels(
+  svg: SVGSVGElement,
+  report: BoundaryReport,
+  layout: MapLayout,
+  hits: ReadonlySet<number> | null,
+  scale: number,
+): number {
+  for (const text of svg.querySelectorAll('text.label.placed')) text.remove();
+  const facts = report.communities;
+  const size = LABEL_SIZE / Math.max(1, scale);
+  const placed = placeLabels(
+    layout.nodes.map((n) => ({
+      community: n.community,
+      x: n.x,
+      y: n.y,
+      radius: n.radius,
+      text: facts[n.community]!.name,
+      priority: (hits?.has(n.community) ? 1e9 : 0) + facts[n.community]!.activeMembers,
+    })),
+    { fontSize: size },
+  );
+  for (const label of placed) {
+    const node = svg.querySelector(`g.node[data-index="${label.community}"]`);
+    if (!node || node.querySelector('text.selection-label')) continue;
+    const text = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
+    text.setAttribute('class', 'label placed');
+    text.setAttribute('x', label.dx.toFixed(1));
+    text.setAttribute('y', label.dy.toFixed(1));
+    // Inline style: the stylesheet's text-anchor and font-size would win over attributes.
+    text.style.textAnchor = label.anchor;
+    text.style.fontSize = `${size}px`;
+    text.textContent = facts[label.community]!.name;
+    node.appendChild(text);
+  }
+  return placed.length;
 }
 
 /** Marks the selected community, its neighbours on the map and its lines. */

@@ -36,6 +36,27 @@ const FIELDS: Field[] = [
     max: 100,
   },
   {
+    key: 'leadershipMinMembers',
+    label: 'Leadership gap: expect a day-to-day leader from (members)',
+    percent: false,
+    min: 1,
+    max: 1000,
+  },
+  {
+    key: 'leadershipLargeMembers',
+    label: 'Leadership gap: expect an interpersonal leader from (members)',
+    percent: false,
+    min: 2,
+    max: 10000,
+  },
+  {
+    key: 'recognitionActiveMembers',
+    label: 'Mismatch: unrecognized yet active with (core and active members)',
+    percent: false,
+    min: 1,
+    max: 10000,
+  },
+  {
     key: 'bridgeMinTopicSimilarity',
     label: 'Missing bridge: topic overlap at least (%)',
     percent: true,

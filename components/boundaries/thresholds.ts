@@ -12,6 +12,13 @@ export const thresholdsSchema = z.object({
   staleMonths: z.int().min(1).max(120).catch(DEFAULT_OPTIONS.staleMonths),
   newcomerMonths: z.int().min(1).max(120).catch(DEFAULT_OPTIONS.newcomerMonths),
   siloShare: z.number().min(0.5).max(1).catch(DEFAULT_OPTIONS.siloShare),
+  leadershipMinMembers: z.int().min(1).max(1000).catch(DEFAULT_OPTIONS.leadershipMinMembers),
+  leadershipLargeMembers: z.int().min(2).max(10000).catch(DEFAULT_OPTIONS.leadershipLargeMembers),
+  recognitionActiveMembers: z
+    .int()
+    .min(1)
+    .max(10000)
+    .catch(DEFAULT_OPTIONS.recognitionActiveMembers),
   bridgeMinTopicSimilarity: z
     .number()
     .min(0.05)

@@ -37,14 +37,15 @@ export function PersonCardView({ card }: { card: PersonCard }) {
             <li key={`${c.feedId}/${c.id}`} data-community={c.id}>
               <strong>{c.name}</strong>
               {c.shared && <span class="shared">shared with you</span>}
-              <br />
-              <span class="tag">{c.participation}</span>
-              {c.roles.map((role) => (
-                <span class="tag" key={role}>
-                  {role}
-                </span>
-              ))}
-              <span class="meta"> {c.stage}</span>
+              <span class="tags">
+                <span class="tag">{c.participation}</span>
+                {c.roles.map((role) => (
+                  <span class="tag" key={role}>
+                    {role}
+                  </span>
+                ))}
+                <span class="meta">{c.stage}</span>
+              </span>
             </li>
           ))}
         </ul>

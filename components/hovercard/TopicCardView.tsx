@@ -1,8 +1,32 @@
 // A topic's hovercard: the communities whose domain covers it (stage, standing, open to
 // newcomers, how to take part) and whom to ask outside the viewer's unit. Feed URLs become
 // links only when they are https (or loopback http): feed data is untrusted.
+// The card must answer at a glance within its 440 px: the viewer's own communities first,
+// then the most alive and best recognized (a dispersed or memorable one is rarely where to
+// go), three at first, and "Whom to ask" always above the fold.
+import { useState } from 'preact/hooks';
 import type { TopicCard, TopicCardCommunity } from '../../lib/annotate/cards';
 import { isSafeUrl } from '../../lib/model/safe-url';
+import { STANDINGS } from '../../lib/model/vocabulary';
+
+/** Communities shown before "Show more". */
+const FIRST = 3;
+const STAGE_RANK: readonly string[] = [
+  'active',
+  'coalescing',
+  'potential',
+  'dispersed',
+  'memorable',
+];
+
+function byRelevance(a: TopicCardCommunity, b: TopicCardCommunity): number {
+  return (
+    Number(b.mine) - Number(a.mine) ||
+    STAGE_RANK.indexOf(a.stage) - STAGE_RANK.indexOf(b.stage) ||
+    STANDINGS.indexOf(b.standing) - STANDINGS.indexOf(a.standing) ||
+    a.name.localeCompare(b.name)
+  );
+}
 
 function MaybeLink({ url, children }: { url?: string; children: string }) {
   return url && isSafeUrl(url) ? (
@@ -14,12 +38,12 @@ function MaybeLink({ url, children }: { url?: string; children: string }) {
   );
 }
 
-function Community({ community }: { community: TopicCardCommunity }) {
+function Community({ community, hidden }: { community: TopicCardCommunity; hidden: boolean }) {
   return (
-    <li class="community" data-community={community.id}>
+    <li class="community" data-community={community.id} hidden={hidden}>
       <strong>{community.name}</strong>
       {community.mine && <span class="shared">you are a member</span>}
-      <p class="meta">
+      <p class="meta tags">
         <span class="tag" data-field="stage">
           {community.stage}
         </span>
@@ -50,19 +74,27 @@ function Community({ community }: { community: TopicCardCommunity }) {
 }
 
 export function TopicCardView({ card }: { card: TopicCard }) {
+  const [all, setAll] = useState(false);
+  const sorted = [...card.communities].sort(byRelevance);
   return (
     <div data-card="topic" data-topic={card.id}>
       <h2 id="constellation-card-title">{card.label}</h2>
       {card.description && <p class="meta">{card.description}</p>}
-      <h3>Communities</h3>
+      <h3>Communities{card.communities.length > FIRST ? ` (${card.communities.length})` : ''}</h3>
       {card.communities.length === 0 ? (
         <p class="meta">No community you can see covers this topic.</p>
       ) : (
         <ul data-field="communities">
-          {card.communities.map((c) => (
-            <Community key={`${c.feedId}/${c.id}`} community={c} />
+          {/* Collapsed ones stay in the document, hidden, so expanding keeps focus order. */}
+          {sorted.map((c, i) => (
+            <Community key={`${c.feedId}/${c.id}`} community={c} hidden={!all && i >= FIRST} />
           ))}
         </ul>
+      )}
+      {sorted.length > FIRST && (
+        <button type="button" class="link more" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? 'Show fewer' : `Show ${sorted.length - FIRST} more communities`}
+        </button>
       )}
       {card.askOutsideMyUnit.length > 0 && (
         <>

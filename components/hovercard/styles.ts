@@ -1,28 +1,41 @@
 // The hovercard's CSS, inside its shadow root: the page's styles cannot reach it, ours
-// cannot leak out. Light and dark follow the page (data-theme on the card).
-export const HOVERCARD_CSS = `
+// cannot leak out. The shared design tokens (components/theme/tokens.css) come first, so the
+// cards speak the same visual language as the popup and the options; light and dark follow
+// the page (data-theme on the card), not the browser.
+import TOKENS_CSS from '../theme/tokens.css?inline';
+
+const CARD_CSS = `
 :host{all:initial}
-.card{position:fixed;z-index:2147483646;box-sizing:border-box;width:340px;max-width:calc(100vw - 16px);
-  max-height:min(420px,calc(100vh - 16px));overflow:auto;padding:12px 14px;border-radius:8px;
-  font:13px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;background:#fff;color:#1b1f24;
-  border:1px solid #d0d7de;box-shadow:0 8px 24px rgba(20,30,50,.18);text-align:left}
-.card[data-theme="dark"]{background:#161b22;color:#e6edf3;border-color:#3d444d;box-shadow:0 8px 24px rgba(0,0,0,.5)}
-.card:focus{outline:2px solid #3b82f6;outline-offset:1px}
-h2{font-size:15px;margin:0 0 2px}h3{font-size:12px;margin:10px 0 4px;text-transform:uppercase;letter-spacing:.04em;color:#57606a}
-.card[data-theme="dark"] h3{color:#9da7b3}
-p{margin:2px 0}ul{margin:0;padding:0;list-style:none}li{margin:3px 0}
-.meta{color:#57606a}.card[data-theme="dark"] .meta{color:#9da7b3}
-.demo{display:inline-block;font-size:11px;font-weight:600;padding:0 6px;border-radius:4px;background:#fff3d6;color:#7a4b00;margin-bottom:6px}
-.card[data-theme="dark"] .demo{background:#4a3410;color:#ffe1a3}
-.shared{display:inline-block;font-size:11px;font-weight:600;padding:0 6px;border-radius:4px;background:#fff3d6;color:#6b4100;margin-left:4px}
-.card[data-theme="dark"] .shared{background:#4a3410;color:#ffe1a3}
-.colleague-line{margin:6px 0;padding:4px 8px;border-left:3px solid #d4a72c;background:#fffbef}
-.card[data-theme="dark"] .colleague-line{background:#2b2210;border-color:#b08a2e}
-.stranger-line{margin:6px 0;color:#57606a}.card[data-theme="dark"] .stranger-line{color:#9da7b3}
-.tag{display:inline-block;font-size:11px;padding:0 5px;border-radius:4px;border:1px solid #d0d7de;margin-right:3px}
-.card[data-theme="dark"] .tag{border-color:#3d444d}
-a{color:#0969da}.card[data-theme="dark"] a{color:#4493f8}
-button.close{position:absolute;top:6px;right:6px;border:0;background:none;color:inherit;font-size:16px;line-height:1;cursor:pointer;padding:4px;border-radius:4px}
-button.close:focus-visible{outline:2px solid #3b82f6}
-.community{padding:6px 0;border-top:1px solid #eaeef2}.card[data-theme="dark"] .community{border-color:#30363d}
+.card{position:fixed;z-index:2147483646;box-sizing:border-box;width:360px;max-width:calc(100vw - 16px);
+  max-height:min(440px,calc(100vh - 16px));overflow:auto;padding:var(--space-3) var(--space-4);
+  border-radius:var(--radius-3);font-family:var(--font-sans);font-size:var(--text-body);line-height:var(--leading);
+  background:var(--canvas);color:var(--fg);border:1px solid var(--border);box-shadow:var(--shadow-overlay);text-align:left;
+  -webkit-font-smoothing:antialiased}
+.card:focus{outline:none}.card:focus-visible{outline:var(--focus-ring);outline-offset:1px}
+h2{font-size:var(--text-md);font-weight:600;line-height:var(--leading-tight);margin:0 28px 2px 0}
+h3{font-size:var(--text-xs);font-weight:600;margin:var(--space-3) 0 var(--space-1);text-transform:uppercase;letter-spacing:.04em;color:var(--fg-muted)}
+p{margin:2px 0}ul{margin:0;padding:0;list-style:none}li{margin:var(--space-1) 0}
+.meta{color:var(--fg-muted);font-size:var(--text-sm)}
+.demo{display:inline-flex;padding:0 7px;font-size:var(--text-xs);font-weight:600;line-height:18px;border-radius:var(--radius-full);
+  color:var(--attention-fg);background:var(--attention-subtle);border:1px solid var(--attention-border);margin-bottom:var(--space-2)}
+.shared{display:inline-flex;font-size:var(--text-xs);font-weight:600;padding:0 7px;line-height:18px;border-radius:var(--radius-full);
+  background:var(--attention-subtle);color:var(--attention-fg);border:1px solid var(--attention-border);margin-left:var(--space-1)}
+.colleague-line{margin:var(--space-2) 0;padding:var(--space-1) var(--space-2);border-left:3px solid var(--attention-fg);background:var(--attention-subtle);border-radius:0 var(--radius-1) var(--radius-1) 0}
+.stranger-line{margin:var(--space-2) 0;color:var(--fg-muted);font-size:var(--text-sm)}
+.tag{margin-right:var(--space-1)}
+.tags{display:flex;flex-wrap:wrap;gap:var(--space-1);align-items:center;margin-top:2px}
+.tags .tag{margin:0}
+a{color:var(--accent-fg);text-decoration:none}a:hover{text-decoration:underline}
+button.close{position:absolute;top:var(--space-2);right:var(--space-2);display:inline-flex;align-items:center;justify-content:center;
+  width:28px;height:28px;border:0;background:none;color:var(--fg-muted);font-size:18px;line-height:1;cursor:pointer;padding:0;border-radius:var(--radius-2);box-shadow:none}
+button.close:hover{background:var(--neutral-subtle);color:var(--fg)}
+button.close:focus-visible{outline:var(--focus-ring)}
+.community{padding:var(--space-2) 0;border-top:1px solid var(--border-muted);margin:0}
+.community:first-child{border-top:0;padding-top:0}
+.more{color:var(--accent-fg);font-size:var(--text-sm);margin-top:var(--space-1)}
+[hidden]{display:none !important}
+ul[data-field="take-part"]{display:flex;flex-wrap:wrap;gap:2px var(--space-3);margin-top:var(--space-1);font-size:var(--text-sm)}
+ul[data-field="take-part"] li{margin:0}
 `;
+
+export const HOVERCARD_CSS = `${TOKENS_CSS}\n${CARD_CSS}`;

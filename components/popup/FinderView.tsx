@@ -30,13 +30,16 @@ export function FinderView(props: {
   nav: Navigator;
   query: string;
   onQuery(query: string): void;
+  /** False while a detail is open: the box stays on top, the results wait below it. */
+  showResults?: boolean;
 }) {
   const { db, viewer, nav, query } = props;
+  const showResults = props.showResults ?? true;
   const state = useLiveQuery(() => finderResults(db, query, viewer), [db, query, viewer]);
   // Keep showing the previous results while the next keystroke's query runs: no layout jump.
   const lastResults = useRef<Result[]>([]);
   if (state.status === 'ready') lastResults.current = state.value;
-  const results = lastResults.current;
+  const results = showResults ? lastResults.current : [];
   const open = (index: number) => {
     const result = results[index];
     if (result) nav.open({ kind: result.kind, ref: refOf(result) });
@@ -69,14 +72,14 @@ export function FinderView(props: {
         }}
         onKeyDown={keys.onKeyDown}
       />
-      <p class="result-count" aria-live="polite">
-        {query.trim() && state.status === 'ready'
+      <p class="result-count" aria-live="polite" hidden={!showResults || !query.trim()}>
+        {showResults && query.trim() && state.status === 'ready'
           ? results.length === 0
             ? `Nothing matches “${query.trim()}”. Try a shorter word, an alias (e.g. k8s) or a handle.`
             : `${results.length} ${results.length === 1 ? 'result' : 'results'}`
           : ''}
       </p>
-      <div class="finder-results">
+      <div class="finder-results" hidden={results.length === 0}>
         {results.length > 0 && (
           <div id="finder-results" role="listbox" aria-label="Search results">
             {GROUPS.map((group) => {

@@ -23,12 +23,9 @@ export function PersonRow(props: PersonRowProps) {
         <span class="name">{props.name}</span>
       )}
       <span class="meta">{[props.unitName, props.company].filter(Boolean).join(' · ')}</span>
+      {/* One line of reasons, not a list: long lists stay scannable (issue 17). */}
       {props.reasons && props.reasons.length > 0 && (
-        <ul class="reasons">
-          {props.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
-          ))}
-        </ul>
+        <span class="reasons">{props.reasons.join(' · ')}</span>
       )}
       <ContactLinks emails={props.emails ?? []} handles={props.handles ?? {}} />
     </>

@@ -116,7 +116,8 @@ export function TopicPeopleView(props: {
       <p class="result-count" aria-live="polite">
         {ranked.length === 0
           ? 'No one matches these filters. Turn off “Outside my unit” or clear a filter.'
-          : `${ranked.length} ${ranked.length === 1 ? 'person' : 'people'}`}
+          : `${ranked.length} ${ranked.length === 1 ? 'person' : 'people'}` +
+            (ranked.length > shown ? ` · showing the first ${shown}` : '')}
       </p>
       <ul
         class="plain peer-list"

@@ -85,25 +85,20 @@ export function healthSignals(
       });
     }
 
-    const missing = (['day-to-day', 'interpersonal'] as const).filter(
-      (role) => !facts.rolesPresent.includes(role),
-    );
-    if (missing.length > 0) {
-      signals.push({
-        kind: 'leadership-gap',
-        explanation:
-          missing.length === 2
-            ? 'No one holds the day-to-day or the interpersonal leadership role: no one keeps the rhythm or tends relationships.'
-            : missing[0] === 'day-to-day'
-              ? 'No one holds the day-to-day leadership role: no one keeps the rhythm of meetings and follow-ups.'
-              : 'No one holds the interpersonal leadership role: no one tends relationships and welcomes people.',
-      });
-    }
+    const gap = leadershipGap(facts, options);
+    if (gap) signals.push({ kind: 'leadership-gap', explanation: gap });
 
     const asOf = dayOf(options.asOf);
     const last = dayOf(facts.lastActivity);
     if (last === NO_DATE) {
-      signals.push({ kind: 'stale', explanation: 'No activity date is recorded for it.' });
+      // A feed that records no activity dates at all (e.g. one built from a project's
+      // governance files) says nothing about staleness: flagging every community would be noise.
+      if (feedsWithActivity(g).has(facts.ref.feedId))
+        signals.push({
+          kind: 'stale',
+          explanation:
+            'No activity date is recorded for it, while other communities of its feed have one.',
+        });
     } else if (last < monthsBefore(asOf, options.staleMonths)) {
       const months = Math.max(1, Math.floor((asOf - last) / 30.44));
       signals.push({
@@ -127,7 +122,7 @@ export function healthSignals(
   } else if (
     facts.stage === 'active' &&
     LOW_STANDING.includes(facts.standing) &&
-    facts.activeMembers >= min
+    facts.activeMembers >= Math.max(min, options.recognitionActiveMembers)
   ) {
     signals.push({
       kind: 'mismatch',
@@ -137,4 +132,39 @@ export function healthSignals(
     });
   }
   return signals;
+}
+
+const activityFeeds = new WeakMap<Constellation, Set<string>>();
+
+/** Feeds that record a last activity date for at least one community (once per constellation). */
+function feedsWithActivity(g: Constellation): Set<string> {
+  let feeds = activityFeeds.get(g);
+  if (!feeds) {
+    feeds = new Set(g.communities.filter((c) => c.lastActivity).map((c) => c.feedId));
+    activityFeeds.set(g, feeds);
+  }
+  return feeds;
+}
+
+/**
+ * Why a living community lacks leadership, or undefined. Day-to-day leadership (someone keeping
+ * the rhythm) matters once a community is more than a handful of people; interpersonal
+ * leadership once it is too large for everyone to know everyone.
+ */
+function leadershipGap(facts: CommunityFacts, options: BoundaryOptions): string | undefined {
+  const has = (role: 'day-to-day' | 'interpersonal') => facts.rolesPresent.includes(role);
+  if (facts.members >= options.leadershipMinMembers && !has('day-to-day')) {
+    return (
+      `No one holds the day-to-day leadership role among its ${facts.members} members: ` +
+      'no one keeps the rhythm of meetings and follow-ups.'
+    );
+  }
+  if (facts.members >= options.leadershipLargeMembers && !has('interpersonal')) {
+    return (
+      `No one holds the interpersonal leadership role among its ${facts.members} members: at ` +
+      `this size (${options.leadershipLargeMembers} or more) people no longer all know each ` +
+      'other, and no one tends relationships or welcomes newcomers.'
+    );
+  }
+  return undefined;
 }

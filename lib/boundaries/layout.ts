@@ -98,12 +98,22 @@ export class MapLayout {
     else if (previous.size > 0) this.simulation.alpha(0.5);
   }
 
-  /** Runs ticks for at most `budgetMs`; returns true while the layout is still moving. */
-  step(budgetMs: number, now: () => number = () => performance.now()): boolean {
+  /**
+   * Runs ticks for at most `budgetMs` and at most `maxTicks`; returns true while the layout is
+   * still moving. A tick limit makes the result the same on every run and machine (the time
+   * budget alone made the map's head start, and so its final picture, depend on CPU speed).
+   */
+  step(
+    budgetMs: number,
+    now: () => number = () => performance.now(),
+    maxTicks = Number.POSITIVE_INFINITY,
+  ): boolean {
     const start = now();
+    let ticks = 0;
     do {
-      if (this.settled()) return false;
+      if (this.settled() || ticks >= maxTicks) return !this.settled();
       this.simulation.tick();
+      ticks++;
     } while (now() - start < budgetMs);
     return !this.settled();
   }

@@ -13,6 +13,14 @@ export interface BoundaryOptions {
   newcomerMonths: number;
   /** A community is siloed when at least this share of its members is in one unit. */
   siloShare: number;
+  /**
+   * Leadership gap: from this many members a community is expected to have someone in the
+   * day-to-day role; from `leadershipLargeMembers` also someone in the interpersonal role.
+   */
+  leadershipMinMembers: number;
+  leadershipLargeMembers: number;
+  /** An active, unrecognized or bootlegged community with this many core and active members is a candidate for legitimizing. */
+  recognitionActiveMembers: number;
   /** Topic similarity (Jaccard: shared topics / all topics of the pair) for a missing bridge. */
   bridgeMinTopicSimilarity: number;
   /** A pair shares "few" members when they are at most this share of the smaller community. */
@@ -28,6 +36,13 @@ export const DEFAULT_OPTIONS: Omit<BoundaryOptions, 'asOf'> = {
   staleMonths: 6,
   newcomerMonths: 12,
   siloShare: 0.7,
+  // Calibrated on the demo organisation and the real corpora (issue 17): a handful of people
+  // coordinate themselves, and in a small community everyone knows everyone; only past these
+  // sizes does a missing role leave work undone. With "either role missing at any size" the
+  // signal fired on 14 of 23 demo communities: noise, not a signal.
+  leadershipMinMembers: 5,
+  leadershipLargeMembers: 30,
+  recognitionActiveMembers: DEFAULT_MIN_GROUP_SIZE,
   bridgeMinTopicSimilarity: 0.2,
   bridgeMaxSharedShare: 0.1,
   listLimit: 100,

@@ -58,7 +58,8 @@ describe('boundaries view in Chromium', () => {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await expect
       .poll(() => popup.locator('[data-count="communities"]').textContent(), { timeout: 30_000 })
-      .toBe(String(demo.communities.length));
+      // The popup counts what the boundaries view shows: visible communities only.
+      .toBe(String(publicCount));
     const opened = browser.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Boundaries view' }).click();
     page = await opened;

@@ -127,7 +127,10 @@ describe('popup peer finder in Chromium', () => {
       .poll(() => popup.getByRole('heading', { name: 'Who knows Kubernetes?' }).count())
       .toBe(1);
     await popup.keyboard.press('Escape');
-    await expect.poll(() => popup.getByRole('tablist').count()).toBe(1);
+    // Back to the search (always on top, issue 17): the same query and its results.
+    await expect.poll(() => popup.getByRole('listbox', { name: 'Search results' }).count()).toBe(1);
+    expect(await box.inputValue()).toBe('k8s');
+    expect(await popup.getByRole('heading', { name: 'Who knows Kubernetes?' }).count()).toBe(0);
   });
 
   it('shows a community in detail and keeps follow/unfollow across reloads', async () => {

@@ -110,11 +110,73 @@ describe('health signals', () => {
     expect(closed[0]!.explanation).toBe(
       'No one takes part at the periphery, where newcomers usually start, and no one joined in the last 12 months (latest join 2023-01-01).',
     );
-    expect(closed[1]!.explanation).toContain('day-to-day or the interpersonal leadership role');
+    expect(closed[1]!.explanation).toBe(
+      'No one holds the day-to-day leadership role among its 6 members: no one keeps the rhythm of meetings and follow-ups.',
+    );
     expect(closed[2]!.explanation).toBe(
       'No activity since 2025-10-01 (about 13 months, more than 6 months).',
     );
     expect(kinds('Closed', { ...options, staleMonths: 14 })).not.toContain('stale');
+  });
+
+  it('expects leaders only past a size the user can change', () => {
+    // Tiny has 4 members and no leader: below the default size of 5, no gap.
+    expect(kinds('Tiny')).not.toContain('leadership-gap');
+    expect(kinds('Tiny', { ...options, leadershipMinMembers: 4 })).toContain('leadership-gap');
+    expect(kinds('Closed', { ...options, leadershipMinMembers: 7 })).not.toContain(
+      'leadership-gap',
+    );
+    // Silo has a day-to-day and an interpersonal leader: never a gap.
+    expect(kinds('Silo', { ...options, leadershipLargeMembers: 2 })).not.toContain(
+      'leadership-gap',
+    );
+  });
+
+  it('expects an interpersonal leader in a large community, and says why', () => {
+    const large = constellation({
+      people: crowd('m', 12),
+      communities: {
+        Large: {
+          members: [
+            { person: 'm1', participation: 'core', roles: ['day-to-day'] },
+            ...names('m', 12).slice(1),
+          ],
+        },
+      },
+    });
+    const g2 = indexConstellation(large);
+    const at = (leadershipLargeMembers: number) => {
+      const opts = { ...options, leadershipLargeMembers };
+      const f = communityFacts(g2, opts)[0]!;
+      return healthSignals(g2, f, opts).filter((s) => s.kind === 'leadership-gap');
+    };
+    expect(at(30)).toEqual([]);
+    expect(at(12)).toEqual([
+      {
+        kind: 'leadership-gap',
+        explanation:
+          'No one holds the interpersonal leadership role among its 12 members: at this size (12 or more) people no longer all know each other, and no one tends relationships or welcomes newcomers.',
+      },
+    ]);
+  });
+
+  it('calls a community without an activity date stale only when its feed records dates', () => {
+    const undated = (others: string | undefined) => {
+      const input2 = constellation({
+        people: crowd('u', 6),
+        communities: { Undated: { members: names('u', 6) }, Other: { members: ['u1'] } },
+      });
+      const communities = input2.communities.map((c) =>
+        c.id === 'Undated' ? { ...c, lastActivity: undefined } : { ...c, lastActivity: others },
+      );
+      const g2 = indexConstellation({ ...input2, communities });
+      const f = communityFacts(g2, options).find((c) => c.name === 'Undated')!;
+      return healthSignals(g2, f, options).filter((s) => s.kind === 'stale');
+    };
+    expect(undated(undefined)).toEqual([]);
+    expect(undated('2026-10-20').map((s) => s.explanation)).toEqual([
+      'No activity date is recorded for it, while other communities of its feed have one.',
+    ]);
   });
 
   it('judges newcomers by the configured window', () => {
@@ -129,6 +191,10 @@ describe('health signals', () => {
     );
     expect(signals('Thriving').find((s) => s.kind === 'mismatch')!.explanation).toBe(
       'It is active with 7 core and active members, but its standing is bootlegged: a candidate for legitimizing.',
+    );
+    // …only from the configured number of core and active members (7 here).
+    expect(kinds('Thriving', { ...options, recognitionActiveMembers: 8 })).not.toContain(
+      'mismatch',
     );
   });
 

@@ -82,6 +82,20 @@ describe('map layout', () => {
     expect(positionsOf(again)).toEqual(positionsOf(layout));
   });
 
+  it('takes the same head start whatever the clock says, when ticks are limited', () => {
+    // A clock that races (every tick "takes" 100 ms) and one that stands still give the same
+    // positions after 40 ticks: the tick limit, not the machine's speed, decides.
+    let t = 0;
+    const racing = new MapLayout(model);
+    racing.step(1e9, () => (t += 100), 40);
+    const still = new MapLayout(model);
+    still.step(1e9, () => 0, 40);
+    expect(positionsOf(racing)).toEqual(positionsOf(still));
+    const fewer = new MapLayout(model);
+    fewer.step(1e9, () => 0, 20);
+    expect(positionsOf(fewer)).not.toEqual(positionsOf(still));
+  });
+
   it('starts from known positions and moves them only gently', () => {
     const first = new MapLayout(model);
     while (first.step(1000));

@@ -1,0 +1,95 @@
+// Visual regression and accessibility of every screen (scripts/demo-site/tour.ts), in light
+// and dark, in real Chromium with the built extension on the demo organisation:
+// - each screenshot is compared with its committed baseline in test/e2e/visual-baselines/
+//   (reduced and compared as described in test/e2e/support/visual.ts); a changed screen fails
+//   with the share of pixels that changed and a diff image in out/visual-diff/;
+// - axe (@axe-core/playwright) finds no serious or critical violation on the screen.
+//
+// After an intended change of a screen, regenerate the baselines (and look at them):
+//   npm run build && UPDATE_BASELINES=1 npx vitest run --config vitest.e2e.config.ts test/e2e/visual.e2e.test.ts
+//
+// Rendering is made deterministic: fixed data (the bundled demo feed, dated), fixed viewport
+// sizes, the font stack of components/theme/tokens.css (Liberation Sans on Debian), reduced
+// motion, no caret, animations stopped by Playwright.
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOUR, closeOthers } from '../../scripts/demo-site/tour';
+import { ROOT, startDemoBrowser, type DemoBrowser } from './support/demo-browser';
+import { MAX_DIFF_SHARE, compare, readBaseline, reduce, writeGrey } from './support/visual';
+
+const BASELINES = join(ROOT, 'test/e2e/visual-baselines');
+const DIFFS = join(ROOT, 'out/visual-diff');
+const UPDATE = process.env.UPDATE_BASELINES === '1';
+
+/** axe findings at these impacts fail the screen. */
+const BLOCKING = new Set(['serious', 'critical']);
+
+async function axeProblems(page: Page, demoPage: boolean): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  // On a demo site page only what Constellation adds is ours to answer for: the badges,
+  // topic marks and the open card (the page around them stands in for any intranet).
+  if (demoPage)
+    builder = builder.include(
+      'constellation-hovercard, [data-constellation-person], [data-constellation-topic]',
+    );
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => BLOCKING.has(v.impact ?? ''))
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+describe('every screen, light and dark', () => {
+  let demo: DemoBrowser;
+
+  beforeAll(async () => {
+    demo = await startDemoBrowser();
+  });
+
+  afterAll(async () => {
+    await demo?.close();
+  });
+
+  for (const screen of TOUR) {
+    it(`${screen.name}: ${screen.title}`, async () => {
+      const page = await screen.show(demo.tour);
+      try {
+        await page.bringToFront();
+        const problems: string[] = [];
+        for (const scheme of screen.themed ? (['light', 'dark'] as const) : (['light'] as const)) {
+          await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+          const name = screen.themed ? `${screen.name}-${scheme}` : screen.name;
+          const shot = reduce(await page.screenshot({ animations: 'disabled', caret: 'hide' }));
+          const file = join(BASELINES, `${name}.png`);
+          const baseline = readBaseline(file);
+          if (UPDATE || !baseline) {
+            if (!UPDATE)
+              problems.push(`${name}: no baseline yet (written now; run again to compare)`);
+            writeGrey(file, shot);
+          } else {
+            const result = compare(shot, baseline);
+            if (!result.sameSize || result.share > MAX_DIFF_SHARE) {
+              writeGrey(join(DIFFS, `${name}-actual.png`), shot);
+              writeGrey(join(DIFFS, `${name}-diff.png`), result.diff);
+              problems.push(
+                `${name}: ${result.sameSize ? `${(result.share * 100).toFixed(2)}% of pixels changed` : 'size changed'} (diff in out/visual-diff/${name}-diff.png)`,
+              );
+            }
+          }
+          for (const finding of await axeProblems(page, !screen.themed))
+            problems.push(`${name}: ${finding}`);
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await closeOthers(demo.tour, demo.blank);
+      }
+    });
+  }
+});

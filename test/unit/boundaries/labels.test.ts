@@ -1,0 +1,78 @@
+// Map names: never on a circle, never on each other; the most important placed first.
+import { describe, expect, it } from 'vitest';
+import { placeLabels, type LabelCandidate } from '../../../lib/boundaries/labels';
+
+describe('map labels', () => {
+  it('places a lone name below its circle', () => {
+    const placed = placeLabels(
+      [{ community: 0, x: 0, y: 0, radius: 10, text: 'SRE Guild', priority: 1 }],
+      { fontSize: 11 },
+    );
+    expect(placed).toMatchObject([{ community: 0, dx: 0, anchor: 'middle' }]);
+    // Below the circle (radius 10, gap 2), centred on it.
+    expect(placed[0]!.box).toMatchObject({ y0: 12, x0: -placed[0]!.box.x1 });
+  });
+
+  it('moves a name to a free side, and leaves out one that fits nowhere', () => {
+    // B sits right under A: A's name cannot go below, so it goes above.
+    const a = { community: 0, x: 0, y: 0, radius: 10, text: 'Alpha', priority: 2 };
+    const b = { community: 1, x: 0, y: 24, radius: 10, text: 'Beta', priority: 1 };
+    const placed = placeLabels([a, b], { fontSize: 11 });
+    expect(placed.find((p) => p.community === 0)!.dy).toBeLessThan(0);
+    // A ring of circles around C leaves no room for C's long name.
+    const c = {
+      community: 9,
+      x: 500,
+      y: 500,
+      radius: 8,
+      text: 'A very long community name',
+      priority: 0,
+    };
+    const ring = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({
+      community: 10 + i,
+      x: 500 + 22 * Math.cos((i * Math.PI) / 4),
+      y: 500 + 22 * Math.sin((i * Math.PI) / 4),
+      radius: 10,
+      text: '',
+      priority: 5,
+    }));
+    expect(placeLabels([c, ...ring], { fontSize: 11 }).some((p) => p.community === 9)).toBe(false);
+  });
+
+  it('never overlaps circles or names on a dense map of 500, and fits more when zoomed in', () => {
+    // A deterministic pseudo-random scatter.
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const nodes: LabelCandidate[] = Array.from({ length: 500 }, (_, i) => ({
+      community: i,
+      x: random() * 1400,
+      y: random() * 1000,
+      radius: 4 + random() * 16,
+      text: `Community number ${i}`,
+      priority: random(),
+    }));
+    for (const fontSize of [11, 5.5]) {
+      const placed = placeLabels(nodes, { fontSize });
+      const boxes = placed.map((p) => p.box);
+      const clashes: string[] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        const a = boxes[i]!;
+        for (let j = i + 1; j < boxes.length; j++) {
+          const b = boxes[j]!;
+          if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) clashes.push(`${i}/${j}`);
+        }
+        for (const n of nodes) {
+          const nx = Math.max(a.x0, Math.min(n.x, a.x1));
+          const ny = Math.max(a.y0, Math.min(n.y, a.y1));
+          if ((nx - n.x) ** 2 + (ny - n.y) ** 2 < n.radius ** 2)
+            clashes.push(`${i}@${n.community}`);
+        }
+      }
+      expect(clashes).toEqual([]);
+      expect(placed.length).toBeGreaterThan(50);
+    }
+    expect(placeLabels(nodes, { fontSize: 5.5 }).length).toBeGreaterThan(
+      placeLabels(nodes, { fontSize: 11 }).length,
+    );
+  });
+});
