@@ -9,6 +9,7 @@ import { validateFeed, type ListCounts } from '../model/validate';
 import { importBackstage } from './backstage';
 import { orderedSources, parseConfig, type BuildConfig, type SourceConfig } from './config';
 import { importCsv } from './csv';
+import { importGit } from './discover/import-git';
 import { importFeed } from './feed-source';
 import { importK8sSigs } from './k8s-sigs';
 import { mergeSources, type Conflict, type Merged } from './merge';
@@ -74,10 +75,19 @@ export async function buildFeed(
 
   const problems: SourceProblem[] = [];
   const ranked: SourceRecords[] = [];
-  for (const source of orderedSources(config)) {
-    const imported = await importSource(source, baseDir, display);
-    problems.push(...imported.problems);
-    ranked.push(imported.records);
+  // Histories are read last, whatever their rank: discovery joins its people and
+  // communities to those the other sources declared (docs/discovery.md).
+  const sources = orderedSources(config);
+  const imported = new Map<SourceConfig, ImportResult>();
+  for (const source of sources)
+    if (source.type !== 'git') imported.set(source, await importSource(source, baseDir, display));
+  const declared = [...imported.values()].map((r) => r.records);
+  for (const source of sources)
+    if (source.type === 'git')
+      imported.set(source, await importGit(source, baseDir, display, declared));
+  for (const source of sources) {
+    problems.push(...imported.get(source)!.problems);
+    ranked.push(imported.get(source)!.records);
   }
   if (hasErrors(problems)) return { ...fail(problems), config };
 
@@ -140,7 +150,7 @@ export async function buildFeed(
 }
 
 async function importSource(
-  source: SourceConfig,
+  source: Exclude<SourceConfig, { type: 'git' }>,
   baseDir: string,
   display: (p: string) => string,
 ): Promise<ImportResult> {

@@ -73,6 +73,8 @@ const RULES: Record<FeedList, { scalars: string[]; lists: Record<string, Keyed> 
       'openToNewcomers',
       'visibility',
       'lastActivity',
+      'discovered',
+      'evidence',
     ],
     lists: {
       topics: same,
@@ -88,7 +90,7 @@ const RULES: Record<FeedList, { scalars: string[]; lists: Record<string, Keyed> 
       repertoire: (v) => String((v as Loose).url),
     },
   },
-  memberships: { scalars: ['participation', 'since'], lists: { roles: same } },
+  memberships: { scalars: ['participation', 'since', 'evidence'], lists: { roles: same } },
   expertise: { scalars: ['level'], lists: { evidence: (v) => String((v as Loose).url) } },
 };
 
