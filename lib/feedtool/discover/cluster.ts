@@ -79,17 +79,17 @@ export function findClusters(matrix: WorkMatrix, options: ClusterOptions): Clust
   while (queue.length > 0) {
     const { nodes, depth } = queue.shift()!;
     const sub = depth === 0 ? graph : inducedSubgraph(graph, nodes);
-    const parts = partition(sub, options.resolution, rng);
+    const { parts, modularity } = partition(sub, options.resolution, rng);
+    // The first pass always counts; a catch-all is split again only where its own graph
+    // has real structure (modularity of the split), never into arbitrary pieces.
+    if (depth > 0 && (parts.length < 2 || modularity < MIN_SPLIT_MODULARITY)) {
+      done.push(nodes);
+      continue;
+    }
     for (const part of parts) {
-      const weight = workWithin(sub, part);
-      // Split a catch-all again, but only while the split finds real structure.
-      if (weight > options.maxShare * total && parts.length > 1 && depth < 4) {
+      if (workWithin(sub, part) > options.maxShare * total && depth < 4)
         queue.push({ nodes: part, depth: depth + 1 });
-      } else if (weight > options.maxShare * total && parts.length === 1 && depth < 4) {
-        const finer = partition(sub, options.resolution * 2, rng);
-        if (finer.length > 1) finer.forEach((f) => queue.push({ nodes: f, depth: depth + 1 }));
-        else done.push(part);
-      } else done.push(part);
+      else done.push(part);
     }
   }
   return done
@@ -100,16 +100,24 @@ export function findClusters(matrix: WorkMatrix, options: ClusterOptions): Clust
     .filter((c) => c.people.length > 0 && c.areas.length > 0);
 }
 
-function partition(graph: Graph, resolution: number, rng: () => number): string[][] {
-  if (graph.size === 0) return [graph.nodes()];
-  const assignment = louvain(graph, { getEdgeWeight: 'weight', resolution, rng });
+/** Below this modularity a split of a large cluster is noise, not structure. */
+const MIN_SPLIT_MODULARITY = 0.2;
+
+function partition(
+  graph: Graph,
+  resolution: number,
+  rng: () => number,
+): { parts: string[][]; modularity: number } {
+  if (graph.size === 0) return { parts: [graph.nodes()], modularity: 0 };
+  const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution, rng });
+  const assignment = detailed.communities;
   const groups = new Map<number, string[]>();
   for (const [node, group] of Object.entries(assignment)) {
     let list = groups.get(group);
     if (!list) groups.set(group, (list = []));
     list.push(node);
   }
-  return [...groups.values()];
+  return { parts: [...groups.values()], modularity: detailed.modularity };
 }
 
 function inducedSubgraph(graph: Graph, nodes: string[]): Graph {

@@ -200,12 +200,12 @@ function describeGroups(
     });
     addPartners(members, group);
     const authors = new Set(group.commitIndexes.map((c) => personOf[history.authors[c]!]!));
-    const recentPeople = new Set(
-      group.commitIndexes
-        .filter((c) => end - history.times[c]! <= 12 * MONTH)
-        .map((c) => personOf[history.authors[c]!]!),
-    ).size;
+    const recentPeople = members.filter((m) => end - m.last <= 12 * MONTH).length;
     const core = members.filter((m) => m.participation === 'core').length;
+    const memberSet = new Set(members.map((m) => m.person));
+    const memberTimes = group.commitIndexes
+      .filter((c) => memberSet.has(personOf[history.authors[c]!]!))
+      .map((c) => history.times[c]!);
     let key = slug(areas[0]!.replace(/\//g, '-')) || `group-${g + 1}`;
     for (let i = 2; keys.has(key); i++) key = `${slug(areas[0]!)}-${i}`;
     keys.add(key);
@@ -219,7 +219,18 @@ function describeGroups(
       domain: domainSentence(areas, words[g]!),
       words: words[g]!,
       areas,
-      stage: stageOf({ first, last, times: group.times, core, recentPeople }, end),
+      // Stage follows the members' own practice: others' occasional edits to the areas
+      // (a typo fixed years after the group moved on) do not keep a community alive.
+      stage: stageOf(
+        {
+          first: Math.min(...memberTimes),
+          last: Math.max(...memberTimes),
+          times: memberTimes,
+          core,
+          recentPeople,
+        },
+        end,
+      ),
       commits: group.commitIndexes.length,
       authors: authors.size,
       first,
