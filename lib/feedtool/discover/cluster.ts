@@ -16,6 +16,8 @@ export interface ClusterOptions {
   maxShare: number;
   /** People with fewer commits in total stay out of the graph (one-off fixes are not practice). */
   minCommits: number;
+  /** The smallest community: a cluster with twice as many people is checked for a split. */
+  minMembers: number;
 }
 
 export interface Cluster {
@@ -87,7 +89,11 @@ export function findClusters(matrix: WorkMatrix, options: ClusterOptions): Clust
       continue;
     }
     for (const part of parts) {
-      if (workWithin(sub, part) > options.maxShare * total && depth < 4)
+      // Louvain's resolution limit merges small groups in a large graph, and hub files can
+      // glue a catch-all: every cluster big enough to hold two groups is looked at again.
+      const people = part.reduce((n, node) => n + (node[0] === 'p' ? 1 : 0), 0);
+      const large = workWithin(sub, part) > options.maxShare * total;
+      if ((large || people >= 2 * options.minMembers) && depth < 4)
         queue.push({ nodes: part, depth: depth + 1 });
       else done.push(part);
     }

@@ -4,6 +4,7 @@
 // contributors with one commit, bots, and authors who commit under several names and
 // addresses. Lines come out in exactly the `git log --numstat` format discovery reads.
 import { seededRandom } from './cluster';
+import type { RawCommit } from './log-parse';
 
 export interface PlantedCommunity {
   /** Members' canonical addresses (the first identity of each). */
@@ -37,6 +38,8 @@ export interface SyntheticSpec {
 
 export interface SyntheticHistory {
   planted: PlantedCommunity[];
+  /** The commits, newest first (as git log lists them). */
+  commits(): Generator<RawCommit>;
   /** The lines of `git log --numstat`, newest commit first. */
   lines(): Generator<string>;
 }
@@ -170,26 +173,44 @@ export function syntheticHistory(spec: SyntheticSpec): SyntheticHistory {
   }
   planned.sort((a, b) => b.time - a.time);
 
+  function* commits(): Generator<RawCommit> {
+    let n = 0;
+    for (const c of planned) {
+      n++;
+      const who =
+        c.alias && c.who.alias
+          ? n % 2 === 0 && c.who.nickname
+            ? c.who.nickname
+            : c.who.alias
+          : c.who;
+      yield {
+        sha: `${(n * 2654435761).toString(16).padStart(8, '0').slice(-8)}${'0'.repeat(32)}`,
+        name: who.name,
+        email: who.email,
+        time: Math.round(c.time / 1000) * 1000,
+        subject: c.subject,
+        files: [...new Set(c.files)].map((path, i) => ({
+          path,
+          added: 1 + ((n + i) % 40),
+          removed: n % 7,
+        })),
+        line: 0,
+      };
+    }
+  }
   return {
     planted,
+    commits,
     *lines() {
-      let n = 0;
-      for (const c of planned) {
-        n++;
-        const who =
-          c.alias && c.who.alias
-            ? n % 2 === 0 && c.who.nickname
-              ? c.who.nickname
-              : c.who.alias
-            : c.who;
-        yield `commit ${(n * 2654435761).toString(16).padStart(8, '0').slice(-8)}${'0'.repeat(32)}`;
-        yield `Author: ${who.name} <${who.email}>`;
-        yield `Date:   ${new Date(Math.round(c.time / 1000) * 1000).toISOString().replace('.000Z', '+00:00')}`;
+      for (const c of commits()) {
+        yield `commit ${c.sha}`;
+        yield `Author: ${c.name} <${c.email}>`;
+        yield `Date:   ${new Date(c.time).toISOString().replace('.000Z', '+00:00')}`;
         yield '';
         yield `    ${c.subject}`;
         yield '';
         yield '';
-        for (const file of new Set(c.files)) yield `${1 + (n % 40)}\t${n % 7}\t${file}`;
+        for (const f of c.files) yield `${f.added}\t${f.removed}\t${f.path}`;
       }
     },
   };
