@@ -55,7 +55,18 @@ export class History {
     return this.renamedTo.get(path) ?? path;
   }
 
+  /** Path → area, so each distinct path is cut and looked up once. */
+  private readonly areaOfPath = new Map<string, number>();
+
   private area(path: string): number {
+    const known = this.areaOfPath.get(path);
+    if (known !== undefined) return known;
+    const index = this.areaIndexOf(path);
+    this.areaOfPath.set(path, index);
+    return index;
+  }
+
+  private areaIndexOf(path: string): number {
     const segments = path.split('/');
     const name =
       segments.length === 1

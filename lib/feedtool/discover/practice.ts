@@ -47,7 +47,7 @@ export function measureGroups(
     areaWeight: new Map(),
     members: [],
   }));
-  const stats = new Map<string, MemberStats & { monthSet: Set<number> }>();
+  const stats = new Map<number, MemberStats & { monthSet: Set<number> }>();
   for (let c = 0; c < history.size; c++) {
     const person = personOf[history.authors[c]!]!;
     if (person < 0) continue;
@@ -62,7 +62,7 @@ export function measureGroups(
       const group = groups[g]!;
       group.times.push(time);
       group.commitIndexes.push(c);
-      const key = `${person} ${g}`;
+      const key = person * clusters.length + g;
       let s = stats.get(key);
       if (!s) {
         s = {
@@ -96,7 +96,7 @@ export function measureGroups(
     return sum;
   };
   for (const [key, s] of stats) {
-    const g = Number(key.split(' ')[1]);
+    const g = key % clusters.length;
     if (s.commits < options.minCommits) continue;
     const own = assigned.get(s.person) === g;
     if (!own && s.weight < options.secondaryShare * totalWork(s.person)) continue;
