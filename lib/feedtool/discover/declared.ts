@@ -40,6 +40,12 @@ export function indexDeclared(sources: readonly SourceRecords[]): DeclaredIndex 
     for (const { record } of source.people) {
       for (const e of record.emails ?? [])
         if (!byKey.has(`e ${emailKey(e)}`)) byKey.set(`e ${emailKey(e)}`, record.id);
+      // Full names (two words or more) as the last resort, as in identity.ts: declared
+      // directories often know a login but no address, commits an address but no login.
+      for (const name of [record.name, ...(record.aliases ?? [])]) {
+        const key = `n ${foldText(name)}`;
+        if (foldText(name).split(' ').length >= 2 && !byKey.has(key)) byKey.set(key, record.id);
+      }
       for (const [host, login] of Object.entries(record.handles ?? {}))
         if (!byKey.has(`h ${handleKey(host, login)}`))
           byKey.set(`h ${handleKey(host, login)}`, record.id);
@@ -68,6 +74,10 @@ export function indexDeclared(sources: readonly SourceRecords[]): DeclaredIndex 
     }
     for (const e of person.emails) {
       const hit = byKey.get(`e ${emailKey(e)}`);
+      if (hit) return hit;
+    }
+    for (const name of [person.name, ...person.aliases]) {
+      const hit = byKey.get(`n ${foldText(name)}`);
       if (hit) return hit;
     }
     return undefined;
