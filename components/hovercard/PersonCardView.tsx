@@ -45,6 +45,14 @@ export function PersonCardView({ card }: { card: PersonCard }) {
                 </span>
               ))}
               <span class="meta"> {c.stage}</span>
+              {c.evidence && (
+                <>
+                  <br />
+                  <span class="meta" data-evidence>
+                    {c.evidence}
+                  </span>
+                </>
+              )}
             </li>
           ))}
         </ul>
