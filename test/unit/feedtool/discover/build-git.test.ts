@@ -160,7 +160,20 @@ function run(args: string[]) {
   });
 }
 
-describe('constellation-feed discover', () => {
+// Child processes of the real command (tsx-loaded): generous time on a shared machine.
+describe('constellation-feed discover', { timeout: 60_000 }, () => {
+  it('is listed in the help and has its own', async () => {
+    const help = await run(['--help']);
+    expect(help.stdout).toMatch(
+      /^ {2}discover +find the communities of practice in a git repository/m,
+    );
+    const own = await run(['discover', '--help']);
+    expect(own.code).toBe(0);
+    expect(own.stdout.split('\n')[0]).toBe(
+      'constellation-feed discover — find the communities of practice in a git repository or a saved git log',
+    );
+  });
+
   it('prints the report, names the declared match and the candidates, writes a valid feed', async () => {
     const { code, stdout, stderr } = await run([
       'discover',
