@@ -13,6 +13,7 @@ import {
 import { DataSourceLine } from '../DataSourceLine';
 import { BoundaryTabs, type TabId } from './BoundaryTabs';
 import { DetailsPanel } from './DetailsPanel';
+import { DiscoveredLayer } from './DiscoveredLayer';
 import { ExportPanel } from './ExportPanel';
 import { FiltersBar } from './FiltersBar';
 import { LayoutWorkerContext, type LayoutWorkerFactory } from './layout-runner';
@@ -147,6 +148,7 @@ export function BoundariesApp({
             </div>
           </>
         )}
+        <DiscoveredLayer communities={state.discovered} />
       </div>
     </LayoutWorkerContext.Provider>
   );

@@ -5,6 +5,7 @@ import { useMemo } from 'preact/hooks';
 import type { ConstellationDB } from '../../lib/db/database';
 import { asOfDate, loadConstellation, type LoadedConstellation } from '../../lib/db/constellation';
 import { indexConstellation } from '../../lib/boundaries/constellation';
+import { splitDiscovered, type DiscoveredCommunityView } from '../../lib/boundaries/discovered';
 import { buildGraph } from '../../lib/boundaries/graph';
 import { boundaryOptions } from '../../lib/boundaries/options';
 import { analyseIndexed, type BoundaryReport } from '../../lib/boundaries/report';
@@ -14,14 +15,27 @@ import { useLiveQuery } from '../useLiveQuery';
 export type ReportState =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ready'; loaded: LoadedConstellation; report: BoundaryReport; asOf: string };
+  | {
+      status: 'ready';
+      loaded: LoadedConstellation;
+      report: BoundaryReport;
+      asOf: string;
+      /** Communities found from shared work: shown apart, never analysed as chartered. */
+      discovered: DiscoveredCommunityView[];
+    };
 
 export function useBoundaryReport(db: ConstellationDB, thresholds: Thresholds): ReportState {
   const loaded = useLiveQuery(() => loadConstellation(db), [db]);
   const indexed = useMemo(() => {
     if (loaded.status !== 'ready') return null;
-    const constellation = indexConstellation(loaded.value);
-    return { constellation, graph: buildGraph(constellation), asOf: asOfDate(loaded.value.feeds) };
+    const { chartered, discovered } = splitDiscovered(loaded.value);
+    const constellation = indexConstellation(chartered);
+    return {
+      constellation,
+      graph: buildGraph(constellation),
+      asOf: asOfDate(loaded.value.feeds),
+      discovered,
+    };
   }, [loaded]);
   const report = useMemo(
     () =>
@@ -36,5 +50,11 @@ export function useBoundaryReport(db: ConstellationDB, thresholds: Thresholds): 
   );
   if (loaded.status === 'error') return { status: 'error', error: loaded.error };
   if (loaded.status !== 'ready' || !report || !indexed) return { status: 'loading' };
-  return { status: 'ready', loaded: loaded.value, report, asOf: indexed.asOf };
+  return {
+    status: 'ready',
+    loaded: loaded.value,
+    report,
+    asOf: indexed.asOf,
+    discovered: indexed.discovered,
+  };
 }

@@ -46,6 +46,11 @@ export function PersonCardView({ card }: { card: PersonCard }) {
                 ))}
                 <span class="meta">{c.stage}</span>
               </span>
+              {c.evidence && (
+                <span class="meta" data-evidence>
+                  {c.evidence}
+                </span>
+              )}
             </li>
           ))}
         </ul>

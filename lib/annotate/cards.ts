@@ -23,6 +23,8 @@ export interface PersonCardCommunity extends CardCommunity {
   roles: LeadershipRole[];
   /** The viewer belongs to this community too. */
   shared: boolean;
+  /** Why the membership is believed, when it was discovered from shared work (issue 16). */
+  evidence?: string;
 }
 
 export interface PersonCard {

@@ -155,6 +155,7 @@ export async function annotatePersonCard(db: ConstellationDB, ref: Ref): Promise
       shared:
         viewer.me !== undefined &&
         viewer.memberOf.has(communityKey(community.feedId, community.id)),
+      ...(membership.evidence ? { evidence: membership.evidence.summary } : {}),
     })),
   };
   if (row.title) card.title = row.title;

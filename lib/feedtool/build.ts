@@ -9,6 +9,7 @@ import { validateFeed, type ListCounts } from '../model/validate';
 import { importBackstage } from './backstage';
 import { orderedSources, parseConfig, type BuildConfig, type SourceConfig } from './config';
 import { importCsv } from './csv';
+import { importGit } from './discover/import-git';
 import { importFeed } from './feed-source';
 import { importK8sSigs } from './k8s-sigs';
 import { mergeSources, type Conflict, type Merged } from './merge';
@@ -75,15 +76,25 @@ export async function buildFeed(
 
   const problems: SourceProblem[] = [];
   const ranked: SourceRecords[] = [];
-  for (const source of orderedSources(config)) {
-    const imported = await importSource(source, baseDir, display);
-    problems.push(...imported.problems);
+  // Histories are read last, whatever their rank: discovery joins its people and
+  // communities to those the other sources declared (docs/discovery.md).
+  const sources = orderedSources(config);
+  const imported = new Map<SourceConfig, ImportResult>();
+  for (const source of sources)
+    if (source.type !== 'git') imported.set(source, await importSource(source, baseDir, display));
+  const declared = [...imported.values()].map((r) => r.records);
+  for (const source of sources)
+    if (source.type === 'git')
+      imported.set(source, await importGit(source, baseDir, display, declared));
+  for (const source of sources) {
+    const result = imported.get(source)!;
+    problems.push(...result.problems);
     // Refuse what could not be read: an importer that found nothing (and said why) must
     // not yield an empty feed with success.
     if (
       source.type !== 'feed' &&
-      !hasErrors(imported.problems) &&
-      Object.values(imported.records).every((list) => list.length === 0)
+      !hasErrors(result.problems) &&
+      Object.values(result.records).every((list) => list.length === 0)
     ) {
       problems.push(
         problemAt(
@@ -93,7 +104,7 @@ export async function buildFeed(
         ),
       );
     }
-    ranked.push(imported.records);
+    ranked.push(result.records);
   }
   if (hasErrors(problems)) return { ...fail(problems), config };
 
@@ -146,7 +157,7 @@ export async function buildFeed(
 }
 
 async function importSource(
-  source: SourceConfig,
+  source: Exclude<SourceConfig, { type: 'git' }>,
   baseDir: string,
   display: (p: string) => string,
 ): Promise<ImportResult> {

@@ -4,6 +4,7 @@
 // file); 2 the command line itself was wrong. The commands live in cli-*.ts.
 import { parseArgs } from 'node:util';
 import { runBuild } from './cli-build';
+import { runDiscover } from './cli-discover';
 import { runKeygen, runSign } from './cli-keys';
 import { runServe } from './cli-serve';
 import { CliError, type CliIo, type Command } from './cli-types';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   sign: runSign,
   keygen: runKeygen,
   serve: runServe,
+  discover: runDiscover,
 };
 
 const HELP = [

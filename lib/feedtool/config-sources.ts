@@ -220,6 +220,58 @@ const feedSource = z
   .object({ id: sourceId, type: z.literal('feed'), path: z.string().min(1) })
   .strict();
 
+const ratio = z.number().min(0).max(1);
+
+/** A repository's history (or a saved `git log --numstat`): communities found in the work. */
+const gitSource = z
+  .object({
+    id: sourceId,
+    type: z.literal('git'),
+    /** A repository folder (read with the git program) or a saved log file. */
+    path: z.string().min(1),
+    /** Only commits from then on: "2024-01-01" or "2 years" (ago). */
+    since: z.string().optional(),
+    /** A .mailmap for a saved log (git applies a repository's own). */
+    mailmap: z.string().optional(),
+    /** Regular expressions over "Name <address>" that mark bots (replaces the defaults). */
+    bots: z.array(z.string()).optional(),
+    /** More bot patterns, in addition to the defaults. */
+    extraBots: z.array(z.string()).default([]),
+    sameName: z.boolean().default(true),
+    depth: z.int().min(1).max(6).default(2),
+    ignorePaths: z.array(z.string()).default([]),
+    minCommits: z.int().min(1).default(2),
+    minMembers: z.int().min(2).default(3),
+    secondaryShare: ratio.default(0.2),
+    resolution: z.number().positive().default(1),
+    maxShare: ratio.default(0.35),
+    seed: z.int().default(1),
+    rules: z
+      .object({
+        coreShare: ratio.default(0.1),
+        coreMonths: z.int().min(1).default(6),
+        activeShare: ratio.default(0.02),
+        activeMonths: z.int().min(1).default(3),
+        recentMonths: z.int().min(1).default(24),
+        newcomerMonths: z.int().min(1).default(6),
+      })
+      .strict()
+      .prefault({}),
+    /** When a discovered community is the same as a declared one (docs/discovery.md). */
+    match: z
+      .object({ people: ratio.default(0.5), peopleWithTopics: ratio.default(0.3) })
+      .strict()
+      .prefault({}),
+    personIdPrefix: z.string().default('git-'),
+    communityIdPrefix: z.string().default('git-'),
+    topicIdPrefix: z.string().default('t-git-'),
+    /** The repository's web address, for the communities' repertoire link. */
+    repository: z.string().optional(),
+    /** How evidence names this history (default: the repository address or the path). */
+    label: z.string().optional(),
+  })
+  .strict();
+
 export const sourceConfigSchema = z.discriminatedUnion('type', [
   csvSource,
   k8sSigsSource,
@@ -227,6 +279,7 @@ export const sourceConfigSchema = z.discriminatedUnion('type', [
   backstageSource,
   feedSource,
   ...registrySourceSchemas,
+  gitSource,
 ]);
 
 export type SourceConfig = z.output<typeof sourceConfigSchema>;
@@ -235,3 +288,4 @@ export type K8sSigsSourceConfig = z.output<typeof k8sSigsSource>;
 export type RstExpertsSourceConfig = z.output<typeof rstExpertsSource>;
 export type BackstageSourceConfig = z.output<typeof backstageSource>;
 export type FeedSourceConfig = z.output<typeof feedSource>;
+export type GitSourceConfig = z.output<typeof gitSource>;

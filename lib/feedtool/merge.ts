@@ -76,6 +76,8 @@ const RULES: Record<FeedList, { scalars: string[]; lists: Record<string, Keyed> 
       'openToNewcomers',
       'visibility',
       'lastActivity',
+      'discovered',
+      'evidence',
     ],
     lists: {
       topics: same,
@@ -92,7 +94,7 @@ const RULES: Record<FeedList, { scalars: string[]; lists: Record<string, Keyed> 
     },
   },
   // Participation and since are combined, not compared (see mergeMembership).
-  memberships: { scalars: [], lists: { roles: same } },
+  memberships: { scalars: ['evidence'], lists: { roles: same } },
   expertise: { scalars: ['level'], lists: { evidence: (v) => String((v as Loose).url) } },
 };
 

@@ -146,6 +146,25 @@ export const meetingSchema = z.object({
   url: safeUrl.optional(),
 });
 
+/** Why a discovered fact is believed: the shared work behind it (docs/discovery.md). */
+export const evidenceSchema = z
+  .object({
+    summary: text.meta({
+      description:
+        'The evidence in one sentence, e.g. "12 commits with Serhiy on clinic since 2024".',
+    }),
+    commits: z.int().min(0).optional(),
+    paths: list(label).default([]).meta({ description: 'The parts of the repertoire worked on.' }),
+    since: isoDate.optional(),
+    until: isoDate.optional(),
+    with: list(name).default([]).meta({ description: 'The people the work was shared with.' }),
+    newcomer: z.boolean().optional().meta({ description: 'First contribution is recent.' }),
+    source: label
+      .optional()
+      .meta({ description: 'Where the evidence was read, e.g. a repository.' }),
+  })
+  .meta({ title: 'Evidence' });
+
 export const communitySchema = z
   .object({
     id,
@@ -164,6 +183,10 @@ export const communitySchema = z
     repertoire: list(linkSchema).default([]).meta({ description: 'Shared artefacts.' }),
     related: list(id).default([]),
     lastActivity: isoDate.optional(),
+    discovered: z.boolean().optional().meta({
+      description: 'true: found from shared work (e.g. a repository history), declared by no one.',
+    }),
+    evidence: evidenceSchema.optional(),
   })
   .meta({ title: 'Community', description: 'A community of practice.' });
 
@@ -174,6 +197,7 @@ export const membershipSchema = z
     participation: z.enum(PARTICIPATION_LEVELS),
     roles: list(z.enum(LEADERSHIP_ROLES)).default([]),
     since: isoDate.optional(),
+    evidence: evidenceSchema.optional(),
   })
   .meta({ title: 'Membership' });
 
@@ -235,6 +259,7 @@ export type Expertise = z.infer<typeof expertiseSchema>;
 export type Channel = z.infer<typeof channelSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
 export type Link = z.infer<typeof linkSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
 export type Feed = z.infer<typeof feedSchema>;
 export type FeedEnvelope = z.infer<typeof envelopeSchema>;
 /** A feed as a producer writes it: defaults not yet applied. */

@@ -719,8 +719,8 @@ return true;
     },
   ],
   [
-    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000c11\u0000c12\u0000c13\u0000c14\u0000c15\u0000c16\u0000c17\u0000c18\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"name\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"domain\"];\nif (typeof v7 !== \"string\") return INVALID;\nconst v8 = typeof v7 === \"string\" && v7.length > 5000 ? c0(v7) : v7.length;\nif (v8 > 5000) return INVALID;\nconst v9 = input[\"topics\"];\nlet v10 = (() => {\n  let v11;\n  if (v9 === undefined) {\n    v11 = c4(c3());\n  } else {\n    if (!Array.isArray(v9)) return INVALID;\n    if (v9.length > 200) return INVALID;\n    const v12 = new Array(v9.length);\n    for (let v13 = 0; v13 < v9.length; v13++) {\n      const v14 = v9[v13];\n      if (typeof v14 !== \"string\") return INVALID;\n      const v15 = typeof v14 === \"string\" && v14.length >= 1 && v14.length < 2 ? c0(v14) : v14.length;\n      if (v15 < 1) return INVALID;\n      const v16 = typeof v14 === \"string\" && v14.length > 200 ? c0(v14) : v14.length;\n      if (v16 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v14)) return INVALID;\n      v12[v13] = v14;\n    }\n    const v17 = typeof v12 === \"string\" && v12.length > 200 ? c0(v12) : v12.length;\n    if (v17 > 200) return INVALID;\n    v11 = v12 === undefined ? c4(c3()) : v12;\n  }\n  return v11;\n})();\nif (v10 === INVALID) return INVALID;\nconst v18 = input[\"stage\"];\nif (!c5.has(v18)) return INVALID;\nconst v19 = input[\"standing\"];\nif (!c6.has(v19)) return INVALID;\nconst v20 = input[\"openToNewcomers\"];\nif (typeof v20 !== \"boolean\") return INVALID;\nconst v21 = input[\"visibility\"];\nlet v22 = (() => {\n  let v23;\n  if (v21 === undefined) {\n    v23 = c4(c7());\n  } else {\n    if (!c8.has(v21)) return INVALID;\n    v23 = v21 === undefined ? c4(c7()) : v21;\n  }\n  return v23;\n})();\nif (v22 === INVALID) return INVALID;\nconst v24 = input[\"channels\"];\nlet v25 = (() => {\n  let v26;\n  if (v24 === undefined) {\n    v26 = c4(c9());\n  } else {\n    if (!Array.isArray(v24)) return INVALID;\n    if (v24.length > 200) return INVALID;\n    const v27 = new Array(v24.length);\n    for (let v28 = 0; v28 < v24.length; v28++) {\n      const v29 = v24[v28];\n      if (typeof v29 !== \"object\" || v29 === null || Array.isArray(v29)) return INVALID;\n      const v30 = v29[\"kind\"];\n      if (!c10.has(v30)) return INVALID;\n      const v31 = v29[\"label\"];\n      if (typeof v31 !== \"string\") return INVALID;\n      const v32 = c11(v31);\n      const v33 = typeof v32 === \"string\" && v32.length >= 1 && v32.length < 2 ? c0(v32) : v32.length;\n      if (v33 < 1) return INVALID;\n      const v34 = typeof v32 === \"string\" && v32.length > 300 ? c0(v32) : v32.length;\n      if (v34 > 300) return INVALID;\n      const v35 = v29[\"url\"];\n      let v36 = (() => {\n        let v37;\n        if (v35 !== undefined) {\n          if (typeof v35 !== \"string\") return INVALID;\n          const v38 = typeof v35 === \"string\" && v35.length > 2048 ? c0(v35) : v35.length;\n          if (v38 > 2048) return INVALID;\n          const v39 = c12(v35);\n          if (v39 === INVALID) return INVALID;\n          v37 = v39;\n        }\n        return v37;\n      })();\n      if (v36 === INVALID) {\n        if (\"url\" in v29) return INVALID;\n        v36 = undefined;\n      }\n      const v40 = {};\n      v40[\"kind\"] = v30;\n      v40[\"label\"] = v32;\n      if (\"url\" in v29) v40[\"url\"] = v36;\n      v27[v28] = v40;\n    }\n    const v41 = typeof v27 === \"string\" && v27.length > 200 ? c0(v27) : v27.length;\n    if (v41 > 200) return INVALID;\n    v26 = v27 === undefined ? c4(c9()) : v27;\n  }\n  return v26;\n})();\nif (v25 === INVALID) return INVALID;\nconst v42 = input[\"meetings\"];\nlet v43 = (() => {\n  let v44;\n  if (v42 === undefined) {\n    v44 = c4(c13());\n  } else {\n    if (!Array.isArray(v42)) return INVALID;\n    if (v42.length > 200) return INVALID;\n    const v45 = new Array(v42.length);\n    for (let v46 = 0; v46 < v42.length; v46++) {\n      const v47 = v42[v46];\n      if (typeof v47 !== \"object\" || v47 === null || Array.isArray(v47)) return INVALID;\n      const v48 = v47[\"title\"];\n      if (typeof v48 !== \"string\") return INVALID;\n      const v49 = c11(v48);\n      const v50 = typeof v49 === \"string\" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;\n      if (v50 < 1) return INVALID;\n      const v51 = typeof v49 === \"string\" && v49.length > 300 ? c0(v49) : v49.length;\n      if (v51 > 300) return INVALID;\n      const v52 = v47[\"schedule\"];\n      let v53 = (() => {\n        let v54;\n        if (v52 !== undefined) {\n          if (typeof v52 !== \"string\") return INVALID;\n          const v55 = c11(v52);\n          const v56 = typeof v55 === \"string\" && v55.length >= 1 && v55.length < 2 ? c0(v55) : v55.length;\n          if (v56 < 1) return INVALID;\n          const v57 = typeof v55 === \"string\" && v55.length > 300 ? c0(v55) : v55.length;\n          if (v57 > 300) return INVALID;\n          v54 = v55;\n        }\n        return v54;\n      })();\n      if (v53 === INVALID) {\n        if (\"schedule\" in v47) return INVALID;\n        v53 = undefined;\n      }\n      const v58 = v47[\"url\"];\n      let v59 = (() => {\n        let v60;\n        if (v58 !== undefined) {\n          if (typeof v58 !== \"string\") return INVALID;\n          const v61 = typeof v58 === \"string\" && v58.length > 2048 ? c0(v58) : v58.length;\n          if (v61 > 2048) return INVALID;\n          const v62 = c14(v58);\n          if (v62 === INVALID) return INVALID;\n          v60 = v62;\n        }\n        return v60;\n      })();\n      if (v59 === INVALID) {\n        if (\"url\" in v47) return INVALID;\n        v59 = undefined;\n      }\n      const v63 = {};\n      v63[\"title\"] = v49;\n      if (\"schedule\" in v47) v63[\"schedule\"] = v53;\n      if (\"url\" in v47) v63[\"url\"] = v59;\n      v45[v46] = v63;\n    }\n    const v64 = typeof v45 === \"string\" && v45.length > 200 ? c0(v45) : v45.length;\n    if (v64 > 200) return INVALID;\n    v44 = v45 === undefined ? c4(c13()) : v45;\n  }\n  return v44;\n})();\nif (v43 === INVALID) return INVALID;\nconst v65 = input[\"repertoire\"];\nlet v66 = (() => {\n  let v67;\n  if (v65 === undefined) {\n    v67 = c4(c15());\n  } else {\n    if (!Array.isArray(v65)) return INVALID;\n    if (v65.length > 200) return INVALID;\n    const v68 = new Array(v65.length);\n    for (let v69 = 0; v69 < v65.length; v69++) {\n      const v70 = v65[v69];\n      if (typeof v70 !== \"object\" || v70 === null || Array.isArray(v70)) return INVALID;\n      const v71 = v70[\"label\"];\n      if (typeof v71 !== \"string\") return INVALID;\n      const v72 = c11(v71);\n      const v73 = typeof v72 === \"string\" && v72.length >= 1 && v72.length < 2 ? c0(v72) : v72.length;\n      if (v73 < 1) return INVALID;\n      const v74 = typeof v72 === \"string\" && v72.length > 300 ? c0(v72) : v72.length;\n      if (v74 > 300) return INVALID;\n      const v75 = v70[\"url\"];\n      if (typeof v75 !== \"string\") return INVALID;\n      const v76 = typeof v75 === \"string\" && v75.length > 2048 ? c0(v75) : v75.length;\n      if (v76 > 2048) return INVALID;\n      const v77 = c16(v75);\n      if (v77 === INVALID) return INVALID;\n      const v78 = { \"label\": v72, \"url\": v77 };\n      v68[v69] = v78;\n    }\n    const v79 = typeof v68 === \"string\" && v68.length > 200 ? c0(v68) : v68.length;\n    if (v79 > 200) return INVALID;\n    v67 = v68 === undefined ? c4(c15()) : v68;\n  }\n  return v67;\n})();\nif (v66 === INVALID) return INVALID;\nconst v80 = input[\"related\"];\nlet v81 = (() => {\n  let v82;\n  if (v80 === undefined) {\n    v82 = c4(c17());\n  } else {\n    if (!Array.isArray(v80)) return INVALID;\n    if (v80.length > 200) return INVALID;\n    const v83 = new Array(v80.length);\n    for (let v84 = 0; v84 < v80.length; v84++) {\n      const v85 = v80[v84];\n      if (typeof v85 !== \"string\") return INVALID;\n      const v86 = typeof v85 === \"string\" && v85.length >= 1 && v85.length < 2 ? c0(v85) : v85.length;\n      if (v86 < 1) return INVALID;\n      const v87 = typeof v85 === \"string\" && v85.length > 200 ? c0(v85) : v85.length;\n      if (v87 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v85)) return INVALID;\n      v83[v84] = v85;\n    }\n    const v88 = typeof v83 === \"string\" && v83.length > 200 ? c0(v83) : v83.length;\n    if (v88 > 200) return INVALID;\n    v82 = v83 === undefined ? c4(c17()) : v83;\n  }\n  return v82;\n})();\nif (v81 === INVALID) return INVALID;\nconst v89 = input[\"lastActivity\"];\nlet v90 = (() => {\n  let v91;\n  if (v89 !== undefined) {\n    if (typeof v89 !== \"string\") return INVALID;\n    c18.lastIndex = 0;\n    if (!c18.test(v89)) return INVALID;\n    v91 = v89;\n  }\n  return v91;\n})();\nif (v90 === INVALID) {\n  if (\"lastActivity\" in input) return INVALID;\n  v90 = undefined;\n}\nconst v92 = {};\nv92[\"id\"] = v0;\nv92[\"name\"] = v4;\nv92[\"domain\"] = v7;\nv92[\"topics\"] = v10;\nv92[\"stage\"] = v18;\nv92[\"standing\"] = v19;\nv92[\"openToNewcomers\"] = v20;\nv92[\"visibility\"] = v22;\nv92[\"channels\"] = v25;\nv92[\"meetings\"] = v43;\nv92[\"repertoire\"] = v66;\nv92[\"related\"] = v81;\nif (\"lastActivity\" in input) v92[\"lastActivity\"] = v90;\nreturn v92;\n}",
-    function (INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18) {
+    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000c11\u0000c12\u0000c13\u0000c14\u0000c15\u0000c16\u0000c17\u0000c18\u0000c19\u0000c20\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"name\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"domain\"];\nif (typeof v7 !== \"string\") return INVALID;\nconst v8 = typeof v7 === \"string\" && v7.length > 5000 ? c0(v7) : v7.length;\nif (v8 > 5000) return INVALID;\nconst v9 = input[\"topics\"];\nlet v10 = (() => {\n  let v11;\n  if (v9 === undefined) {\n    v11 = c4(c3());\n  } else {\n    if (!Array.isArray(v9)) return INVALID;\n    if (v9.length > 200) return INVALID;\n    const v12 = new Array(v9.length);\n    for (let v13 = 0; v13 < v9.length; v13++) {\n      const v14 = v9[v13];\n      if (typeof v14 !== \"string\") return INVALID;\n      const v15 = typeof v14 === \"string\" && v14.length >= 1 && v14.length < 2 ? c0(v14) : v14.length;\n      if (v15 < 1) return INVALID;\n      const v16 = typeof v14 === \"string\" && v14.length > 200 ? c0(v14) : v14.length;\n      if (v16 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v14)) return INVALID;\n      v12[v13] = v14;\n    }\n    const v17 = typeof v12 === \"string\" && v12.length > 200 ? c0(v12) : v12.length;\n    if (v17 > 200) return INVALID;\n    v11 = v12 === undefined ? c4(c3()) : v12;\n  }\n  return v11;\n})();\nif (v10 === INVALID) return INVALID;\nconst v18 = input[\"stage\"];\nif (!c5.has(v18)) return INVALID;\nconst v19 = input[\"standing\"];\nif (!c6.has(v19)) return INVALID;\nconst v20 = input[\"openToNewcomers\"];\nif (typeof v20 !== \"boolean\") return INVALID;\nconst v21 = input[\"visibility\"];\nlet v22 = (() => {\n  let v23;\n  if (v21 === undefined) {\n    v23 = c4(c7());\n  } else {\n    if (!c8.has(v21)) return INVALID;\n    v23 = v21 === undefined ? c4(c7()) : v21;\n  }\n  return v23;\n})();\nif (v22 === INVALID) return INVALID;\nconst v24 = input[\"channels\"];\nlet v25 = (() => {\n  let v26;\n  if (v24 === undefined) {\n    v26 = c4(c9());\n  } else {\n    if (!Array.isArray(v24)) return INVALID;\n    if (v24.length > 200) return INVALID;\n    const v27 = new Array(v24.length);\n    for (let v28 = 0; v28 < v24.length; v28++) {\n      const v29 = v24[v28];\n      if (typeof v29 !== \"object\" || v29 === null || Array.isArray(v29)) return INVALID;\n      const v30 = v29[\"kind\"];\n      if (!c10.has(v30)) return INVALID;\n      const v31 = v29[\"label\"];\n      if (typeof v31 !== \"string\") return INVALID;\n      const v32 = c11(v31);\n      const v33 = typeof v32 === \"string\" && v32.length >= 1 && v32.length < 2 ? c0(v32) : v32.length;\n      if (v33 < 1) return INVALID;\n      const v34 = typeof v32 === \"string\" && v32.length > 300 ? c0(v32) : v32.length;\n      if (v34 > 300) return INVALID;\n      const v35 = v29[\"url\"];\n      let v36 = (() => {\n        let v37;\n        if (v35 !== undefined) {\n          if (typeof v35 !== \"string\") return INVALID;\n          const v38 = typeof v35 === \"string\" && v35.length > 2048 ? c0(v35) : v35.length;\n          if (v38 > 2048) return INVALID;\n          const v39 = c12(v35);\n          if (v39 === INVALID) return INVALID;\n          v37 = v39;\n        }\n        return v37;\n      })();\n      if (v36 === INVALID) {\n        if (\"url\" in v29) return INVALID;\n        v36 = undefined;\n      }\n      const v40 = {};\n      v40[\"kind\"] = v30;\n      v40[\"label\"] = v32;\n      if (\"url\" in v29) v40[\"url\"] = v36;\n      v27[v28] = v40;\n    }\n    const v41 = typeof v27 === \"string\" && v27.length > 200 ? c0(v27) : v27.length;\n    if (v41 > 200) return INVALID;\n    v26 = v27 === undefined ? c4(c9()) : v27;\n  }\n  return v26;\n})();\nif (v25 === INVALID) return INVALID;\nconst v42 = input[\"meetings\"];\nlet v43 = (() => {\n  let v44;\n  if (v42 === undefined) {\n    v44 = c4(c13());\n  } else {\n    if (!Array.isArray(v42)) return INVALID;\n    if (v42.length > 200) return INVALID;\n    const v45 = new Array(v42.length);\n    for (let v46 = 0; v46 < v42.length; v46++) {\n      const v47 = v42[v46];\n      if (typeof v47 !== \"object\" || v47 === null || Array.isArray(v47)) return INVALID;\n      const v48 = v47[\"title\"];\n      if (typeof v48 !== \"string\") return INVALID;\n      const v49 = c11(v48);\n      const v50 = typeof v49 === \"string\" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;\n      if (v50 < 1) return INVALID;\n      const v51 = typeof v49 === \"string\" && v49.length > 300 ? c0(v49) : v49.length;\n      if (v51 > 300) return INVALID;\n      const v52 = v47[\"schedule\"];\n      let v53 = (() => {\n        let v54;\n        if (v52 !== undefined) {\n          if (typeof v52 !== \"string\") return INVALID;\n          const v55 = c11(v52);\n          const v56 = typeof v55 === \"string\" && v55.length >= 1 && v55.length < 2 ? c0(v55) : v55.length;\n          if (v56 < 1) return INVALID;\n          const v57 = typeof v55 === \"string\" && v55.length > 300 ? c0(v55) : v55.length;\n          if (v57 > 300) return INVALID;\n          v54 = v55;\n        }\n        return v54;\n      })();\n      if (v53 === INVALID) {\n        if (\"schedule\" in v47) return INVALID;\n        v53 = undefined;\n      }\n      const v58 = v47[\"url\"];\n      let v59 = (() => {\n        let v60;\n        if (v58 !== undefined) {\n          if (typeof v58 !== \"string\") return INVALID;\n          const v61 = typeof v58 === \"string\" && v58.length > 2048 ? c0(v58) : v58.length;\n          if (v61 > 2048) return INVALID;\n          const v62 = c14(v58);\n          if (v62 === INVALID) return INVALID;\n          v60 = v62;\n        }\n        return v60;\n      })();\n      if (v59 === INVALID) {\n        if (\"url\" in v47) return INVALID;\n        v59 = undefined;\n      }\n      const v63 = {};\n      v63[\"title\"] = v49;\n      if (\"schedule\" in v47) v63[\"schedule\"] = v53;\n      if (\"url\" in v47) v63[\"url\"] = v59;\n      v45[v46] = v63;\n    }\n    const v64 = typeof v45 === \"string\" && v45.length > 200 ? c0(v45) : v45.length;\n    if (v64 > 200) return INVALID;\n    v44 = v45 === undefined ? c4(c13()) : v45;\n  }\n  return v44;\n})();\nif (v43 === INVALID) return INVALID;\nconst v65 = input[\"repertoire\"];\nlet v66 = (() => {\n  let v67;\n  if (v65 === undefined) {\n    v67 = c4(c15());\n  } else {\n    if (!Array.isArray(v65)) return INVALID;\n    if (v65.length > 200) return INVALID;\n    const v68 = new Array(v65.length);\n    for (let v69 = 0; v69 < v65.length; v69++) {\n      const v70 = v65[v69];\n      if (typeof v70 !== \"object\" || v70 === null || Array.isArray(v70)) return INVALID;\n      const v71 = v70[\"label\"];\n      if (typeof v71 !== \"string\") return INVALID;\n      const v72 = c11(v71);\n      const v73 = typeof v72 === \"string\" && v72.length >= 1 && v72.length < 2 ? c0(v72) : v72.length;\n      if (v73 < 1) return INVALID;\n      const v74 = typeof v72 === \"string\" && v72.length > 300 ? c0(v72) : v72.length;\n      if (v74 > 300) return INVALID;\n      const v75 = v70[\"url\"];\n      if (typeof v75 !== \"string\") return INVALID;\n      const v76 = typeof v75 === \"string\" && v75.length > 2048 ? c0(v75) : v75.length;\n      if (v76 > 2048) return INVALID;\n      const v77 = c16(v75);\n      if (v77 === INVALID) return INVALID;\n      const v78 = { \"label\": v72, \"url\": v77 };\n      v68[v69] = v78;\n    }\n    const v79 = typeof v68 === \"string\" && v68.length > 200 ? c0(v68) : v68.length;\n    if (v79 > 200) return INVALID;\n    v67 = v68 === undefined ? c4(c15()) : v68;\n  }\n  return v67;\n})();\nif (v66 === INVALID) return INVALID;\nconst v80 = input[\"related\"];\nlet v81 = (() => {\n  let v82;\n  if (v80 === undefined) {\n    v82 = c4(c17());\n  } else {\n    if (!Array.isArray(v80)) return INVALID;\n    if (v80.length > 200) return INVALID;\n    const v83 = new Array(v80.length);\n    for (let v84 = 0; v84 < v80.length; v84++) {\n      const v85 = v80[v84];\n      if (typeof v85 !== \"string\") return INVALID;\n      const v86 = typeof v85 === \"string\" && v85.length >= 1 && v85.length < 2 ? c0(v85) : v85.length;\n      if (v86 < 1) return INVALID;\n      const v87 = typeof v85 === \"string\" && v85.length > 200 ? c0(v85) : v85.length;\n      if (v87 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v85)) return INVALID;\n      v83[v84] = v85;\n    }\n    const v88 = typeof v83 === \"string\" && v83.length > 200 ? c0(v83) : v83.length;\n    if (v88 > 200) return INVALID;\n    v82 = v83 === undefined ? c4(c17()) : v83;\n  }\n  return v82;\n})();\nif (v81 === INVALID) return INVALID;\nconst v89 = input[\"lastActivity\"];\nlet v90 = (() => {\n  let v91;\n  if (v89 !== undefined) {\n    if (typeof v89 !== \"string\") return INVALID;\n    c18.lastIndex = 0;\n    if (!c18.test(v89)) return INVALID;\n    v91 = v89;\n  }\n  return v91;\n})();\nif (v90 === INVALID) {\n  if (\"lastActivity\" in input) return INVALID;\n  v90 = undefined;\n}\nconst v92 = input[\"discovered\"];\nlet v93 = (() => {\n  let v94;\n  if (v92 !== undefined) {\n    if (typeof v92 !== \"boolean\") return INVALID;\n    v94 = v92;\n  }\n  return v94;\n})();\nif (v93 === INVALID) {\n  if (\"discovered\" in input) return INVALID;\n  v93 = undefined;\n}\nconst v95 = input[\"evidence\"];\nlet v96 = (() => {\n  let v97;\n  if (v95 !== undefined) {\n    if (typeof v95 !== \"object\" || v95 === null || Array.isArray(v95)) return INVALID;\n    const v98 = v95[\"summary\"];\n    if (typeof v98 !== \"string\") return INVALID;\n    const v99 = typeof v98 === \"string\" && v98.length > 5000 ? c0(v98) : v98.length;\n    if (v99 > 5000) return INVALID;\n    const v100 = v95[\"commits\"];\n    let v101 = (() => {\n      let v102;\n      if (v100 !== undefined) {\n        if (typeof v100 !== \"number\" || !Number.isFinite(v100)) return INVALID;\n        if (!Number.isSafeInteger(v100)) return INVALID;\n        if (v100 < 0) return INVALID;\n        v102 = v100;\n      }\n      return v102;\n    })();\n    if (v101 === INVALID) {\n      if (\"commits\" in v95) return INVALID;\n      v101 = undefined;\n    }\n    const v103 = v95[\"paths\"];\n    let v104 = (() => {\n      let v105;\n      if (v103 === undefined) {\n        v105 = c4(c19());\n      } else {\n        if (!Array.isArray(v103)) return INVALID;\n        if (v103.length > 200) return INVALID;\n        const v106 = new Array(v103.length);\n        for (let v107 = 0; v107 < v103.length; v107++) {\n          const v108 = v103[v107];\n          if (typeof v108 !== \"string\") return INVALID;\n          const v109 = c11(v108);\n          const v110 = typeof v109 === \"string\" && v109.length >= 1 && v109.length < 2 ? c0(v109) : v109.length;\n          if (v110 < 1) return INVALID;\n          const v111 = typeof v109 === \"string\" && v109.length > 300 ? c0(v109) : v109.length;\n          if (v111 > 300) return INVALID;\n          v106[v107] = v109;\n        }\n        const v112 = typeof v106 === \"string\" && v106.length > 200 ? c0(v106) : v106.length;\n        if (v112 > 200) return INVALID;\n        v105 = v106 === undefined ? c4(c19()) : v106;\n      }\n      return v105;\n    })();\n    if (v104 === INVALID) return INVALID;\n    const v113 = v95[\"since\"];\n    let v114 = (() => {\n      let v115;\n      if (v113 !== undefined) {\n        if (typeof v113 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v113)) return INVALID;\n        v115 = v113;\n      }\n      return v115;\n    })();\n    if (v114 === INVALID) {\n      if (\"since\" in v95) return INVALID;\n      v114 = undefined;\n    }\n    const v116 = v95[\"until\"];\n    let v117 = (() => {\n      let v118;\n      if (v116 !== undefined) {\n        if (typeof v116 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v116)) return INVALID;\n        v118 = v116;\n      }\n      return v118;\n    })();\n    if (v117 === INVALID) {\n      if (\"until\" in v95) return INVALID;\n      v117 = undefined;\n    }\n    const v119 = v95[\"with\"];\n    let v120 = (() => {\n      let v121;\n      if (v119 === undefined) {\n        v121 = c4(c20());\n      } else {\n        if (!Array.isArray(v119)) return INVALID;\n        if (v119.length > 200) return INVALID;\n        const v122 = new Array(v119.length);\n        for (let v123 = 0; v123 < v119.length; v123++) {\n          const v124 = v119[v123];\n          if (typeof v124 !== \"string\") return INVALID;\n          const v125 = c2(v124);\n          const v126 = typeof v125 === \"string\" && v125.length >= 1 && v125.length < 2 ? c0(v125) : v125.length;\n          if (v126 < 1) return INVALID;\n          const v127 = typeof v125 === \"string\" && v125.length > 200 ? c0(v125) : v125.length;\n          if (v127 > 200) return INVALID;\n          v122[v123] = v125;\n        }\n        const v128 = typeof v122 === \"string\" && v122.length > 200 ? c0(v122) : v122.length;\n        if (v128 > 200) return INVALID;\n        v121 = v122 === undefined ? c4(c20()) : v122;\n      }\n      return v121;\n    })();\n    if (v120 === INVALID) return INVALID;\n    const v129 = v95[\"newcomer\"];\n    let v130 = (() => {\n      let v131;\n      if (v129 !== undefined) {\n        if (typeof v129 !== \"boolean\") return INVALID;\n        v131 = v129;\n      }\n      return v131;\n    })();\n    if (v130 === INVALID) {\n      if (\"newcomer\" in v95) return INVALID;\n      v130 = undefined;\n    }\n    const v132 = v95[\"source\"];\n    let v133 = (() => {\n      let v134;\n      if (v132 !== undefined) {\n        if (typeof v132 !== \"string\") return INVALID;\n        const v135 = c11(v132);\n        const v136 = typeof v135 === \"string\" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;\n        if (v136 < 1) return INVALID;\n        const v137 = typeof v135 === \"string\" && v135.length > 300 ? c0(v135) : v135.length;\n        if (v137 > 300) return INVALID;\n        v134 = v135;\n      }\n      return v134;\n    })();\n    if (v133 === INVALID) {\n      if (\"source\" in v95) return INVALID;\n      v133 = undefined;\n    }\n    const v138 = {};\n    v138[\"summary\"] = v98;\n    if (\"commits\" in v95) v138[\"commits\"] = v101;\n    v138[\"paths\"] = v104;\n    if (\"since\" in v95) v138[\"since\"] = v114;\n    if (\"until\" in v95) v138[\"until\"] = v117;\n    v138[\"with\"] = v120;\n    if (\"newcomer\" in v95) v138[\"newcomer\"] = v130;\n    if (\"source\" in v95) v138[\"source\"] = v133;\n    v97 = v138;\n  }\n  return v97;\n})();\nif (v96 === INVALID) {\n  if (\"evidence\" in input) return INVALID;\n  v96 = undefined;\n}\nconst v139 = {};\nv139[\"id\"] = v0;\nv139[\"name\"] = v4;\nv139[\"domain\"] = v7;\nv139[\"topics\"] = v10;\nv139[\"stage\"] = v18;\nv139[\"standing\"] = v19;\nv139[\"openToNewcomers\"] = v20;\nv139[\"visibility\"] = v22;\nv139[\"channels\"] = v25;\nv139[\"meetings\"] = v43;\nv139[\"repertoire\"] = v66;\nv139[\"related\"] = v81;\nif (\"lastActivity\" in input) v139[\"lastActivity\"] = v90;\nif (\"discovered\" in input) v139[\"discovered\"] = v93;\nif (\"evidence\" in input) v139[\"evidence\"] = v96;\nreturn v139;\n}",
+    function (INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["id"];
@@ -982,27 +982,196 @@ if (v90 === INVALID) {
   if ("lastActivity" in input) return INVALID;
   v90 = undefined;
 }
-const v92 = {};
-v92["id"] = v0;
-v92["name"] = v4;
-v92["domain"] = v7;
-v92["topics"] = v10;
-v92["stage"] = v18;
-v92["standing"] = v19;
-v92["openToNewcomers"] = v20;
-v92["visibility"] = v22;
-v92["channels"] = v25;
-v92["meetings"] = v43;
-v92["repertoire"] = v66;
-v92["related"] = v81;
-if ("lastActivity" in input) v92["lastActivity"] = v90;
-return v92;
+const v92 = input["discovered"];
+let v93 = (() => {
+  let v94;
+  if (v92 !== undefined) {
+    if (typeof v92 !== "boolean") return INVALID;
+    v94 = v92;
+  }
+  return v94;
+})();
+if (v93 === INVALID) {
+  if ("discovered" in input) return INVALID;
+  v93 = undefined;
+}
+const v95 = input["evidence"];
+let v96 = (() => {
+  let v97;
+  if (v95 !== undefined) {
+    if (typeof v95 !== "object" || v95 === null || Array.isArray(v95)) return INVALID;
+    const v98 = v95["summary"];
+    if (typeof v98 !== "string") return INVALID;
+    const v99 = typeof v98 === "string" && v98.length > 5000 ? c0(v98) : v98.length;
+    if (v99 > 5000) return INVALID;
+    const v100 = v95["commits"];
+    let v101 = (() => {
+      let v102;
+      if (v100 !== undefined) {
+        if (typeof v100 !== "number" || !Number.isFinite(v100)) return INVALID;
+        if (!Number.isSafeInteger(v100)) return INVALID;
+        if (v100 < 0) return INVALID;
+        v102 = v100;
+      }
+      return v102;
+    })();
+    if (v101 === INVALID) {
+      if ("commits" in v95) return INVALID;
+      v101 = undefined;
+    }
+    const v103 = v95["paths"];
+    let v104 = (() => {
+      let v105;
+      if (v103 === undefined) {
+        v105 = c4(c19());
+      } else {
+        if (!Array.isArray(v103)) return INVALID;
+        if (v103.length > 200) return INVALID;
+        const v106 = new Array(v103.length);
+        for (let v107 = 0; v107 < v103.length; v107++) {
+          const v108 = v103[v107];
+          if (typeof v108 !== "string") return INVALID;
+          const v109 = c11(v108);
+          const v110 = typeof v109 === "string" && v109.length >= 1 && v109.length < 2 ? c0(v109) : v109.length;
+          if (v110 < 1) return INVALID;
+          const v111 = typeof v109 === "string" && v109.length > 300 ? c0(v109) : v109.length;
+          if (v111 > 300) return INVALID;
+          v106[v107] = v109;
+        }
+        const v112 = typeof v106 === "string" && v106.length > 200 ? c0(v106) : v106.length;
+        if (v112 > 200) return INVALID;
+        v105 = v106 === undefined ? c4(c19()) : v106;
+      }
+      return v105;
+    })();
+    if (v104 === INVALID) return INVALID;
+    const v113 = v95["since"];
+    let v114 = (() => {
+      let v115;
+      if (v113 !== undefined) {
+        if (typeof v113 !== "string") return INVALID;
+        c18.lastIndex = 0;
+        if (!c18.test(v113)) return INVALID;
+        v115 = v113;
+      }
+      return v115;
+    })();
+    if (v114 === INVALID) {
+      if ("since" in v95) return INVALID;
+      v114 = undefined;
+    }
+    const v116 = v95["until"];
+    let v117 = (() => {
+      let v118;
+      if (v116 !== undefined) {
+        if (typeof v116 !== "string") return INVALID;
+        c18.lastIndex = 0;
+        if (!c18.test(v116)) return INVALID;
+        v118 = v116;
+      }
+      return v118;
+    })();
+    if (v117 === INVALID) {
+      if ("until" in v95) return INVALID;
+      v117 = undefined;
+    }
+    const v119 = v95["with"];
+    let v120 = (() => {
+      let v121;
+      if (v119 === undefined) {
+        v121 = c4(c20());
+      } else {
+        if (!Array.isArray(v119)) return INVALID;
+        if (v119.length > 200) return INVALID;
+        const v122 = new Array(v119.length);
+        for (let v123 = 0; v123 < v119.length; v123++) {
+          const v124 = v119[v123];
+          if (typeof v124 !== "string") return INVALID;
+          const v125 = c2(v124);
+          const v126 = typeof v125 === "string" && v125.length >= 1 && v125.length < 2 ? c0(v125) : v125.length;
+          if (v126 < 1) return INVALID;
+          const v127 = typeof v125 === "string" && v125.length > 200 ? c0(v125) : v125.length;
+          if (v127 > 200) return INVALID;
+          v122[v123] = v125;
+        }
+        const v128 = typeof v122 === "string" && v122.length > 200 ? c0(v122) : v122.length;
+        if (v128 > 200) return INVALID;
+        v121 = v122 === undefined ? c4(c20()) : v122;
+      }
+      return v121;
+    })();
+    if (v120 === INVALID) return INVALID;
+    const v129 = v95["newcomer"];
+    let v130 = (() => {
+      let v131;
+      if (v129 !== undefined) {
+        if (typeof v129 !== "boolean") return INVALID;
+        v131 = v129;
+      }
+      return v131;
+    })();
+    if (v130 === INVALID) {
+      if ("newcomer" in v95) return INVALID;
+      v130 = undefined;
+    }
+    const v132 = v95["source"];
+    let v133 = (() => {
+      let v134;
+      if (v132 !== undefined) {
+        if (typeof v132 !== "string") return INVALID;
+        const v135 = c11(v132);
+        const v136 = typeof v135 === "string" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;
+        if (v136 < 1) return INVALID;
+        const v137 = typeof v135 === "string" && v135.length > 300 ? c0(v135) : v135.length;
+        if (v137 > 300) return INVALID;
+        v134 = v135;
+      }
+      return v134;
+    })();
+    if (v133 === INVALID) {
+      if ("source" in v95) return INVALID;
+      v133 = undefined;
+    }
+    const v138 = {};
+    v138["summary"] = v98;
+    if ("commits" in v95) v138["commits"] = v101;
+    v138["paths"] = v104;
+    if ("since" in v95) v138["since"] = v114;
+    if ("until" in v95) v138["until"] = v117;
+    v138["with"] = v120;
+    if ("newcomer" in v95) v138["newcomer"] = v130;
+    if ("source" in v95) v138["source"] = v133;
+    v97 = v138;
+  }
+  return v97;
+})();
+if (v96 === INVALID) {
+  if ("evidence" in input) return INVALID;
+  v96 = undefined;
+}
+const v139 = {};
+v139["id"] = v0;
+v139["name"] = v4;
+v139["domain"] = v7;
+v139["topics"] = v10;
+v139["stage"] = v18;
+v139["standing"] = v19;
+v139["openToNewcomers"] = v20;
+v139["visibility"] = v22;
+v139["channels"] = v25;
+v139["meetings"] = v43;
+v139["repertoire"] = v66;
+v139["related"] = v81;
+if ("lastActivity" in input) v139["lastActivity"] = v90;
+if ("discovered" in input) v139["discovered"] = v93;
+if ("evidence" in input) v139["evidence"] = v96;
+return v139;
 }
     },
   ],
   [
-    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000c11\u0000c12\u0000c13\u0000c14\u0000c15\u0000c16\u0000c17\u0000c18\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"name\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"domain\"];\nif (typeof v7 !== \"string\") return INVALID;\nconst v8 = typeof v7 === \"string\" && v7.length > 5000 ? c0(v7) : v7.length;\nif (v8 > 5000) return INVALID;\nconst v9 = input[\"topics\"];\nlet v10 = (() => {\n  let v11;\n  if (v9 === undefined) {\n    v11 = c4(c3());\n  } else {\n    if (!Array.isArray(v9)) return INVALID;\n    if (v9.length > 200) return INVALID;\n    const v12 = new Array(v9.length);\n    for (let v13 = 0; v13 < v9.length; v13++) {\n      const v14 = v9[v13];\n      if (typeof v14 !== \"string\") return INVALID;\n      const v15 = typeof v14 === \"string\" && v14.length >= 1 && v14.length < 2 ? c0(v14) : v14.length;\n      if (v15 < 1) return INVALID;\n      const v16 = typeof v14 === \"string\" && v14.length > 200 ? c0(v14) : v14.length;\n      if (v16 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v14)) return INVALID;\n      v12[v13] = v14;\n    }\n    const v17 = typeof v12 === \"string\" && v12.length > 200 ? c0(v12) : v12.length;\n    if (v17 > 200) return INVALID;\n    v11 = v12 === undefined ? c4(c3()) : v12;\n  }\n  return v11;\n})();\nif (v10 === INVALID) return INVALID;\nconst v18 = input[\"stage\"];\nif (!c5.has(v18)) return INVALID;\nconst v19 = input[\"standing\"];\nif (!c6.has(v19)) return INVALID;\nconst v20 = input[\"openToNewcomers\"];\nif (typeof v20 !== \"boolean\") return INVALID;\nconst v21 = input[\"visibility\"];\nlet v22 = (() => {\n  let v23;\n  if (v21 === undefined) {\n    v23 = c4(c7());\n  } else {\n    if (!c8.has(v21)) return INVALID;\n    v23 = v21 === undefined ? c4(c7()) : v21;\n  }\n  return v23;\n})();\nif (v22 === INVALID) return INVALID;\nconst v24 = input[\"channels\"];\nlet v25 = (() => {\n  let v26;\n  if (v24 === undefined) {\n    v26 = c4(c9());\n  } else {\n    if (!Array.isArray(v24)) return INVALID;\n    if (v24.length > 200) return INVALID;\n    const v27 = new Array(v24.length);\n    for (let v28 = 0; v28 < v24.length; v28++) {\n      const v29 = v24[v28];\n      if (typeof v29 !== \"object\" || v29 === null || Array.isArray(v29)) return INVALID;\n      const v30 = v29[\"kind\"];\n      if (!c10.has(v30)) return INVALID;\n      const v31 = v29[\"label\"];\n      if (typeof v31 !== \"string\") return INVALID;\n      const v32 = c11(v31);\n      const v33 = typeof v32 === \"string\" && v32.length >= 1 && v32.length < 2 ? c0(v32) : v32.length;\n      if (v33 < 1) return INVALID;\n      const v34 = typeof v32 === \"string\" && v32.length > 300 ? c0(v32) : v32.length;\n      if (v34 > 300) return INVALID;\n      const v35 = v29[\"url\"];\n      let v36 = (() => {\n        let v37;\n        if (v35 !== undefined) {\n          if (typeof v35 !== \"string\") return INVALID;\n          const v38 = typeof v35 === \"string\" && v35.length > 2048 ? c0(v35) : v35.length;\n          if (v38 > 2048) return INVALID;\n          const v39 = c12(v35);\n          if (v39 === INVALID) return INVALID;\n          v37 = v39;\n        }\n        return v37;\n      })();\n      if (v36 === INVALID) {\n        if (\"url\" in v29) return INVALID;\n        v36 = undefined;\n      }\n      const v40 = {};\n      v40[\"kind\"] = v30;\n      v40[\"label\"] = v32;\n      if (\"url\" in v29) v40[\"url\"] = v36;\n      v27[v28] = v40;\n    }\n    const v41 = typeof v27 === \"string\" && v27.length > 200 ? c0(v27) : v27.length;\n    if (v41 > 200) return INVALID;\n    v26 = v27 === undefined ? c4(c9()) : v27;\n  }\n  return v26;\n})();\nif (v25 === INVALID) return INVALID;\nconst v42 = input[\"meetings\"];\nlet v43 = (() => {\n  let v44;\n  if (v42 === undefined) {\n    v44 = c4(c13());\n  } else {\n    if (!Array.isArray(v42)) return INVALID;\n    if (v42.length > 200) return INVALID;\n    const v45 = new Array(v42.length);\n    for (let v46 = 0; v46 < v42.length; v46++) {\n      const v47 = v42[v46];\n      if (typeof v47 !== \"object\" || v47 === null || Array.isArray(v47)) return INVALID;\n      const v48 = v47[\"title\"];\n      if (typeof v48 !== \"string\") return INVALID;\n      const v49 = c11(v48);\n      const v50 = typeof v49 === \"string\" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;\n      if (v50 < 1) return INVALID;\n      const v51 = typeof v49 === \"string\" && v49.length > 300 ? c0(v49) : v49.length;\n      if (v51 > 300) return INVALID;\n      const v52 = v47[\"schedule\"];\n      let v53 = (() => {\n        let v54;\n        if (v52 !== undefined) {\n          if (typeof v52 !== \"string\") return INVALID;\n          const v55 = c11(v52);\n          const v56 = typeof v55 === \"string\" && v55.length >= 1 && v55.length < 2 ? c0(v55) : v55.length;\n          if (v56 < 1) return INVALID;\n          const v57 = typeof v55 === \"string\" && v55.length > 300 ? c0(v55) : v55.length;\n          if (v57 > 300) return INVALID;\n          v54 = v55;\n        }\n        return v54;\n      })();\n      if (v53 === INVALID) {\n        if (\"schedule\" in v47) return INVALID;\n        v53 = undefined;\n      }\n      const v58 = v47[\"url\"];\n      let v59 = (() => {\n        let v60;\n        if (v58 !== undefined) {\n          if (typeof v58 !== \"string\") return INVALID;\n          const v61 = typeof v58 === \"string\" && v58.length > 2048 ? c0(v58) : v58.length;\n          if (v61 > 2048) return INVALID;\n          const v62 = c14(v58);\n          if (v62 === INVALID) return INVALID;\n          v60 = v62;\n        }\n        return v60;\n      })();\n      if (v59 === INVALID) {\n        if (\"url\" in v47) return INVALID;\n        v59 = undefined;\n      }\n      const v63 = {};\n      v63[\"title\"] = v49;\n      if (\"schedule\" in v47) v63[\"schedule\"] = v53;\n      if (\"url\" in v47) v63[\"url\"] = v59;\n      v45[v46] = v63;\n    }\n    const v64 = typeof v45 === \"string\" && v45.length > 200 ? c0(v45) : v45.length;\n    if (v64 > 200) return INVALID;\n    v44 = v45 === undefined ? c4(c13()) : v45;\n  }\n  return v44;\n})();\nif (v43 === INVALID) return INVALID;\nconst v65 = input[\"repertoire\"];\nlet v66 = (() => {\n  let v67;\n  if (v65 === undefined) {\n    v67 = c4(c15());\n  } else {\n    if (!Array.isArray(v65)) return INVALID;\n    if (v65.length > 200) return INVALID;\n    const v68 = new Array(v65.length);\n    for (let v69 = 0; v69 < v65.length; v69++) {\n      const v70 = v65[v69];\n      if (typeof v70 !== \"object\" || v70 === null || Array.isArray(v70)) return INVALID;\n      const v71 = v70[\"label\"];\n      if (typeof v71 !== \"string\") return INVALID;\n      const v72 = c11(v71);\n      const v73 = typeof v72 === \"string\" && v72.length >= 1 && v72.length < 2 ? c0(v72) : v72.length;\n      if (v73 < 1) return INVALID;\n      const v74 = typeof v72 === \"string\" && v72.length > 300 ? c0(v72) : v72.length;\n      if (v74 > 300) return INVALID;\n      const v75 = v70[\"url\"];\n      if (typeof v75 !== \"string\") return INVALID;\n      const v76 = typeof v75 === \"string\" && v75.length > 2048 ? c0(v75) : v75.length;\n      if (v76 > 2048) return INVALID;\n      const v77 = c16(v75);\n      if (v77 === INVALID) return INVALID;\n      const v78 = { \"label\": v72, \"url\": v77 };\n      v68[v69] = v78;\n    }\n    const v79 = typeof v68 === \"string\" && v68.length > 200 ? c0(v68) : v68.length;\n    if (v79 > 200) return INVALID;\n    v67 = v68 === undefined ? c4(c15()) : v68;\n  }\n  return v67;\n})();\nif (v66 === INVALID) return INVALID;\nconst v80 = input[\"related\"];\nlet v81 = (() => {\n  let v82;\n  if (v80 === undefined) {\n    v82 = c4(c17());\n  } else {\n    if (!Array.isArray(v80)) return INVALID;\n    if (v80.length > 200) return INVALID;\n    const v83 = new Array(v80.length);\n    for (let v84 = 0; v84 < v80.length; v84++) {\n      const v85 = v80[v84];\n      if (typeof v85 !== \"string\") return INVALID;\n      const v86 = typeof v85 === \"string\" && v85.length >= 1 && v85.length < 2 ? c0(v85) : v85.length;\n      if (v86 < 1) return INVALID;\n      const v87 = typeof v85 === \"string\" && v85.length > 200 ? c0(v85) : v85.length;\n      if (v87 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v85)) return INVALID;\n      v83[v84] = v85;\n    }\n    const v88 = typeof v83 === \"string\" && v83.length > 200 ? c0(v83) : v83.length;\n    if (v88 > 200) return INVALID;\n    v82 = v83 === undefined ? c4(c17()) : v83;\n  }\n  return v82;\n})();\nif (v81 === INVALID) return INVALID;\nconst v89 = input[\"lastActivity\"];\nlet v90 = (() => {\n  let v91;\n  if (v89 !== undefined) {\n    if (typeof v89 !== \"string\") return INVALID;\n    c18.lastIndex = 0;\n    if (!c18.test(v89)) return INVALID;\n    v91 = v89;\n  }\n  return v91;\n})();\nif (v90 === INVALID) {\n  if (\"lastActivity\" in input) return INVALID;\n  v90 = undefined;\n}\nreturn true;\n}",
-    function (INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18) {
+    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000c11\u0000c12\u0000c13\u0000c14\u0000c15\u0000c16\u0000c17\u0000c18\u0000c19\u0000c20\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"name\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"domain\"];\nif (typeof v7 !== \"string\") return INVALID;\nconst v8 = typeof v7 === \"string\" && v7.length > 5000 ? c0(v7) : v7.length;\nif (v8 > 5000) return INVALID;\nconst v9 = input[\"topics\"];\nlet v10 = (() => {\n  let v11;\n  if (v9 === undefined) {\n    v11 = c4(c3());\n  } else {\n    if (!Array.isArray(v9)) return INVALID;\n    if (v9.length > 200) return INVALID;\n    const v12 = new Array(v9.length);\n    for (let v13 = 0; v13 < v9.length; v13++) {\n      const v14 = v9[v13];\n      if (typeof v14 !== \"string\") return INVALID;\n      const v15 = typeof v14 === \"string\" && v14.length >= 1 && v14.length < 2 ? c0(v14) : v14.length;\n      if (v15 < 1) return INVALID;\n      const v16 = typeof v14 === \"string\" && v14.length > 200 ? c0(v14) : v14.length;\n      if (v16 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v14)) return INVALID;\n      v12[v13] = v14;\n    }\n    const v17 = typeof v12 === \"string\" && v12.length > 200 ? c0(v12) : v12.length;\n    if (v17 > 200) return INVALID;\n    v11 = v12 === undefined ? c4(c3()) : v12;\n  }\n  return v11;\n})();\nif (v10 === INVALID) return INVALID;\nconst v18 = input[\"stage\"];\nif (!c5.has(v18)) return INVALID;\nconst v19 = input[\"standing\"];\nif (!c6.has(v19)) return INVALID;\nconst v20 = input[\"openToNewcomers\"];\nif (typeof v20 !== \"boolean\") return INVALID;\nconst v21 = input[\"visibility\"];\nlet v22 = (() => {\n  let v23;\n  if (v21 === undefined) {\n    v23 = c4(c7());\n  } else {\n    if (!c8.has(v21)) return INVALID;\n    v23 = v21 === undefined ? c4(c7()) : v21;\n  }\n  return v23;\n})();\nif (v22 === INVALID) return INVALID;\nconst v24 = input[\"channels\"];\nlet v25 = (() => {\n  let v26;\n  if (v24 === undefined) {\n    v26 = c4(c9());\n  } else {\n    if (!Array.isArray(v24)) return INVALID;\n    if (v24.length > 200) return INVALID;\n    const v27 = new Array(v24.length);\n    for (let v28 = 0; v28 < v24.length; v28++) {\n      const v29 = v24[v28];\n      if (typeof v29 !== \"object\" || v29 === null || Array.isArray(v29)) return INVALID;\n      const v30 = v29[\"kind\"];\n      if (!c10.has(v30)) return INVALID;\n      const v31 = v29[\"label\"];\n      if (typeof v31 !== \"string\") return INVALID;\n      const v32 = c11(v31);\n      const v33 = typeof v32 === \"string\" && v32.length >= 1 && v32.length < 2 ? c0(v32) : v32.length;\n      if (v33 < 1) return INVALID;\n      const v34 = typeof v32 === \"string\" && v32.length > 300 ? c0(v32) : v32.length;\n      if (v34 > 300) return INVALID;\n      const v35 = v29[\"url\"];\n      let v36 = (() => {\n        let v37;\n        if (v35 !== undefined) {\n          if (typeof v35 !== \"string\") return INVALID;\n          const v38 = typeof v35 === \"string\" && v35.length > 2048 ? c0(v35) : v35.length;\n          if (v38 > 2048) return INVALID;\n          const v39 = c12(v35);\n          if (v39 === INVALID) return INVALID;\n          v37 = v39;\n        }\n        return v37;\n      })();\n      if (v36 === INVALID) {\n        if (\"url\" in v29) return INVALID;\n        v36 = undefined;\n      }\n      const v40 = {};\n      v40[\"kind\"] = v30;\n      v40[\"label\"] = v32;\n      if (\"url\" in v29) v40[\"url\"] = v36;\n      v27[v28] = v40;\n    }\n    const v41 = typeof v27 === \"string\" && v27.length > 200 ? c0(v27) : v27.length;\n    if (v41 > 200) return INVALID;\n    v26 = v27 === undefined ? c4(c9()) : v27;\n  }\n  return v26;\n})();\nif (v25 === INVALID) return INVALID;\nconst v42 = input[\"meetings\"];\nlet v43 = (() => {\n  let v44;\n  if (v42 === undefined) {\n    v44 = c4(c13());\n  } else {\n    if (!Array.isArray(v42)) return INVALID;\n    if (v42.length > 200) return INVALID;\n    const v45 = new Array(v42.length);\n    for (let v46 = 0; v46 < v42.length; v46++) {\n      const v47 = v42[v46];\n      if (typeof v47 !== \"object\" || v47 === null || Array.isArray(v47)) return INVALID;\n      const v48 = v47[\"title\"];\n      if (typeof v48 !== \"string\") return INVALID;\n      const v49 = c11(v48);\n      const v50 = typeof v49 === \"string\" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;\n      if (v50 < 1) return INVALID;\n      const v51 = typeof v49 === \"string\" && v49.length > 300 ? c0(v49) : v49.length;\n      if (v51 > 300) return INVALID;\n      const v52 = v47[\"schedule\"];\n      let v53 = (() => {\n        let v54;\n        if (v52 !== undefined) {\n          if (typeof v52 !== \"string\") return INVALID;\n          const v55 = c11(v52);\n          const v56 = typeof v55 === \"string\" && v55.length >= 1 && v55.length < 2 ? c0(v55) : v55.length;\n          if (v56 < 1) return INVALID;\n          const v57 = typeof v55 === \"string\" && v55.length > 300 ? c0(v55) : v55.length;\n          if (v57 > 300) return INVALID;\n          v54 = v55;\n        }\n        return v54;\n      })();\n      if (v53 === INVALID) {\n        if (\"schedule\" in v47) return INVALID;\n        v53 = undefined;\n      }\n      const v58 = v47[\"url\"];\n      let v59 = (() => {\n        let v60;\n        if (v58 !== undefined) {\n          if (typeof v58 !== \"string\") return INVALID;\n          const v61 = typeof v58 === \"string\" && v58.length > 2048 ? c0(v58) : v58.length;\n          if (v61 > 2048) return INVALID;\n          const v62 = c14(v58);\n          if (v62 === INVALID) return INVALID;\n          v60 = v62;\n        }\n        return v60;\n      })();\n      if (v59 === INVALID) {\n        if (\"url\" in v47) return INVALID;\n        v59 = undefined;\n      }\n      const v63 = {};\n      v63[\"title\"] = v49;\n      if (\"schedule\" in v47) v63[\"schedule\"] = v53;\n      if (\"url\" in v47) v63[\"url\"] = v59;\n      v45[v46] = v63;\n    }\n    const v64 = typeof v45 === \"string\" && v45.length > 200 ? c0(v45) : v45.length;\n    if (v64 > 200) return INVALID;\n    v44 = v45 === undefined ? c4(c13()) : v45;\n  }\n  return v44;\n})();\nif (v43 === INVALID) return INVALID;\nconst v65 = input[\"repertoire\"];\nlet v66 = (() => {\n  let v67;\n  if (v65 === undefined) {\n    v67 = c4(c15());\n  } else {\n    if (!Array.isArray(v65)) return INVALID;\n    if (v65.length > 200) return INVALID;\n    const v68 = new Array(v65.length);\n    for (let v69 = 0; v69 < v65.length; v69++) {\n      const v70 = v65[v69];\n      if (typeof v70 !== \"object\" || v70 === null || Array.isArray(v70)) return INVALID;\n      const v71 = v70[\"label\"];\n      if (typeof v71 !== \"string\") return INVALID;\n      const v72 = c11(v71);\n      const v73 = typeof v72 === \"string\" && v72.length >= 1 && v72.length < 2 ? c0(v72) : v72.length;\n      if (v73 < 1) return INVALID;\n      const v74 = typeof v72 === \"string\" && v72.length > 300 ? c0(v72) : v72.length;\n      if (v74 > 300) return INVALID;\n      const v75 = v70[\"url\"];\n      if (typeof v75 !== \"string\") return INVALID;\n      const v76 = typeof v75 === \"string\" && v75.length > 2048 ? c0(v75) : v75.length;\n      if (v76 > 2048) return INVALID;\n      const v77 = c16(v75);\n      if (v77 === INVALID) return INVALID;\n      const v78 = { \"label\": v72, \"url\": v77 };\n      v68[v69] = v78;\n    }\n    const v79 = typeof v68 === \"string\" && v68.length > 200 ? c0(v68) : v68.length;\n    if (v79 > 200) return INVALID;\n    v67 = v68 === undefined ? c4(c15()) : v68;\n  }\n  return v67;\n})();\nif (v66 === INVALID) return INVALID;\nconst v80 = input[\"related\"];\nlet v81 = (() => {\n  let v82;\n  if (v80 === undefined) {\n    v82 = c4(c17());\n  } else {\n    if (!Array.isArray(v80)) return INVALID;\n    if (v80.length > 200) return INVALID;\n    const v83 = new Array(v80.length);\n    for (let v84 = 0; v84 < v80.length; v84++) {\n      const v85 = v80[v84];\n      if (typeof v85 !== \"string\") return INVALID;\n      const v86 = typeof v85 === \"string\" && v85.length >= 1 && v85.length < 2 ? c0(v85) : v85.length;\n      if (v86 < 1) return INVALID;\n      const v87 = typeof v85 === \"string\" && v85.length > 200 ? c0(v85) : v85.length;\n      if (v87 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v85)) return INVALID;\n      v83[v84] = v85;\n    }\n    const v88 = typeof v83 === \"string\" && v83.length > 200 ? c0(v83) : v83.length;\n    if (v88 > 200) return INVALID;\n    v82 = v83 === undefined ? c4(c17()) : v83;\n  }\n  return v82;\n})();\nif (v81 === INVALID) return INVALID;\nconst v89 = input[\"lastActivity\"];\nlet v90 = (() => {\n  let v91;\n  if (v89 !== undefined) {\n    if (typeof v89 !== \"string\") return INVALID;\n    c18.lastIndex = 0;\n    if (!c18.test(v89)) return INVALID;\n    v91 = v89;\n  }\n  return v91;\n})();\nif (v90 === INVALID) {\n  if (\"lastActivity\" in input) return INVALID;\n  v90 = undefined;\n}\nconst v92 = input[\"discovered\"];\nlet v93 = (() => {\n  let v94;\n  if (v92 !== undefined) {\n    if (typeof v92 !== \"boolean\") return INVALID;\n    v94 = v92;\n  }\n  return v94;\n})();\nif (v93 === INVALID) {\n  if (\"discovered\" in input) return INVALID;\n  v93 = undefined;\n}\nconst v95 = input[\"evidence\"];\nlet v96 = (() => {\n  let v97;\n  if (v95 !== undefined) {\n    if (typeof v95 !== \"object\" || v95 === null || Array.isArray(v95)) return INVALID;\n    const v98 = v95[\"summary\"];\n    if (typeof v98 !== \"string\") return INVALID;\n    const v99 = typeof v98 === \"string\" && v98.length > 5000 ? c0(v98) : v98.length;\n    if (v99 > 5000) return INVALID;\n    const v100 = v95[\"commits\"];\n    let v101 = (() => {\n      let v102;\n      if (v100 !== undefined) {\n        if (typeof v100 !== \"number\" || !Number.isFinite(v100)) return INVALID;\n        if (!Number.isSafeInteger(v100)) return INVALID;\n        if (v100 < 0) return INVALID;\n        v102 = v100;\n      }\n      return v102;\n    })();\n    if (v101 === INVALID) {\n      if (\"commits\" in v95) return INVALID;\n      v101 = undefined;\n    }\n    const v103 = v95[\"paths\"];\n    let v104 = (() => {\n      let v105;\n      if (v103 === undefined) {\n        v105 = c4(c19());\n      } else {\n        if (!Array.isArray(v103)) return INVALID;\n        if (v103.length > 200) return INVALID;\n        const v106 = new Array(v103.length);\n        for (let v107 = 0; v107 < v103.length; v107++) {\n          const v108 = v103[v107];\n          if (typeof v108 !== \"string\") return INVALID;\n          const v109 = c11(v108);\n          const v110 = typeof v109 === \"string\" && v109.length >= 1 && v109.length < 2 ? c0(v109) : v109.length;\n          if (v110 < 1) return INVALID;\n          const v111 = typeof v109 === \"string\" && v109.length > 300 ? c0(v109) : v109.length;\n          if (v111 > 300) return INVALID;\n          v106[v107] = v109;\n        }\n        const v112 = typeof v106 === \"string\" && v106.length > 200 ? c0(v106) : v106.length;\n        if (v112 > 200) return INVALID;\n        v105 = v106 === undefined ? c4(c19()) : v106;\n      }\n      return v105;\n    })();\n    if (v104 === INVALID) return INVALID;\n    const v113 = v95[\"since\"];\n    let v114 = (() => {\n      let v115;\n      if (v113 !== undefined) {\n        if (typeof v113 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v113)) return INVALID;\n        v115 = v113;\n      }\n      return v115;\n    })();\n    if (v114 === INVALID) {\n      if (\"since\" in v95) return INVALID;\n      v114 = undefined;\n    }\n    const v116 = v95[\"until\"];\n    let v117 = (() => {\n      let v118;\n      if (v116 !== undefined) {\n        if (typeof v116 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v116)) return INVALID;\n        v118 = v116;\n      }\n      return v118;\n    })();\n    if (v117 === INVALID) {\n      if (\"until\" in v95) return INVALID;\n      v117 = undefined;\n    }\n    const v119 = v95[\"with\"];\n    let v120 = (() => {\n      let v121;\n      if (v119 === undefined) {\n        v121 = c4(c20());\n      } else {\n        if (!Array.isArray(v119)) return INVALID;\n        if (v119.length > 200) return INVALID;\n        const v122 = new Array(v119.length);\n        for (let v123 = 0; v123 < v119.length; v123++) {\n          const v124 = v119[v123];\n          if (typeof v124 !== \"string\") return INVALID;\n          const v125 = c2(v124);\n          const v126 = typeof v125 === \"string\" && v125.length >= 1 && v125.length < 2 ? c0(v125) : v125.length;\n          if (v126 < 1) return INVALID;\n          const v127 = typeof v125 === \"string\" && v125.length > 200 ? c0(v125) : v125.length;\n          if (v127 > 200) return INVALID;\n          v122[v123] = v125;\n        }\n        const v128 = typeof v122 === \"string\" && v122.length > 200 ? c0(v122) : v122.length;\n        if (v128 > 200) return INVALID;\n        v121 = v122 === undefined ? c4(c20()) : v122;\n      }\n      return v121;\n    })();\n    if (v120 === INVALID) return INVALID;\n    const v129 = v95[\"newcomer\"];\n    let v130 = (() => {\n      let v131;\n      if (v129 !== undefined) {\n        if (typeof v129 !== \"boolean\") return INVALID;\n        v131 = v129;\n      }\n      return v131;\n    })();\n    if (v130 === INVALID) {\n      if (\"newcomer\" in v95) return INVALID;\n      v130 = undefined;\n    }\n    const v132 = v95[\"source\"];\n    let v133 = (() => {\n      let v134;\n      if (v132 !== undefined) {\n        if (typeof v132 !== \"string\") return INVALID;\n        const v135 = c11(v132);\n        const v136 = typeof v135 === \"string\" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;\n        if (v136 < 1) return INVALID;\n        const v137 = typeof v135 === \"string\" && v135.length > 300 ? c0(v135) : v135.length;\n        if (v137 > 300) return INVALID;\n        v134 = v135;\n      }\n      return v134;\n    })();\n    if (v133 === INVALID) {\n      if (\"source\" in v95) return INVALID;\n      v133 = undefined;\n    }\n    const v138 = {};\n    v138[\"summary\"] = v98;\n    if (\"commits\" in v95) v138[\"commits\"] = v101;\n    v138[\"paths\"] = v104;\n    if (\"since\" in v95) v138[\"since\"] = v114;\n    if (\"until\" in v95) v138[\"until\"] = v117;\n    v138[\"with\"] = v120;\n    if (\"newcomer\" in v95) v138[\"newcomer\"] = v130;\n    if (\"source\" in v95) v138[\"source\"] = v133;\n    v97 = v138;\n  }\n  return v97;\n})();\nif (v96 === INVALID) {\n  if (\"evidence\" in input) return INVALID;\n  v96 = undefined;\n}\nreturn true;\n}",
+    function (INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["id"];
@@ -1263,14 +1432,181 @@ let v90 = (() => {
 if (v90 === INVALID) {
   if ("lastActivity" in input) return INVALID;
   v90 = undefined;
+}
+const v92 = input["discovered"];
+let v93 = (() => {
+  let v94;
+  if (v92 !== undefined) {
+    if (typeof v92 !== "boolean") return INVALID;
+    v94 = v92;
+  }
+  return v94;
+})();
+if (v93 === INVALID) {
+  if ("discovered" in input) return INVALID;
+  v93 = undefined;
+}
+const v95 = input["evidence"];
+let v96 = (() => {
+  let v97;
+  if (v95 !== undefined) {
+    if (typeof v95 !== "object" || v95 === null || Array.isArray(v95)) return INVALID;
+    const v98 = v95["summary"];
+    if (typeof v98 !== "string") return INVALID;
+    const v99 = typeof v98 === "string" && v98.length > 5000 ? c0(v98) : v98.length;
+    if (v99 > 5000) return INVALID;
+    const v100 = v95["commits"];
+    let v101 = (() => {
+      let v102;
+      if (v100 !== undefined) {
+        if (typeof v100 !== "number" || !Number.isFinite(v100)) return INVALID;
+        if (!Number.isSafeInteger(v100)) return INVALID;
+        if (v100 < 0) return INVALID;
+        v102 = v100;
+      }
+      return v102;
+    })();
+    if (v101 === INVALID) {
+      if ("commits" in v95) return INVALID;
+      v101 = undefined;
+    }
+    const v103 = v95["paths"];
+    let v104 = (() => {
+      let v105;
+      if (v103 === undefined) {
+        v105 = c4(c19());
+      } else {
+        if (!Array.isArray(v103)) return INVALID;
+        if (v103.length > 200) return INVALID;
+        const v106 = new Array(v103.length);
+        for (let v107 = 0; v107 < v103.length; v107++) {
+          const v108 = v103[v107];
+          if (typeof v108 !== "string") return INVALID;
+          const v109 = c11(v108);
+          const v110 = typeof v109 === "string" && v109.length >= 1 && v109.length < 2 ? c0(v109) : v109.length;
+          if (v110 < 1) return INVALID;
+          const v111 = typeof v109 === "string" && v109.length > 300 ? c0(v109) : v109.length;
+          if (v111 > 300) return INVALID;
+          v106[v107] = v109;
+        }
+        const v112 = typeof v106 === "string" && v106.length > 200 ? c0(v106) : v106.length;
+        if (v112 > 200) return INVALID;
+        v105 = v106 === undefined ? c4(c19()) : v106;
+      }
+      return v105;
+    })();
+    if (v104 === INVALID) return INVALID;
+    const v113 = v95["since"];
+    let v114 = (() => {
+      let v115;
+      if (v113 !== undefined) {
+        if (typeof v113 !== "string") return INVALID;
+        c18.lastIndex = 0;
+        if (!c18.test(v113)) return INVALID;
+        v115 = v113;
+      }
+      return v115;
+    })();
+    if (v114 === INVALID) {
+      if ("since" in v95) return INVALID;
+      v114 = undefined;
+    }
+    const v116 = v95["until"];
+    let v117 = (() => {
+      let v118;
+      if (v116 !== undefined) {
+        if (typeof v116 !== "string") return INVALID;
+        c18.lastIndex = 0;
+        if (!c18.test(v116)) return INVALID;
+        v118 = v116;
+      }
+      return v118;
+    })();
+    if (v117 === INVALID) {
+      if ("until" in v95) return INVALID;
+      v117 = undefined;
+    }
+    const v119 = v95["with"];
+    let v120 = (() => {
+      let v121;
+      if (v119 === undefined) {
+        v121 = c4(c20());
+      } else {
+        if (!Array.isArray(v119)) return INVALID;
+        if (v119.length > 200) return INVALID;
+        const v122 = new Array(v119.length);
+        for (let v123 = 0; v123 < v119.length; v123++) {
+          const v124 = v119[v123];
+          if (typeof v124 !== "string") return INVALID;
+          const v125 = c2(v124);
+          const v126 = typeof v125 === "string" && v125.length >= 1 && v125.length < 2 ? c0(v125) : v125.length;
+          if (v126 < 1) return INVALID;
+          const v127 = typeof v125 === "string" && v125.length > 200 ? c0(v125) : v125.length;
+          if (v127 > 200) return INVALID;
+          v122[v123] = v125;
+        }
+        const v128 = typeof v122 === "string" && v122.length > 200 ? c0(v122) : v122.length;
+        if (v128 > 200) return INVALID;
+        v121 = v122 === undefined ? c4(c20()) : v122;
+      }
+      return v121;
+    })();
+    if (v120 === INVALID) return INVALID;
+    const v129 = v95["newcomer"];
+    let v130 = (() => {
+      let v131;
+      if (v129 !== undefined) {
+        if (typeof v129 !== "boolean") return INVALID;
+        v131 = v129;
+      }
+      return v131;
+    })();
+    if (v130 === INVALID) {
+      if ("newcomer" in v95) return INVALID;
+      v130 = undefined;
+    }
+    const v132 = v95["source"];
+    let v133 = (() => {
+      let v134;
+      if (v132 !== undefined) {
+        if (typeof v132 !== "string") return INVALID;
+        const v135 = c11(v132);
+        const v136 = typeof v135 === "string" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;
+        if (v136 < 1) return INVALID;
+        const v137 = typeof v135 === "string" && v135.length > 300 ? c0(v135) : v135.length;
+        if (v137 > 300) return INVALID;
+        v134 = v135;
+      }
+      return v134;
+    })();
+    if (v133 === INVALID) {
+      if ("source" in v95) return INVALID;
+      v133 = undefined;
+    }
+    const v138 = {};
+    v138["summary"] = v98;
+    if ("commits" in v95) v138["commits"] = v101;
+    v138["paths"] = v104;
+    if ("since" in v95) v138["since"] = v114;
+    if ("until" in v95) v138["until"] = v117;
+    v138["with"] = v120;
+    if ("newcomer" in v95) v138["newcomer"] = v130;
+    if ("source" in v95) v138["source"] = v133;
+    v97 = v138;
+  }
+  return v97;
+})();
+if (v96 === INVALID) {
+  if ("evidence" in input) return INVALID;
+  v96 = undefined;
 }
 return true;
 }
     },
   ],
   [
-    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"person\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"community\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = typeof v3 === \"string\" && v3.length >= 1 && v3.length < 2 ? c0(v3) : v3.length;\nif (v4 < 1) return INVALID;\nconst v5 = typeof v3 === \"string\" && v3.length > 200 ? c0(v3) : v3.length;\nif (v5 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v3)) return INVALID;\nconst v6 = input[\"participation\"];\nif (!c2.has(v6)) return INVALID;\nconst v7 = input[\"roles\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 === undefined) {\n    v9 = c4(c3());\n  } else {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (!c5.has(v12)) return INVALID;\n      v10[v11] = v12;\n    }\n    const v13 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v13 > 200) return INVALID;\n    v9 = v10 === undefined ? c4(c3()) : v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) return INVALID;\nconst v14 = input[\"since\"];\nlet v15 = (() => {\n  let v16;\n  if (v14 !== undefined) {\n    if (typeof v14 !== \"string\") return INVALID;\n    c6.lastIndex = 0;\n    if (!c6.test(v14)) return INVALID;\n    v16 = v14;\n  }\n  return v16;\n})();\nif (v15 === INVALID) {\n  if (\"since\" in input) return INVALID;\n  v15 = undefined;\n}\nconst v17 = {};\nv17[\"person\"] = v0;\nv17[\"community\"] = v3;\nv17[\"participation\"] = v6;\nv17[\"roles\"] = v8;\nif (\"since\" in input) v17[\"since\"] = v15;\nreturn v17;\n}",
-    function (INVALID, c0, c1, c2, c3, c4, c5, c6) {
+    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"person\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"community\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = typeof v3 === \"string\" && v3.length >= 1 && v3.length < 2 ? c0(v3) : v3.length;\nif (v4 < 1) return INVALID;\nconst v5 = typeof v3 === \"string\" && v3.length > 200 ? c0(v3) : v3.length;\nif (v5 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v3)) return INVALID;\nconst v6 = input[\"participation\"];\nif (!c2.has(v6)) return INVALID;\nconst v7 = input[\"roles\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 === undefined) {\n    v9 = c4(c3());\n  } else {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (!c5.has(v12)) return INVALID;\n      v10[v11] = v12;\n    }\n    const v13 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v13 > 200) return INVALID;\n    v9 = v10 === undefined ? c4(c3()) : v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) return INVALID;\nconst v14 = input[\"since\"];\nlet v15 = (() => {\n  let v16;\n  if (v14 !== undefined) {\n    if (typeof v14 !== \"string\") return INVALID;\n    c6.lastIndex = 0;\n    if (!c6.test(v14)) return INVALID;\n    v16 = v14;\n  }\n  return v16;\n})();\nif (v15 === INVALID) {\n  if (\"since\" in input) return INVALID;\n  v15 = undefined;\n}\nconst v17 = input[\"evidence\"];\nlet v18 = (() => {\n  let v19;\n  if (v17 !== undefined) {\n    if (typeof v17 !== \"object\" || v17 === null || Array.isArray(v17)) return INVALID;\n    const v20 = v17[\"summary\"];\n    if (typeof v20 !== \"string\") return INVALID;\n    const v21 = typeof v20 === \"string\" && v20.length > 5000 ? c0(v20) : v20.length;\n    if (v21 > 5000) return INVALID;\n    const v22 = v17[\"commits\"];\n    let v23 = (() => {\n      let v24;\n      if (v22 !== undefined) {\n        if (typeof v22 !== \"number\" || !Number.isFinite(v22)) return INVALID;\n        if (!Number.isSafeInteger(v22)) return INVALID;\n        if (v22 < 0) return INVALID;\n        v24 = v22;\n      }\n      return v24;\n    })();\n    if (v23 === INVALID) {\n      if (\"commits\" in v17) return INVALID;\n      v23 = undefined;\n    }\n    const v25 = v17[\"paths\"];\n    let v26 = (() => {\n      let v27;\n      if (v25 === undefined) {\n        v27 = c4(c7());\n      } else {\n        if (!Array.isArray(v25)) return INVALID;\n        if (v25.length > 200) return INVALID;\n        const v28 = new Array(v25.length);\n        for (let v29 = 0; v29 < v25.length; v29++) {\n          const v30 = v25[v29];\n          if (typeof v30 !== \"string\") return INVALID;\n          const v31 = c8(v30);\n          const v32 = typeof v31 === \"string\" && v31.length >= 1 && v31.length < 2 ? c0(v31) : v31.length;\n          if (v32 < 1) return INVALID;\n          const v33 = typeof v31 === \"string\" && v31.length > 300 ? c0(v31) : v31.length;\n          if (v33 > 300) return INVALID;\n          v28[v29] = v31;\n        }\n        const v34 = typeof v28 === \"string\" && v28.length > 200 ? c0(v28) : v28.length;\n        if (v34 > 200) return INVALID;\n        v27 = v28 === undefined ? c4(c7()) : v28;\n      }\n      return v27;\n    })();\n    if (v26 === INVALID) return INVALID;\n    const v35 = v17[\"since\"];\n    let v36 = (() => {\n      let v37;\n      if (v35 !== undefined) {\n        if (typeof v35 !== \"string\") return INVALID;\n        c6.lastIndex = 0;\n        if (!c6.test(v35)) return INVALID;\n        v37 = v35;\n      }\n      return v37;\n    })();\n    if (v36 === INVALID) {\n      if (\"since\" in v17) return INVALID;\n      v36 = undefined;\n    }\n    const v38 = v17[\"until\"];\n    let v39 = (() => {\n      let v40;\n      if (v38 !== undefined) {\n        if (typeof v38 !== \"string\") return INVALID;\n        c6.lastIndex = 0;\n        if (!c6.test(v38)) return INVALID;\n        v40 = v38;\n      }\n      return v40;\n    })();\n    if (v39 === INVALID) {\n      if (\"until\" in v17) return INVALID;\n      v39 = undefined;\n    }\n    const v41 = v17[\"with\"];\n    let v42 = (() => {\n      let v43;\n      if (v41 === undefined) {\n        v43 = c4(c9());\n      } else {\n        if (!Array.isArray(v41)) return INVALID;\n        if (v41.length > 200) return INVALID;\n        const v44 = new Array(v41.length);\n        for (let v45 = 0; v45 < v41.length; v45++) {\n          const v46 = v41[v45];\n          if (typeof v46 !== \"string\") return INVALID;\n          const v47 = c10(v46);\n          const v48 = typeof v47 === \"string\" && v47.length >= 1 && v47.length < 2 ? c0(v47) : v47.length;\n          if (v48 < 1) return INVALID;\n          const v49 = typeof v47 === \"string\" && v47.length > 200 ? c0(v47) : v47.length;\n          if (v49 > 200) return INVALID;\n          v44[v45] = v47;\n        }\n        const v50 = typeof v44 === \"string\" && v44.length > 200 ? c0(v44) : v44.length;\n        if (v50 > 200) return INVALID;\n        v43 = v44 === undefined ? c4(c9()) : v44;\n      }\n      return v43;\n    })();\n    if (v42 === INVALID) return INVALID;\n    const v51 = v17[\"newcomer\"];\n    let v52 = (() => {\n      let v53;\n      if (v51 !== undefined) {\n        if (typeof v51 !== \"boolean\") return INVALID;\n        v53 = v51;\n      }\n      return v53;\n    })();\n    if (v52 === INVALID) {\n      if (\"newcomer\" in v17) return INVALID;\n      v52 = undefined;\n    }\n    const v54 = v17[\"source\"];\n    let v55 = (() => {\n      let v56;\n      if (v54 !== undefined) {\n        if (typeof v54 !== \"string\") return INVALID;\n        const v57 = c8(v54);\n        const v58 = typeof v57 === \"string\" && v57.length >= 1 && v57.length < 2 ? c0(v57) : v57.length;\n        if (v58 < 1) return INVALID;\n        const v59 = typeof v57 === \"string\" && v57.length > 300 ? c0(v57) : v57.length;\n        if (v59 > 300) return INVALID;\n        v56 = v57;\n      }\n      return v56;\n    })();\n    if (v55 === INVALID) {\n      if (\"source\" in v17) return INVALID;\n      v55 = undefined;\n    }\n    const v60 = {};\n    v60[\"summary\"] = v20;\n    if (\"commits\" in v17) v60[\"commits\"] = v23;\n    v60[\"paths\"] = v26;\n    if (\"since\" in v17) v60[\"since\"] = v36;\n    if (\"until\" in v17) v60[\"until\"] = v39;\n    v60[\"with\"] = v42;\n    if (\"newcomer\" in v17) v60[\"newcomer\"] = v52;\n    if (\"source\" in v17) v60[\"source\"] = v55;\n    v19 = v60;\n  }\n  return v19;\n})();\nif (v18 === INVALID) {\n  if (\"evidence\" in input) return INVALID;\n  v18 = undefined;\n}\nconst v61 = {};\nv61[\"person\"] = v0;\nv61[\"community\"] = v3;\nv61[\"participation\"] = v6;\nv61[\"roles\"] = v8;\nif (\"since\" in input) v61[\"since\"] = v15;\nif (\"evidence\" in input) v61[\"evidence\"] = v18;\nreturn v61;\n}",
+    function (INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["person"];
@@ -1327,19 +1663,174 @@ if (v15 === INVALID) {
   if ("since" in input) return INVALID;
   v15 = undefined;
 }
-const v17 = {};
-v17["person"] = v0;
-v17["community"] = v3;
-v17["participation"] = v6;
-v17["roles"] = v8;
-if ("since" in input) v17["since"] = v15;
-return v17;
+const v17 = input["evidence"];
+let v18 = (() => {
+  let v19;
+  if (v17 !== undefined) {
+    if (typeof v17 !== "object" || v17 === null || Array.isArray(v17)) return INVALID;
+    const v20 = v17["summary"];
+    if (typeof v20 !== "string") return INVALID;
+    const v21 = typeof v20 === "string" && v20.length > 5000 ? c0(v20) : v20.length;
+    if (v21 > 5000) return INVALID;
+    const v22 = v17["commits"];
+    let v23 = (() => {
+      let v24;
+      if (v22 !== undefined) {
+        if (typeof v22 !== "number" || !Number.isFinite(v22)) return INVALID;
+        if (!Number.isSafeInteger(v22)) return INVALID;
+        if (v22 < 0) return INVALID;
+        v24 = v22;
+      }
+      return v24;
+    })();
+    if (v23 === INVALID) {
+      if ("commits" in v17) return INVALID;
+      v23 = undefined;
+    }
+    const v25 = v17["paths"];
+    let v26 = (() => {
+      let v27;
+      if (v25 === undefined) {
+        v27 = c4(c7());
+      } else {
+        if (!Array.isArray(v25)) return INVALID;
+        if (v25.length > 200) return INVALID;
+        const v28 = new Array(v25.length);
+        for (let v29 = 0; v29 < v25.length; v29++) {
+          const v30 = v25[v29];
+          if (typeof v30 !== "string") return INVALID;
+          const v31 = c8(v30);
+          const v32 = typeof v31 === "string" && v31.length >= 1 && v31.length < 2 ? c0(v31) : v31.length;
+          if (v32 < 1) return INVALID;
+          const v33 = typeof v31 === "string" && v31.length > 300 ? c0(v31) : v31.length;
+          if (v33 > 300) return INVALID;
+          v28[v29] = v31;
+        }
+        const v34 = typeof v28 === "string" && v28.length > 200 ? c0(v28) : v28.length;
+        if (v34 > 200) return INVALID;
+        v27 = v28 === undefined ? c4(c7()) : v28;
+      }
+      return v27;
+    })();
+    if (v26 === INVALID) return INVALID;
+    const v35 = v17["since"];
+    let v36 = (() => {
+      let v37;
+      if (v35 !== undefined) {
+        if (typeof v35 !== "string") return INVALID;
+        c6.lastIndex = 0;
+        if (!c6.test(v35)) return INVALID;
+        v37 = v35;
+      }
+      return v37;
+    })();
+    if (v36 === INVALID) {
+      if ("since" in v17) return INVALID;
+      v36 = undefined;
+    }
+    const v38 = v17["until"];
+    let v39 = (() => {
+      let v40;
+      if (v38 !== undefined) {
+        if (typeof v38 !== "string") return INVALID;
+        c6.lastIndex = 0;
+        if (!c6.test(v38)) return INVALID;
+        v40 = v38;
+      }
+      return v40;
+    })();
+    if (v39 === INVALID) {
+      if ("until" in v17) return INVALID;
+      v39 = undefined;
+    }
+    const v41 = v17["with"];
+    let v42 = (() => {
+      let v43;
+      if (v41 === undefined) {
+        v43 = c4(c9());
+      } else {
+        if (!Array.isArray(v41)) return INVALID;
+        if (v41.length > 200) return INVALID;
+        const v44 = new Array(v41.length);
+        for (let v45 = 0; v45 < v41.length; v45++) {
+          const v46 = v41[v45];
+          if (typeof v46 !== "string") return INVALID;
+          const v47 = c10(v46);
+          const v48 = typeof v47 === "string" && v47.length >= 1 && v47.length < 2 ? c0(v47) : v47.length;
+          if (v48 < 1) return INVALID;
+          const v49 = typeof v47 === "string" && v47.length > 200 ? c0(v47) : v47.length;
+          if (v49 > 200) return INVALID;
+          v44[v45] = v47;
+        }
+        const v50 = typeof v44 === "string" && v44.length > 200 ? c0(v44) : v44.length;
+        if (v50 > 200) return INVALID;
+        v43 = v44 === undefined ? c4(c9()) : v44;
+      }
+      return v43;
+    })();
+    if (v42 === INVALID) return INVALID;
+    const v51 = v17["newcomer"];
+    let v52 = (() => {
+      let v53;
+      if (v51 !== undefined) {
+        if (typeof v51 !== "boolean") return INVALID;
+        v53 = v51;
+      }
+      return v53;
+    })();
+    if (v52 === INVALID) {
+      if ("newcomer" in v17) return INVALID;
+      v52 = undefined;
+    }
+    const v54 = v17["source"];
+    let v55 = (() => {
+      let v56;
+      if (v54 !== undefined) {
+        if (typeof v54 !== "string") return INVALID;
+        const v57 = c8(v54);
+        const v58 = typeof v57 === "string" && v57.length >= 1 && v57.length < 2 ? c0(v57) : v57.length;
+        if (v58 < 1) return INVALID;
+        const v59 = typeof v57 === "string" && v57.length > 300 ? c0(v57) : v57.length;
+        if (v59 > 300) return INVALID;
+        v56 = v57;
+      }
+      return v56;
+    })();
+    if (v55 === INVALID) {
+      if ("source" in v17) return INVALID;
+      v55 = undefined;
+    }
+    const v60 = {};
+    v60["summary"] = v20;
+    if ("commits" in v17) v60["commits"] = v23;
+    v60["paths"] = v26;
+    if ("since" in v17) v60["since"] = v36;
+    if ("until" in v17) v60["until"] = v39;
+    v60["with"] = v42;
+    if ("newcomer" in v17) v60["newcomer"] = v52;
+    if ("source" in v17) v60["source"] = v55;
+    v19 = v60;
+  }
+  return v19;
+})();
+if (v18 === INVALID) {
+  if ("evidence" in input) return INVALID;
+  v18 = undefined;
+}
+const v61 = {};
+v61["person"] = v0;
+v61["community"] = v3;
+v61["participation"] = v6;
+v61["roles"] = v8;
+if ("since" in input) v61["since"] = v15;
+if ("evidence" in input) v61["evidence"] = v18;
+return v61;
 }
     },
   ],
   [
-    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"person\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"community\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = typeof v3 === \"string\" && v3.length >= 1 && v3.length < 2 ? c0(v3) : v3.length;\nif (v4 < 1) return INVALID;\nconst v5 = typeof v3 === \"string\" && v3.length > 200 ? c0(v3) : v3.length;\nif (v5 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v3)) return INVALID;\nconst v6 = input[\"participation\"];\nif (!c2.has(v6)) return INVALID;\nconst v7 = input[\"roles\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 === undefined) {\n    v9 = c4(c3());\n  } else {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (!c5.has(v12)) return INVALID;\n      v10[v11] = v12;\n    }\n    const v13 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v13 > 200) return INVALID;\n    v9 = v10 === undefined ? c4(c3()) : v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) return INVALID;\nconst v14 = input[\"since\"];\nlet v15 = (() => {\n  let v16;\n  if (v14 !== undefined) {\n    if (typeof v14 !== \"string\") return INVALID;\n    c6.lastIndex = 0;\n    if (!c6.test(v14)) return INVALID;\n    v16 = v14;\n  }\n  return v16;\n})();\nif (v15 === INVALID) {\n  if (\"since\" in input) return INVALID;\n  v15 = undefined;\n}\nreturn true;\n}",
-    function (INVALID, c0, c1, c2, c3, c4, c5, c6) {
+    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"person\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"community\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = typeof v3 === \"string\" && v3.length >= 1 && v3.length < 2 ? c0(v3) : v3.length;\nif (v4 < 1) return INVALID;\nconst v5 = typeof v3 === \"string\" && v3.length > 200 ? c0(v3) : v3.length;\nif (v5 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v3)) return INVALID;\nconst v6 = input[\"participation\"];\nif (!c2.has(v6)) return INVALID;\nconst v7 = input[\"roles\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 === undefined) {\n    v9 = c4(c3());\n  } else {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (!c5.has(v12)) return INVALID;\n      v10[v11] = v12;\n    }\n    const v13 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v13 > 200) return INVALID;\n    v9 = v10 === undefined ? c4(c3()) : v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) return INVALID;\nconst v14 = input[\"since\"];\nlet v15 = (() => {\n  let v16;\n  if (v14 !== undefined) {\n    if (typeof v14 !== \"string\") return INVALID;\n    c6.lastIndex = 0;\n    if (!c6.test(v14)) return INVALID;\n    v16 = v14;\n  }\n  return v16;\n})();\nif (v15 === INVALID) {\n  if (\"since\" in input) return INVALID;\n  v15 = undefined;\n}\nconst v17 = input[\"evidence\"];\nlet v18 = (() => {\n  let v19;\n  if (v17 !== undefined) {\n    if (typeof v17 !== \"object\" || v17 === null || Array.isArray(v17)) return INVALID;\n    const v20 = v17[\"summary\"];\n    if (typeof v20 !== \"string\") return INVALID;\n    const v21 = typeof v20 === \"string\" && v20.length > 5000 ? c0(v20) : v20.length;\n    if (v21 > 5000) return INVALID;\n    const v22 = v17[\"commits\"];\n    let v23 = (() => {\n      let v24;\n      if (v22 !== undefined) {\n        if (typeof v22 !== \"number\" || !Number.isFinite(v22)) return INVALID;\n        if (!Number.isSafeInteger(v22)) return INVALID;\n        if (v22 < 0) return INVALID;\n        v24 = v22;\n      }\n      return v24;\n    })();\n    if (v23 === INVALID) {\n      if (\"commits\" in v17) return INVALID;\n      v23 = undefined;\n    }\n    const v25 = v17[\"paths\"];\n    let v26 = (() => {\n      let v27;\n      if (v25 === undefined) {\n        v27 = c4(c7());\n      } else {\n        if (!Array.isArray(v25)) return INVALID;\n        if (v25.length > 200) return INVALID;\n        const v28 = new Array(v25.length);\n        for (let v29 = 0; v29 < v25.length; v29++) {\n          const v30 = v25[v29];\n          if (typeof v30 !== \"string\") return INVALID;\n          const v31 = c8(v30);\n          const v32 = typeof v31 === \"string\" && v31.length >= 1 && v31.length < 2 ? c0(v31) : v31.length;\n          if (v32 < 1) return INVALID;\n          const v33 = typeof v31 === \"string\" && v31.length > 300 ? c0(v31) : v31.length;\n          if (v33 > 300) return INVALID;\n          v28[v29] = v31;\n        }\n        const v34 = typeof v28 === \"string\" && v28.length > 200 ? c0(v28) : v28.length;\n        if (v34 > 200) return INVALID;\n        v27 = v28 === undefined ? c4(c7()) : v28;\n      }\n      return v27;\n    })();\n    if (v26 === INVALID) return INVALID;\n    const v35 = v17[\"since\"];\n    let v36 = (() => {\n      let v37;\n      if (v35 !== undefined) {\n        if (typeof v35 !== \"string\") return INVALID;\n        c6.lastIndex = 0;\n        if (!c6.test(v35)) return INVALID;\n        v37 = v35;\n      }\n      return v37;\n    })();\n    if (v36 === INVALID) {\n      if (\"since\" in v17) return INVALID;\n      v36 = undefined;\n    }\n    const v38 = v17[\"until\"];\n    let v39 = (() => {\n      let v40;\n      if (v38 !== undefined) {\n        if (typeof v38 !== \"string\") return INVALID;\n        c6.lastIndex = 0;\n        if (!c6.test(v38)) return INVALID;\n        v40 = v38;\n      }\n      return v40;\n    })();\n    if (v39 === INVALID) {\n      if (\"until\" in v17) return INVALID;\n      v39 = undefined;\n    }\n    const v41 = v17[\"with\"];\n    let v42 = (() => {\n      let v43;\n      if (v41 === undefined) {\n        v43 = c4(c9());\n      } else {\n        if (!Array.isArray(v41)) return INVALID;\n        if (v41.length > 200) return INVALID;\n        const v44 = new Array(v41.length);\n        for (let v45 = 0; v45 < v41.length; v45++) {\n          const v46 = v41[v45];\n          if (typeof v46 !== \"string\") return INVALID;\n          const v47 = c10(v46);\n          const v48 = typeof v47 === \"string\" && v47.length >= 1 && v47.length < 2 ? c0(v47) : v47.length;\n          if (v48 < 1) return INVALID;\n          const v49 = typeof v47 === \"string\" && v47.length > 200 ? c0(v47) : v47.length;\n          if (v49 > 200) return INVALID;\n          v44[v45] = v47;\n        }\n        const v50 = typeof v44 === \"string\" && v44.length > 200 ? c0(v44) : v44.length;\n        if (v50 > 200) return INVALID;\n        v43 = v44 === undefined ? c4(c9()) : v44;\n      }\n      return v43;\n    })();\n    if (v42 === INVALID) return INVALID;\n    const v51 = v17[\"newcomer\"];\n    let v52 = (() => {\n      let v53;\n      if (v51 !== undefined) {\n        if (typeof v51 !== \"boolean\") return INVALID;\n        v53 = v51;\n      }\n      return v53;\n    })();\n    if (v52 === INVALID) {\n      if (\"newcomer\" in v17) return INVALID;\n      v52 = undefined;\n    }\n    const v54 = v17[\"source\"];\n    let v55 = (() => {\n      let v56;\n      if (v54 !== undefined) {\n        if (typeof v54 !== \"string\") return INVALID;\n        const v57 = c8(v54);\n        const v58 = typeof v57 === \"string\" && v57.length >= 1 && v57.length < 2 ? c0(v57) : v57.length;\n        if (v58 < 1) return INVALID;\n        const v59 = typeof v57 === \"string\" && v57.length > 300 ? c0(v57) : v57.length;\n        if (v59 > 300) return INVALID;\n        v56 = v57;\n      }\n      return v56;\n    })();\n    if (v55 === INVALID) {\n      if (\"source\" in v17) return INVALID;\n      v55 = undefined;\n    }\n    const v60 = {};\n    v60[\"summary\"] = v20;\n    if (\"commits\" in v17) v60[\"commits\"] = v23;\n    v60[\"paths\"] = v26;\n    if (\"since\" in v17) v60[\"since\"] = v36;\n    if (\"until\" in v17) v60[\"until\"] = v39;\n    v60[\"with\"] = v42;\n    if (\"newcomer\" in v17) v60[\"newcomer\"] = v52;\n    if (\"source\" in v17) v60[\"source\"] = v55;\n    v19 = v60;\n  }\n  return v19;\n})();\nif (v18 === INVALID) {\n  if (\"evidence\" in input) return INVALID;\n  v18 = undefined;\n}\nreturn true;\n}",
+    function (INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["person"];
@@ -1395,6 +1886,160 @@ let v15 = (() => {
 if (v15 === INVALID) {
   if ("since" in input) return INVALID;
   v15 = undefined;
+}
+const v17 = input["evidence"];
+let v18 = (() => {
+  let v19;
+  if (v17 !== undefined) {
+    if (typeof v17 !== "object" || v17 === null || Array.isArray(v17)) return INVALID;
+    const v20 = v17["summary"];
+    if (typeof v20 !== "string") return INVALID;
+    const v21 = typeof v20 === "string" && v20.length > 5000 ? c0(v20) : v20.length;
+    if (v21 > 5000) return INVALID;
+    const v22 = v17["commits"];
+    let v23 = (() => {
+      let v24;
+      if (v22 !== undefined) {
+        if (typeof v22 !== "number" || !Number.isFinite(v22)) return INVALID;
+        if (!Number.isSafeInteger(v22)) return INVALID;
+        if (v22 < 0) return INVALID;
+        v24 = v22;
+      }
+      return v24;
+    })();
+    if (v23 === INVALID) {
+      if ("commits" in v17) return INVALID;
+      v23 = undefined;
+    }
+    const v25 = v17["paths"];
+    let v26 = (() => {
+      let v27;
+      if (v25 === undefined) {
+        v27 = c4(c7());
+      } else {
+        if (!Array.isArray(v25)) return INVALID;
+        if (v25.length > 200) return INVALID;
+        const v28 = new Array(v25.length);
+        for (let v29 = 0; v29 < v25.length; v29++) {
+          const v30 = v25[v29];
+          if (typeof v30 !== "string") return INVALID;
+          const v31 = c8(v30);
+          const v32 = typeof v31 === "string" && v31.length >= 1 && v31.length < 2 ? c0(v31) : v31.length;
+          if (v32 < 1) return INVALID;
+          const v33 = typeof v31 === "string" && v31.length > 300 ? c0(v31) : v31.length;
+          if (v33 > 300) return INVALID;
+          v28[v29] = v31;
+        }
+        const v34 = typeof v28 === "string" && v28.length > 200 ? c0(v28) : v28.length;
+        if (v34 > 200) return INVALID;
+        v27 = v28 === undefined ? c4(c7()) : v28;
+      }
+      return v27;
+    })();
+    if (v26 === INVALID) return INVALID;
+    const v35 = v17["since"];
+    let v36 = (() => {
+      let v37;
+      if (v35 !== undefined) {
+        if (typeof v35 !== "string") return INVALID;
+        c6.lastIndex = 0;
+        if (!c6.test(v35)) return INVALID;
+        v37 = v35;
+      }
+      return v37;
+    })();
+    if (v36 === INVALID) {
+      if ("since" in v17) return INVALID;
+      v36 = undefined;
+    }
+    const v38 = v17["until"];
+    let v39 = (() => {
+      let v40;
+      if (v38 !== undefined) {
+        if (typeof v38 !== "string") return INVALID;
+        c6.lastIndex = 0;
+        if (!c6.test(v38)) return INVALID;
+        v40 = v38;
+      }
+      return v40;
+    })();
+    if (v39 === INVALID) {
+      if ("until" in v17) return INVALID;
+      v39 = undefined;
+    }
+    const v41 = v17["with"];
+    let v42 = (() => {
+      let v43;
+      if (v41 === undefined) {
+        v43 = c4(c9());
+      } else {
+        if (!Array.isArray(v41)) return INVALID;
+        if (v41.length > 200) return INVALID;
+        const v44 = new Array(v41.length);
+        for (let v45 = 0; v45 < v41.length; v45++) {
+          const v46 = v41[v45];
+          if (typeof v46 !== "string") return INVALID;
+          const v47 = c10(v46);
+          const v48 = typeof v47 === "string" && v47.length >= 1 && v47.length < 2 ? c0(v47) : v47.length;
+          if (v48 < 1) return INVALID;
+          const v49 = typeof v47 === "string" && v47.length > 200 ? c0(v47) : v47.length;
+          if (v49 > 200) return INVALID;
+          v44[v45] = v47;
+        }
+        const v50 = typeof v44 === "string" && v44.length > 200 ? c0(v44) : v44.length;
+        if (v50 > 200) return INVALID;
+        v43 = v44 === undefined ? c4(c9()) : v44;
+      }
+      return v43;
+    })();
+    if (v42 === INVALID) return INVALID;
+    const v51 = v17["newcomer"];
+    let v52 = (() => {
+      let v53;
+      if (v51 !== undefined) {
+        if (typeof v51 !== "boolean") return INVALID;
+        v53 = v51;
+      }
+      return v53;
+    })();
+    if (v52 === INVALID) {
+      if ("newcomer" in v17) return INVALID;
+      v52 = undefined;
+    }
+    const v54 = v17["source"];
+    let v55 = (() => {
+      let v56;
+      if (v54 !== undefined) {
+        if (typeof v54 !== "string") return INVALID;
+        const v57 = c8(v54);
+        const v58 = typeof v57 === "string" && v57.length >= 1 && v57.length < 2 ? c0(v57) : v57.length;
+        if (v58 < 1) return INVALID;
+        const v59 = typeof v57 === "string" && v57.length > 300 ? c0(v57) : v57.length;
+        if (v59 > 300) return INVALID;
+        v56 = v57;
+      }
+      return v56;
+    })();
+    if (v55 === INVALID) {
+      if ("source" in v17) return INVALID;
+      v55 = undefined;
+    }
+    const v60 = {};
+    v60["summary"] = v20;
+    if ("commits" in v17) v60["commits"] = v23;
+    v60["paths"] = v26;
+    if ("since" in v17) v60["since"] = v36;
+    if ("until" in v17) v60["until"] = v39;
+    v60["with"] = v42;
+    if ("newcomer" in v17) v60["newcomer"] = v52;
+    if ("source" in v17) v60["source"] = v55;
+    v19 = v60;
+  }
+  return v19;
+})();
+if (v18 === INVALID) {
+  if ("evidence" in input) return INVALID;
+  v18 = undefined;
 }
 return true;
 }
