@@ -251,6 +251,9 @@ function mergeInto(
  * participation and the earliest date, never a conflict (a lead who is also the team's
  * liaison is one member with both roles). */
 function mergeMembership(a: Loose, b: Loose): void {
+  // A membership discovered from shared work (it carries evidence) enriches a declared one
+  // and never overrides it: what the organisation wrote down stands (docs/discovery.md).
+  if (b.evidence !== undefined && a.evidence === undefined && a.participation !== undefined) return;
   const rank = (p: unknown) => PARTICIPATION_LEVELS.indexOf(p as Participation);
   if (
     rank(b.participation) >= 0 &&
