@@ -1,0 +1,93 @@
+// What the extension put on this page, as the extension alone knows it: for e2e tests and
+// DevTools. It is installed on the content script's isolated-world global object, which
+// page scripts cannot reach (a page's `window` is a different object in a different world),
+// so it reveals nothing to the page; tests reach it through the DevTools protocol.
+import { liveHosts, ownHost } from './registry';
+
+export const INSPECT_KEY = '__constellationInspect';
+
+export interface InspectedHost {
+  kind: 'person' | 'topic';
+  feedId: string;
+  id: string;
+  role?: string;
+  /** The badge's relation to the viewer, as its closed root shows it. */
+  relation?: 'me' | 'colleague' | 'other';
+  /** The light-DOM text (topics: the page's own matched words). */
+  text: string;
+  /** The visually hidden name inside the closed root. */
+  label: string;
+  /** The badge's own visible text (person), e.g. "★3". */
+  badge?: string;
+  expanded: boolean;
+  connected: boolean;
+  /** The first client rectangle, for real pointer input. */
+  box: { x: number; y: number; width: number; height: number };
+}
+
+export interface InspectedCard {
+  status: string | null;
+  text: string;
+  /** Keyboard focus is inside the card. */
+  focused: boolean;
+  links: string[];
+}
+
+export interface Inspection {
+  hosts: InspectedHost[];
+  card: InspectedCard | null;
+  /** The host that holds keyboard focus inside its closed root, if any. */
+  focused: { kind: string; id: string } | null;
+}
+
+export function inspectPage(): Inspection {
+  const hosts: InspectedHost[] = [];
+  let card: InspectedCard | null = null;
+  let focused: Inspection['focused'] = null;
+  for (const element of liveHosts()) {
+    const host = ownHost(element);
+    if (!host) continue;
+    if (host.kind === 'card') {
+      const view = host.root.querySelector('.card');
+      if (view || !card)
+        card = {
+          status: view?.getAttribute('data-status') ?? null,
+          text: view?.textContent ?? '',
+          focused: host.root.activeElement !== null,
+          links: Array.from(host.root.querySelectorAll('a[href]'), (a) => a.getAttribute('href')!),
+        };
+      continue;
+    }
+    const rect = element.getClientRects()[0] ?? element.getBoundingClientRect();
+    const badge = host.root.querySelector('.badge');
+    const ref = host.kind === 'person' ? host.person : host.topic;
+    if (host.root.activeElement) focused = { kind: host.kind, id: ref.id };
+    hosts.push({
+      kind: host.kind,
+      feedId: ref.feedId,
+      id: ref.id,
+      ...(host.kind === 'person'
+        ? {
+            role: host.role,
+            relation: host.person.isMe
+              ? 'me'
+              : host.person.sharedWithMe.length > 0
+                ? 'colleague'
+                : 'other',
+            badge: badge?.textContent ?? '',
+          }
+        : {}),
+      text: element.textContent ?? '',
+      label: host.root.querySelector('.sr')?.textContent ?? '',
+      expanded: host.button.getAttribute('aria-expanded') === 'true',
+      connected: element.isConnected,
+      box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+    });
+  }
+  return { hosts, card, focused };
+}
+
+/** Makes `inspectPage` callable from the isolated world (DevTools protocol, tests). */
+export function installInspector(): void {
+  Object.assign(globalThis, { [INSPECT_KEY]: inspectPage });
+}
