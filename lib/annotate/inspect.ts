@@ -2,6 +2,7 @@
 // DevTools. It is installed on the content script's isolated-world global object, which
 // page scripts cannot reach (a page's `window` is a different object in a different world),
 // so it reveals nothing to the page; tests reach it through the DevTools protocol.
+import { isEditableNode } from './editable';
 import { liveHosts, ownHost } from './registry';
 
 export const INSPECT_KEY = '__constellationInspect';
@@ -21,6 +22,8 @@ export interface InspectedHost {
   badge?: string;
   expanded: boolean;
   connected: boolean;
+  /** The host sits in editable content (it should not: editors would save it). */
+  editable: boolean;
   /** The first client rectangle, for real pointer input. */
   box: { x: number; y: number; width: number; height: number };
 }
@@ -44,7 +47,11 @@ export function inspectPage(): Inspection {
   const hosts: InspectedHost[] = [];
   let card: InspectedCard | null = null;
   let focused: Inspection['focused'] = null;
-  for (const element of liveHosts()) {
+  // Document order, as a reader meets them; disconnected hosts (pages may remove ours) last.
+  const elements = liveHosts().sort((a, b) =>
+    a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1,
+  );
+  for (const element of elements) {
     const host = ownHost(element);
     if (!host) continue;
     if (host.kind === 'card') {
@@ -81,6 +88,7 @@ export function inspectPage(): Inspection {
       label: host.root.querySelector('.sr')?.textContent ?? '',
       expanded: host.button.getAttribute('aria-expanded') === 'true',
       connected: element.isConnected,
+      editable: element.isConnected && isEditableNode(element.ownerDocument, element),
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     });
   }
