@@ -3,9 +3,11 @@
 // links only when they are https (or loopback http): feed data is untrusted.
 import type { TopicCard, TopicCardCommunity } from '../../lib/annotate/cards';
 import { isSafeUrl } from '../../lib/model/safe-url';
+import { DisplayText } from '../DisplayText';
 
 function MaybeLink({ url, children }: { url?: string; children: string }) {
-  return url && isSafeUrl(url) ? (
+  // The background already applied the rule with the feed's origin; this is the last guard.
+  return url && isSafeUrl(url, 'loopback-feed') ? (
     <a href={url} target="_blank" rel="noopener noreferrer">
       {children}
     </a>
@@ -17,7 +19,9 @@ function MaybeLink({ url, children }: { url?: string; children: string }) {
 function Community({ community }: { community: TopicCardCommunity }) {
   return (
     <li class="community" data-community={community.id}>
-      <strong>{community.name}</strong>
+      <strong>
+        <DisplayText value={community.name} />
+      </strong>
       {community.mine && <span class="shared">you are a member</span>}
       <p class="meta">
         <span class="tag" data-field="stage">
@@ -52,7 +56,9 @@ function Community({ community }: { community: TopicCardCommunity }) {
 export function TopicCardView({ card }: { card: TopicCard }) {
   return (
     <div data-card="topic" data-topic={card.id}>
-      <h2 id="constellation-card-title">{card.label}</h2>
+      <h2 id="constellation-card-title">
+        <DisplayText value={card.label} />
+      </h2>
       {card.description && <p class="meta">{card.description}</p>}
       <h3>Communities</h3>
       {card.communities.length === 0 ? (
@@ -70,7 +76,9 @@ export function TopicCardView({ card }: { card: TopicCard }) {
           <ul data-field="ask">
             {card.askOutsideMyUnit.map((p) => (
               <li key={`${p.feedId}/${p.id}`} data-person={p.id}>
-                <strong>{p.name}</strong>
+                <strong>
+                  <DisplayText value={p.name} />
+                </strong>
                 <span class="meta">
                   {' '}
                   {[p.unitName, p.company].filter(Boolean).join(', ')} — {p.reason}

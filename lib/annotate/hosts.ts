@@ -7,6 +7,7 @@
 // in a *closed* shadow root, which screen readers read through the flat tree and page
 // scripts cannot open (docs/security.md).
 import type { ResolvedPerson } from '../match/identity';
+import { displayLabel } from '../model/display-text';
 import type { VocabularyTopic } from '../match/vocabulary';
 import type { PersonRole } from '../sites/types';
 import { registerHost } from './registry';
@@ -44,12 +45,15 @@ function styleRoot(root: ShadowRoot, css: string): void {
 
 /** What a screen reader announces for a badge; it exists only inside the closed root. */
 export function describePerson(person: ResolvedPerson): string {
-  const parts = [person.name];
-  const where = [person.unitName, person.company].filter(Boolean).join(', ');
+  const parts = [displayLabel(person.name)];
+  const where = [person.unitName, person.company]
+    .filter((part): part is string => !!part)
+    .map(displayLabel)
+    .join(', ');
   if (where) parts.push(where);
   if (person.isMe) parts.push('this is you');
   else if (person.sharedWithMe.length > 0)
-    parts.push(`your colleague in ${person.sharedWithMe.join(', ')}`);
+    parts.push(`your colleague in ${person.sharedWithMe.map(displayLabel).join(', ')}`);
   parts.push(person.communities === 1 ? 'in 1 community' : `in ${person.communities} communities`);
   return `Constellation: ${parts.join('; ')}. Press Enter for details.`;
 }
@@ -111,7 +115,7 @@ export function createTopicHost(
     document,
     root,
     `button ${theme}`,
-    ` (Constellation topic: ${topic.label}. Press Enter for the communities that cover it.)`,
+    ` (Constellation topic: ${displayLabel(topic.label)}. Press Enter for the communities that cover it.)`,
   );
   // The page's own text stays in the light DOM (copy, find-in-page, screen readers).
   const text = document.createElement('slot');
