@@ -13,7 +13,8 @@ const HIDDEN = /[\u061C\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066
 
 const JOINING_LETTER = /[\p{L}\p{M}]/u;
 const LATIN_OR_COMMON = /[\p{Script=Latin}\p{Script=Common}]/u;
-const PICTOGRAPHIC = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
+// Emoji, skin-tone modifiers, and the emoji variation selector (tested one code point at a time).
+const PICTOGRAPHIC = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F/u;
 
 function joinerBelongs(char: string, before: string, after: string): boolean {
   if (char !== '\u200C' && char !== '\u200D') return false;
