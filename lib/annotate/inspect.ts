@@ -24,6 +24,8 @@ export interface InspectedHost {
   connected: boolean;
   /** The host sits in editable content (it should not: editors would save it). */
   editable: boolean;
+  /** Ancestors, nearest first: tag name (lower case), id and classes. */
+  ancestors: { tag: string; id: string; classes: string[] }[];
   /** The first client rectangle, for real pointer input. */
   box: { x: number; y: number; width: number; height: number };
 }
@@ -41,6 +43,13 @@ export interface Inspection {
   card: InspectedCard | null;
   /** The host that holds keyboard focus inside its closed root, if any. */
   focused: { kind: string; id: string } | null;
+}
+
+function ancestorsOf(element: Element): InspectedHost['ancestors'] {
+  const out: InspectedHost['ancestors'] = [];
+  for (let el = element.parentElement; el; el = el.parentElement)
+    out.push({ tag: el.tagName.toLowerCase(), id: el.id, classes: Array.from(el.classList) });
+  return out;
 }
 
 export function inspectPage(): Inspection {
@@ -89,13 +98,39 @@ export function inspectPage(): Inspection {
       expanded: host.button.getAttribute('aria-expanded') === 'true',
       connected: element.isConnected,
       editable: element.isConnected && isEditableNode(element.ownerDocument, element),
+      ancestors: ancestorsOf(element),
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     });
   }
   return { hosts, card, focused };
 }
 
-/** Makes `inspectPage` callable from the isolated world (DevTools protocol, tests). */
+export const CARD_QUERY_KEY = '__constellationCardQuery';
+
+export interface CardElement {
+  text: string;
+  attributes: Record<string, string>;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/** The elements matching `selector` inside the card's closed root (tests, DevTools). */
+export function queryCard(selector: string): CardElement[] {
+  for (const element of liveHosts()) {
+    const host = ownHost(element);
+    if (host?.kind !== 'card') continue;
+    return Array.from(host.root.querySelectorAll(selector), (el) => {
+      const rect = el.getBoundingClientRect();
+      return {
+        text: el.textContent ?? '',
+        attributes: Object.fromEntries(Array.from(el.attributes, (a) => [a.name, a.value])),
+        box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+      };
+    });
+  }
+  return [];
+}
+
+/** Makes the inspectors callable from the isolated world (DevTools protocol, tests). */
 export function installInspector(): void {
-  Object.assign(globalThis, { [INSPECT_KEY]: inspectPage });
+  Object.assign(globalThis, { [INSPECT_KEY]: inspectPage, [CARD_QUERY_KEY]: queryCard });
 }

@@ -4,7 +4,7 @@
 // in that world through the DevTools protocol — something no page script can do — and drive
 // badges with real pointer and keyboard input at the positions it reports.
 import type { Page } from 'playwright-core';
-import type { InspectedHost, Inspection } from '../../../lib/annotate/inspect';
+import type { CardElement, InspectedHost, Inspection } from '../../../lib/annotate/inspect';
 
 interface ExecutionContext {
   id: number;
@@ -98,4 +98,46 @@ export async function clickHost(
 /** The card's status ("loading", "ready", "error") or null when no card is shown. */
 export async function cardStatus(page: Page): Promise<string | null> {
   return (await inspect(page)).card?.status ?? null;
+}
+
+/** Elements matching `selector` inside the open card (its closed root), with text and attributes. */
+export async function cardQuery(page: Page, selector: string): Promise<CardElement[]> {
+  return (
+    (await evaluateIsolated<CardElement[]>(
+      page,
+      `typeof globalThis.__constellationCardQuery === "function" ? globalThis.__constellationCardQuery(${JSON.stringify(selector)}) : []`,
+    )) ?? []
+  );
+}
+
+/** Focuses a badge or topic as a keyboard user would: Tab from the start of the page. */
+export async function tabTo(page: Page, kind: 'person' | 'topic', id: string): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.getSelection()?.removeAllRanges();
+  });
+  for (let i = 0; i < 200; i++) {
+    const focused = (await inspect(page)).focused;
+    if (focused?.kind === kind && focused.id === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached the ${kind} ${id}`);
+}
+
+/** Connected hosts with an ancestor that has `tag` (if given) and every class in `classes`. */
+export async function hostsWithin(
+  page: Page,
+  tags: string[],
+  classes: string[] = [],
+): Promise<InspectedHost[]> {
+  const { hosts } = await inspect(page);
+  return hosts.filter(
+    (h) =>
+      h.connected &&
+      h.ancestors.some(
+        (a) =>
+          (tags.length === 0 || tags.includes(a.tag)) &&
+          classes.every((c) => a.classes.includes(c)),
+      ),
+  );
 }
