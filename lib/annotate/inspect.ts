@@ -24,6 +24,12 @@ export interface InspectedHost {
   connected: boolean;
   /** The host sits in editable content (it should not: editors would save it). */
   editable: boolean;
+  /** The element's own visibility (a badge follows its link's: GitLab's responsive pairs). */
+  visible: boolean;
+  /** The previous element sibling, as `tag.class1.class2` (the link a badge follows). */
+  previous: string | null;
+  /** With `inspectPage(selector)`: the nearest ancestor matching it, as `<tag class="…">`. */
+  within?: string;
   /** Ancestors, nearest first: tag name (lower case), id and classes. */
   ancestors: { tag: string; id: string; classes: string[] }[];
   /** The first client rectangle, for real pointer input. */
@@ -52,7 +58,16 @@ function ancestorsOf(element: Element): InspectedHost['ancestors'] {
   return out;
 }
 
-export function inspectPage(): Inspection {
+function withinOf(element: Element, selector: string): { within?: string } {
+  const container = element.parentElement?.closest(selector);
+  return container
+    ? {
+        within: `<${container.tagName.toLowerCase()} class="${container.getAttribute('class') ?? ''}">`,
+      }
+    : {};
+}
+
+export function inspectPage(withinSelector?: string): Inspection {
   const hosts: InspectedHost[] = [];
   let card: InspectedCard | null = null;
   let focused: Inspection['focused'] = null;
@@ -98,6 +113,14 @@ export function inspectPage(): Inspection {
       expanded: host.button.getAttribute('aria-expanded') === 'true',
       connected: element.isConnected,
       editable: element.isConnected && isEditableNode(element.ownerDocument, element),
+      visible: typeof element.checkVisibility === 'function' ? element.checkVisibility() : true,
+      previous: element.previousElementSibling
+        ? [
+            element.previousElementSibling.tagName.toLowerCase(),
+            ...Array.from(element.previousElementSibling.classList),
+          ].join('.')
+        : null,
+      ...(withinSelector ? withinOf(element, withinSelector) : {}),
       ancestors: ancestorsOf(element),
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     });

@@ -50,11 +50,12 @@ export async function evaluateIsolated<T>(page: Page, expression: string): Promi
 const EMPTY: Inspection = { hosts: [], card: null, focused: null };
 
 /** Everything the extension shows on the page, as it knows it. */
-export async function inspect(page: Page): Promise<Inspection> {
+export async function inspect(page: Page, withinSelector?: string): Promise<Inspection> {
+  const argument = withinSelector === undefined ? '' : JSON.stringify(withinSelector);
   return (
     (await evaluateIsolated<Inspection>(
       page,
-      'typeof globalThis.__constellationInspect === "function" ? globalThis.__constellationInspect() : null',
+      `typeof globalThis.__constellationInspect === "function" ? globalThis.__constellationInspect(${argument}) : null`,
     )) ?? EMPTY
   );
 }
