@@ -137,8 +137,10 @@ function linkFollower(
           continue;
         }
         const shown = typeof link.checkVisibility === 'function' ? link.checkVisibility() : true;
-        const display = shown ? '' : 'none';
-        if (host.style.display !== display) host.style.display = display;
+        // `hidden`, not an inline style: the badge's :host rules are !important (page CSS
+        // for <span> must not restyle it) and would win over style="display:none"; the
+        // attribute says only what the page already knows (its link is hidden).
+        if (host.hidden === shown) host.hidden = !shown;
       }
     });
   };

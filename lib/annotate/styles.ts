@@ -8,6 +8,7 @@ const SR = `.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;ove
 
 export const BADGE_CSS = `
 :host{all:initial !important;display:inline-block !important;margin-left:.25em !important;vertical-align:baseline !important;line-height:1 !important;font-size:inherit !important}
+:host([hidden]){display:none !important}
 .button{display:inline-block;position:relative;cursor:pointer;outline:none}
 .badge{display:inline-block;box-sizing:border-box;width:3.6em;overflow:hidden;text-align:center;font:600 10px/1.5 system-ui,sans-serif;font-variant-numeric:tabular-nums;padding:0 .3em;border-radius:999px;
   background:#e8eefc;color:#1f3a8a;border:1px solid #b8c7f0;white-space:nowrap}

@@ -234,7 +234,7 @@ describe('annotating the intranet page', () => {
         const host = link.nextElementSibling as HTMLElement;
         const own = ownHost(host);
         expect(own?.kind === 'person' && own.person.id).toBe('p-priya-raghunathan');
-        return host.style.display;
+        return host.hidden ? 'none' : '';
       });
     await frame();
     expect(badgeDisplay()).toEqual(['', 'none']);
