@@ -16,8 +16,16 @@ export default defineConfig({
     description: "Shows your organisation's communities of practice on the pages you already read.",
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab'],
     // The hovercard UI is a separate chunk the content script imports on first hover
-    // (docs/annotation.md); pages can load it too, which reveals only that it exists.
-    web_accessible_resources: [{ resources: ['hovercard.js'], matches: ['<all_urls>'] }],
+    // (docs/annotation.md). A fixed URL would let any page probe for the extension, so in
+    // Chrome it is served only under the per-session dynamic id runtime.getURL returns; in
+    // Firefox the moz-extension host is already a random per-install UUID (docs/security.md).
+    web_accessible_resources: [
+      {
+        resources: ['hovercard.js'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Feed origins are asked for one by one when a feed is added (docs/sync.md); loopback is
     // static so local feeds (feed tool `serve`, e2e servers) need no prompt, which headless
     // Chromium cannot answer.

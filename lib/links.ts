@@ -1,11 +1,17 @@
 // Links built from feed data. Feed data is untrusted: a URL becomes a link only when it is
-// https (or loopback http), and profile links are built only for hosts whose profile URL
-// pattern is known; anything else is shown as text.
-import { isSafeUrl } from './model/safe-url';
+// acceptable under the one URL rule (lib/model/safe-url.ts), and profile links are built only
+// for hosts whose profile URL pattern is known; anything else is shown as text.
+import { isSafeUrl, type LinkOrigin } from './model/safe-url';
 
-/** The URL when it may be a link, otherwise undefined. */
-export function safeHref(url: string | undefined): string | undefined {
-  return url !== undefined && isSafeUrl(url) ? url : undefined;
+/**
+ * The URL when it may be a link, otherwise undefined. Without the feed's origin, links to
+ * this computer and private networks are refused (as for a remote feed).
+ */
+export function safeHref(
+  url: string | undefined,
+  origin: LinkOrigin = 'remote-feed',
+): string | undefined {
+  return url !== undefined && isSafeUrl(url, origin) ? url : undefined;
 }
 
 const PROFILE_PATTERNS: Record<string, (login: string) => string> = {

@@ -1,6 +1,7 @@
 // The hovercard shell: a labelled dialog with a close button and the "Demo data" label when
 // the data shown is the demo organisation; the body is a person or a topic card.
 import { useEffect, useRef } from 'preact/hooks';
+import { displayLabel } from '../../lib/model/display-text';
 import type { CardState } from '../../lib/annotate/hovercard-controller';
 import type { Theme } from '../../lib/annotate/hosts';
 import { PersonCardView } from './PersonCardView';
@@ -22,8 +23,8 @@ export function Hovercard({ state, theme, position, focus, onClose }: HovercardP
   const label =
     state.status === 'ready'
       ? state.card.kind === 'person'
-        ? `Constellation: ${state.card.name}`
-        : `Constellation topic: ${state.card.label}`
+        ? `Constellation: ${displayLabel(state.card.name)}`
+        : `Constellation topic: ${displayLabel(state.card.label)}`
       : 'Constellation';
   return (
     <div

@@ -1,13 +1,16 @@
 // A person's hovercard: who they are (unit, company), their communities with participation
 // and leadership roles, and — shown distinctly — the communities they share with the viewer.
 import type { PersonCard } from '../../lib/annotate/cards';
+import { DisplayText } from '../DisplayText';
 
 export function PersonCardView({ card }: { card: PersonCard }) {
   const shared = card.communities.filter((c) => c.shared);
   const where = [card.title, card.unitName, card.company].filter(Boolean).join(' · ');
   return (
     <div data-card="person" data-person={card.id}>
-      <h2 id="constellation-card-title">{card.name}</h2>
+      <h2 id="constellation-card-title">
+        <DisplayText value={card.name} />
+      </h2>
       {where && (
         <p class="meta" data-field="where">
           {where}
@@ -35,7 +38,9 @@ export function PersonCardView({ card }: { card: PersonCard }) {
         <ul data-field="communities">
           {card.communities.map((c) => (
             <li key={`${c.feedId}/${c.id}`} data-community={c.id}>
-              <strong>{c.name}</strong>
+              <strong>
+                <DisplayText value={c.name} />
+              </strong>
               {c.shared && <span class="shared">shared with you</span>}
               <span class="tags">
                 <span class="tag">{c.participation}</span>

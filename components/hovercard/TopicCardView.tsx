@@ -27,9 +27,11 @@ function byRelevance(a: TopicCardCommunity, b: TopicCardCommunity): number {
     a.name.localeCompare(b.name)
   );
 }
+import { DisplayText } from '../DisplayText';
 
 function MaybeLink({ url, children }: { url?: string; children: string }) {
-  return url && isSafeUrl(url) ? (
+  // The background already applied the rule with the feed's origin; this is the last guard.
+  return url && isSafeUrl(url, 'loopback-feed') ? (
     <a href={url} target="_blank" rel="noopener noreferrer">
       {children}
     </a>
@@ -41,7 +43,9 @@ function MaybeLink({ url, children }: { url?: string; children: string }) {
 function Community({ community, hidden }: { community: TopicCardCommunity; hidden: boolean }) {
   return (
     <li class="community" data-community={community.id} hidden={hidden}>
-      <strong>{community.name}</strong>
+      <strong>
+        <DisplayText value={community.name} />
+      </strong>
       {community.mine && <span class="shared">you are a member</span>}
       <p class="meta tags">
         <span class="tag" data-field="stage">
@@ -78,7 +82,9 @@ export function TopicCardView({ card }: { card: TopicCard }) {
   const sorted = [...card.communities].sort(byRelevance);
   return (
     <div data-card="topic" data-topic={card.id}>
-      <h2 id="constellation-card-title">{card.label}</h2>
+      <h2 id="constellation-card-title">
+        <DisplayText value={card.label} />
+      </h2>
       {card.description && <p class="meta">{card.description}</p>}
       <h3>Communities{card.communities.length > FIRST ? ` (${card.communities.length})` : ''}</h3>
       {card.communities.length === 0 ? (
@@ -102,7 +108,9 @@ export function TopicCardView({ card }: { card: TopicCard }) {
           <ul data-field="ask">
             {card.askOutsideMyUnit.map((p) => (
               <li key={`${p.feedId}/${p.id}`} data-person={p.id}>
-                <strong>{p.name}</strong>
+                <strong>
+                  <DisplayText value={p.name} />
+                </strong>
                 <span class="meta">
                   {' '}
                   {[p.unitName, p.company].filter(Boolean).join(', ')} — {p.reason}

@@ -1,10 +1,13 @@
-// Mounts the hovercard UI in a page: one <constellation-hovercard> host on the document
-// element with an open shadow root (page CSS cannot reach it), rendered by Preact. Placed
+// Mounts the hovercard UI in a page: one plain <div> host on the document element with a
+// *closed* shadow root, rendered by Preact from the content script's isolated world: page
+// CSS cannot restyle it and page scripts cannot read it (host.shadowRoot is null; the host
+// carries no attributes). Measured against an open root in docs/benchmarks.md; why not an
+// extension-origin frame: docs/security.md. Placed
 // below the anchor, or above when there is no room; never over the anchor, so the page's
 // own controls stay clickable. This module is the lazily loaded chunk (entrypoints/hovercard.ts).
 import { render } from 'preact';
-import { HOVERCARD_TAG } from '../../lib/annotate/hosts';
 import type { HovercardUi } from '../../lib/annotate/hovercard-controller';
+import { forgetHost, registerHost } from '../../lib/annotate/registry';
 import { Hovercard } from './Hovercard';
 import { HOVERCARD_CSS } from './styles';
 
@@ -13,10 +16,13 @@ const GAP = 6;
 const ROOM_BELOW = 260;
 
 export function createHovercardUi(document: Document): HovercardUi {
-  const host = document.createElement(HOVERCARD_TAG);
-  const root = host.attachShadow({ mode: 'open' });
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: 'closed' });
+  registerHost(host, { kind: 'card', root });
   const style = document.createElement('style');
-  style.textContent = HOVERCARD_CSS;
+  // The host is a plain <div>: page rules for `div` must not move or hide it (important
+  // declarations of a shadow root's :host win over the page's).
+  style.textContent = `${HOVERCARD_CSS}\n:host{all:initial !important;display:block !important;position:static !important}`;
   const container = document.createElement('div');
   root.append(style, container);
   const attach = () => {
@@ -52,6 +58,7 @@ export function createHovercardUi(document: Document): HovercardUi {
     destroy() {
       render(null, container);
       host.remove();
+      forgetHost(host);
     },
   };
 }

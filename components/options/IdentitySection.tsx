@@ -9,6 +9,7 @@ import { getPerson } from '../../lib/db/queries';
 import { saveIdentityChoice, type IdentityChoice } from '../identity-choice';
 import { IdentityPrompt } from '../popup/IdentityPrompt';
 import { useLiveQuery } from '../useLiveQuery';
+import { DisplayText } from '../DisplayText';
 
 export function IdentitySection({ db }: { db: ConstellationDB }) {
   const [changing, setChanging] = useState(false);
@@ -46,7 +47,10 @@ export function IdentitySection({ db }: { db: ConstellationDB }) {
       <p data-identity={value.kind}>
         {value.kind === 'person' ? (
           <>
-            You are <strong>{value.summary.name}</strong>
+            You are{' '}
+            <strong>
+              <DisplayText value={value.summary.name} />
+            </strong>
             {[value.summary.title, value.summary.unitName, value.summary.company]
               .filter(Boolean)
               .map((part) => ` · ${part}`)}

@@ -9,6 +9,7 @@ import { useLiveQuery } from '../useLiveQuery';
 import { LazyCommunityFacts } from './CommunityFacts';
 import type { Navigator } from './navigation';
 import { useListKeys } from './useListKeys';
+import { DisplayText } from '../DisplayText';
 
 type Result = FinderResult;
 
@@ -134,7 +135,9 @@ function ResultRow({ result, db }: { result: Result; db: ConstellationDB }) {
     const { person } = result;
     return (
       <>
-        <span class="name">{person.name}</span>
+        <span class="name">
+          <DisplayText value={person.name} />
+        </span>
         <span class="meta">
           {[person.title, person.unitName, person.company].filter(Boolean).join(' · ')}
         </span>
@@ -143,7 +146,9 @@ function ResultRow({ result, db }: { result: Result; db: ConstellationDB }) {
   }
   return (
     <>
-      <span class="name">{result.community.name}</span>
+      <span class="name">
+        <DisplayText value={result.community.name} />
+      </span>
       <LazyCommunityFacts db={db} community={result.community} />
     </>
   );

@@ -8,6 +8,7 @@ import { searchPeople } from '../../lib/db/search';
 import { personSummaries } from '../../lib/db/summaries';
 import type { IdentityChoice } from '../identity-choice';
 import { useLiveQuery } from '../useLiveQuery';
+import { DisplayText } from '../DisplayText';
 
 export function IdentityPrompt(props: {
   db: ConstellationDB;
@@ -51,7 +52,7 @@ export function IdentityPrompt(props: {
                   )
                 }
               >
-                This is me: {person.name}
+                This is me: <DisplayText value={person.name} />
               </button>
               <span class="meta">
                 {' '}

@@ -1,5 +1,6 @@
 // One person in a list: name, unit and company, why they are listed, and ways to reach them.
 import { mailto, profileUrl } from '../../lib/links';
+import { DisplayText } from '../DisplayText';
 
 export interface PersonRowProps {
   name: string;
@@ -17,10 +18,12 @@ export function PersonRow(props: PersonRowProps) {
     <>
       {props.onOpen ? (
         <button type="button" class="link name" data-roving onClick={props.onOpen}>
-          {props.name}
+          <DisplayText value={props.name} />
         </button>
       ) : (
-        <span class="name">{props.name}</span>
+        <span class="name">
+          <DisplayText value={props.name} />
+        </span>
       )}
       <span class="meta">{[props.unitName, props.company].filter(Boolean).join(' · ')}</span>
       {/* One line of reasons, not a list: long lists stay scannable (issue 17). */}

@@ -8,6 +8,7 @@ import {
   hovercardChunkUrl,
   siteChoiceFor,
 } from '../../lib/browser/content-client';
+import { installInspector } from '../../lib/annotate/inspect';
 import { importHovercardUi } from '../../lib/annotate/lazy';
 import { annotateDocument } from '../../lib/annotate/page';
 import { STATIC_HOSTS } from '../../lib/sites/static-hosts';
@@ -30,5 +31,6 @@ export default defineContentScript({
       signal: ctx.signal,
     });
     answerPageSummaries(() => session.summary());
+    installInspector();
   },
 });

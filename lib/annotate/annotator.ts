@@ -6,7 +6,8 @@
 import { NEVER_TOUCH } from '../sites/dom';
 import type { PersonMention, SiteAdapter } from '../sites/types';
 import type { AnnotateClient } from './client';
-import { TOPIC_TAG, isOwnNode, type Theme } from './hosts';
+import type { Theme } from './hosts';
+import { forgetHost, isOwnNode, ownHost } from './registry';
 import { createPeopleAnnotator } from './people';
 import { TOPIC_SKIP } from './scan';
 import { createSchedule } from './schedule';
@@ -34,6 +35,8 @@ export interface Annotator {
   idle(): Promise<void>;
   /** Scans `root` (an added subtree, or the document) for people and prose. */
   scan(root: ParentNode): void;
+  /** Removes every badge and highlight within `root` (it became editable). */
+  strip(root: Node): void;
   summary(): PageSummary;
   readonly theme: Theme;
 }
@@ -78,15 +81,20 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     onUpdate: options.onUpdate,
   });
 
-  signal.addEventListener('abort', () => {
-    // Everything we inserted goes: badges out, topic text back in place.
+  /** Takes out what we inserted within `root`: badges out, topic text back in place. */
+  function strip(root: Node): void {
     for (const host of inserted) {
-      if (host.tagName === TOPIC_TAG.toUpperCase())
-        host.replaceWith(...Array.from(host.childNodes));
+      if (root !== document && !root.contains(host)) continue;
+      // Split text nodes serialise exactly as before; they are not merged back (normalize()
+      // would swap text nodes a framework such as React still holds).
+      if (ownHost(host)?.kind === 'topic') host.replaceWith(...Array.from(host.childNodes));
       else host.remove();
+      forgetHost(host);
+      inserted.delete(host);
     }
-    inserted.clear();
-  });
+  }
+
+  signal.addEventListener('abort', () => strip(document));
 
   function scan(root: ParentNode): void {
     if (signal.aborted) return;
@@ -109,6 +117,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
   return {
     theme,
     scan,
+    strip,
     idle: () => schedule.idle(),
     summary() {
       return summarize(

@@ -1,25 +1,17 @@
-// The light-DOM elements the extension inserts into pages, and the stable contract they
-// carry (docs/annotation.md): `data-constellation-person="<person id>"` on a person badge,
-// `data-constellation-topic="<topic id>"` on a highlighted topic, both with
-// `data-constellation-feed="<feed id>"`. Each host holds its look in an open shadow root,
-// so page CSS cannot restyle it and our CSS cannot leak into the page.
+// The elements the extension inserts into pages: a person badge (an empty <span> beside the
+// person's link, or inside a name element) and a topic highlight (a <span> wrapping the
+// matched text, which stays in the light DOM). Neither is a custom element, so a page cannot
+// pre-empt or upgrade them; neither carries an attribute the page could read (no person,
+// topic or feed id, no "this is you", no community names). What a host stands for is kept
+// in the isolated world (registry.ts); its look, its button role and its accessible name live
+// in a *closed* shadow root, which screen readers read through the flat tree and page
+// scripts cannot open (docs/security.md).
 import type { ResolvedPerson } from '../match/identity';
+import { displayLabel } from '../model/display-text';
 import type { VocabularyTopic } from '../match/vocabulary';
 import type { PersonRole } from '../sites/types';
+import { registerHost } from './registry';
 import { BADGE_CSS, TOPIC_CSS } from './styles';
-
-export const PERSON_TAG = 'constellation-person';
-export const TOPIC_TAG = 'constellation-topic';
-export const HOVERCARD_TAG = 'constellation-hovercard';
-export const OWN_TAGS = new Set([PERSON_TAG, TOPIC_TAG, HOVERCARD_TAG].map((t) => t.toUpperCase()));
-
-/** Is this node (or an ancestor) something the extension inserted? */
-export function isOwnNode(node: Node | null): boolean {
-  for (let current = node; current; current = current.parentNode) {
-    if (current.nodeType === 1 && OWN_TAGS.has((current as Element).tagName)) return true;
-  }
-  return false;
-}
 
 export type Theme = 'light' | 'dark';
 
@@ -51,15 +43,37 @@ function styleRoot(root: ShadowRoot, css: string): void {
   }
 }
 
+/** What a screen reader announces for a badge; it exists only inside the closed root. */
 export function describePerson(person: ResolvedPerson): string {
-  const parts = [person.name];
-  const where = [person.unitName, person.company].filter(Boolean).join(', ');
+  const parts = [displayLabel(person.name)];
+  const where = [person.unitName, person.company]
+    .filter((part): part is string => !!part)
+    .map(displayLabel)
+    .join(', ');
   if (where) parts.push(where);
   if (person.isMe) parts.push('this is you');
   else if (person.sharedWithMe.length > 0)
-    parts.push(`your colleague in ${person.sharedWithMe.join(', ')}`);
+    parts.push(`your colleague in ${person.sharedWithMe.map(displayLabel).join(', ')}`);
   parts.push(person.communities === 1 ? 'in 1 community' : `in ${person.communities} communities`);
   return `Constellation: ${parts.join('; ')}. Press Enter for details.`;
+}
+
+/**
+ * The button inside a closed root: it takes keyboard focus (the page sees focus on the host
+ * only) and is named by a visually hidden text in the same root.
+ */
+function buttonIn(document: Document, root: ShadowRoot, className: string, label: string) {
+  const button = document.createElement('span');
+  button.className = className;
+  button.setAttribute('role', 'button');
+  button.setAttribute('tabindex', '0');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-expanded', 'false');
+  const name = document.createElement('span');
+  name.className = 'sr';
+  name.textContent = label;
+  root.append(button);
+  return { button, name };
 }
 
 export function createPersonHost(
@@ -68,19 +82,10 @@ export function createPersonHost(
   role: PersonRole,
   theme: Theme,
 ): HTMLElement {
-  const host = document.createElement(PERSON_TAG);
-  host.setAttribute('data-constellation-person', person.id);
-  host.setAttribute('data-constellation-feed', person.feedId);
-  host.setAttribute('data-constellation-role', role);
-  host.setAttribute('data-constellation-theme', theme);
-  if (person.sharedWithMe.length > 0) host.setAttribute('data-constellation-colleague', '');
-  host.setAttribute('tabindex', '0');
-  host.setAttribute('role', 'button');
-  host.setAttribute('aria-haspopup', 'dialog');
-  host.setAttribute('aria-expanded', 'false');
-  host.setAttribute('aria-label', describePerson(person));
-  const root = host.attachShadow({ mode: 'open' });
+  const host = document.createElement('span');
+  const root = host.attachShadow({ mode: 'closed' });
   styleRoot(root, BADGE_CSS);
+  const { button, name } = buttonIn(document, root, `button ${theme}`, describePerson(person));
   const badge = document.createElement('span');
   badge.className = person.isMe
     ? 'badge me'
@@ -88,10 +93,13 @@ export function createPersonHost(
       ? 'badge colleague'
       : 'badge';
   badge.setAttribute('aria-hidden', 'true');
-  badge.setAttribute('part', 'badge');
-  // A small constellation mark and the number of communities; a star for colleagues.
-  badge.textContent = `${person.sharedWithMe.length > 0 ? '★' : '◆'}${person.communities}`;
-  root.append(badge);
+  // A small constellation mark and the number of communities; a star for colleagues. The
+  // badge has one fixed size whatever it says, so its geometry (which a page can measure)
+  // tells nothing about the count or the relation.
+  const count = person.communities > 99 ? '99+' : String(person.communities);
+  badge.textContent = `${person.sharedWithMe.length > 0 ? '★' : '◆'}${count}`;
+  button.append(badge, name);
+  registerHost(host, { kind: 'person', root, person, role, button });
   return host;
 }
 
@@ -100,26 +108,22 @@ export function createTopicHost(
   topic: VocabularyTopic,
   theme: Theme,
 ): HTMLElement {
-  const host = document.createElement(TOPIC_TAG);
-  host.setAttribute('data-constellation-topic', topic.id);
-  host.setAttribute('data-constellation-feed', topic.feedId);
-  host.setAttribute('data-constellation-theme', theme);
-  host.setAttribute('tabindex', '0');
-  host.setAttribute('role', 'button');
-  host.setAttribute('aria-haspopup', 'dialog');
-  host.setAttribute('aria-expanded', 'false');
-  host.setAttribute(
-    'aria-label',
-    `Constellation topic: ${topic.label}. Press Enter for the communities that cover it.`,
-  );
-  const root = host.attachShadow({ mode: 'open' });
+  const host = document.createElement('span');
+  const root = host.attachShadow({ mode: 'closed' });
   styleRoot(root, TOPIC_CSS);
+  const { button, name } = buttonIn(
+    document,
+    root,
+    `button ${theme}`,
+    ` (Constellation topic: ${displayLabel(topic.label)}. Press Enter for the communities that cover it.)`,
+  );
   // The page's own text stays in the light DOM (copy, find-in-page, screen readers).
   const text = document.createElement('slot');
   const mark = document.createElement('span');
   mark.className = 'mark';
   mark.setAttribute('aria-hidden', 'true');
   mark.textContent = '◆';
-  root.append(text, mark);
+  button.append(text, mark, name);
+  registerHost(host, { kind: 'topic', root, topic, button });
   return host;
 }

@@ -4,9 +4,15 @@
 // site's own hovercard appears (ours never stacks over it). The Preact UI is loaded lazily on
 // the first open (`loadUi`), so pages that are only read never pay for it. Listeners are
 // passive and never cancel the page's events: clicks always reach the page.
+//
+// Only the user opens a card (docs/security.md): an anchor counts only when the extension
+// created it (registry.ts — a page-made lookalike is not there), and only trusted events
+// count, so a page script's click(), dispatchEvent or synthetic keys do nothing. What to
+// show is read from the registry, never from the page's DOM.
 import type { Card } from './cards';
 import type { AnnotateClient } from './client';
-import { HOVERCARD_TAG, PERSON_TAG, TOPIC_TAG, type Theme } from './hosts';
+import type { Theme } from './hosts';
+import { anchorHost, ownHost, type PersonHost, type TopicHost } from './registry';
 
 export type CardState =
   { status: 'loading' } | { status: 'ready'; card: Card } | { status: 'error'; error: string };
@@ -36,13 +42,17 @@ export interface HovercardOptions {
   delayMs?: number;
 }
 
-const ANCHOR = `${PERSON_TAG},${TOPIC_TAG}`;
-
+/** The badge or topic the extension made that this (retargeted) event target is, or is in. */
 function anchorOf(target: EventTarget | null): HTMLElement | null {
-  const element = target as Element | null;
-  return element && typeof element.closest === 'function'
-    ? element.closest<HTMLElement>(ANCHOR)
-    : null;
+  for (let node = target as Node | null; node; node = node.parentNode) {
+    if (anchorHost(node)) return node as HTMLElement;
+    if (node.nodeType !== 1) return null;
+  }
+  return null;
+}
+
+function setExpanded(anchor: HTMLElement | null, expanded: boolean): void {
+  anchorHost(anchor)?.button.setAttribute('aria-expanded', String(expanded));
 }
 
 function isVisible(element: Element): boolean {
@@ -66,16 +76,15 @@ export function startHovercards(options: HovercardOptions): {
     !!options.siteHovercards &&
     Array.from(document.querySelectorAll(options.siteHovercards)).some(isVisible);
 
-  const cardFor = (anchor: HTMLElement): Promise<Card> => {
-    const feedId = anchor.getAttribute('data-constellation-feed') ?? '';
-    const person = anchor.getAttribute('data-constellation-person');
-    const topic = anchor.getAttribute('data-constellation-topic');
-    const key = `${person ? 'p' : 't'}\u0000${feedId}\u0000${person ?? topic}`;
+  const cardFor = (anchor: PersonHost | TopicHost): Promise<Card> => {
+    const ref =
+      anchor.kind === 'person'
+        ? { feedId: anchor.person.feedId, id: anchor.person.id }
+        : { feedId: anchor.topic.feedId, id: anchor.topic.id };
+    const key = `${anchor.kind}\u0000${ref.feedId}\u0000${ref.id}`;
     let card = cards.get(key);
     if (!card) {
-      card = person
-        ? client.personCard({ feedId, id: person })
-        : client.topicCard({ feedId, id: topic ?? '' });
+      card = anchor.kind === 'person' ? client.personCard(ref) : client.topicCard(ref);
       card.catch(() => cards.delete(key));
       cards.set(key, card);
     }
@@ -88,20 +97,21 @@ export function startHovercards(options: HovercardOptions): {
     generation++;
     const anchor = openAnchor;
     openAnchor = null;
-    anchor?.setAttribute('aria-expanded', 'false');
+    setExpanded(anchor, false);
     void ui?.then((loaded) => loaded.hide());
-    if (restoreFocus) anchor?.focus();
+    if (restoreFocus) anchorHost(anchor)?.button.focus();
   }
 
   async function open(anchor: HTMLElement, focus: boolean): Promise<void> {
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
-    if (signal.aborted || !anchor.isConnected) return;
+    const host = anchorHost(anchor);
+    if (signal.aborted || !host || !anchor.isConnected) return;
     if (siteCardVisible()) return;
     const mine = ++generation;
-    if (openAnchor && openAnchor !== anchor) openAnchor.setAttribute('aria-expanded', 'false');
+    if (openAnchor && openAnchor !== anchor) setExpanded(openAnchor, false);
     openAnchor = anchor;
-    anchor.setAttribute('aria-expanded', 'true');
+    setExpanded(anchor, true);
     ui ??= options.loadUi().then((factory) => factory(document));
     let loaded: HovercardUi;
     try {
@@ -115,7 +125,7 @@ export function startHovercards(options: HovercardOptions): {
       loaded.show(anchor, state, { theme: options.theme, focus: moveFocus, onClose: close });
     show({ status: 'loading' }, false);
     try {
-      const card = await cardFor(anchor);
+      const card = await cardFor(host);
       if (mine === generation) show({ status: 'ready', card }, focus);
     } catch (error) {
       if (mine === generation)
@@ -137,15 +147,21 @@ export function startHovercards(options: HovercardOptions): {
     clearTimeout(closeTimer);
     closeTimer = setTimeout(() => close(false), 200);
   };
-  const insideCard = (node: EventTarget | null) =>
-    (node as Element | null)?.nodeType === 1 &&
-    ((node as Element).tagName === HOVERCARD_TAG.toUpperCase() ||
-      !!(node as Element).closest?.(HOVERCARD_TAG));
+  // Events from inside the card's closed root reach the document retargeted to its host.
+  const insideCard = (node: EventTarget | null) => ownHost(node as Element)?.kind === 'card';
 
+  // Synthetic events (a page script's click(), dispatchEvent) are never acted on.
   const listen = <K extends keyof DocumentEventMap>(
     type: K,
     handler: (event: DocumentEventMap[K]) => void,
-  ) => document.addEventListener(type, handler, { capture: true, passive: true, signal });
+  ) =>
+    document.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) handler(event);
+      },
+      { capture: true, passive: true, signal },
+    );
 
   listen('pointerover', (event) => {
     const anchor = anchorOf(event.target);
@@ -175,6 +191,7 @@ export function startHovercards(options: HovercardOptions): {
   document.addEventListener(
     'keydown',
     (event) => {
+      if (!event.isTrusted) return;
       if (event.key === 'Escape' && (openAnchor || openTimer)) {
         const focusInside = insideCard(document.activeElement);
         close(focusInside || anchorOf(document.activeElement) !== null);

@@ -6,7 +6,8 @@ import { detectSite, type SiteDetection } from '../sites';
 import type { SiteId } from '../sites/types';
 import { startAnnotator, type Annotator } from './annotator';
 import type { AnnotateClient } from './client';
-import { isOwnNode } from './hosts';
+import { watchEditable } from './editable';
+import { isOwnNode } from './registry';
 import { startHovercards, type HovercardUiFactory } from './hovercard-controller';
 import type { PageSummary } from './summary';
 
@@ -91,6 +92,15 @@ export function annotateDocument(options: PageOptions): PageSession {
     if (roots.length > MAX_ROOTS_PER_BATCH) run.annotator.scan(document);
     else for (const root of roots) run.annotator.scan(root);
   };
+  // Editors: what becomes editable loses our markup at once; what stops being editable is
+  // annotated again.
+  watchEditable({
+    document,
+    signal,
+    onEditable: (root) => run?.annotator.strip(root),
+    onReadOnly: (root) => run?.annotator.scan(root),
+  });
+
   const observer = new window.MutationObserver((records) => {
     for (const record of records) {
       for (const node of Array.from(record.addedNodes)) {

@@ -12,7 +12,9 @@ import {
 } from '../match/identity';
 import type { PersonMention } from '../sites/types';
 import type { AnnotateClient } from './client';
-import { PERSON_TAG, createPersonHost, type Theme } from './hosts';
+import { createPersonHost, type Theme } from './hosts';
+import { isEditableNode } from './editable';
+import { ownHost } from './registry';
 
 export interface PeopleContext {
   document: Document;
@@ -90,16 +92,14 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
 
   function insertBadge(mention: PersonMention, person: ResolvedPerson): void {
     const element = mention.element;
-    if (!element.isConnected || element.closest(skip)) return;
+    if (!element.isConnected || element.closest(skip) || isEditableNode(document, element)) return;
     const existing = badged.get(element);
     if (existing?.isConnected) return;
     // Someone else's badge for this element (a second run) already sits right after it.
-    const next = element.tagName === 'A' ? element.nextElementSibling : element.lastElementChild;
-    if (
-      next?.tagName === PERSON_TAG.toUpperCase() &&
-      next.getAttribute('data-constellation-person') === person.id
-    )
-      return;
+    const next = ownHost(
+      element.tagName === 'A' ? element.nextElementSibling : element.lastElementChild,
+    );
+    if (next?.kind === 'person' && next.person.id === person.id) return;
     const host = createPersonHost(document, person, mention.role, theme);
     // Links and images get the badge beside them; name elements (headings, cells) inside.
     if (element.tagName === 'A' || element.tagName === 'IMG') {
@@ -137,8 +137,10 @@ function linkFollower(
           continue;
         }
         const shown = typeof link.checkVisibility === 'function' ? link.checkVisibility() : true;
-        const display = shown ? '' : 'none';
-        if (host.style.display !== display) host.style.display = display;
+        // `hidden`, not an inline style: the badge's :host rules are !important (page CSS
+        // for <span> must not restyle it) and would win over style="display:none"; the
+        // attribute says only what the page already knows (its link is hidden).
+        if (host.hidden === shown) host.hidden = !shown;
       }
     });
   };

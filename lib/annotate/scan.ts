@@ -6,6 +6,7 @@
 import type { TopicMatcher } from '../match/topic-matcher';
 import { topicRefKey, type VocabularyTopic } from '../match/vocabulary';
 import { NEVER_TOUCH } from '../sites/dom';
+import { ownHost } from './registry';
 import type { SkipTest } from './skip';
 
 /** Topics are never highlighted inside links (nested interactive elements) or headings' anchors. */
@@ -33,7 +34,7 @@ export function proseTextNodes(region: Element, skip: SkipTest): Text[] {
     if (node.nodeType === 3) {
       if ((node as Text).length > 1) out.push(node as Text);
       node = walker.nextNode();
-    } else if (skip(node as Element)) {
+    } else if (skip(node as Element) || ownHost(node as Element)) {
       // Next node after this subtree: its next sibling, or an ancestor's (inside the region).
       let next: Node | null = walker.nextSibling();
       while (!next && walker.parentNode() && walker.currentNode !== region)

@@ -1,22 +1,32 @@
-// CSS of the badges and topic marks, inside their shadow roots. Colours follow the page's
-// light or dark theme (data-constellation-theme on the host); sizes follow the page's font.
+// CSS of the badges and topic marks, inside their closed shadow roots. Colours follow the
+// page's light or dark theme (a class on the inner button); sizes follow the page's font.
+// The hosts are plain <span>s, so page rules for `span` would reach them: the :host rules are
+// !important, which in the shadow cascade beats the page's normal and important rules alike.
+// A badge has one fixed size, whatever its count or relation (docs/security.md).
+
+const SR = `.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}`;
 
 export const BADGE_CSS = `
-:host{display:inline-block;margin-left:.25em;vertical-align:baseline;cursor:pointer;outline:none;line-height:1}
-.badge{display:inline-block;font:600 10px/1.5 system-ui,sans-serif;padding:0 .45em;border-radius:999px;
+:host{all:initial !important;display:inline-block !important;margin-left:.25em !important;vertical-align:baseline !important;line-height:1 !important;font-size:inherit !important}
+:host([hidden]){display:none !important}
+.button{display:inline-block;position:relative;cursor:pointer;outline:none}
+.badge{display:inline-block;box-sizing:border-box;width:3.6em;overflow:hidden;text-align:center;font:600 10px/1.5 system-ui,sans-serif;font-variant-numeric:tabular-nums;padding:0 .3em;border-radius:999px;
   background:#e8eefc;color:#1f3a8a;border:1px solid #b8c7f0;white-space:nowrap}
 .badge.colleague{background:#fff3d6;color:#7a4b00;border-color:#e8c46a}
 .badge.me{background:#e3f5e8;color:#155d2b;border-color:#9fd3ad}
-:host([data-constellation-theme="dark"]) .badge{background:#1e2a4a;color:#c9d6ff;border-color:#3a4d80}
-:host([data-constellation-theme="dark"]) .badge.colleague{background:#4a3410;color:#ffe1a3;border-color:#8a6a2a}
-:host([data-constellation-theme="dark"]) .badge.me{background:#163524;color:#bff0cf;border-color:#2e6b45}
-:host(:focus-visible) .badge{outline:2px solid #3b82f6;outline-offset:1px}
+.dark .badge{background:#1e2a4a;color:#c9d6ff;border-color:#3a4d80}
+.dark .badge.colleague{background:#4a3410;color:#ffe1a3;border-color:#8a6a2a}
+.dark .badge.me{background:#163524;color:#bff0cf;border-color:#2e6b45}
+.button:focus-visible .badge{outline:2px solid #3b82f6;outline-offset:1px}
+${SR}
 `;
 
 export const TOPIC_CSS = `
-:host{display:inline;cursor:help;outline:none;text-decoration:underline dotted #6b7cc4;text-underline-offset:2px}
-:host([data-constellation-theme="dark"]){text-decoration-color:#9fb0f0}
+:host{display:inline !important}
+.button{position:relative;cursor:help;outline:none;text-decoration:underline dotted #6b7cc4;text-underline-offset:2px}
+.button.dark{text-decoration-color:#9fb0f0}
 .mark{font-size:.6em;vertical-align:super;margin-left:.1em;color:#4f5fa8}
-:host([data-constellation-theme="dark"]) .mark{color:#9fb0f0}
-:host(:focus-visible){outline:2px solid #3b82f6;outline-offset:1px;border-radius:2px}
+.dark .mark{color:#9fb0f0}
+.button:focus-visible{outline:2px solid #3b82f6;outline-offset:1px;border-radius:2px}
+${SR}
 `;

@@ -5,7 +5,9 @@
 import { compileTopicMatcherInSlices, type TopicMatcher } from '../match/topic-matcher';
 import { topicRefKey, type VocabularyTopic } from '../match/vocabulary';
 import type { AnnotateClient, RecordRef } from './client';
-import { TOPIC_TAG, createTopicHost, type Theme } from './hosts';
+import { createTopicHost, type Theme } from './hosts';
+import { isEditableNode } from './editable';
+import { liveHosts, ownHost } from './registry';
 import { firstOccurrences, proseTextNodes, wrapOccurrences } from './scan';
 import type { compileSkip } from './skip';
 
@@ -61,14 +63,12 @@ export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
   function seenIn(region: Element): Set<string> {
     let seen = regionTopics.get(region);
     if (!seen) {
-      seen = new Set(
-        Array.from(region.querySelectorAll(TOPIC_TAG), (host) =>
-          topicRefKey(
-            host.getAttribute('data-constellation-feed') ?? '',
-            host.getAttribute('data-constellation-topic') ?? '',
-          ),
-        ),
-      );
+      seen = new Set<string>();
+      for (const element of liveHosts()) {
+        const host = ownHost(element);
+        if (host?.kind === 'topic' && region.contains(element))
+          seen.add(topicRefKey(host.topic.feedId, host.topic.id));
+      }
       regionTopics.set(region, seen);
     }
     return seen;
@@ -81,7 +81,9 @@ export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
   ): Promise<void> {
     const seen = seenIn(region);
     for (const node of proseTextNodes(region, context.skip)) {
-      if (signal.aborted || count >= cap) break;
+      // Editable content (a region made editable later, design mode) is never wrapped: an
+      // editor would save our markup. Checked per node because each pause may yield.
+      if (signal.aborted || count >= cap || isEditableNode(document, node)) break;
       const found = firstOccurrences(node, compiled, seen, cap - count);
       if (found.length > 0) {
         const hosts = wrapOccurrences(found, (topic) => createTopicHost(document, topic, theme));

@@ -9,6 +9,7 @@ import {
   communityKey,
   dataStatus,
   expertsOnTopic,
+  getFeed,
   getPerson,
   getTopic,
   membersOfCommunity,
@@ -23,6 +24,7 @@ import {
   vocabularySource,
 } from '../db/resolve';
 import type { PersonRow, Ref } from '../db/schema';
+import { isSafeUrl, originOfFeed, type LinkOrigin } from '../model/safe-url';
 import { personSummaries } from '../db/summaries';
 import type { PersonCard, PersonToAsk, TopicCard } from '../annotate/cards';
 import { personRefKey, type IdentityAnswer, type ResolvedPerson } from '../match/identity';
@@ -166,6 +168,13 @@ export async function annotatePersonCard(db: ConstellationDB, ref: Ref): Promise
 
 const MAX_TO_ASK = 5;
 
+/** The entry without its URL when the URL may not be a link for a feed of this origin. */
+function withSafeUrl<T extends { url?: string }>(entry: T, origin: LinkOrigin): T {
+  if (entry.url === undefined || isSafeUrl(entry.url, origin)) return entry;
+  const { url: _refused, ...rest } = entry;
+  return rest as T;
+}
+
 export async function annotateTopicCard(db: ConstellationDB, ref: Ref): Promise<TopicCard> {
   const [topic, viewer, status] = await Promise.all([
     getTopic(db, ref),
@@ -174,6 +183,7 @@ export async function annotateTopicCard(db: ConstellationDB, ref: Ref): Promise<
   ]);
   if (!topic) throw new Error(`no topic ${ref.id} in feed ${ref.feedId}`);
   const communities = await communitiesForTopic(db, ref, viewer);
+  const origin = originOfFeed((await getFeed(db, ref.feedId))?.url);
   const me = viewer.me ? await getPerson(db, viewer.me) : undefined;
   const outsideMyUnit = (person: PersonRow) =>
     !(viewer.me && person.feedId === viewer.me.feedId && person.id === viewer.me.id) &&
@@ -227,8 +237,9 @@ export async function annotateTopicCard(db: ConstellationDB, ref: Ref): Promise<
       standing: c.standing,
       domain: c.domain,
       openToNewcomers: c.openToNewcomers,
-      channels: c.channels,
-      meetings: c.meetings,
+      // Links are checked against where this feed came from (lib/model/safe-url.ts).
+      channels: c.channels.map((channel) => withSafeUrl(channel, origin)),
+      meetings: c.meetings.map((meeting) => withSafeUrl(meeting, origin)),
       mine: viewer.memberOf.has(communityKey(c.feedId, c.id)),
     })),
     askOutsideMyUnit,

@@ -97,6 +97,10 @@ export function getPerson(db: ConstellationDB, ref: Ref): Promise<PersonRow | un
   return db.people.get([ref.feedId, ref.id]);
 }
 
+export function getFeed(db: ConstellationDB, feedId: string): Promise<FeedRow | undefined> {
+  return db.feeds.get(feedId);
+}
+
 export function getUnit(db: ConstellationDB, ref: Ref): Promise<UnitRow | undefined> {
   return db.units.get([ref.feedId, ref.id]);
 }

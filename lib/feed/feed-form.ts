@@ -1,6 +1,7 @@
 // Checks what a user typed into the feed form before it is saved: a well-formed https URL
 // (http only for localhost/127.0.0.1, like every link the extension accepts), not already
-// configured, a label, an interval within bounds and, if given, a public key that parses.
+// configured (the one URL rule of lib/model/safe-url.ts, so no user name or password), a label, an interval within bounds and, if given, a public key that parses.
+import { urlProblem, type UrlProblemCode } from '../model/safe-url';
 import { feedConfigSchema, type FeedConfig } from '../settings';
 
 export interface FeedFormInput {
@@ -14,21 +15,20 @@ export type FeedFormErrors = Partial<Record<keyof FeedFormInput, string>>;
 
 export type FeedFormResult = { ok: true; feed: FeedConfig } | { ok: false; errors: FeedFormErrors };
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const MESSAGES: Record<UrlProblemCode, string> = {
+  'not-url': 'Enter a full URL, such as https://feeds.example.org/communities.json.',
+  'no-host': 'Enter a full URL, such as https://feeds.example.org/communities.json.',
+  userinfo: 'Leave the user name and password out of the URL.',
+  scheme: 'Only https URLs can be feeds.',
+  'plain-http': 'Use https: plain http is accepted only for localhost and 127.0.0.1.',
+  local: 'Only https URLs can be feeds.',
+};
 
-/** Why a feed URL is not acceptable, or undefined when it is. */
+/** Why a feed URL is not acceptable, or undefined when it is (the one URL rule, safe-url.ts). */
 export function feedUrlProblem(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'Enter a full URL, such as https://feeds.example.org/communities.json.';
-  }
-  if (parsed.protocol === 'https:') return undefined;
-  if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return undefined;
-  if (parsed.protocol === 'http:')
-    return 'Use https: plain http is accepted only for localhost and 127.0.0.1.';
-  return 'Only https URLs can be feeds.';
+  // A feed may live on this computer or the intranet; what it may link to is decided later.
+  const problem = urlProblem(url, 'loopback-feed');
+  return problem ? MESSAGES[problem.code] : undefined;
 }
 
 export function parseFeedForm(

@@ -3,9 +3,14 @@
 // diacritics and white space. The database indexes these keys and the page matcher computes
 // the same keys from what it finds, so both sides must use these functions.
 
-/** "José  Müller " → "jose muller" */
+/**
+ * "José  Müller " → "jose muller". Format characters (bidi controls, zero-width spaces and
+ * joiners, soft hyphens) are dropped, so a name padded with invisible characters matches
+ * and is found like its visible text (docs/security.md).
+ */
 export function foldText(value: string): string {
   return value
+    .replace(/\p{Cf}+/gu, '')
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

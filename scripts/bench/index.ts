@@ -9,6 +9,7 @@ import { benchPopupOpen } from './popup-open';
 import { benchBoundaries } from './boundaries';
 import { benchRealPages } from './real-pages';
 import { benchValidate } from './validate';
+import { benchHovercard } from './hovercard';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
@@ -19,6 +20,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   'popup-open': benchPopupOpen,
   boundaries: benchBoundaries,
   'real-pages': benchRealPages,
+  hovercard: benchHovercard,
 };
 
 const at = process.argv.indexOf('--suite');

@@ -6,6 +6,7 @@
 // - the same at 20k topics vs 1k topics;
 // - vs a one-regex-per-term highlighter (mark.js-style) over the same text nodes;
 // - the whole annotator (badges, wrapping, slices) watched by the Long Tasks API.
+import { liveHosts, ownHost } from '../../lib/annotate/registry';
 import { startAnnotator } from '../../lib/annotate/annotator';
 import type { AnnotateClient } from '../../lib/annotate/client';
 import type { IdentityAnswer } from '../../lib/match/identity';
@@ -199,7 +200,9 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     const annotator = startAnnotator({ document, url, adapter, client, signal: controller.signal });
     await annotator.idle();
     const elapsed = performance.now() - started;
-    const highlights = document.querySelectorAll('constellation-topic').length;
+    const highlights = liveHosts().filter(
+      (el) => el.isConnected && ownHost(el)?.kind === 'topic',
+    ).length;
     await pause();
     observer.disconnect();
     controller.abort();

@@ -27,6 +27,15 @@ import {
   settled,
   waitForDemo,
 } from './support/annotate';
+import {
+  cardQuery,
+  cardStatus,
+  hostFor,
+  hostsWithin,
+  hoverHost,
+  inspect,
+  tabTo,
+} from './support/isolated';
 
 const FEED_PATH = new URL('../../public/demo-feed.json', import.meta.url).pathname;
 const demo: Feed = (() => {
@@ -101,11 +110,11 @@ describe('annotating demo pages in Chromium', () => {
       't-claims-automation:claims automation',
     ]);
     // Code, the comment editor and the signed-in viewer are never touched.
+    expect(await page.locator('textarea').count()).toBe(1);
+    expect(await hostsWithin(page, ['pre'])).toEqual([]);
     expect(
-      await page
-        .locator('pre [data-constellation-topic], textarea, #navbar [data-constellation-person]')
-        .count(),
-    ).toBe(1);
+      (await inspect(page)).hosts.filter((h) => h.ancestors.some((a) => a.id === 'navbar')),
+    ).toEqual([]);
     expect(await page.locator('textarea').inputValue()).toBe(
       'Kubernetes draft that must not be touched',
     );
@@ -123,16 +132,15 @@ describe('annotating demo pages in Chromium', () => {
   it('shows a person hovercard with unit, communities and the demo label; Esc closes it', async () => {
     const page = await openPage(GITEA_URL);
     await settled(page);
-    const badge = page.locator('[data-constellation-person="p-zoe-okafor"]').first();
-    await badge.hover();
-    const card = page.locator('constellation-hovercard .card[data-status="ready"]');
-    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+    const badge = await hoverHost(page, 'person', 'p-zoe-okafor');
+    await expect.poll(() => cardStatus(page), { timeout: 5000 }).toBe('ready');
     const zoe = demo.people.find((p) => p.id === 'p-zoe-okafor')!;
-    expect(await card.locator('h2').textContent()).toBe(zoe.name);
-    expect(await card.locator('[data-field="where"]').textContent()).toBe(
+    const text = async (selector: string) => (await cardQuery(page, selector))[0]?.text;
+    expect(await text('h2')).toBe(zoe.name);
+    expect(await text('[data-field="where"]')).toBe(
       [zoe.title, 'Data Platform', zoe.company].join(' · '),
     );
-    expect(await card.locator('.demo').textContent()).toBe('Demo data');
+    expect(await text('.demo')).toBe('Demo data');
     const visible = new Set(
       demo.communities.filter((c) => c.visibility !== 'members').map((c) => c.id),
     );
@@ -140,66 +148,61 @@ describe('annotating demo pages in Chromium', () => {
       .filter((m) => m.person === zoe.id && visible.has(m.community))
       .map((m) => m.community)
       .sort();
-    const shown = await card
-      .locator('[data-field="communities"] [data-community]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-community')!));
+    const shown = (await cardQuery(page, '[data-field="communities"] [data-community]')).map(
+      (el) => el.attributes['data-community']!,
+    );
     expect([...shown].sort()).toEqual(expected);
     // Our card never covers the badge, so the page's own click targets stay reachable.
-    const cardBox = (await card.boundingBox())!;
-    const badgeBox = (await badge.boundingBox())!;
+    const cardBox = (await cardQuery(page, '.card'))[0]!.box;
+    const badgeBox = badge.box;
     expect(
       cardBox.y >= badgeBox.y + badgeBox.height || cardBox.y + cardBox.height <= badgeBox.y,
     ).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('constellation-hovercard .card').count()).toBe(0);
+    await expect.poll(() => cardStatus(page)).toBeNull();
     await page.close();
   });
 
   it('opens from the keyboard, moves focus into the card and back on Esc, and passes axe', async () => {
     const page = await openPage(GITEA_URL);
     await settled(page);
-    const topic = page.locator('[data-constellation-topic="t-sre"]').first();
-    await topic.focus();
+    await tabTo(page, 'topic', 't-sre');
     await page.keyboard.press('Enter');
-    const card = page.locator('constellation-hovercard .card[data-status="ready"]');
-    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe(
-      'CONSTELLATION-HOVERCARD',
+    await expect.poll(() => cardStatus(page), { timeout: 5000 }).toBe('ready');
+    expect((await inspect(page)).card?.focused).toBe(true);
+    const card = (await cardQuery(page, '.card'))[0]!;
+    expect(card.attributes.role).toBe('dialog');
+    expect(card.attributes['aria-label']).toBe('Constellation topic: Site Reliability Engineering');
+    const communities = (await cardQuery(page, '[data-community]')).map(
+      (el) => el.attributes['data-community'],
     );
-    expect(await card.getAttribute('role')).toBe('dialog');
-    expect(await card.getAttribute('aria-label')).toBe(
-      'Constellation topic: Site Reliability Engineering',
-    );
-    const communities = await card
-      .locator('[data-community]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-community')));
     const covering = demo.communities
       .filter((c) => c.topics.includes('t-sre') && c.visibility !== 'members')
       .map((c) => c.id);
     expect([...communities].sort()).toEqual([...covering].sort());
-    const sre = card.locator('[data-community="c-sre"]');
-    expect(await sre.locator('[data-field="stage"]').textContent()).toBe('active');
-    expect(await sre.locator('[data-field="newcomers"]').textContent()).toMatch(/newcomers/);
-    expect(await sre.locator('[data-field="take-part"] li').count()).toBeGreaterThan(0);
-    expect(await card.locator('[data-field="ask"] li').count()).toBeGreaterThan(0);
+    const sre = '[data-community="c-sre"]';
+    expect((await cardQuery(page, `${sre} [data-field="stage"]`))[0]?.text).toBe('active');
+    expect((await cardQuery(page, `${sre} [data-field="newcomers"]`))[0]?.text).toMatch(
+      /newcomers/,
+    );
+    expect((await cardQuery(page, `${sre} [data-field="take-part"] li`)).length).toBeGreaterThan(0);
+    expect((await cardQuery(page, '[data-field="ask"] li')).length).toBeGreaterThan(0);
 
-    const axe = await new AxeBuilder({ page }).include('constellation-hovercard').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    const badges = await new AxeBuilder({ page })
-      .include('constellation-person')
-      .include('constellation-topic')
-      .analyze();
+    // axe cannot enter closed shadow roots: it checks that what we add to the page's own tree
+    // breaks nothing; the card's roles and names are checked in Chromium's accessibility tree
+    // (page-isolation.e2e.test.ts).
+    const axe = await new AxeBuilder({ page }).analyze();
     expect(
-      badges.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      axe.violations
+        .filter((v) =>
+          v.nodes.some((n) => n.html.startsWith('<span></span>') || n.html === '<div></div>'),
+        )
         .map((v) => v.id),
     ).toEqual([]);
 
     await page.keyboard.press('Escape');
-    await expect.poll(() => card.count()).toBe(0);
-    expect(
-      await page.evaluate(() => document.activeElement?.getAttribute('data-constellation-topic')),
-    ).toBe('t-sre');
+    await expect.poll(() => cardStatus(page)).toBeNull();
+    expect((await inspect(page)).focused).toEqual({ kind: 'topic', id: 't-sre' });
     await page.close();
   });
 
@@ -210,16 +213,16 @@ describe('annotating demo pages in Chromium', () => {
     await setMe(control, demo.feedId, me);
     const page = await openPage(GITEA_URL);
     await settled(page);
-    const zoe = page.locator('[data-constellation-person="p-zoe-okafor"]').first();
-    expect(await zoe.getAttribute('data-constellation-colleague')).toBe('');
-    expect(await zoe.getAttribute('aria-label')).toContain('your colleague in');
-    await zoe.hover();
-    const card = page.locator('constellation-hovercard .card[data-status="ready"]');
-    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
-    expect(await card.locator('.colleague-line').textContent()).toMatch(
+    const zoe = (await hostFor(page, 'person', 'p-zoe-okafor'))!;
+    expect(zoe.relation).toBe('colleague');
+    expect(zoe.badge).toMatch(/^★/);
+    expect(zoe.label).toContain('your colleague in');
+    await hoverHost(page, 'person', 'p-zoe-okafor');
+    await expect.poll(() => cardStatus(page), { timeout: 5000 }).toBe('ready');
+    expect((await cardQuery(page, '.colleague-line'))[0]?.text).toMatch(
       /^Your colleague in .*SRE Guild/,
     );
-    expect(await card.locator('[data-community="c-sre"] .shared').textContent()).toBe(
+    expect((await cardQuery(page, '[data-community="c-sre"] .shared'))[0]?.text).toBe(
       'shared with you',
     );
     await page.close();
@@ -237,7 +240,7 @@ describe('annotating demo pages in Chromium', () => {
       'p-jose-muller:email',
       'p-siobhan-obrien:commenter',
     ]);
-    expect(await confluence.locator('.code.panel [data-constellation-topic]').count()).toBe(0);
+    expect(await hostsWithin(confluence, [], ['code', 'panel'])).toEqual([]);
     expect(c.topics.slice(0, 3)).toEqual([
       't-incident-response:Incident Response',
       't-sre:SRE',
@@ -287,9 +290,7 @@ describe('annotating demo pages in Chromium', () => {
       linked.map((login) => byLogin.get(login.toLowerCase())),
     );
     expect(found.topics.length).toBeGreaterThan(0);
-    expect(
-      await page.locator('pre [data-constellation-topic], code [data-constellation-topic]').count(),
-    ).toBe(0);
+    expect(await hostsWithin(page, ['pre', 'code'])).toEqual([]);
     await page.close();
   });
 
@@ -308,14 +309,8 @@ describe('annotating demo pages in Chromium', () => {
       await page.waitForTimeout(500);
     }
     const after = await settled(page);
+    // Same badges and highlights, none twice (a nested one would be listed twice).
     expect(after).toEqual(before);
-    expect(
-      await page
-        .locator(
-          'constellation-person constellation-person, constellation-topic constellation-topic',
-        )
-        .count(),
-    ).toBe(0);
     // New content arrives: annotated once.
     await page.evaluate(() => {
       const item = document.createElement('div');

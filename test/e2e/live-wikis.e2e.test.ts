@@ -9,6 +9,7 @@
 // disabled in the options. docs/real-hosts.md explains the setup.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardQuery, cardStatus, hostsWithin, hoverHost, inspect } from './support/isolated';
 import type { FeedInput } from '../../lib/model/feed';
 import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
 import {
@@ -135,29 +136,30 @@ describe('live MediaWiki and DokuWiki in Chromium', () => {
         topics: ['t-kubernetes:Kubernetes', 't-incident-response:on-call'],
       });
       // The bold name in the text is free text: no badge of its own.
-      expect(await page.locator('#mw-content-text b + constellation-person').count()).toBe(0);
+      expect(
+        (await inspect(page)).hosts.filter((h) => h.kind === 'person' && h.previous === 'b'),
+      ).toEqual([]);
       await page.close();
     });
 
     it("shows a person's hovercard from the organisation's feed", async () => {
       const page = await openPage(mediawiki.pageUrl('User:Zoë Okafor'));
       await settled(page);
-      await page.locator('[data-constellation-person="p-zoe-okafor"]').first().hover();
-      const card = page.locator('constellation-hovercard .card[data-status="ready"]');
-      await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
+      await hoverHost(page, 'person', 'p-zoe-okafor');
+      await expect.poll(() => cardStatus(page), { timeout: 5000 }).toBe('ready');
       const zoe = feed.people.find((p) => p.id === 'p-zoe-okafor')!;
-      expect(await card.locator('h2').textContent()).toBe(zoe.name);
-      expect(await card.locator('[data-field="where"]').textContent()).toBe(
+      expect((await cardQuery(page, 'h2'))[0]?.text).toBe(zoe.name);
+      expect((await cardQuery(page, '[data-field="where"]'))[0]?.text).toBe(
         [zoe.title, 'Data Platform', zoe.company].join(' · '),
       );
       // The organisation's own feed, not the bundled demo.
-      expect(await card.locator('.demo').count()).toBe(0);
+      expect(await cardQuery(page, '.demo')).toEqual([]);
       const visible = new Set(
         feed.communities.filter((c) => c.visibility !== 'members').map((c) => c.id),
       );
-      const shown = await card
-        .locator('[data-field="communities"] [data-community]')
-        .evaluateAll((els) => els.map((el) => el.getAttribute('data-community')!));
+      const shown = (await cardQuery(page, '[data-field="communities"] [data-community]')).map(
+        (el) => el.attributes['data-community']!,
+      );
       expect([...shown].sort()).toEqual(
         feed.memberships
           .filter((m) => m.person === zoe.id && visible.has(m.community))
@@ -187,9 +189,7 @@ describe('live MediaWiki and DokuWiki in Chromium', () => {
           't-gdpr:GDPR',
         ],
       });
-      expect(await page.locator('pre constellation-topic, code constellation-topic').count()).toBe(
-        0,
-      );
+      expect(await hostsWithin(page, ['pre', 'code'])).toEqual([]);
       expect(await page.locator('pre').textContent()).toContain('# Kubernetes manifests');
       expect(await page.locator('p code').textContent()).toBe('SRE');
       await expectPopupSummary(page, found);
@@ -283,14 +283,12 @@ describe('live MediaWiki and DokuWiki in Chromium', () => {
         't-gdpr:GDPR',
       ]);
       // All of them in the preview, none in the form below it.
-      expect(
-        await page
-          .locator('#wikiPreview constellation-person, #wikiPreview constellation-topic')
-          .count(),
-      ).toBe(preview.people.length + preview.topics.length);
-      expect(
-        await page.locator('#editform constellation-person, #editform constellation-topic').count(),
-      ).toBe(0);
+      const inside = async (id: string) =>
+        (await inspect(page)).hosts.filter(
+          (h) => h.connected && h.ancestors.some((a) => a.id === id),
+        ).length;
+      expect(await inside('wikiPreview')).toBe(preview.people.length + preview.topics.length);
+      expect(await inside('editform')).toBe(0);
       expect(await page.locator('#wpTextbox1').inputValue()).toBe(source);
       await page.close();
     });
@@ -334,9 +332,7 @@ describe('live MediaWiki and DokuWiki in Chromium', () => {
           't-plain-language:Plain Language',
         ],
       });
-      expect(await page.locator('pre constellation-topic, code constellation-topic').count()).toBe(
-        0,
-      );
+      expect(await hostsWithin(page, ['pre', 'code'])).toEqual([]);
       expect(await page.locator('pre.code').textContent()).toContain('# Kubernetes manifests');
       expect(await page.locator('.page p code').textContent()).toBe('SRE');
       await expectPopupSummary(page, found);
@@ -346,14 +342,13 @@ describe('live MediaWiki and DokuWiki in Chromium', () => {
     it("shows a topic's hovercard with the communities that cover it", async () => {
       const page = await openPage(dokuwiki.pageUrl(DW_PROJECT));
       await settled(page);
-      await page.locator('[data-constellation-topic="t-kubernetes"]').hover();
-      const card = page.locator('constellation-hovercard .card[data-status="ready"]');
-      await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1);
-      expect(await card.locator('h2').textContent()).toBe('Kubernetes');
-      expect(await card.locator('.demo').count()).toBe(0);
-      const shown = await card
-        .locator('[data-field="communities"] [data-community]')
-        .evaluateAll((els) => els.map((el) => el.getAttribute('data-community')!));
+      await hoverHost(page, 'topic', 't-kubernetes');
+      await expect.poll(() => cardStatus(page), { timeout: 5000 }).toBe('ready');
+      expect((await cardQuery(page, 'h2'))[0]?.text).toBe('Kubernetes');
+      expect(await cardQuery(page, '.demo')).toEqual([]);
+      const shown = (await cardQuery(page, '[data-field="communities"] [data-community]')).map(
+        (el) => el.attributes['data-community']!,
+      );
       expect([...shown].sort()).toEqual(
         feed.communities
           .filter((c) => c.visibility !== 'members' && (c.topics ?? []).includes('t-kubernetes'))
@@ -426,9 +421,7 @@ describe('live MediaWiki and DokuWiki in Chromium', () => {
       expect(await page.locator('#wiki__text').inputValue()).toContain(
         `[[user:${login('p-zoe-okafor')}|Zoë Okafor]]`,
       );
-      expect(
-        await page.locator('.editBox constellation-person, .editBox constellation-topic').count(),
-      ).toBe(0);
+      expect(await hostsWithin(page, [], ['editBox'])).toEqual([]);
       await page.close();
     });
   });

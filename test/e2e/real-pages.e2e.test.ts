@@ -9,6 +9,7 @@
 // zero annotations in code), computed as `npm run bench -- --suite real-pages` reports them.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspect } from './support/isolated';
 import {
   REAL_PAGES,
   corpusPageFiles,
@@ -107,18 +108,28 @@ describe('saved real pages under their real URLs', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(gitlab.url);
       await settled(page);
-      const shown = () =>
-        page.evaluate(() =>
+      const shown = async () => {
+        const links = await page.evaluate(() =>
           Array.from(document.querySelectorAll('a.author-link.js-user-link[data-username]'))
             .filter(
               (link) => link.classList.contains('d-none') || link.classList.contains('d-inline'),
             )
-            .map((link) => {
-              const badge = link.nextElementSibling;
-              const badged = badge?.hasAttribute('data-constellation-person') ?? false;
-              return `${link.checkVisibility() ? 'link' : '-'}/${badged && badge!.checkVisibility() ? 'badge' : '-'}`;
-            }),
+            .map((link) => ({
+              visible: link.checkVisibility(),
+              key: ['a', ...Array.from(link.classList)].join('.'),
+            })),
         );
+        // Our badges are attribute-less: which one follows which link, and whether it shows,
+        // comes from the extension's isolated world (support/isolated.ts).
+        const badges = (await inspect(page)).hosts.filter(
+          (h) => h.connected && h.kind === 'person' && h.previous?.startsWith('a.'),
+        );
+        return links.map((link) => {
+          const badge = badges.find((b) => b.previous === link.key);
+          if (badge) badges.splice(badges.indexOf(badge), 1);
+          return `${link.visible ? 'link' : '-'}/${badge?.visible ? 'badge' : '-'}`;
+        });
+      };
       // Wide: the first link (d-none d-sm-inline) shows, and only its badge.
       await expect.poll(shown).toEqual(['link/badge', '-/-']);
       await page.setViewportSize({ width: 400, height: 900 });

@@ -107,7 +107,7 @@ export function discoveryRecords(
         discovered: true,
         evidence,
       };
-      if (mapping.repository && isSafeUrl(mapping.repository))
+      if (mapping.repository && isSafeUrl(mapping.repository, 'remote-feed'))
         record.repertoire = [
           { label: mapping.label ?? mapping.repository, url: mapping.repository },
         ];

@@ -18,6 +18,7 @@ import type { FeedInput } from '../../../lib/model/feed';
 import { validateFeed } from '../../../lib/model/validate';
 import type { LaunchedChromium } from '../../../scripts/chromium';
 import { builtExtensionDir } from './extension';
+import { inspect } from './isolated';
 
 export const DEMO_GRANT = '*://*.northwind.test/*';
 
@@ -221,19 +222,17 @@ export interface Annotations {
   topics: string[];
 }
 
-/** `id:role` of every person badge and `id:text` of every topic, in document order. */
-export function annotations(page: Page): Promise<Annotations> {
-  return page.evaluate(() => ({
-    people: Array.from(
-      document.querySelectorAll('[data-constellation-person]'),
-      (el) =>
-        `${el.getAttribute('data-constellation-person')}:${el.getAttribute('data-constellation-role')}`,
-    ),
-    topics: Array.from(
-      document.querySelectorAll('[data-constellation-topic]'),
-      (el) => `${el.getAttribute('data-constellation-topic')}:${el.textContent}`,
-    ),
-  }));
+/**
+ * `id:role` of every person badge and `id:text` of every topic, in document order, as the
+ * extension knows them (the page's DOM no longer says: support/isolated.ts).
+ */
+export async function annotations(page: Page): Promise<Annotations> {
+  const { hosts } = await inspect(page);
+  const shown = hosts.filter((h) => h.connected);
+  return {
+    people: shown.filter((h) => h.kind === 'person').map((h) => `${h.id}:${h.role}`),
+    topics: shown.filter((h) => h.kind === 'topic').map((h) => `${h.id}:${h.text}`),
+  };
 }
 
 /** Waits until the annotations have not changed for a second (three quiet reads). */

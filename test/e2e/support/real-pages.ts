@@ -9,6 +9,7 @@
 //   owners and addresses that must get no badge);
 // - what the live page shows: badges (person:role), topics, annotations inside code by DOM
 //   ancestry, and scores against the hand-labelled detections in test/fixtures/expected/.
+import { inspect } from './isolated';
 import { readdirSync, readFileSync } from 'node:fs';
 import { emailKey, handleKey, nameKey } from '../../../lib/model/keys';
 import type { FeedInput } from '../../../lib/model/feed';
@@ -441,39 +442,31 @@ export async function visitRealPage(
     ).then((summary) => summary!);
     const found = await settled(page);
     const seconds = (Date.now() - started) / 1000;
-    const live = await page.evaluate(
+    // What we annotated, and where, as the extension knows it (the page's DOM no longer says).
+    const annotated = (await inspect(page, CODE_REGIONS)).hosts.filter((h) => h.connected);
+    const inCode = annotated.flatMap((h) => (h.within ? [`${h.id} in ${h.within}`] : []));
+    const topics = annotated
+      .filter((h) => h.kind === 'topic' && h.feedId === 'corpus-test')
+      .map((h) => `${h.id}:${h.text}`);
+    const termsInCode = await page.evaluate(
       ({ code, terms }) => {
-        const annotated = Array.from(
-          document.querySelectorAll('[data-constellation-person], [data-constellation-topic]'),
-        );
-        const inCode = annotated
-          .filter((el) => el.parentElement?.closest(code))
-          .map(
-            (el) =>
-              `${el.getAttribute('data-constellation-person') ?? el.getAttribute('data-constellation-topic')} in <${el.parentElement!.closest(code)!.tagName.toLowerCase()} class="${el.parentElement!.closest(code)!.getAttribute('class') ?? ''}">`,
-          );
         // No named helpers in here: tsx (esbuild keepNames) would wrap them in __name().
         const exact = new Set(terms.exact);
         const folded = new Set(terms.folded);
         const regions = Array.from(document.querySelectorAll(code)).filter(
           (el) => !el.parentElement?.closest(code),
         );
-        let termsInCode = 0;
+        let count = 0;
         for (const region of regions) {
           const text = region instanceof HTMLTextAreaElement ? region.value : region.textContent;
           for (const word of (text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [])
-            if (exact.has(word) || folded.has(word.toLowerCase())) termsInCode++;
+            if (exact.has(word) || folded.has(word.toLowerCase())) count++;
         }
-        const topics = Array.from(
-          document.querySelectorAll(
-            '[data-constellation-feed="corpus-test"][data-constellation-topic]',
-          ),
-          (el) => `${el.getAttribute('data-constellation-topic')}:${el.textContent}`,
-        );
-        return { inCode, termsInCode, topics };
+        return count;
       },
       { code: CODE_REGIONS, terms: SINGLE_WORD_TERMS },
     );
+    const live = { inCode, termsInCode, topics };
     return {
       page: spec,
       adapter: site,

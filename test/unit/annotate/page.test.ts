@@ -5,7 +5,15 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { annotateDocument } from '../../../lib/annotate/page';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { FIXTURE_DIR, loadPage } from '../sites/load-page';
-import { demoTestDb, recordingClient } from './support';
+import { isOwnNode } from '../../../lib/annotate/registry';
+import {
+  badgeOf,
+  demoTestDb,
+  ownHostsIn,
+  personBadges,
+  recordingClient,
+  topicHighlights,
+} from './support';
 
 let db: ConstellationDB;
 beforeAll(async () => {
@@ -31,7 +39,7 @@ describe('a page session', () => {
     });
     await session.idle();
     expect(session.detection().adapter.id).toBe('gitea');
-    const persons = () => page.document.querySelectorAll('[data-constellation-person]').length;
+    const persons = () => personBadges(page.document).length;
     const before = persons();
     expect(before).toBeGreaterThan(5);
     const queriesBefore = client.queries.length;
@@ -45,18 +53,17 @@ describe('a page session', () => {
       '<div class="render-content markup"><p>Accessibility review for the Kubernetes dashboard?</p></div>';
     list.append(comment);
     await session.idle();
-    expect(comment.querySelector('[data-constellation-person="p-kwame-asante"]')).not.toBeNull();
-    expect(
-      [...comment.querySelectorAll('[data-constellation-topic]')].map((t) => t.textContent),
-    ).toEqual(['Accessibility', 'Kubernetes']);
+    expect(badgeOf(comment, 'p-kwame-asante')).toBeDefined();
+    expect(topicHighlights(comment).map((t) => t.split(':')[1])).toEqual([
+      'Accessibility',
+      'Kubernetes',
+    ]);
     expect(client.queries.length).toBe(queriesBefore + 1);
     // Our own insertions did not trigger more work.
     await session.idle();
     expect(client.queries.length).toBe(queriesBefore + 1);
     controller.abort();
-    expect(page.document.querySelectorAll('constellation-person, constellation-topic').length).toBe(
-      0,
-    );
+    expect(ownHostsIn(page.document)).toEqual([]);
     await page.close();
   });
 
@@ -74,7 +81,7 @@ describe('a page session', () => {
       batchMs: 20,
     });
     await session.idle();
-    const count = page.document.querySelectorAll('[data-constellation-person]').length;
+    const count = personBadges(page.document).length;
     // The site swaps the content and pushes a new URL (Turbo/htmx style), then swaps it back.
     const main = page.document.querySelector('.issue-content')!;
     const html = main.innerHTML;
@@ -82,10 +89,11 @@ describe('a page session', () => {
     main.innerHTML = html.replace(/Kubernetes/g, 'Kubernetes');
     await session.idle();
     await session.idle();
-    expect(page.document.querySelectorAll('[data-constellation-person]').length).toBe(count);
-    expect(page.document.querySelectorAll('constellation-person constellation-person').length).toBe(
-      0,
-    );
+    expect(personBadges(page.document).length).toBe(count);
+    // No badge or highlight inside another.
+    expect(
+      ownHostsIn(page.document).filter(({ element }) => isOwnNode(element.parentNode)),
+    ).toEqual([]);
     controller.abort();
     await page.close();
   });

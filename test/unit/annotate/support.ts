@@ -3,6 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { AnnotateClient } from '../../../lib/annotate/client';
 import {
+  liveHosts,
+  ownHost,
+  type PersonHost,
+  type TopicHost,
+} from '../../../lib/annotate/registry';
+import {
   annotatePersonCard,
   annotateResolve,
   annotateTopicCard,
@@ -52,3 +58,33 @@ export function recordingClient(db: ConstellationDB): RecordingClient {
   };
   return client;
 }
+
+/** Badges and highlights the extension made within `root`, in document order (registry). */
+export function ownHostsIn(root: ParentNode): { element: Element; host: PersonHost | TopicHost }[] {
+  const found: { element: Element; host: PersonHost | TopicHost }[] = [];
+  for (const element of liveHosts()) {
+    const host = ownHost(element);
+    if (host && host.kind !== 'card' && element.isConnected && root.contains(element))
+      found.push({ element, host });
+  }
+  return found.sort((a, b) =>
+    a.element.compareDocumentPosition(b.element) & 4 /* FOLLOWING */ ? -1 : 1,
+  );
+}
+
+/** `person-id:role` of each badge within `root`. */
+export const personBadges = (root: ParentNode): string[] =>
+  ownHostsIn(root).flatMap(({ host }) =>
+    host.kind === 'person' ? [`${host.person.id}:${host.role}`] : [],
+  );
+
+/** `topic-id:text` of each highlight within `root`. */
+export const topicHighlights = (root: ParentNode): string[] =>
+  ownHostsIn(root).flatMap(({ element, host }) =>
+    host.kind === 'topic' ? [`${host.topic.id}:${element.textContent}`] : [],
+  );
+
+/** The badge element of a person within `root`. */
+export const badgeOf = (root: ParentNode, personId: string): Element | undefined =>
+  ownHostsIn(root).find(({ host }) => host.kind === 'person' && host.person.id === personId)
+    ?.element;
