@@ -21,7 +21,7 @@ import type { FeedRow } from '../db/schema';
 import { acquireLease, releaseLease, renewLease } from '../db/sync-lease';
 import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
 import { saveReport } from '../db/sync-status';
-import { planChunks, planSync, storedCounts } from './diff';
+import { planChunks, planSync, storedCounts, type PlanChunk } from './diff';
 import {
   DEFAULT_LIMITS,
   fetchFeedBody,
@@ -31,16 +31,18 @@ import {
 } from './fetch';
 import { feedUrlProblem } from './feed-form';
 import { refusalOf } from './refusals';
+import { feedVerdict } from './verdict';
 import { nextAttemptAt } from './schedule';
 import { verifyDetachedSignature } from './signature';
 import { sha256Hex } from './digest';
-import { parseFeedBytes, takeBytes } from './parse-body';
+import { takeBytes } from './parse-body';
 import {
   failure,
   newReport,
   notModified,
   PROBLEMS_KEPT,
   refused,
+  syncProblem,
   withKept,
   type ReportDraft,
 } from './report';
@@ -54,10 +56,24 @@ export interface FeedTarget {
 
 export interface SyncProgress {
   url: string;
-  phase: 'fetched' | 'validated' | 'writing' | 'switched';
+  /**
+   * downloading → fetched → (verifying) → validating → validated → writing → switched. Only
+   * `downloading` reports may be dropped (they are throttled); the others always come.
+   */
+  phase:
+    'downloading' | 'fetched' | 'verifying' | 'validating' | 'validated' | 'writing' | 'switched';
   chunksDone: number;
   chunkCount: number;
+  /** While downloading: bytes received so far, and the declared size when known. */
+  receivedBytes?: number;
+  totalBytes?: number;
+  /** While writing: records written so far of those to write. */
+  recordsDone?: number;
+  recordCount?: number;
 }
+
+/** Download progress is reported at most this often (each report is a storage write). */
+const DOWNLOAD_REPORT_MS = 250;
 
 export interface SyncDeps {
   db: ConstellationDB;
@@ -153,12 +169,29 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
   }
   // Without a visible generation (first sync, evicted database) nothing may be skipped.
   const validators = active ? source.validators : {};
+  let reportedAt = -Infinity;
   const fetched = await fetchFeedBody(
     deps.fetch,
     url,
     validators,
     deps.limits ?? DEFAULT_LIMITS,
     now,
+    (receivedBytes, totalBytes) => {
+      const at = now();
+      if (at - reportedAt < DOWNLOAD_REPORT_MS && receivedBytes !== totalBytes) return;
+      reportedAt = at;
+      // Not awaited: the body streams on; a slow listener must not stall the download.
+      void Promise.resolve(
+        deps.onProgress?.({
+          url,
+          phase: 'downloading',
+          chunksDone: 0,
+          chunkCount: 0,
+          receivedBytes,
+          ...(totalBytes !== undefined ? { totalBytes } : {}),
+        }),
+      ).catch(() => undefined);
+    },
   );
   if (fetched.kind === 'failed') {
     return {
@@ -186,29 +219,48 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
 
   let signature: string | undefined;
   if (target.publicKey?.trim()) {
+    await progress(deps, { url, phase: 'verifying', chunksDone: 0, chunkCount: 0 });
     const verdict = await checkSignature(deps, url, target.publicKey, fetched);
     if (!verdict.ok) return refused(verdict.reason, source, active, '', status);
     signature = verdict.algorithm;
   }
+  await progress(deps, { url, phase: 'validating', chunksDone: 0, chunkCount: 0 });
   // From here on only the parsed document is needed: the body is handed over, not kept.
-  const validation = parseFeedBytes(takeBytes(fetched));
-  if (!validation.ok) {
-    return refused(validation.error.reason, source, active, validation.error.path ?? '', status);
+  // The same verdict as `constellation-feed validate` (verdict.ts).
+  const verdict = feedVerdict(takeBytes(fetched), { maxInvalidShare: deps.maxInvalidShare });
+  if (!verdict.ok) {
+    const { error } = verdict.validation;
+    return refused(error.reason, source, active, error.path ?? '', status);
   }
-  const { feed, problems } = validation;
+  const { feed, problems } = verdict.validation;
   const others = (await db.syncSources.toArray()).filter((s) => s.url !== url);
   const servedBy = others.find(
     (s) => s.feedId === feed.feedId || s.pending?.feedId === feed.feedId,
   );
   const stored = await db.feeds.get(feed.feedId);
-  const refusal = refusalOf(validation, {
-    url,
-    ...(stored && stored.source !== 'demo' ? { storedGeneratedAt: stored.generatedAt } : {}),
+  const refusal = refusalOf(feed, {
+    ...(source.feedId && source.generation > 0
+      ? {
+          landed: {
+            feedId: source.feedId,
+            ...(source.generatedAt ? { generatedAt: source.generatedAt } : {}),
+          },
+        }
+      : {}),
     ...(servedBy ? { servedBy: servedBy.url } : {}),
     isDemoFeedId: stored?.source === 'demo',
-    maxInvalidShare: deps.maxInvalidShare,
+    ...(verdict.threshold ? { threshold: verdict.threshold } : {}),
+    accepted: source.accepted?.digest === digest,
+    now: now(),
   });
-  if (refusal) return refused(refusal.reason, source, active, refusal.path ?? '', status, problems);
+  if (refusal) {
+    return {
+      ...refused(refusal.reason, source, active, refusal.path ?? '', status, problems),
+      verdict: verdict.counts,
+      summary: verdict.sentence,
+      ...(refusal.acceptable ? { acceptable: { digest } } : {}),
+    };
+  }
   await progress(deps, { url, phase: 'validated', chunksDone: 0, chunkCount: 0 });
 
   const fingerprint = stored
@@ -217,6 +269,8 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     : undefined;
   const plan = planSync(feed, problems, fingerprint);
   const chunks = planChunks(plan, deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const recordCount = chunks.reduce((n, c) => n + recordsIn(c), 0);
+  let recordsDone = 0;
   let pending = await openGeneration(db, {
     url,
     feedId: feed.feedId,
@@ -227,8 +281,12 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     now: new Date(now()),
   });
   const resumedAtChunk = pending.chunksDone;
+  for (let index = 0; index < pending.chunksDone; index++) {
+    recordsDone += recordsIn(chunks[index]!);
+  }
   for (let index = pending.chunksDone; index < chunks.length; index++) {
     await writeChunk(db, url, owner, pending, index, chunks[index]!);
+    recordsDone += recordsIn(chunks[index]!);
     pending = { ...pending, chunksDone: index + 1 };
     if (!(await renewLease(db, url, owner, { now: now() })))
       throw new GenerationLostError('this sync lost the feed’s lease');
@@ -237,6 +295,8 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
       phase: 'writing',
       chunksDone: index + 1,
       chunkCount: chunks.length,
+      recordsDone,
+      recordCount,
     });
   }
   const feedRow: FeedRow = {
@@ -272,17 +332,20 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     chunkCount: chunks.length,
   });
   const c = plan.counts;
-  const skipped = c.invalid
-    ? ` ${c.invalid} invalid record${c.invalid === 1 ? ' was' : 's were'} skipped${c.kept ? ` (${c.kept} kept their previous version)` : ''}.`
-    : '';
+  const problemsText =
+    verdict.counts.faulty + verdict.counts.dependent + verdict.counts.dropped > 0
+      ? ` ${verdict.sentence}${c.kept ? ` ${c.kept} of them kept their previous version.` : ''}`
+      : '';
   return {
     outcome: 'updated',
     feedId: feed.feedId,
     generatedAt: feed.generatedAt,
     httpStatus: status,
     counts: c,
-    message: `Updated ${feed.organization.name}: ${c.added} added, ${c.changed} changed, ${c.removed} removed.${skipped}`,
-    problems: problems.slice(0, PROBLEMS_KEPT).map((p) => ({ path: p.path, reason: p.reason })),
+    message: `Updated ${feed.organization.name}: ${c.added} added, ${c.changed} changed, ${c.removed} removed.${problemsText}`,
+    summary: verdict.sentence,
+    verdict: verdict.counts,
+    problems: problems.slice(0, PROBLEMS_KEPT).map(syncProblem),
     problemCount: problems.length,
     chunkCount: chunks.length,
     ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
@@ -306,6 +369,10 @@ async function checkSignature(
     if (served.ok) return served;
   }
   return { ok: false, reason: `bad signature: ${verdict.reason}` };
+}
+
+function recordsIn(chunk: PlanChunk): number {
+  return chunk.upserts ? chunk.upserts.length : chunk.removals.length;
 }
 
 async function progress(deps: SyncDeps, p: SyncProgress): Promise<void> {
