@@ -32,6 +32,7 @@ import {
 import { feedUrlProblem } from './feed-form';
 import { refusalOf } from './refusals';
 import { feedVerdict } from './verdict';
+import { downloadReporter } from './download-progress';
 import { nextAttemptAt } from './schedule';
 import { verifyDetachedSignature } from './signature';
 import { sha256Hex } from './digest';
@@ -71,9 +72,6 @@ export interface SyncProgress {
   recordsDone?: number;
   recordCount?: number;
 }
-
-/** Download progress is reported at most this often (each report is a storage write). */
-const DOWNLOAD_REPORT_MS = 250;
 
 export interface SyncDeps {
   db: ConstellationDB;
@@ -169,30 +167,15 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
   }
   // Without a visible generation (first sync, evicted database) nothing may be skipped.
   const validators = active ? source.validators : {};
-  let reportedAt = -Infinity;
+  const download = downloadReporter(deps, url, now);
   const fetched = await fetchFeedBody(
     deps.fetch,
     url,
     validators,
     deps.limits ?? DEFAULT_LIMITS,
     now,
-    (receivedBytes, totalBytes) => {
-      const at = now();
-      if (at - reportedAt < DOWNLOAD_REPORT_MS && receivedBytes !== totalBytes) return;
-      reportedAt = at;
-      // Not awaited: the body streams on; a slow listener must not stall the download.
-      void Promise.resolve(
-        deps.onProgress?.({
-          url,
-          phase: 'downloading',
-          chunksDone: 0,
-          chunkCount: 0,
-          receivedBytes,
-          ...(totalBytes !== undefined ? { totalBytes } : {}),
-        }),
-      ).catch(() => undefined);
-    },
-  );
+    download.report,
+  ).finally(download.stop);
   if (fetched.kind === 'failed') {
     return {
       outcome: 'failed',
