@@ -282,10 +282,11 @@ describe('feeds land whole, one verdict, trust tied to the source (issue 12)', (
     // The last good data stays shown meanwhile.
     expect(await page.locator('[data-count="people"]').textContent()).not.toBe('0');
     await page.close();
+    const finished = (await running) as { ok: boolean; value: { outcome: string }[] };
+    expect(finished.value[0]!.outcome).toBe('updated');
     await expect
-      .poll(() => item.locator('.report').getAttribute('data-outcome'), { timeout: 60_000 })
+      .poll(() => item.locator('.report').getAttribute('data-outcome'), { timeout: 10_000 })
       .toBe('updated');
-    expect(await item.locator('.sync-progress').count()).toBe(0);
-    await running;
+    await expect.poll(() => item.locator('.sync-progress').count(), { timeout: 10_000 }).toBe(0);
   }, 180_000);
 });
