@@ -170,7 +170,7 @@ describe('background sync in Chromium', () => {
           kind: 'feed',
           body: JSON.stringify(feed(300, '2026-01-01T00:00:00Z')),
         }),
-      /older than the stored/,
+      /older than the 2026-11-21T10:00:00Z that landed from this URL/,
     ],
   ];
   it.each(refusals)(
