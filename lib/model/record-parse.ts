@@ -22,36 +22,40 @@ export type RecordParse<L extends FeedList> =
 // (a refinement can only run once the value's type is right), so a few rounds suffice.
 const MAX_ROUNDS = 4;
 
-export function parseRecord<L extends FeedList>(
+/**
+ * Repairs a record that failed its schema with `issues`: drops the values the rule table lets
+ * go and parses again, or says which fault leaves the record out. Valid records never come
+ * here (the caller's fast path), so nothing is allocated for them.
+ */
+export function repairRecord<L extends FeedList>(
   list: L,
   schema: (typeof RECORD_SCHEMAS)[L],
   item: unknown,
+  issues: readonly Issue[],
 ): RecordParse<L> {
-  let result = schema.safeParse(item);
-  if (result.success) {
-    return { ok: true, record: result.data as z.output<(typeof RECORD_SCHEMAS)[L]>, dropped: [] };
-  }
   const dropped: DroppedValue[] = [];
   let current = item;
-  for (let round = 0; round < MAX_ROUNDS && !result.success; round++) {
-    const issues = result.error.issues;
+  let faults = issues;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     const cuts: PropertyKey[][] = [];
-    for (const issue of issues) {
+    for (const issue of faults) {
       const keep = droppablePrefix(list, issue.path);
       if (keep === null)
         return { ok: false, field: formatPath(issue.path), reason: message(issue) };
       cuts.push(issue.path.slice(0, keep));
     }
-    for (const issue of issues)
+    for (const issue of faults) {
       dropped.push({ field: formatPath(issue.path), reason: message(issue) });
+    }
     current = without(current, cuts);
-    result = schema.safeParse(current);
+    const again = schema.safeParse(current);
+    if (again.success) {
+      return { ok: true, record: again.data as z.output<(typeof RECORD_SCHEMAS)[L]>, dropped };
+    }
+    faults = again.error.issues;
   }
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    return { ok: false, field: formatPath(issue.path), reason: message(issue) };
-  }
-  return { ok: true, record: result.data as z.output<(typeof RECORD_SCHEMAS)[L]>, dropped };
+  const issue = faults[0]!;
+  return { ok: false, field: formatPath(issue.path), reason: message(issue) };
 }
 
 function message(issue: Issue): string {

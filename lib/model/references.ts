@@ -6,7 +6,7 @@
 import type { z } from './zod';
 import type { FeedList, RECORD_SCHEMAS } from './feed';
 import { compiledRecordSchemas } from './precompiled';
-import { parseRecord } from './record-parse';
+import { repairRecord } from './record-parse';
 import type { ProblemEffect, RecordProblem } from './validate';
 
 export type Report = (
@@ -45,7 +45,12 @@ export function parseList<L extends FeedList>(
   const out: Parsed<L> = new Array(raw.length);
   for (let index = 0; index < raw.length; index++) {
     const item = raw[index];
-    const parsed = parseRecord(list, schema, item);
+    const fast = schema.safeParse(item);
+    if (fast.success) {
+      out[index] = fast.data as z.output<(typeof RECORD_SCHEMAS)[L]>;
+      continue;
+    }
+    const parsed = repairRecord(list, schema, item, fast.error.issues);
     if (parsed.ok) {
       out[index] = parsed.record;
       for (const d of parsed.dropped) {
