@@ -14,6 +14,7 @@ import { loadBundledDemo, loadSettings, readBundled } from '../lib/browser/exten
 import { loadSample, removeSample } from '../lib/background/samples';
 import { clearFeedAlarm, feedAlarms, onFeedAlarm, scheduleFeedAlarm } from '../lib/browser/alarms';
 import { showBadge } from '../lib/browser/badge';
+import { clearProgress, publishProgress } from '../lib/browser/sync-progress';
 import { loadPolicyFeeds, onFeedConfigChanged } from '../lib/browser/feed-config';
 import { claimOwnerId, fetchFeed, isOwnerGone, keepAlive } from '../lib/browser/sync-runtime';
 import { DEFAULT_MAX_INVALID_SHARE, remembersVisitedTopics } from '../lib/settings';
@@ -49,6 +50,8 @@ export default defineBackground(() => {
     loadDemo: loadBundledDemo,
     keepAlive,
     isLeaseAbandoned: isOwnerGone,
+    onProgress: publishProgress,
+    onSyncEnd: clearProgress,
   });
   const samples = { db, readBundled, loadDemo: loadBundledDemo };
   const reconcile = (startup: boolean) =>
@@ -86,6 +89,7 @@ export default defineBackground(() => {
     ensureData().then(() =>
       handleMessage(db, message, sender, browser.runtime.id, {
         syncNow: (url) => sync.syncNow(url),
+        acceptGeneration: (url, digest) => sync.accept(url, digest),
         remembersVisitedTopics: async () => remembersVisitedTopics(await loadSettings()),
         loadSample: (file) => loadSample(samples, file),
         removeSample: (feedId) => removeSample(samples, feedId),

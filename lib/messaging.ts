@@ -52,6 +52,11 @@ export const REQUEST_SCHEMAS = {
   removeSample: z.object({ feedId: z.string().min(1).max(200) }),
   /** Sync one configured feed now (or all of them when `url` is absent): the sync reports. */
   syncNow: z.object({ url: z.string().min(1).max(2048).optional() }),
+  /** Accept a refused document anyway (options/popup only): its URL and SHA-256 digest. */
+  acceptGeneration: z.object({
+    url: z.string().min(1).max(2048),
+    digest: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;
@@ -70,6 +75,7 @@ export interface ResponseMap {
   loadSample: SampleLoaded;
   removeSample: { removed: true };
   syncNow: SyncReportRow[];
+  acceptGeneration: SyncReportRow[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,6 +1,7 @@
 // The last sync report of one feed: outcome, counts, the first problems with their paths,
 // and when the next attempt is. Feed text is rendered as text.
 import type { SyncReportRow } from '../../lib/db/sync-schema';
+import { FeedVerdict } from '../FeedVerdict';
 
 const OUTCOME_LABEL: Record<SyncReportRow['outcome'], string> = {
   updated: 'Updated',
@@ -37,7 +38,8 @@ export function FeedReport({ report }: { report: SyncReportRow | undefined }) {
           <span data-count="invalid">{c.invalid} invalid</span>
         </p>
       )}
-      {report.problems.length > 0 && (
+      <FeedVerdict report={report} />
+      {report.problems.length > 0 && (!report.summary || report.outcome !== 'updated') && (
         <details class="problems" open={report.outcome !== 'updated'}>
           <summary>
             {report.problemCount} problem{report.problemCount === 1 ? '' : 's'}

@@ -13,6 +13,8 @@ import { DEFAULT_MAX_INVALID_SHARE, type FeedConfig, type Settings } from '../..
 import { useLiveQuery } from '../useLiveQuery';
 import { FeedForm } from './FeedForm';
 import { FeedReport } from './FeedReport';
+import { SyncProgressBar } from '../SyncProgressBar';
+import { useSyncProgress } from '../useSyncProgress';
 
 function useFeedConfig() {
   const [state, setState] = useState<{ settings: Settings; feeds: ConfiguredFeed[] } | undefined>();
@@ -47,6 +49,7 @@ export function FeedsSection({ db }: { db: ConstellationDB }) {
   const [editing, setEditing] = useState<string | undefined>(); // 'new' or the URL of the feed being edited;
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
+  const running = useSyncProgress();
 
   if (!config) return <p>Loading…</p>;
   const byUrl = new Map((reports.status === 'ready' ? reports.value : []).map((r) => [r.url, r]));
@@ -122,6 +125,7 @@ export function FeedsSection({ db }: { db: ConstellationDB }) {
                     </button>
                   </p>
                 )}
+                <SyncProgressBar state={running.progress.get(feed.url)} now={running.now} />
                 <FeedReport report={byUrl.get(feed.url)} />
                 <div class="buttons">
                   <button

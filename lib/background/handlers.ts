@@ -24,6 +24,7 @@ import {
 /** What the background does besides reading the database (feed sync, issue 3). */
 export interface BackgroundCommands {
   syncNow(url?: string): Promise<ResponseMap['syncNow']>;
+  acceptGeneration?(url: string, digest: string): Promise<ResponseMap['acceptGeneration']>;
   loadSample?(file: string): Promise<ResponseMap['loadSample']>;
   removeSample?(feedId: string): Promise<void>;
   /** Whether the user lets pages' topics be remembered (settings; on unless turned off). */
@@ -94,5 +95,9 @@ async function answer(
     case 'syncNow':
       if (!commands) throw new Error('feed sync is not available here');
       return commands.syncNow(message.request.url);
+    case 'acceptGeneration':
+      if (!isExtensionPage(sender)) throw new Error('only extension pages may accept a feed');
+      if (!commands?.acceptGeneration) throw new Error('feed sync is not available here');
+      return commands.acceptGeneration(message.request.url, message.request.digest);
   }
 }

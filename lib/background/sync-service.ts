@@ -7,7 +7,7 @@ import type { ConstellationDB } from '../db/database';
 import { collectGarbage, removeSource } from '../db/generation-cleanup';
 import { listSources } from '../db/generations';
 import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
-import { syncHealth, syncReports } from '../db/sync-status';
+import { acceptGeneration, syncHealth, syncReports } from '../db/sync-status';
 import type { FetchLike } from '../feed/fetch';
 import { syncFeed, type SyncProgress } from '../feed/sync';
 import type { ConfiguredFeed } from '../feed/configured';
@@ -37,6 +37,8 @@ export interface SyncServiceDeps {
   keepAlive?: () => void;
   isLeaseAbandoned?: (holder: LeaseRow) => Promise<boolean>;
   onProgress?: (progress: SyncProgress) => Promise<void> | void;
+  /** Called when a sync of `url` ended, however it ended (its report is stored by then). */
+  onSyncEnd?: (url: string) => Promise<void> | void;
   now?: () => number;
   log?: (message: string) => void;
 }
@@ -52,6 +54,19 @@ export class SyncService {
     const feeds = config.feeds.filter((f) => url === undefined || f.url === url);
     if (url !== undefined && feeds.length === 0) throw new Error(`no feed is configured at ${url}`);
     return Promise.all(feeds.map((feed) => this.run(feed, config.maxInvalidShare)));
+  }
+
+  /**
+   * The user accepts the document with this digest at `url` despite its acceptable refusal
+   * (older generation, another feed id, too many invalid records), and it is synced now.
+   */
+  async accept(url: string, digest: string): Promise<SyncReportRow[]> {
+    const config = await this.deps.loadConfig();
+    const feed = config.feeds.find((f) => f.url === url);
+    if (!feed) throw new Error(`no feed is configured at ${url}`);
+    await acceptGeneration(this.deps.db, url, digest, new Date((this.deps.now ?? Date.now)()));
+    await this.running.get(url)?.catch(() => undefined);
+    return [await this.run(feed, config.maxInvalidShare)];
   }
 
   async onAlarm(url: string): Promise<void> {
@@ -122,7 +137,10 @@ export class SyncService {
   private run(feed: ConfiguredFeed, maxInvalidShare: number): Promise<SyncReportRow> {
     const existing = this.running.get(feed.url);
     if (existing) return existing;
-    const task = this.sync(feed, maxInvalidShare).finally(() => this.running.delete(feed.url));
+    const task = this.sync(feed, maxInvalidShare).finally(() => {
+      this.running.delete(feed.url);
+      void Promise.resolve(this.deps.onSyncEnd?.(feed.url)).catch(() => undefined);
+    });
     this.running.set(feed.url, task);
     return task;
   }

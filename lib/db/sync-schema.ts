@@ -3,6 +3,8 @@
 // written), staged rows of a pending generation, per-feed record fingerprints for diffing,
 // the per-feed lease, and the sync report shown in options and the popup.
 import type { FeedList } from '../model/feed';
+import type { ProblemEffect } from '../model/validate';
+import type { VerdictCounts } from '../feed/verdict';
 import type {
   CommunityRow,
   ExpertiseRow,
@@ -52,6 +54,11 @@ export interface SyncSourceRow {
   validators: FeedValidators;
   switchedAt?: string;
   pending?: PendingGeneration;
+  /**
+   * The user accepted this document (by SHA-256 of its bytes) despite an acceptable refusal
+   * (older generation, another feed id, too many invalid records): it lands on the next sync.
+   */
+  accepted?: { digest: string; at: string };
 }
 
 /** One added/changed row (`row` set) or one removal (`row` absent) of a staged generation. */
@@ -105,7 +112,7 @@ export interface SyncCounts {
   changed: number;
   removed: number;
   unchanged: number;
-  /** Records that failed validation (their previous version, if any, was kept). */
+  /** Records left out, for their own faults or as dependents (previous versions kept). */
   invalid: number;
   /** Invalid records whose previously stored version was kept. */
   kept: number;
@@ -115,6 +122,8 @@ export interface SyncProblem {
   /** JSON path in the document, e.g. "people[3].emails[1]", or "" for the whole document. */
   path: string;
   reason: string;
+  /** What it cost (absent: the whole document was refused for it). */
+  effect?: ProblemEffect;
 }
 
 export interface SyncReportRow {
@@ -141,4 +150,10 @@ export interface SyncReportRow {
   resumedAtChunk?: number;
   /** Chunks the generation was written in. */
   chunkCount?: number;
+  /** The verdict's sentence, the same the CLI prints: "5 of 3,929 records had problems…". */
+  summary?: string;
+  /** The verdict's numbers over the whole document. */
+  verdict?: VerdictCounts;
+  /** Set on a refusal the user may override: accepting sends this document's digest. */
+  acceptable?: { digest: string };
 }

@@ -1,6 +1,7 @@
 // Sync reports per configured feed (stored so options and the popup can show them live via
 // liveQuery) and the compact health summary behind the popup line and the icon badge.
 import type { ConstellationDB } from './database';
+import { getSource } from './generations';
 import type { SyncReportRow } from './sync-schema';
 
 export async function saveReport(db: ConstellationDB, report: SyncReportRow): Promise<void> {
@@ -10,6 +11,19 @@ export async function saveReport(db: ConstellationDB, report: SyncReportRow): Pr
 /** The last stored report of one feed URL. */
 export function syncReport(db: ConstellationDB, url: string): Promise<SyncReportRow | undefined> {
   return db.syncReports.get(url);
+}
+
+/** Remembers that the user accepts the document with `digest` at `url` (refusals.ts). */
+export async function acceptGeneration(
+  db: ConstellationDB,
+  url: string,
+  digest: string,
+  at: Date,
+): Promise<void> {
+  await db.transaction('rw', db.syncSources, async () => {
+    const source = await getSource(db, url);
+    await db.syncSources.put({ ...source, accepted: { digest, at: at.toISOString() } });
+  });
 }
 
 export function syncReports(db: ConstellationDB): Promise<SyncReportRow[]> {

@@ -1,6 +1,7 @@
 // Diffs a validated feed against the fingerprints of what is stored for it, so a sync writes
 // only what changed: a 1% change writes ~1% of rows. Records that failed validation keep
-// their previously stored version (FEED-V1 rules) and are carried into the new fingerprint;
+// their previously stored version (FEED-V1 rules), and so do the memberships and expertise
+// entries left out with them; and are carried into the new fingerprint;
 // a key that is neither in the new feed nor kept is a removal.
 import { FEED_LISTS, type Feed, type FeedList } from '../model/feed';
 import type { RecordProblem } from '../model/validate';
@@ -41,11 +42,14 @@ export function planSync(
     changed: 0,
     removed: 0,
     unchanged: 0,
-    invalid: problems.length,
+    invalid: 0,
     kept: 0,
   };
   const invalidKeys = new Map<FeedList, Set<string>>(FEED_LISTS.map((l) => [l, new Set()]));
   for (const problem of problems) {
+    // A dropped value cost only itself: its record landed and is diffed like any other.
+    if (problem.effect === 'dropped') continue;
+    counts.invalid++;
     if (problem.id !== undefined)
       invalidKeys.get(problem.list)!.add(problemKey(problem.list, problem.id));
   }

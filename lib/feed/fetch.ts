@@ -39,19 +39,23 @@ export type FetchOutcome =
   | { kind: 'not-modified'; status: 304; validators: FeedValidators }
   | { kind: 'failed'; status?: number; message: string; retryAfterMs?: number };
 
+/** Bytes received so far, and the declared length when the server sent one. */
+export type OnReceived = (receivedBytes: number, totalBytes: number | undefined) => void;
+
 export async function fetchFeedBody(
   fetchImpl: FetchLike,
   url: string,
   validators: FeedValidators,
   limits: FetchLimits = DEFAULT_LIMITS,
   now: () => number = Date.now,
+  onReceived?: OnReceived,
 ): Promise<FetchOutcome> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/gzip;q=0.9, */*;q=0.1',
   };
   if (validators.etag) headers['If-None-Match'] = validators.etag;
   if (validators.lastModified) headers['If-Modified-Since'] = validators.lastModified;
-  const read = await readBody(fetchImpl, url, headers, limits, limits.maxBytes, now);
+  const read = await readBody(fetchImpl, url, headers, limits, limits.maxBytes, now, onReceived);
   if (read.kind !== 'ok') return read;
   const { response, bytes } = read;
   const next: FeedValidators = {};
@@ -116,6 +120,7 @@ async function readBody(
   limits: FetchLimits,
   maxBytes: number,
   now: () => number,
+  onReceived?: OnReceived,
 ): Promise<Read> {
   const controller = new AbortController();
   let why = '';
@@ -123,7 +128,7 @@ async function readBody(
     why ||= reason;
     controller.abort();
   };
-  const total = setTimeout(
+  const overall = setTimeout(
     () => abort(`the download took longer than ${seconds(limits.totalTimeoutMs)}`),
     limits.totalTimeoutMs,
   );
@@ -170,9 +175,18 @@ async function readBody(
       return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
     }
     if (!response.body) return { kind: 'ok', response, bytes: new Uint8Array() };
+    // Content-Encoding gzip makes the declared length the compressed one: no total then.
+    const encoded = (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity';
+    const total = Number.isFinite(declared) && !encoded ? declared : undefined;
+    let received = 0;
+    onReceived?.(0, total);
     let read: Capped;
     try {
-      read = await readCapped(response.body.getReader(), maxBytes, progress);
+      read = await readCapped(response.body.getReader(), maxBytes, (size) => {
+        progress();
+        received += size;
+        onReceived?.(received, total);
+      });
     } catch (error) {
       return {
         kind: 'failed',
@@ -184,7 +198,7 @@ async function readBody(
       return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
     return { kind: 'ok', response, bytes: read };
   } finally {
-    clearTimeout(total);
+    clearTimeout(overall);
     clearTimeout(idle);
   }
 }
@@ -223,14 +237,14 @@ type Capped = Uint8Array | 'too large';
 async function readCapped(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   maxBytes: number,
-  onChunk?: () => void,
+  onChunk?: (size: number) => void,
 ): Promise<Capped> {
   const parts: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    onChunk?.();
+    onChunk?.(value.byteLength);
     size += value.byteLength;
     if (size > maxBytes) {
       void reader.cancel().catch(() => undefined);

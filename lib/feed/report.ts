@@ -1,6 +1,8 @@
 // Sync reports while they are put together: the outcome and the sentence people read, for
 // each way a sync can end; syncFeed adds timing, failure count and the next attempt.
 import { GenerationLostError } from '../db/generations';
+import type { RecordProblem } from '../model/validate';
+import type { VerdictCounts } from './verdict';
 import type {
   SyncCounts,
   SyncOutcome,
@@ -25,6 +27,9 @@ export interface ReportDraft {
   retryAfterMs?: number;
   resumedAtChunk?: number;
   chunkCount?: number;
+  summary?: string;
+  verdict?: VerdictCounts;
+  acceptable?: { digest: string };
 }
 
 export function newReport(
@@ -62,18 +67,20 @@ export function refused(
   active: unknown,
   path: string,
   status: number,
-  problems: readonly { path: string; reason: string }[] = [],
+  problems: readonly RecordProblem[] = [],
 ): ReportDraft {
   return {
     outcome: 'refused',
     httpStatus: status,
     message: withKept(`Refused the feed: ${reason}.`, source, active),
-    problems: [
-      { path, reason },
-      ...problems.slice(0, PROBLEMS_KEPT - 1).map((p) => ({ path: p.path, reason: p.reason })),
-    ],
+    problems: [{ path, reason }, ...problems.slice(0, PROBLEMS_KEPT - 1).map(syncProblem)],
     problemCount: 1 + problems.length,
   };
+}
+
+/** A validator problem as a report keeps it: where, why, and what it cost. */
+export function syncProblem(p: RecordProblem): SyncProblem {
+  return { path: p.path, reason: p.reason, effect: p.effect };
 }
 
 export function withKept(message: string, source: SyncSourceRow, active: unknown): string {

@@ -23,7 +23,7 @@ import { acquireLease, releaseLease, renewLease } from '../db/sync-lease';
 import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
 import { saveReport, syncReport } from '../db/sync-status';
 import { feedRow as storedFeedRow, feedRows } from '../db/feeds';
-import { planChunks, planSync, storedCounts } from './diff';
+import { planChunks, planSync, storedCounts, type PlanChunk } from './diff';
 import {
   DEFAULT_LIMITS,
   fetchFeedBody,
@@ -33,16 +33,19 @@ import {
 } from './fetch';
 import { feedUrlProblem } from './feed-form';
 import { refusalOf } from './refusals';
+import { feedVerdict } from './verdict';
+import { downloadReporter } from './download-progress';
 import { nextAttemptAt } from './schedule';
 import { verifyDetachedSignature } from './signature';
 import { sha256Hex } from './digest';
-import { parseFeedBytes, takeBytes } from './parse-body';
+import { takeBytes } from './parse-body';
 import {
   failure,
   newReport,
   notModified,
   PROBLEMS_KEPT,
   refused,
+  syncProblem,
   withKept,
   type ReportDraft,
 } from './report';
@@ -56,9 +59,20 @@ export interface FeedTarget {
 
 export interface SyncProgress {
   url: string;
-  phase: 'fetched' | 'validated' | 'writing' | 'switched';
+  /**
+   * downloading → fetched → (verifying) → validating → validated → writing → switched. Only
+   * `downloading` reports may be dropped (they are throttled); the others always come.
+   */
+  phase:
+    'downloading' | 'fetched' | 'verifying' | 'validating' | 'validated' | 'writing' | 'switched';
   chunksDone: number;
   chunkCount: number;
+  /** While downloading: bytes received so far, and the declared size when known. */
+  receivedBytes?: number;
+  totalBytes?: number;
+  /** While writing: records written so far of those to write. */
+  recordsDone?: number;
+  recordCount?: number;
 }
 
 export interface SyncDeps {
@@ -155,13 +169,15 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
   }
   // Without a visible generation (first sync, evicted database) nothing may be skipped.
   const validators = active ? source.validators : {};
+  const download = downloadReporter(deps, url, now);
   const fetched = await fetchFeedBody(
     deps.fetch,
     url,
     validators,
     deps.limits ?? DEFAULT_LIMITS,
     now,
-  );
+    download.report,
+  ).finally(download.stop);
   if (fetched.kind === 'failed') {
     return {
       outcome: 'failed',
@@ -188,29 +204,48 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
 
   let signature: string | undefined;
   if (target.publicKey?.trim()) {
+    await progress(deps, { url, phase: 'verifying', chunksDone: 0, chunkCount: 0 });
     const verdict = await checkSignature(deps, url, target.publicKey, fetched);
     if (!verdict.ok) return refused(verdict.reason, source, active, '', status);
     signature = verdict.algorithm;
   }
+  await progress(deps, { url, phase: 'validating', chunksDone: 0, chunkCount: 0 });
   // From here on only the parsed document is needed: the body is handed over, not kept.
-  const validation = parseFeedBytes(takeBytes(fetched));
-  if (!validation.ok) {
-    return refused(validation.error.reason, source, active, validation.error.path ?? '', status);
+  // The same verdict as `constellation-feed validate` (verdict.ts).
+  const verdict = feedVerdict(takeBytes(fetched), { maxInvalidShare: deps.maxInvalidShare });
+  if (!verdict.ok) {
+    const { error } = verdict.validation;
+    return refused(error.reason, source, active, error.path ?? '', status);
   }
-  const { feed, problems } = validation;
+  const { feed, problems } = verdict.validation;
   const others = (await listSources(db)).filter((s) => s.url !== url);
   const servedBy = others.find(
     (s) => s.feedId === feed.feedId || s.pending?.feedId === feed.feedId,
   );
   const stored = await storedFeedRow(db, feed.feedId);
-  const refusal = refusalOf(validation, {
-    url,
-    ...(stored && stored.source !== 'demo' ? { storedGeneratedAt: stored.generatedAt } : {}),
+  const refusal = refusalOf(feed, {
+    ...(source.feedId && source.generation > 0
+      ? {
+          landed: {
+            feedId: source.feedId,
+            ...(source.generatedAt ? { generatedAt: source.generatedAt } : {}),
+          },
+        }
+      : {}),
     ...(servedBy ? { servedBy: servedBy.url } : {}),
     isDemoFeedId: stored?.source === 'demo',
-    maxInvalidShare: deps.maxInvalidShare,
+    ...(verdict.threshold ? { threshold: verdict.threshold } : {}),
+    accepted: source.accepted?.digest === digest,
+    now: now(),
   });
-  if (refusal) return refused(refusal.reason, source, active, refusal.path ?? '', status, problems);
+  if (refusal) {
+    return {
+      ...refused(refusal.reason, source, active, refusal.path ?? '', status, problems),
+      verdict: verdict.counts,
+      summary: verdict.sentence,
+      ...(refusal.acceptable ? { acceptable: { digest } } : {}),
+    };
+  }
   await progress(deps, { url, phase: 'validated', chunksDone: 0, chunkCount: 0 });
 
   const fingerprint = stored
@@ -219,6 +254,8 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     : undefined;
   const plan = planSync(feed, problems, fingerprint);
   const chunks = planChunks(plan, deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const recordCount = chunks.reduce((n, c) => n + recordsIn(c), 0);
+  let recordsDone = 0;
   let pending = await openGeneration(db, {
     url,
     feedId: feed.feedId,
@@ -229,8 +266,12 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     now: new Date(now()),
   });
   const resumedAtChunk = pending.chunksDone;
+  for (let index = 0; index < pending.chunksDone; index++) {
+    recordsDone += recordsIn(chunks[index]!);
+  }
   for (let index = pending.chunksDone; index < chunks.length; index++) {
     await writeChunk(db, url, owner, pending, index, chunks[index]!);
+    recordsDone += recordsIn(chunks[index]!);
     pending = { ...pending, chunksDone: index + 1 };
     if (!(await renewLease(db, url, owner, { now: now() })))
       throw new GenerationLostError('this sync lost the feed’s lease');
@@ -239,6 +280,8 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
       phase: 'writing',
       chunksDone: index + 1,
       chunkCount: chunks.length,
+      recordsDone,
+      recordCount,
     });
   }
   const feedRow: FeedRow = {
@@ -272,17 +315,20 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     chunkCount: chunks.length,
   });
   const c = plan.counts;
-  const skipped = c.invalid
-    ? ` ${c.invalid} invalid record${c.invalid === 1 ? ' was' : 's were'} skipped${c.kept ? ` (${c.kept} kept their previous version)` : ''}.`
-    : '';
+  const problemsText =
+    verdict.counts.faulty + verdict.counts.dependent + verdict.counts.dropped > 0
+      ? ` ${verdict.sentence}${c.kept ? ` ${c.kept} of them kept their previous version.` : ''}`
+      : '';
   return {
     outcome: 'updated',
     feedId: feed.feedId,
     generatedAt: feed.generatedAt,
     httpStatus: status,
     counts: c,
-    message: `Updated ${feed.organization.name}: ${c.added} added, ${c.changed} changed, ${c.removed} removed.${skipped}`,
-    problems: problems.slice(0, PROBLEMS_KEPT).map((p) => ({ path: p.path, reason: p.reason })),
+    message: `Updated ${feed.organization.name}: ${c.added} added, ${c.changed} changed, ${c.removed} removed.${problemsText}`,
+    summary: verdict.sentence,
+    verdict: verdict.counts,
+    problems: problems.slice(0, PROBLEMS_KEPT).map(syncProblem),
     problemCount: problems.length,
     chunkCount: chunks.length,
     ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
@@ -306,6 +352,10 @@ async function checkSignature(
     if (served.ok) return served;
   }
   return { ok: false, reason: `bad signature: ${verdict.reason}` };
+}
+
+function recordsIn(chunk: PlanChunk): number {
+  return chunk.upserts ? chunk.upserts.length : chunk.removals.length;
 }
 
 async function progress(deps: SyncDeps, p: SyncProgress): Promise<void> {

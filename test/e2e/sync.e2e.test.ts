@@ -170,7 +170,7 @@ describe('background sync in Chromium', () => {
           kind: 'feed',
           body: JSON.stringify(feed(300, '2026-01-01T00:00:00Z')),
         }),
-      /older than the stored/,
+      /older than the 2026-11-21T10:00:00Z that landed from this URL/,
     ],
   ];
   it.each(refusals)(
@@ -239,21 +239,22 @@ describe('background sync in Chromium', () => {
     const first = await syncNow(options, feedUrl);
     expect(first).toMatchObject({ outcome: 'updated', counts: { invalid: 0 } });
     const broken = feed(2000, '2026-11-26T10:00:00Z') as unknown as {
-      people: { emails: string[]; id: string }[];
+      people: { name: string; emails: string[]; id: string }[];
     };
-    broken.people[1234]!.emails = ['not-an-email'];
+    broken.people[1234]!.name = '';
     server.set('/acme.json', { kind: 'feed', body: JSON.stringify(broken) });
     const report: SyncReportRow = await syncNow(options, feedUrl);
     expect(report.outcome).toBe('updated');
     expect(report.counts!.invalid).toBeGreaterThanOrEqual(1);
     expect(report.counts!.kept).toBe(report.counts!.invalid);
-    expect(report.problems[0]!.path).toBe('people[1234].emails[0]');
+    expect(report.problems[0]!.path).toBe('people[1234].name');
     const people = await storeRows<{ feedId: string; id: string; emails: string[] }>(
       options,
       'people',
     );
     const kept = people.find((p) => p.id === broken.people[1234]!.id)!;
     expect(kept.emails[0]).toContain('@');
+    expect((kept as unknown as { name: string }).name).not.toBe('');
     expect((await popupCounts()).people).toBe('2000');
 
     // With the invalid share set to 0% in options, the same kind of document is refused whole.
@@ -262,9 +263,9 @@ describe('background sync in Chromium', () => {
     await share.press('Tab');
     await expect.poll(() => storedShare(options)).toBe(0);
     const stricter = feed(2000, '2026-11-27T10:00:00Z') as unknown as {
-      people: { emails: string[] }[];
+      people: { name: string }[];
     };
-    stricter.people[7]!.emails = ['still-not-an-email'];
+    stricter.people[7]!.name = '';
     server.set('/acme.json', { kind: 'feed', body: JSON.stringify(stricter) });
     const refused = await syncNow(options, feedUrl);
     expect(refused.outcome).toBe('refused');

@@ -5,6 +5,7 @@ import { ensureDemoData } from '../../../lib/background/demo-data';
 import { LOCAL_TABLES, type ConstellationDB } from '../../../lib/db/database';
 import { declareMembership, follow, saveNote, setMe } from '../../../lib/db/local';
 import { dataStatus, peopleByEmail, visibleFeedIds } from '../../../lib/db/queries';
+import { acceptGeneration } from '../../../lib/db/sync-status';
 import { syncFeed, type SyncDeps } from '../../../lib/feed/sync';
 import type { FeedInput } from '../../../lib/model/feed';
 import { smallFeed, smallFeedJson } from '../../fixtures/small-feed';
@@ -136,11 +137,16 @@ describe('syncFeed: first sync, 304 and changes', () => {
     expect(await db.syncStaging.count()).toBe(0);
   });
 
-  it('replaces the old feed id in the same switch when a URL starts serving another one', async () => {
+  it('refuses another feed id at a URL until the user accepts it, then replaces the old feed id in the same switch', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
     await syncFeed(deps(db, server), target());
     server.serveFeed(URL_A, json({ ...smallFeed(), feedId: 'acme-renamed' }));
+    const refusedReport = await syncFeed(deps(db, server), target());
+    expect(refusedReport).toMatchObject({ outcome: 'refused', problems: [{ path: 'feedId' }] });
+    expect(refusedReport.message).toContain('this URL served the feed "acme-main"');
+    expect([...(await visibleFeedIds(db))]).toEqual(['acme-main']);
+    await acceptGeneration(db, URL_A, refusedReport.acceptable!.digest, new Date());
     const report = await syncFeed(deps(db, server), target());
     expect(report).toMatchObject({ outcome: 'updated', feedId: 'acme-renamed' });
     expect([...(await visibleFeedIds(db))]).toEqual(['acme-renamed']);
@@ -202,7 +208,10 @@ describe('syncFeed: what must not land', () => {
     server.serveFeed(URL_A, json(later(smallFeed(), '2026-11-01T00:00:00Z')));
     const report = await syncFeed(deps(db, server), target());
     expect(report).toMatchObject({ outcome: 'refused', problems: [{ path: 'generatedAt' }] });
-    expect(report.problems[0]!.reason).toContain('older than the stored 2026-11-20T10:00:00Z');
+    expect(report.problems[0]!.reason).toContain(
+      'older than the 2026-11-20T10:00:00Z that landed from this URL',
+    );
+    expect(report.acceptable?.digest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a feed id that another configured URL serves', async () => {
@@ -219,12 +228,15 @@ describe('syncFeed: what must not land', () => {
     const next = smallFeedJson();
     next.generatedAt = '2026-11-22T00:00:00Z';
     const people = next.people as Record<string, unknown>[];
-    people[0]!.emails = ['not an email'];
+    people[0]!.name = '';
     people[1]!.title = 'Platform Lead';
+    people[2]!.emails = ['not an email'];
     server.serveFeed(URL_A, json(next));
     const report = await syncFeed(deps(db, server), target());
     expect(report.outcome).toBe('updated');
-    expect(report.counts).toMatchObject({ changed: 1, invalid: 4, kept: 4, removed: 0 });
+    // Carol lost only her bad email (a change); Alice is left out with her three entries.
+    expect(report.counts).toMatchObject({ changed: 2, invalid: 4, kept: 4, removed: 0 });
+    expect(report.verdict).toMatchObject({ faulty: 1, dependent: 3, dropped: 1 });
     // Alice is invalid: her stored version stays, and so do her two memberships and her
     // expertise, which now dangle.
     expect((await db.people.get(['acme-main', 'p-alice']))?.emails).toEqual([
@@ -232,11 +244,12 @@ describe('syncFeed: what must not land', () => {
     ]);
     expect(await db.memberships.get(['acme-main', 'p-alice', 'c-sre'])).toBeDefined();
     expect((await db.people.get(['acme-main', 'p-bob']))?.title).toBe('Platform Lead');
-    expect(report.problems[0]).toEqual({
-      path: 'people[0].emails[0]',
-      reason: 'must be an email address',
-    });
-    expect(report.problemCount).toBe(4);
+    expect(report.problems.slice(0, 2)).toEqual([
+      { path: 'people[0].name', reason: 'must not be empty', effect: 'skipped' },
+      { path: 'people[2].emails[0]', reason: 'must be an email address', effect: 'dropped' },
+    ]);
+    expect((await db.people.get(['acme-main', 'p-carol']))?.emails).toEqual([]);
+    expect(report.problemCount).toBe(5);
   });
 
   it('refuses the whole document when too many records are invalid', async () => {
@@ -244,13 +257,48 @@ describe('syncFeed: what must not land', () => {
     const next = smallFeedJson();
     next.generatedAt = '2026-11-22T00:00:00Z';
     for (const person of next.people as Record<string, unknown>[]) person.name = '';
+    for (const c of next.communities as Record<string, unknown>[]) c.stage = 'thriving';
     server.serveFeed(URL_A, json(next));
     const report = await syncFeed(deps(db, server), target());
     expect(report.outcome).toBe('refused');
+    // Six records bad in themselves; the memberships and expertise that fell with them are
+    // not counted against the threshold.
     expect(report.problems[0]!.reason).toMatch(
-      /\d+ of 21 records are invalid .* more than the 25% allowed/,
+      /^6 of 21 records have problems of their own \(28.6%\), more than the 25% allowed/,
     );
+    expect(report.verdict!.dependent).toBeGreaterThan(0);
     expect((await db.people.get(['acme-main', 'p-alice']))?.name).toBe('Alice Chen');
+  });
+
+  it('does not count dependents against the threshold', async () => {
+    const { db, server } = await withStoredFeed();
+    const next = smallFeedJson();
+    next.generatedAt = '2026-11-22T00:00:00Z';
+    // One community bad in itself (1 of 21 < 25%), though its memberships fall with it.
+    (next.communities as Record<string, unknown>[])[0]!.stage = 'thriving';
+    server.serveFeed(URL_A, json(next));
+    const report = await syncFeed(deps(db, server), target());
+    expect(report.outcome).toBe('updated');
+    expect(report.verdict).toMatchObject({ total: 21, faulty: 1 });
+    expect(report.summary).toMatch(
+      /^1 of 21 records had problems and was left out; \d+ entries that depended on it went too/,
+    );
+  });
+
+  it('refuses a generatedAt more than a day ahead, and a stored date from the future never blocks later updates', async () => {
+    const { db, server } = await withStoredFeed();
+    const now = Date.parse('2026-11-21T00:00:00Z');
+    server.serveFeed(URL_A, json(later(smallFeed(), '2099-01-01T00:00:00Z')));
+    const future = await syncFeed({ ...deps(db, server), now: () => now }, target());
+    expect(future).toMatchObject({ outcome: 'refused', problems: [{ path: 'generatedAt' }] });
+    expect(future.message).toContain('more than 24 hours in the future');
+    expect(future.acceptable).toBeUndefined();
+    // A date from the future stored by an older version of the extension:
+    const source = await db.syncSources.get(URL_A);
+    await db.syncSources.put({ ...source!, generatedAt: '2099-01-01T00:00:00Z' });
+    server.serveFeed(URL_A, json(later(smallFeed(), '2026-11-20T12:00:00Z')));
+    const correct = await syncFeed({ ...deps(db, server), now: () => now }, target());
+    expect(correct).toMatchObject({ outcome: 'updated', generatedAt: '2026-11-20T12:00:00Z' });
   });
 });
 

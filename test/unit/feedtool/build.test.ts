@@ -58,12 +58,12 @@ describe('build: sample feeds from the real corpus (read in place)', async () =>
   it('builds the Kubernetes community feed with every record accepted', () => {
     expect(k8s.ok).toBe(true);
     expect(k8s.counts).toEqual({
-      units: { total: 0, valid: 0, invalid: 0 },
-      people: { total: 237, valid: 237, invalid: 0 },
-      topics: { total: 35, valid: 35, invalid: 0 },
-      communities: { total: 35, valid: 35, invalid: 0 },
-      memberships: { total: 330, valid: 330, invalid: 0 },
-      expertise: { total: 54, valid: 54, invalid: 0 },
+      units: { total: 0, valid: 0, invalid: 0, dependent: 0, dropped: 0 },
+      people: { total: 237, valid: 237, invalid: 0, dependent: 0, dropped: 0 },
+      topics: { total: 35, valid: 35, invalid: 0, dependent: 0, dropped: 0 },
+      communities: { total: 35, valid: 35, invalid: 0, dependent: 0, dropped: 0 },
+      memberships: { total: 330, valid: 330, invalid: 0, dependent: 0, dropped: 0 },
+      expertise: { total: 54, valid: 54, invalid: 0, dependent: 0, dropped: 0 },
     });
     expect(k8s.feed?.organization.name).toBe(
       'Kubernetes community (data from kubernetes/community sigs.yaml, Apache-2.0)',

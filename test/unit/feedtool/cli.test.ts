@@ -44,19 +44,41 @@ describe('constellation-feed', () => {
     });
   });
 
-  it('validate: exit 0 for a valid feed and for skipped records; problems with line:column', async () => {
+  it('validate: exit 0 for a valid feed and for a feed within the threshold; each problem with line:column and its cost', async () => {
     expect(await run(['validate', `${FEEDS}/valid.json`])).toEqual({
       code: 0,
-      stdout: `${FEEDS}/valid.json: valid — units 1, people 1, topics 1, communities 1, memberships 1, expertise 1\n`,
+      stdout: `${FEEDS}/valid.json: valid — All 6 records are valid. units 1, people 1, topics 1, communities 1, memberships 1, expertise 1\n`,
       stderr: '',
     });
-    const partial = await run(['validate', `${FEEDS}/with-problems.json`]);
-    expect(partial.code).toBe(0);
-    expect(partial.stdout.split('\n').slice(0, 2)).toEqual([
-      `${FEEDS}/with-problems.json:10:68: error: people[1].emails[1] (p-bob): must be an email address; record skipped`,
-      `${FEEDS}/with-problems.json:25:7: error: memberships[1].person (p-carol→c-sre): refers to person "p-carol", which is not in this feed or is invalid; record skipped`,
+    const partial = await run([
+      'validate',
+      '--max-invalid-share',
+      '50',
+      `${FEEDS}/with-problems.json`,
     ]);
-    expect((await run(['validate', '--strict', `${FEEDS}/with-problems.json`])).code).toBe(1);
+    expect(partial.code).toBe(0);
+    expect(partial.stdout.split('\n').slice(0, 3)).toEqual([
+      `${FEEDS}/with-problems.json:10:68: warning: people[1].emails[1] (p-bob): must be an email address; value dropped, record kept`,
+      `${FEEDS}/with-problems.json:25:7: error: memberships[1].person (p-carol→c-sre): refers to person "p-carol", which is not in this feed; record left out`,
+      `${FEEDS}/with-problems.json: accepted — 1 of 5 records had problems and was left out; 1 bad value was dropped from records that landed. units 0, people 2, topics 0, communities 1, memberships 1/2, expertise 0`,
+    ]);
+    // The extension's default threshold (10%) refuses it, and so does the CLI.
+    const refused = await run(['validate', `${FEEDS}/with-problems.json`]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.split('\n')[2]).toBe(
+      `${FEEDS}/with-problems.json: refused: 1 of 5 records has problems of its own (20%), more than the 10% allowed — 1 of 5 records had problems and was left out; 1 bad value was dropped from records that landed.`,
+    );
+    expect(
+      (
+        await run([
+          'validate',
+          '--strict',
+          '--max-invalid-share',
+          '50',
+          `${FEEDS}/with-problems.json`,
+        ])
+      ).code,
+    ).toBe(1);
   });
 
   it('validate: exit 1 for a rejected document, with its position', async () => {
@@ -89,10 +111,19 @@ describe('constellation-feed', () => {
           line: 10,
           column: 68,
           reason: 'must be an email address',
+          effect: 'dropped',
         },
-        { list: 'memberships', index: 1, path: 'memberships[1].person', line: 25, column: 7 },
+        {
+          list: 'memberships',
+          index: 1,
+          path: 'memberships[1].person',
+          line: 25,
+          column: 7,
+          effect: 'skipped',
+        },
       ],
-      counts: { people: { total: 2, valid: 1, invalid: 1 } },
+      counts: { people: { total: 2, valid: 2, invalid: 0, dropped: 1 } },
+      verdict: { total: 5, landed: 4, faulty: 1, dependent: 0, dropped: 1 },
     });
     const rejected = JSON.parse(
       (await run(['validate', '--json', `${FEEDS}/rejected.json`])).stdout,

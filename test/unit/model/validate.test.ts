@@ -75,7 +75,13 @@ describe('validateFeed: a valid feed', () => {
   it('returns every record, applies defaults, and reports no problems', () => {
     const result = valid(validateFeed(smallFeed()));
     expect(result.problems).toEqual([]);
-    expect(result.counts.people).toEqual({ total: 4, valid: 4, invalid: 0 });
+    expect(result.counts.people).toEqual({
+      total: 4,
+      valid: 4,
+      invalid: 0,
+      dependent: 0,
+      dropped: 0,
+    });
     const bob = result.feed.people.find((p) => p.id === 'p-bob')!;
     expect(bob.aliases).toEqual([]);
     const membership = result.feed.memberships.find((m) => m.person === 'p-bob')!;
@@ -97,7 +103,7 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     const feed = smallFeedJson();
     const people = records(feed, 'people');
     for (let i = 0; i < 500; i++) people.push({ id: `p-extra-${i}`, name: `Extra ${i}` });
-    people.splice(200, 0, { id: 'p-broken', name: 'Broken', emails: ['not-an-email'] });
+    people.splice(200, 0, { id: 'p-broken', name: '', emails: ['not-an-email'] });
     const result = valid(validateFeed(feed));
     expect(result.feed.people).toHaveLength(504);
     expect(result.problems).toEqual([
@@ -105,12 +111,38 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
         list: 'people',
         index: 200,
         id: 'p-broken',
-        field: 'emails[0]',
-        reason: 'must be an email address',
-        path: 'people[200].emails[0]',
+        field: 'name',
+        reason: 'must not be empty',
+        path: 'people[200].name',
+        effect: 'skipped',
       },
     ]);
-    expect(result.counts.people).toEqual({ total: 505, valid: 504, invalid: 1 });
+    expect(result.counts.people).toEqual({
+      total: 505,
+      valid: 504,
+      invalid: 1,
+      dependent: 0,
+      dropped: 0,
+    });
+  });
+
+  it('drops a bad optional value and lands the record', () => {
+    const feed = smallFeedJson();
+    records(feed, 'people')[1]!.emails = ['bob@acme.example', 'not-an-email'];
+    const result = valid(validateFeed(feed));
+    expect(result.feed.people[1]!.emails).toEqual(['bob@acme.example']);
+    expect(result.problems).toEqual([
+      {
+        list: 'people',
+        index: 1,
+        id: 'p-bob',
+        field: 'emails[1]',
+        reason: 'must be an email address',
+        path: 'people[1].emails[1]',
+        effect: 'dropped',
+      },
+    ]);
+    expect(result.counts.people).toMatchObject({ valid: 4, invalid: 0, dropped: 1 });
   });
 
   it('reports a duplicate id and keeps the first', () => {
@@ -126,7 +158,9 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
         index: 4,
         id: 'p-bob',
         field: 'id',
-        reason: 'duplicate id "p-bob" (first at index 1)',
+        path: 'people[4].id',
+        reason: 'duplicate id "p-bob": the first copy, people[1], wins',
+        effect: 'skipped',
       }),
     ]);
   });
@@ -162,8 +196,8 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     const landed = result.feed.memberships.map((m) => `${m.person}|${m.community}`);
     expect(landed).toEqual(expect.arrayContaining(['p-bob|x→c-sre', 'p-bob→x|c-sre']));
     expect(result.problems.map((p) => [p.index, p.field, p.reason])).toEqual([
-      [7, 'person', 'refers to person "p-nobody", which is not in this feed or is invalid'],
-      [8, '', 'duplicate entry "p-nobody→c-sre" (first at index 7)'],
+      [7, 'person', 'refers to person "p-nobody", which is not in this feed'],
+      [8, '', 'duplicate entry "p-nobody→c-sre": the first copy, memberships[7], wins'],
     ]);
   });
 
@@ -179,46 +213,47 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     records(feed, 'expertise').push({ person: 'p-alice', topic: 't-ghost', level: 2 });
     records(feed, 'units').push({ id: 'orphan', name: 'Orphan', parent: 'gone' });
     const result = valid(validateFeed(feed));
-    expect(result.problems.map((p) => [p.path, p.reason])).toEqual([
-      ['units[4].parent', 'refers to unit "gone", which is not in this feed or is invalid'],
-      ['people[1].unit', 'refers to unit "nowhere", which is not in this feed or is invalid'],
+    expect(result.problems.map((p) => [p.path, p.reason, p.effect])).toEqual([
+      ['units[4].parent', 'refers to unit "gone", which is not in this feed', 'dropped'],
+      ['people[1].unit', 'refers to unit "nowhere", which is not in this feed', 'dropped'],
       [
         'communities[0].topics[1]',
-        'refers to topic "t-missing", which is not in this feed or is invalid',
+        'refers to topic "t-missing", which is not in this feed',
+        'dropped',
       ],
-      // c-sre is gone, so the memberships in it dangle as well; c-fraud's `related` did not name c-sre.
-      [
-        'memberships[0].community',
-        'refers to community "c-sre", which is not in this feed or is invalid',
-      ],
-      [
-        'memberships[1].person',
-        'refers to person "p-bob", which is not in this feed or is invalid',
-      ],
-      [
-        'memberships[2].community',
-        'refers to community "c-sre", which is not in this feed or is invalid',
-      ],
-      [
-        'memberships[5].person',
-        'refers to person "p-ghost", which is not in this feed or is invalid',
-      ],
-      ['expertise[1].person', 'refers to person "p-bob", which is not in this feed or is invalid'],
-      ['expertise[3].topic', 'refers to topic "t-ghost", which is not in this feed or is invalid'],
+      ['memberships[5].person', 'refers to person "p-ghost", which is not in this feed', 'skipped'],
+      ['expertise[3].topic', 'refers to topic "t-ghost", which is not in this feed', 'skipped'],
     ]);
-    expect(result.feed.communities.map((c) => c.id)).toEqual(['c-fraud']);
+    // Optional references lose only the dangling entry; every record that named one lands.
+    expect(result.feed.communities.map((c) => [c.id, c.topics])).toEqual([
+      ['c-sre', ['t-k8s']],
+      ['c-fraud', records(smallFeedJson(), 'communities')[1]!.topics],
+    ]);
+    expect(result.feed.people[1]).not.toHaveProperty('unit');
+    expect(result.feed.units.find((u) => u.id === 'orphan')).not.toHaveProperty('parent');
   });
 
-  it('cascades through related communities and unit parents', () => {
+  it('never cascades through related communities: a left-out one is dropped from the lists naming it', () => {
     const feed = smallFeedJson();
     records(feed, 'communities')[1]!.related = ['c-sre'];
     records(feed, 'communities')[0]!.stage = 'thriving';
     const result = valid(validateFeed(feed));
-    expect(result.feed.communities).toEqual([]);
-    expect(result.problems.filter((p) => p.list === 'communities').map((p) => p.field)).toEqual([
-      'stage',
-      'related[0]',
+    expect(result.feed.communities.map((c) => [c.id, c.related])).toEqual([['c-fraud', []]]);
+    expect(
+      result.problems.filter((p) => p.list === 'communities').map((p) => [p.path, p.effect]),
+    ).toEqual([
+      ['communities[0].stage', 'skipped'],
+      ['communities[1].related[0]', 'dropped'],
     ]);
+    // The memberships of the left-out community fall with it, counted as dependents.
+    const dependents = result.problems.filter((p) => p.effect === 'dependent');
+    expect(dependents.map((p) => p.path)).toEqual(
+      result.problems.filter((p) => p.list === 'memberships').map((p) => p.path),
+    );
+    expect(dependents.length).toBeGreaterThan(0);
+    expect(dependents[0]!.reason).toBe('refers to community "c-sre", which was left out');
+    expect(result.counts.memberships.dependent).toBe(dependents.length);
+    expect(result.counts.communities).toMatchObject({ invalid: 1, dependent: 0, dropped: 1 });
   });
 
   it('detects a loop in unit parents', () => {
@@ -226,13 +261,16 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     records(feed, 'units')[0]!.parent = 'claims';
     records(feed, 'units').push({ id: 'sub', name: 'Sub', parent: 'claims' });
     const result = valid(validateFeed(feed));
-    expect(result.feed.units.map((u) => u.id)).toEqual(['platform', 'partner']);
+    expect(result.feed.units.map((u) => u.id)).toEqual(['platform', 'partner', 'sub']);
+    expect(result.feed.units.find((u) => u.id === 'sub')).not.toHaveProperty('parent');
     expect(
-      result.problems.filter((p) => p.list === 'units').map((p) => `${p.id}: ${p.reason}`),
+      result.problems
+        .filter((p) => p.list === 'units')
+        .map((p) => `${p.id}: ${p.reason} (${p.effect})`),
     ).toEqual([
-      'ops: the parent chain loops: ops → claims → ops',
-      'claims: the parent chain loops: claims → ops → claims',
-      'sub: the parent chain reaches the loop at unit "claims"',
+      'ops: the parent chain loops: ops → claims → ops (skipped)',
+      'claims: the parent chain loops: claims → ops → claims (skipped)',
+      'sub: refers to unit "claims", which was left out (dropped)',
     ]);
   });
 
@@ -256,7 +294,13 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     expect(reasons['expertise[0].evidence[0].url']).toBe(
       'URL must use https (plain http is allowed only for localhost)',
     );
-    expect(result.feed.communities.map((c) => c.id)).toEqual(['c-fraud']);
+    // Each bad link costs only itself: the channel keeps its label, the records land.
+    expect(result.feed.communities.map((c) => c.id)).toEqual(['c-sre', 'c-fraud']);
+    expect(result.feed.communities[0]!.channels).toEqual([{ kind: 'chat', label: 'x' }]);
+    expect(result.feed.people[0]).not.toHaveProperty('avatar');
+    expect(result.feed.expertise[0]!.evidence).toEqual([]);
+    expect(result.feed.communities[1]!.repertoire).toHaveLength(1);
+    expect(result.problems.every((p) => p.effect === 'dropped')).toBe(true);
   });
 
   it('reports very long strings instead of storing them', () => {
@@ -323,7 +367,13 @@ describe('validateFeed: bad records are skipped, the rest lands', () => {
     expect(
       result.problems.filter((p) => p.list === 'people').map((p) => `${p.id} ${p.field}`),
     ).toEqual(['p-alice timezone', 'p-bob handles.not a host']);
-    // Their memberships and expertise cascade: they refer to people who did not land.
-    expect(result.feed.memberships.map((m) => m.person)).toEqual(['p-jose', 'p-carol']);
+    expect(result.problems.map((p) => p.reason)).toEqual([
+      'must be an IANA time zone such as Europe/Berlin',
+      'the key must be a host name such as github.com',
+    ]);
+    // Only the bad values go: both people land, with their memberships.
+    expect(result.feed.people[0]).not.toHaveProperty('timezone');
+    expect(result.feed.people[1]!.handles).toEqual({});
+    expect(result.feed.memberships).toHaveLength(records(smallFeedJson(), 'memberships').length);
   });
 });

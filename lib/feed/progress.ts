@@ -1,0 +1,79 @@
+// What a running sync looks like to people: its phase, how far it got, and whether a download
+// has stalled. The background records each SyncProgress with the time it arrived; options and
+// the popup turn it into one line and a progress bar. Pure: the clock is passed in.
+import type { SyncProgress } from './sync';
+
+/** A download with no new bytes for this long shows as stalled (the fetch gives up at 30 s). */
+export const STALL_MS = 5_000;
+
+export interface SyncProgressState extends SyncProgress {
+  startedAt: number;
+  /** When this state was recorded. */
+  updatedAt: number;
+  /** When the last bytes arrived (downloading only). */
+  lastBytesAt?: number;
+}
+
+export interface ProgressView {
+  /** One sentence: "Downloading 3.2 of 10.0 MB", "Writing 4,000 of 12,000 records". */
+  text: string;
+  /** 0..1 when the total is known; undefined shows an indeterminate bar. */
+  fraction?: number;
+  stalled: boolean;
+}
+
+/** Folds a new progress report into the recorded state. */
+export function nextProgressState(
+  previous: SyncProgressState | undefined,
+  progress: SyncProgress,
+  now: number,
+): SyncProgressState {
+  const startedAt = previous?.startedAt ?? now;
+  const moved =
+    progress.phase === 'downloading' &&
+    (previous?.phase !== 'downloading' ||
+      (progress.receivedBytes ?? 0) > (previous.receivedBytes ?? 0));
+  const lastBytesAt = moved ? now : previous?.lastBytesAt;
+  return { ...progress, startedAt, updatedAt: now, ...(lastBytesAt ? { lastBytesAt } : {}) };
+}
+
+export function progressView(state: SyncProgressState, now: number): ProgressView {
+  switch (state.phase) {
+    case 'downloading': {
+      const received = state.receivedBytes ?? 0;
+      const since = state.lastBytesAt ?? state.updatedAt;
+      const stalled = now - since > STALL_MS;
+      const amount =
+        state.totalBytes !== undefined
+          ? `${megabytes(received)} of ${megabytes(state.totalBytes)} MB`
+          : `${megabytes(received)} MB`;
+      const text = stalled
+        ? `Download stalled at ${amount}: no data for ${Math.round((now - since) / 1000)} s`
+        : `Downloading ${amount}`;
+      return state.totalBytes
+        ? { text, fraction: Math.min(1, received / state.totalBytes), stalled }
+        : { text, stalled };
+    }
+    case 'fetched':
+    case 'verifying':
+      return { text: 'Checking the signature', stalled: false };
+    case 'validating':
+    case 'validated':
+      return { text: 'Validating the feed', stalled: false };
+    case 'writing': {
+      const done = state.recordsDone ?? 0;
+      const count = state.recordCount ?? 0;
+      return {
+        text: `Writing ${done.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} records`,
+        ...(count > 0 ? { fraction: done / count } : {}),
+        stalled: false,
+      };
+    }
+    case 'switched':
+      return { text: 'Switching to the new data', fraction: 1, stalled: false };
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}

@@ -1,0 +1,115 @@
+// Parsing one record against its schema, with fault isolation (fault-rules.ts): a record whose
+// only faults are in optional fields lands without those values, each reported as dropped; a
+// fault in a field the record cannot do without leaves the record out. Valid records take
+// zod's generated fast path (precompiled.ts) and never reach the repair below.
+import type { z } from './zod';
+import type { FeedList, RECORD_SCHEMAS } from './feed';
+import { droppablePrefix } from './fault-rules';
+
+type Issue = z.core.$ZodIssue;
+
+export interface DroppedValue {
+  /** The offending field within the record, e.g. "repertoire[2].url". */
+  field: string;
+  reason: string;
+}
+
+export type RecordParse<L extends FeedList> =
+  | { ok: true; record: z.output<(typeof RECORD_SCHEMAS)[L]>; dropped: DroppedValue[] }
+  | { ok: false; field: string; reason: string };
+
+// Each repair removes at least one value; a record's faults are found in one or two rounds
+// (a refinement can only run once the value's type is right), so a few rounds suffice.
+const MAX_ROUNDS = 4;
+
+/**
+ * Repairs a record that failed its schema with `issues`: drops the values the rule table lets
+ * go and parses again, or says which fault leaves the record out. Valid records never come
+ * here (the caller's fast path), so nothing is allocated for them.
+ */
+export function repairRecord<L extends FeedList>(
+  list: L,
+  schema: (typeof RECORD_SCHEMAS)[L],
+  item: unknown,
+  issues: readonly Issue[],
+): RecordParse<L> {
+  const dropped: DroppedValue[] = [];
+  let current = item;
+  let faults = issues;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const cuts: PropertyKey[][] = [];
+    for (const issue of faults) {
+      const keep = droppablePrefix(list, issue.path);
+      if (keep === null)
+        return { ok: false, field: formatPath(issue.path), reason: message(issue) };
+      cuts.push(issue.path.slice(0, keep));
+    }
+    for (const issue of faults) {
+      dropped.push({ field: formatPath(issue.path), reason: message(issue) });
+    }
+    current = without(current, cuts);
+    const again = schema.safeParse(current);
+    if (again.success) {
+      return { ok: true, record: again.data as z.output<(typeof RECORD_SCHEMAS)[L]>, dropped };
+    }
+    faults = again.error.issues;
+  }
+  const issue = faults[0]!;
+  return { ok: false, field: formatPath(issue.path), reason: message(issue) };
+}
+
+function message(issue: Issue): string {
+  // A bad key of a map (handles) carries its own reason one level down.
+  if (issue.code === 'invalid_key') {
+    const inner = issue.issues[0]?.message;
+    return `the key ${inner ? inner : 'is invalid'}`;
+  }
+  return issue.message;
+}
+
+const REMOVED = Symbol('removed');
+
+/** A copy of `value` without the values at `cuts` (list entries are removed, keys deleted). */
+function without(value: unknown, cuts: readonly PropertyKey[][]): unknown {
+  const copy = deepCopy(value);
+  for (const cut of cuts) {
+    let parent: unknown = copy;
+    for (let i = 0; i < cut.length - 1 && parent !== undefined; i++) {
+      parent = (parent as Record<PropertyKey, unknown>)[cut[i]!];
+    }
+    if (typeof parent !== 'object' || parent === null) continue;
+    const key = cut[cut.length - 1]!;
+    if (Array.isArray(parent) && typeof key === 'number') parent[key] = REMOVED;
+    else delete (parent as Record<PropertyKey, unknown>)[key];
+  }
+  return sweep(copy);
+}
+
+function deepCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(deepCopy);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = deepCopy(v);
+    return out;
+  }
+  return value;
+}
+
+function sweep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== REMOVED).map(sweep);
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const k of Object.keys(record)) record[k] = sweep(record[k]);
+  }
+  return value;
+}
+
+/** ["emails", 1, "x"] → "emails[1].x" */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
