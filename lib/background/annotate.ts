@@ -27,6 +27,7 @@ import { personSummaries } from '../db/summaries';
 import type { PersonCard, PersonToAsk, TopicCard } from '../annotate/cards';
 import { personRefKey, type IdentityAnswer, type ResolvedPerson } from '../match/identity';
 import type { TopicVocabulary } from '../match/vocabulary';
+import { compileVocabulary } from './vocabulary';
 
 /** The viewer as part of a cache key: whose memberships decide what is visible. */
 function viewerVersion(viewer: Viewer): string {
@@ -51,19 +52,7 @@ export async function annotateVocabulary(
   if (known === version) return { version };
   let cached = compiled.get(db);
   if (cached?.version !== version) {
-    const { topics, coverage, names } = await vocabularySource(db, viewer);
-    cached = {
-      version,
-      topics: topics.map((t) => ({
-        feedId: t.feedId,
-        id: t.id,
-        label: t.label,
-        terms: [t.label, ...t.aliases],
-        communities: (coverage.get(communityKey(t.feedId, t.id)) ?? []).map(
-          (id) => names.get(communityKey(t.feedId, id)) ?? id,
-        ),
-      })),
-    };
+    cached = compileVocabulary(version, await vocabularySource(db, viewer));
     compiled.set(db, cached);
   }
   return { version, vocabulary: cached };

@@ -2,10 +2,14 @@
 // case-insensitively per host and emails case-insensitively; names match after folding case,
 // diacritics and white space. The database indexes these keys and the page matcher computes
 // the same keys from what it finds, so both sides must use these functions.
+import { normalizeText } from './text';
 
-/** "José  Müller " → "jose muller" */
+/**
+ * "José  Müller " → "jose muller", "O’Brien" → "o'brien": the shared normalisation
+ * (lib/model/text.ts), then case and diacritics folded.
+ */
 export function foldText(value: string): string {
-  return value
+  return normalizeText(value)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
