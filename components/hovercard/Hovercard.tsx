@@ -1,8 +1,9 @@
 // The hovercard shell: a labelled dialog with a close button and the "Demo data" label when
-// the data shown is the demo organisation; the body is a person or a topic card.
+// the data shown is the demo organisation; the body is a person, community or topic card.
 import { useEffect, useRef } from 'preact/hooks';
 import type { CardState } from '../../lib/annotate/hovercard-controller';
 import type { Theme } from '../../lib/annotate/hosts';
+import { CommunityCardView } from './CommunityCardView';
 import { PersonCardView } from './PersonCardView';
 import { TopicCardView } from './TopicCardView';
 
@@ -21,9 +22,9 @@ export function Hovercard({ state, theme, position, focus, onClose }: HovercardP
   }, [focus, state]);
   const label =
     state.status === 'ready'
-      ? state.card.kind === 'person'
-        ? `Constellation: ${state.card.name}`
-        : `Constellation topic: ${state.card.label}`
+      ? state.card.kind === 'topic'
+        ? `Constellation topic: ${state.card.label}`
+        : `Constellation: ${state.card.name}`
       : 'Constellation';
   return (
     <div
@@ -50,6 +51,8 @@ export function Hovercard({ state, theme, position, focus, onClose }: HovercardP
           {state.card.demo && <span class="demo">Demo data</span>}
           {state.card.kind === 'person' ? (
             <PersonCardView card={state.card} />
+          ) : state.card.kind === 'community' ? (
+            <CommunityCardView card={state.card} />
           ) : (
             <TopicCardView card={state.card} />
           )}

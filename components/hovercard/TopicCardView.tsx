@@ -1,53 +1,11 @@
 // A topic's hovercard: the communities whose domain covers it (stage, standing, open to
-// newcomers, how to take part) and whom to ask outside the viewer's unit. Feed URLs become
-// links only when they are https (or loopback http): feed data is untrusted.
-import type { TopicCard, TopicCardCommunity } from '../../lib/annotate/cards';
-import { isSafeUrl } from '../../lib/model/safe-url';
+// newcomers, how to take part) and whom to ask outside the viewer's unit. The background
+// orders the communities by relevance (named on this page, mine, most active); the first
+// screen shows the first FIRST_SCREEN of them and "N more" opens the rest.
+import type { TopicCard } from '../../lib/annotate/cards';
+import { Community } from './CommunityEntry';
 
-function MaybeLink({ url, children }: { url?: string; children: string }) {
-  return url && isSafeUrl(url) ? (
-    <a href={url} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
-  ) : (
-    <>{children}</>
-  );
-}
-
-function Community({ community }: { community: TopicCardCommunity }) {
-  return (
-    <li class="community" data-community={community.id}>
-      <strong>{community.name}</strong>
-      {community.mine && <span class="shared">you are a member</span>}
-      <p class="meta">
-        <span class="tag" data-field="stage">
-          {community.stage}
-        </span>
-        <span class="tag" data-field="standing">
-          {community.standing}
-        </span>
-        <span data-field="newcomers">
-          {community.openToNewcomers ? 'open to newcomers' : 'not taking newcomers now'}
-        </span>
-      </p>
-      {(community.channels.length > 0 || community.meetings.length > 0) && (
-        <ul data-field="take-part">
-          {community.channels.map((channel, i) => (
-            <li key={`c${i}`}>
-              {channel.kind}: <MaybeLink url={channel.url}>{channel.label}</MaybeLink>
-            </li>
-          ))}
-          {community.meetings.map((meeting, i) => (
-            <li key={`m${i}`}>
-              meeting: <MaybeLink url={meeting.url}>{meeting.title}</MaybeLink>
-              {meeting.schedule && <span class="meta"> — {meeting.schedule}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-}
+const FIRST_SCREEN = 2;
 
 export function TopicCardView({ card }: { card: TopicCard }) {
   return (
@@ -58,11 +16,23 @@ export function TopicCardView({ card }: { card: TopicCard }) {
       {card.communities.length === 0 ? (
         <p class="meta">No community you can see covers this topic.</p>
       ) : (
-        <ul data-field="communities">
-          {card.communities.map((c) => (
-            <Community key={`${c.feedId}/${c.id}`} community={c} />
-          ))}
-        </ul>
+        <>
+          <ul data-field="communities">
+            {card.communities.slice(0, FIRST_SCREEN).map((c) => (
+              <Community key={`${c.feedId}/${c.id}`} community={c} />
+            ))}
+          </ul>
+          {card.communities.length > FIRST_SCREEN && (
+            <details data-field="more-communities">
+              <summary>{card.communities.length - FIRST_SCREEN} more</summary>
+              <ul>
+                {card.communities.slice(FIRST_SCREEN).map((c) => (
+                  <Community key={`${c.feedId}/${c.id}`} community={c} />
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
       )}
       {card.askOutsideMyUnit.length > 0 && (
         <>

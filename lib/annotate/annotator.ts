@@ -3,7 +3,7 @@
 // schedule (`schedule.ts`: short slices, visible regions first). Everything inserted is
 // removed when the AbortSignal fires (SPA navigation, unload). Idempotent: annotating again
 // adds nothing; our own nodes are never scanned.
-import { NEVER_TOUCH } from '../sites/dom';
+import { NEVER_TOUCH, within } from '../sites/dom';
 import type { PersonMention, SiteAdapter } from '../sites/types';
 import type { AnnotateClient } from './client';
 import { TOPIC_TAG, isOwnNode, type Theme } from './hosts';
@@ -29,12 +29,24 @@ export interface AnnotatorOptions {
   onUpdate?: () => void;
 }
 
+/** Prose regions plus the site's label areas outside them (outermost only). */
+function withLabelAreas(regions: Element[], root: ParentNode, labels?: string): Element[] {
+  if (!labels) return regions;
+  const areas = within(root, labels).filter(
+    (area) =>
+      !area.parentElement?.closest(labels) && !regions.some((region) => region.contains(area)),
+  );
+  return areas.length > 0 ? [...regions, ...areas] : regions;
+}
+
 export interface Annotator {
   /** Resolves when the current queue of work is done (tests, benchmarks). */
   idle(): Promise<void>;
   /** Scans `root` (an added subtree, or the document) for people and prose. */
   scan(root: ParentNode): void;
   summary(): PageSummary;
+  /** The communities marked by name on this page so far (the topic card lists them first). */
+  communitiesOnPage(): { feedId: string; id: string }[];
   readonly theme: Theme;
 }
 
@@ -68,6 +80,8 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     // Chrome too: when a page has no landmark, its prose region is the body, and the site's
     // top bar or footer inside it is not prose (Phabricator's main menu, for one).
     skip: compileSkip([TOPIC_SKIP, adapter.chrome, adapter.excluded].filter(Boolean).join(',')),
+    labels: adapter.labels,
+    labelSkip: compileSkip([NEVER_TOUCH, adapter.excluded].filter(Boolean).join(',')),
   });
   const schedule = createSchedule({
     signal,
@@ -94,7 +108,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     let regions: Element[] = [];
     try {
       mentions = adapter.people(root, url);
-      regions = adapter.proseRegions(root);
+      regions = withLabelAreas(adapter.proseRegions(root), root, adapter.labels);
     } catch {
       // An adapter that trips over odd markup must not break the page.
     }
@@ -110,6 +124,8 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     theme,
     scan,
     idle: () => schedule.idle(),
+    communitiesOnPage: () =>
+      [...topics.communitiesOnPage.values()].map((c) => ({ feedId: c.feedId, id: c.id })),
     summary() {
       return summarize(
         { id: adapter.id, label: adapter.label, pageKind: adapter.pageKind(url, document) },

@@ -70,12 +70,15 @@ export function startHovercards(options: HovercardOptions): {
     const feedId = anchor.getAttribute('data-constellation-feed') ?? '';
     const person = anchor.getAttribute('data-constellation-person');
     const topic = anchor.getAttribute('data-constellation-topic');
-    const key = `${person ? 'p' : 't'}\u0000${feedId}\u0000${person ?? topic}`;
+    const community = anchor.getAttribute('data-constellation-community');
+    const key = `${person ? 'p' : community ? 'c' : 't'}\u0000${feedId}\u0000${person ?? community ?? topic}`;
     let card = cards.get(key);
     if (!card) {
       card = person
         ? client.personCard({ feedId, id: person })
-        : client.topicCard({ feedId, id: topic ?? '' });
+        : community
+          ? client.communityCard({ feedId, id: community })
+          : client.topicCard({ feedId, id: topic ?? '' });
       card.catch(() => cards.delete(key));
       cards.set(key, card);
     }

@@ -24,7 +24,8 @@ import {
 } from '../db/resolve';
 import type { PersonRow, Ref } from '../db/schema';
 import { personSummaries } from '../db/summaries';
-import type { PersonCard, PersonToAsk, TopicCard } from '../annotate/cards';
+import type { PersonCard, PersonToAsk, TopicCard, TopicCardContext } from '../annotate/cards';
+import { byRelevance, cardCommunity } from './community-card';
 import { personRefKey, type IdentityAnswer, type ResolvedPerson } from '../match/identity';
 import type { TopicVocabulary } from '../match/vocabulary';
 import { compileVocabulary } from './vocabulary';
@@ -154,14 +155,23 @@ export async function annotatePersonCard(db: ConstellationDB, ref: Ref): Promise
 
 const MAX_TO_ASK = 5;
 
-export async function annotateTopicCard(db: ConstellationDB, ref: Ref): Promise<TopicCard> {
+export async function annotateTopicCard(
+  db: ConstellationDB,
+  ref: Ref,
+  context: TopicCardContext = {},
+): Promise<TopicCard> {
   const [topic, viewer, status] = await Promise.all([
     getTopic(db, ref),
     viewerOf(db),
     dataStatus(db),
   ]);
   if (!topic) throw new Error(`no topic ${ref.id} in feed ${ref.feedId}`);
-  const communities = await communitiesForTopic(db, ref, viewer);
+  const named = new Set((context.namedOnPage ?? []).map((c) => communityKey(c.feedId, c.id)));
+  const communities = byRelevance(
+    await communitiesForTopic(db, ref, viewer),
+    named,
+    viewer.memberOf,
+  );
   const me = viewer.me ? await getPerson(db, viewer.me) : undefined;
   const outsideMyUnit = (person: PersonRow) =>
     !(viewer.me && person.feedId === viewer.me.feedId && person.id === viewer.me.id) &&
@@ -207,18 +217,9 @@ export async function annotateTopicCard(db: ConstellationDB, ref: Ref): Promise<
     label: topic.label,
     viewerKnown: viewer.me !== undefined,
     demo: status.demo,
-    communities: communities.map((c) => ({
-      feedId: c.feedId,
-      id: c.id,
-      name: c.name,
-      stage: c.stage,
-      standing: c.standing,
-      domain: c.domain,
-      openToNewcomers: c.openToNewcomers,
-      channels: c.channels,
-      meetings: c.meetings,
-      mine: viewer.memberOf.has(communityKey(c.feedId, c.id)),
-    })),
+    communities: communities.map((c) =>
+      cardCommunity(c, viewer.memberOf.has(communityKey(c.feedId, c.id))),
+    ),
     askOutsideMyUnit,
   };
   if (topic.description) card.description = topic.description;

@@ -77,6 +77,12 @@ export interface SiteAdapter {
    * tables, editors, the site's own hovercards.
    */
   excluded: string;
+  /**
+   * Selector of the site's label/topic areas (issue labels, repository topics, tags,
+   * categories): scanned for topics like prose, links included, and a common word matches
+   * there in any case (lib/match/terms.ts). Absent: the site has none worth reading.
+   */
+  labels?: string;
   /** Site chrome (header, signed-in user menu) where people are the viewer, not the page. */
   chrome: string;
   /** DOM events on `document` that mean the page content changed in place (SPA navigation). */

@@ -192,6 +192,7 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
       }),
       personCard: () => Promise.reject(new Error('not in the benchmark')),
       topicCard: () => Promise.reject(new Error('not in the benchmark')),
+      communityCard: () => Promise.reject(new Error('not in the benchmark')),
     };
     await pause();
     const controller = new AbortController();
