@@ -65,6 +65,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     signal,
     theme,
     skip,
+    ownerSkip: [adapter.excluded, NEVER_TOUCH].filter(Boolean).join(','),
     inserted,
     onUpdate: options.onUpdate,
   });

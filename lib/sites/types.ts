@@ -37,6 +37,7 @@ export type PageKind =
 /** Why a person appears on the page. */
 export type PersonRole =
   | 'author'
+  | 'owner'
   | 'reviewer'
   | 'assignee'
   | 'commenter'
