@@ -69,7 +69,7 @@ export async function serveSavedPages(
 }
 
 export const CORPUS = new URL('../../../../shared/corpus/pages', import.meta.url);
-export const FIXTURES = new URL('../../fixtures/pages', import.meta.url);
+export const FIXTURES = new URL('../../fixtures/pages/', import.meta.url);
 
 export function readPage(base: URL, path: string): string {
   return readFileSync(new URL(path, base), 'utf8');

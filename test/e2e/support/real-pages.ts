@@ -56,7 +56,7 @@ export const REAL_PAGES: RealPage[] = TEST_PAGES.filter((page) => page.corpus &&
   .map((page) => ({ ...page, ...HOSTS[page.name]! }))
   .sort((a, b) => Number(!!a.enable) - Number(!!b.enable));
 
-export const CORPUS_PAGES_DIR = new URL('../../../../shared/corpus/pages', import.meta.url);
+export const CORPUS_PAGES_DIR = new URL('../../../../shared/corpus/pages/', import.meta.url);
 
 /** Every saved page in the corpus, as "<host folder>/<file>". */
 export function corpusPageFiles(): string[] {
