@@ -128,6 +128,8 @@ export function nameMentions(root: ParentNode, skip: Set<Element>): PersonMentio
   for (const cell of within(root, '.person .name, tr.person td.name, .member .name'))
     if (!cell.querySelector('a[href]')) add(nameIn(cell), 'member');
   for (const line of within(root, '.signature, p, em')) {
+    // Cheap length check first: an article has thousands of paragraphs, signatures are short.
+    if ((line.textContent?.length ?? 0) > 120) continue;
     const raw = text(line);
     if (raw.length > 70 || !SIGNATURE.test(raw)) continue;
     add(nameIn(line, SIGNATURE), 'commenter');
