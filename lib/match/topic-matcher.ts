@@ -138,18 +138,23 @@ function matcherOver(builder: TrieBuilder): TopicMatcher {
   // Per token: 1 when a community's name covers it (topics must not overlap those).
   let covered = new Uint8Array(256);
 
-  /** Greedy longest-match pass of one trie; appends hits, marks or respects `covered`. */
+  /**
+   * Greedy longest-match pass of one trie; appends hits. `covering`: 'mark' records the
+   * tokens hits cover, 'respect' skips covered tokens, 'none' ignores `covered` (no
+   * communities: no typed-array reads at all in the hot loop).
+   */
   function pass(
     first: FirstLevel,
     text: string,
     labelArea: boolean,
     hits: TopicHit[],
-    mark: boolean,
+    covering: 'mark' | 'respect' | 'none',
   ): void {
     const count = buffer.count;
     const hashes = buffer.hashes;
+    const respect = covering === 'respect';
     for (let i = 0; i < count; i++) {
-      if (!mark && covered[i]) continue;
+      if (respect && covered[i] === 1) continue;
       let node = first(hashes[i]!);
       if (!node) continue;
       let best: Term | undefined;
@@ -165,7 +170,7 @@ function matcherOver(builder: TrieBuilder): TopicMatcher {
             }
           }
         }
-        if (!node.next || j + 1 >= count || (!mark && covered[j + 1])) break;
+        if (!node.next || j + 1 >= count || (respect && covered[j + 1] === 1)) break;
         j++;
         node = node.next.get(hashes[j]!);
       }
@@ -175,7 +180,7 @@ function matcherOver(builder: TrieBuilder): TopicMatcher {
           end: buffer.ends[bestLast]! + best.suffix.length,
           topic: best.topic,
         });
-        if (mark) covered.fill(1, i, bestLast + 1);
+        if (covering === 'mark') covered.fill(1, i, bestLast + 1);
         i = bestLast;
       }
     }
@@ -188,14 +193,14 @@ function matcherOver(builder: TrieBuilder): TopicMatcher {
       buffer.scan(text);
       const labelArea = context?.labelArea === true;
       if (!communities) {
-        if (topics) pass(topics, text, labelArea, hits, false);
+        if (topics) pass(topics, text, labelArea, hits, 'none');
         return hits;
       }
       if (covered.length < buffer.count) covered = new Uint8Array(buffer.starts.length);
       covered.fill(0, 0, buffer.count);
-      pass(communities, text, labelArea, hits, true);
+      pass(communities, text, labelArea, hits, 'mark');
       const named = hits.length;
-      if (topics) pass(topics, text, labelArea, hits, false);
+      if (topics) pass(topics, text, labelArea, hits, 'respect');
       return named > 0 && hits.length > named ? hits.sort((a, b) => a.start - b.start) : hits;
     },
   };
