@@ -160,5 +160,7 @@ export const generic: SiteAdapter = {
   },
   excluded: EXCLUDED,
   chrome: CHROME,
+  // Tag lists: <a rel="tag" href="/tags/map">map</a>, <ul class="tags">…</ul>
+  labels: '[rel="tag"], .tags, .post-tags, .tag-list',
   navigationEvents: [],
 };
