@@ -7,7 +7,7 @@ import type { DataStatus } from './db/queries';
 import type { PersonSummary } from './db/summaries';
 import type { SyncReportRow } from './db/sync-schema';
 import type { VocabularyAnswer } from './background/annotate';
-import type { PersonCard, TopicCard } from './annotate/cards';
+import type { CommunityCard, PersonCard, TopicCard } from './annotate/cards';
 import type { IdentityAnswer } from './match/identity';
 import type { SampleLoaded } from './background/samples';
 
@@ -39,8 +39,13 @@ export const REQUEST_SCHEMAS = {
   }),
   /** A person's hovercard: unit, company, communities, which the viewer shares. */
   annotatePersonCard: recordRef,
-  /** A topic's hovercard: covering communities, how to take part, whom to ask. */
-  annotateTopicCard: recordRef,
+  /**
+   * A topic's hovercard: covering communities (those named on the page first), how to take
+   * part, whom to ask.
+   */
+  annotateTopicCard: recordRef.extend({ namedOnPage: z.array(recordRef).max(200).optional() }),
+  /** A community named on a page: stage, standing, how to take part, whom to ask, me. */
+  annotateCommunityCard: recordRef,
   /**
    * Topics the content script found on the page just read: remembered locally (unless the
    * user turned it off, or the tab is private) as a suggestion signal.
@@ -71,6 +76,7 @@ export interface ResponseMap {
   annotateResolve: IdentityAnswer;
   annotatePersonCard: PersonCard;
   annotateTopicCard: TopicCard;
+  annotateCommunityCard: CommunityCard;
   recordTopicVisits: { recorded: number };
   loadSample: SampleLoaded;
   removeSample: { removed: true };
@@ -131,4 +137,3 @@ export function isExtensionPage(sender: SenderInfo): boolean {
 export function isTrustedSender(sender: SenderInfo, extensionId: string): boolean {
   return sender.id === extensionId;
 }
-

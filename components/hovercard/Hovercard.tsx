@@ -1,9 +1,10 @@
 // The hovercard shell: a labelled dialog with a close button and the "Demo data" label when
-// the data shown is the demo organisation; the body is a person or a topic card.
+// the data shown is the demo organisation; the body is a person, community or topic card.
 import { useEffect, useRef } from 'preact/hooks';
 import { displayLabel } from '../../lib/model/display-text';
 import type { CardState } from '../../lib/annotate/hovercard-controller';
 import type { Theme } from '../../lib/annotate/hosts';
+import { CommunityCardView } from './CommunityCardView';
 import { PersonCardView } from './PersonCardView';
 import { TopicCardView } from './TopicCardView';
 
@@ -22,9 +23,9 @@ export function Hovercard({ state, theme, position, focus, onClose }: HovercardP
   }, [focus, state]);
   const label =
     state.status === 'ready'
-      ? state.card.kind === 'person'
-        ? `Constellation: ${displayLabel(state.card.name)}`
-        : `Constellation topic: ${displayLabel(state.card.label)}`
+      ? state.card.kind === 'topic'
+        ? `Constellation topic: ${displayLabel(state.card.label)}`
+        : `Constellation: ${displayLabel(state.card.name)}`
       : 'Constellation';
   return (
     <div
@@ -51,6 +52,8 @@ export function Hovercard({ state, theme, position, focus, onClose }: HovercardP
           {state.card.demo && <span class="demo">Demo data</span>}
           {state.card.kind === 'person' ? (
             <PersonCardView card={state.card} />
+          ) : state.card.kind === 'community' ? (
+            <CommunityCardView card={state.card} />
           ) : (
             <TopicCardView card={state.card} />
           )}

@@ -3,7 +3,7 @@
 // schedule (`schedule.ts`: short slices, visible regions first). Everything inserted is
 // removed when the AbortSignal fires (SPA navigation, unload). Idempotent: annotating again
 // adds nothing; our own nodes are never scanned.
-import { NEVER_TOUCH } from '../sites/dom';
+import { NEVER_TOUCH, within } from '../sites/dom';
 import type { PersonMention, SiteAdapter } from '../sites/types';
 import type { AnnotateClient } from './client';
 import type { Theme } from './hosts';
@@ -30,6 +30,16 @@ export interface AnnotatorOptions {
   onUpdate?: () => void;
 }
 
+/** Prose regions plus the site's label areas outside them (outermost only). */
+function withLabelAreas(regions: Element[], root: ParentNode, labels?: string): Element[] {
+  if (!labels) return regions;
+  const areas = within(root, labels).filter(
+    (area) =>
+      !area.parentElement?.closest(labels) && !regions.some((region) => region.contains(area)),
+  );
+  return areas.length > 0 ? [...regions, ...areas] : regions;
+}
+
 export interface Annotator {
   /** Resolves when the current queue of work is done (tests, benchmarks). */
   idle(): Promise<void>;
@@ -38,6 +48,8 @@ export interface Annotator {
   /** Removes every badge and highlight within `root` (it became editable). */
   strip(root: Node): void;
   summary(): PageSummary;
+  /** The communities marked by name on this page so far (the topic card lists them first). */
+  communitiesOnPage(): { feedId: string; id: string }[];
   readonly theme: Theme;
 }
 
@@ -56,6 +68,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     signal,
     theme,
     skip,
+    ownerSkip: [adapter.excluded, NEVER_TOUCH].filter(Boolean).join(','),
     inserted,
     onUpdate: options.onUpdate,
   });
@@ -71,6 +84,8 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     // Chrome too: when a page has no landmark, its prose region is the body, and the site's
     // top bar or footer inside it is not prose (Phabricator's main menu, for one).
     skip: compileSkip([TOPIC_SKIP, adapter.chrome, adapter.excluded].filter(Boolean).join(',')),
+    labels: adapter.labels,
+    labelSkip: compileSkip([NEVER_TOUCH, adapter.excluded].filter(Boolean).join(',')),
   });
   const schedule = createSchedule({
     signal,
@@ -102,7 +117,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     let regions: Element[] = [];
     try {
       mentions = adapter.people(root, url);
-      regions = adapter.proseRegions(root);
+      regions = withLabelAreas(adapter.proseRegions(root), root, adapter.labels);
     } catch {
       // An adapter that trips over odd markup must not break the page.
     }
@@ -119,6 +134,8 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     scan,
     strip,
     idle: () => schedule.idle(),
+    communitiesOnPage: () =>
+      [...topics.communitiesOnPage.values()].map((c) => ({ feedId: c.feedId, id: c.id })),
     summary() {
       return summarize(
         { id: adapter.id, label: adapter.label, pageKind: adapter.pageKind(url, document) },

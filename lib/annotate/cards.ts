@@ -62,6 +62,12 @@ export interface PersonToAsk {
   reason: string;
 }
 
+/** What the page around a topic mark tells the card (issue 14: relevance). */
+export interface TopicCardContext {
+  /** Communities whose names are marked on this page: listed first on the card. */
+  namedOnPage?: { feedId: string; id: string }[];
+}
+
 export interface TopicCard {
   kind: 'topic';
   feedId: string;
@@ -70,9 +76,37 @@ export interface TopicCard {
   description?: string;
   viewerKnown: boolean;
   demo: boolean;
+  /**
+   * Most relevant first: communities named on this page, then the viewer's, then by last
+   * activity (most recent first), then by name.
+   */
   communities: TopicCardCommunity[];
   /** Experts and core members whose unit differs from the viewer's (all, if unknown). */
   askOutsideMyUnit: PersonToAsk[];
 }
 
-export type Card = PersonCard | TopicCard;
+/** Someone to ask about a community: its leaders and core members. */
+export interface CommunityContact {
+  feedId: string;
+  id: string;
+  name: string;
+  participation: Participation;
+  roles: LeadershipRole[];
+}
+
+/** A community named on a page: what it is, how to take part, whom to ask, and me. */
+export interface CommunityCard extends Omit<TopicCardCommunity, 'mine'> {
+  kind: 'community';
+  viewerKnown: boolean;
+  demo: boolean;
+  /** The viewer's relation: a member (with the feed's participation when known) or not. */
+  me: { member: boolean; participation?: Participation; roles?: LeadershipRole[] };
+  members: number;
+  lastActivity?: string;
+  /** Topic labels the community covers. */
+  topics: string[];
+  /** Leaders first (any leadership role), then core members; at most five. */
+  ask: CommunityContact[];
+}
+
+export type Card = PersonCard | TopicCard | CommunityCard;

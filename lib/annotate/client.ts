@@ -3,7 +3,7 @@
 // directly. Only candidate keys and topic ids cross this boundary, never page text.
 import type { IdentityAnswer, IdentityQuery } from '../match/identity';
 import type { TopicVocabulary } from '../match/vocabulary';
-import type { PersonCard, TopicCard } from './cards';
+import type { CommunityCard, PersonCard, TopicCard, TopicCardContext } from './cards';
 
 export interface RecordRef {
   feedId: string;
@@ -15,7 +15,8 @@ export interface AnnotateClient {
   vocabulary(): Promise<TopicVocabulary>;
   resolve(query: IdentityQuery): Promise<IdentityAnswer>;
   personCard(ref: RecordRef): Promise<PersonCard>;
-  topicCard(ref: RecordRef): Promise<TopicCard>;
+  topicCard(ref: RecordRef, context?: TopicCardContext): Promise<TopicCard>;
+  communityCard(ref: RecordRef): Promise<CommunityCard>;
   /** Topics newly found on the page (a local suggestion signal; the background may ignore). */
   noteTopics?(refs: RecordRef[]): Promise<void>;
 }

@@ -115,7 +115,9 @@ export function createTopicHost(
     document,
     root,
     `button ${theme}`,
-    ` (Constellation topic: ${displayLabel(topic.label)}. Press Enter for the communities that cover it.)`,
+    topic.kind === 'community'
+      ? ` (Constellation community: ${displayLabel(topic.label)}. Press Enter for how to take part and whom to ask.)`
+      : ` (Constellation topic: ${displayLabel(topic.label)}. Press Enter for the communities that cover it.)`,
   );
   // The page's own text stays in the light DOM (copy, find-in-page, screen readers).
   const text = document.createElement('slot');

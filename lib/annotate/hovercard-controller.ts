@@ -81,10 +81,21 @@ export function startHovercards(options: HovercardOptions): {
       anchor.kind === 'person'
         ? { feedId: anchor.person.feedId, id: anchor.person.id }
         : { feedId: anchor.topic.feedId, id: anchor.topic.id };
-    const key = `${anchor.kind}\u0000${ref.feedId}\u0000${ref.id}`;
+    const kind =
+      anchor.kind === 'person'
+        ? 'person'
+        : anchor.topic.kind === 'community'
+          ? 'community'
+          : 'topic';
+    const key = `${kind}\u0000${ref.feedId}\u0000${ref.id}`;
     let card = cards.get(key);
     if (!card) {
-      card = anchor.kind === 'person' ? client.personCard(ref) : client.topicCard(ref);
+      card =
+        kind === 'person'
+          ? client.personCard(ref)
+          : kind === 'community'
+            ? client.communityCard(ref)
+            : client.topicCard(ref);
       card.catch(() => cards.delete(key));
       cards.set(key, card);
     }

@@ -8,7 +8,8 @@ import { liveHosts, ownHost } from './registry';
 export const INSPECT_KEY = '__constellationInspect';
 
 export interface InspectedHost {
-  kind: 'person' | 'topic';
+  /** A community's own mark is a topic host whose entry is the community (issue 14). */
+  kind: 'person' | 'topic' | 'community';
   feedId: string;
   id: string;
   role?: string;
@@ -94,7 +95,7 @@ export function inspectPage(withinSelector?: string): Inspection {
     const ref = host.kind === 'person' ? host.person : host.topic;
     if (host.root.activeElement) focused = { kind: host.kind, id: ref.id };
     hosts.push({
-      kind: host.kind,
+      kind: host.kind === 'topic' && host.topic.kind === 'community' ? 'community' : host.kind,
       feedId: ref.feedId,
       id: ref.id,
       ...(host.kind === 'person'

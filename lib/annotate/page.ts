@@ -64,7 +64,12 @@ export function annotateDocument(options: PageOptions): PageSession {
     });
     startHovercards({
       document,
-      client: options.client,
+      // Topic cards list first the communities this page names (issue 14).
+      client: {
+        ...options.client,
+        topicCard: (ref) =>
+          options.client.topicCard(ref, { namedOnPage: annotator.communitiesOnPage() }),
+      },
       loadUi: options.loadUi,
       signal: controller.signal,
       theme: annotator.theme,

@@ -23,6 +23,8 @@ export interface PeopleContext {
   theme: Theme;
   /** Selector of places where no badge may go (site chrome, excluded areas, code, editors). */
   skip: string;
+  /** The same without site chrome: owners in the page head ('owner' role) are badged there. */
+  ownerSkip?: string;
   /** Every host this page's annotation inserted (removed on abort). */
   inserted: Set<HTMLElement>;
   onUpdate?: () => void;
@@ -92,7 +94,9 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
 
   function insertBadge(mention: PersonMention, person: ResolvedPerson): void {
     const element = mention.element;
-    if (!element.isConnected || element.closest(skip) || isEditableNode(document, element)) return;
+    const blocked = mention.role === 'owner' ? (context.ownerSkip ?? skip) : skip;
+    if (!element.isConnected || element.closest(blocked) || isEditableNode(document, element))
+      return;
     const existing = badged.get(element);
     if (existing?.isConnected) return;
     // Someone else's badge for this element (a second run) already sits right after it.

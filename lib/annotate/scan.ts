@@ -4,7 +4,8 @@
 // split across inline elements ("<b>Kuber</b>netes") is not found; that is the price of
 // never restructuring the page's markup.
 import type { TopicMatcher } from '../match/topic-matcher';
-import { topicRefKey, type VocabularyTopic } from '../match/vocabulary';
+import type { MatchContext, VocabularyTopic } from '../match/vocabulary';
+import { markKey } from './community-host';
 import { NEVER_TOUCH } from '../sites/dom';
 import { ownHost } from './registry';
 import type { SkipTest } from './skip';
@@ -54,12 +55,13 @@ export function firstOccurrences(
   matcher: TopicMatcher,
   seen: Set<string>,
   room: number,
+  context?: MatchContext,
 ): TopicOccurrence[] {
   const data = node.data;
   if (data.length < 2 || room <= 0) return [];
   const out: TopicOccurrence[] = [];
-  for (const hit of matcher.find(data)) {
-    const key = topicRefKey(hit.topic.feedId, hit.topic.id);
+  for (const hit of matcher.find(data, context)) {
+    const key = markKey(hit.topic);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ node, start: hit.start, end: hit.end, topic: hit.topic });

@@ -1,11 +1,14 @@
 // Topic highlights: compiles the vocabulary's topic matcher once per page (in slices), and in
 // each prose region wraps the first occurrence of each topic, up to a per-page cap. Topics a
 // region already shows (a second run) count as seen, so annotating twice adds nothing; the
-// topics found are reported to the background once each (the reading signal).
+// topics found are reported to the background once each (the reading signal). Communities'
+// names get their own marks (community-host.ts); inside the site's label areas the matcher
+// is told so (common words match there in any case).
 import { compileTopicMatcherInSlices, type TopicMatcher } from '../match/topic-matcher';
 import { topicRefKey, type VocabularyTopic } from '../match/vocabulary';
 import type { AnnotateClient, RecordRef } from './client';
-import { createTopicHost, type Theme } from './hosts';
+import { createMarkHost, markKey } from './community-host';
+import { type Theme } from './hosts';
 import { isEditableNode } from './editable';
 import { liveHosts, ownHost } from './registry';
 import { firstOccurrences, proseTextNodes, wrapOccurrences } from './scan';
@@ -18,6 +21,10 @@ export interface TopicsContext {
   theme: Theme;
   /** Compiled selector of places inside a region that are not prose. */
   skip: ReturnType<typeof compileSkip>;
+  /** The site's label/topic areas (tags, labels): common words match there in any case. */
+  labels?: string;
+  /** What is skipped inside label areas (labels are often links, which prose skips). */
+  labelSkip?: ReturnType<typeof compileSkip>;
   /** Every host this page's annotation inserted (unwrapped on abort). */
   inserted: Set<HTMLElement>;
   /** Most topic highlights on one page. */
@@ -41,12 +48,15 @@ export interface TopicAnnotator {
   reportTopics(): void;
   /** The topics highlighted on this page so far, by `topicRefKey`. */
   readonly onPage: ReadonlyMap<string, VocabularyTopic>;
+  /** The communities marked by name on this page so far, by `topicRefKey`. */
+  readonly communitiesOnPage: ReadonlyMap<string, VocabularyTopic>;
 }
 
 export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
   const { document, client, signal, theme, inserted, cap } = context;
   const regionTopics = new WeakMap<Element, Set<string>>();
   const onPage = new Map<string, VocabularyTopic>();
+  const communitiesOnPage = new Map<string, VocabularyTopic>();
   const reported = new Set<string>();
   let count = 0;
   let matcher: Promise<TopicMatcher | undefined> | undefined;
@@ -66,8 +76,7 @@ export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
       seen = new Set<string>();
       for (const element of liveHosts()) {
         const host = ownHost(element);
-        if (host?.kind === 'topic' && region.contains(element))
-          seen.add(topicRefKey(host.topic.feedId, host.topic.id));
+        if (host?.kind === 'topic' && region.contains(element)) seen.add(markKey(host.topic));
       }
       regionTopics.set(region, seen);
     }
@@ -80,15 +89,21 @@ export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
     pause: () => Promise<void>,
   ): Promise<void> {
     const seen = seenIn(region);
-    for (const node of proseTextNodes(region, context.skip)) {
+    const labelArea = !!context.labels && !!region.closest(context.labels);
+    const skip = labelArea && context.labelSkip ? context.labelSkip : context.skip;
+    for (const node of proseTextNodes(region, skip)) {
       // Editable content (a region made editable later, design mode) is never wrapped: an
       // editor would save our markup. Checked per node because each pause may yield.
       if (signal.aborted || count >= cap || isEditableNode(document, node)) break;
-      const found = firstOccurrences(node, compiled, seen, cap - count);
+      const found = firstOccurrences(node, compiled, seen, cap - count, { labelArea });
       if (found.length > 0) {
-        const hosts = wrapOccurrences(found, (topic) => createTopicHost(document, topic, theme));
+        const hosts = wrapOccurrences(found, (topic) => createMarkHost(document, topic, theme));
         for (const host of hosts) inserted.add(host);
-        for (const { topic } of found) onPage.set(topicRefKey(topic.feedId, topic.id), topic);
+        for (const { topic } of found)
+          (topic.kind === 'community' ? communitiesOnPage : onPage).set(
+            topicRefKey(topic.feedId, topic.id),
+            topic,
+          );
         count += hosts.length;
       }
       await pause();
@@ -112,5 +127,6 @@ export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
     annotateRegion,
     reportTopics,
     onPage,
+    communitiesOnPage,
   };
 }

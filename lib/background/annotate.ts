@@ -26,9 +26,11 @@ import {
 import type { PersonRow, Ref } from '../db/schema';
 import { isSafeUrl, originOfFeed, type LinkOrigin } from '../model/safe-url';
 import { personSummaries } from '../db/summaries';
-import type { PersonCard, PersonToAsk, TopicCard } from '../annotate/cards';
+import type { PersonCard, PersonToAsk, TopicCard, TopicCardContext } from '../annotate/cards';
+import { byRelevance, cardCommunity } from './community-card';
 import { personRefKey, type IdentityAnswer, type ResolvedPerson } from '../match/identity';
 import type { TopicVocabulary } from '../match/vocabulary';
+import { compileVocabulary } from './vocabulary';
 
 /** The viewer as part of a cache key: whose memberships decide what is visible. */
 function viewerVersion(viewer: Viewer): string {
@@ -53,19 +55,7 @@ export async function annotateVocabulary(
   if (known === version) return { version };
   let cached = compiled.get(db);
   if (cached?.version !== version) {
-    const { topics, coverage, names } = await vocabularySource(db, viewer);
-    cached = {
-      version,
-      topics: topics.map((t) => ({
-        feedId: t.feedId,
-        id: t.id,
-        label: t.label,
-        terms: [t.label, ...t.aliases],
-        communities: (coverage.get(communityKey(t.feedId, t.id)) ?? []).map(
-          (id) => names.get(communityKey(t.feedId, id)) ?? id,
-        ),
-      })),
-    };
+    cached = compileVocabulary(version, await vocabularySource(db, viewer));
     compiled.set(db, cached);
   }
   return { version, vocabulary: cached };
@@ -168,21 +158,23 @@ export async function annotatePersonCard(db: ConstellationDB, ref: Ref): Promise
 
 const MAX_TO_ASK = 5;
 
-/** The entry without its URL when the URL may not be a link for a feed of this origin. */
-function withSafeUrl<T extends { url?: string }>(entry: T, origin: LinkOrigin): T {
-  if (entry.url === undefined || isSafeUrl(entry.url, origin)) return entry;
-  const { url: _refused, ...rest } = entry;
-  return rest as T;
-}
-
-export async function annotateTopicCard(db: ConstellationDB, ref: Ref): Promise<TopicCard> {
+export async function annotateTopicCard(
+  db: ConstellationDB,
+  ref: Ref,
+  context: TopicCardContext = {},
+): Promise<TopicCard> {
   const [topic, viewer, status] = await Promise.all([
     getTopic(db, ref),
     viewerOf(db),
     dataStatus(db),
   ]);
   if (!topic) throw new Error(`no topic ${ref.id} in feed ${ref.feedId}`);
-  const communities = await communitiesForTopic(db, ref, viewer);
+  const named = new Set((context.namedOnPage ?? []).map((c) => communityKey(c.feedId, c.id)));
+  const communities = byRelevance(
+    await communitiesForTopic(db, ref, viewer),
+    named,
+    viewer.memberOf,
+  );
   const origin = originOfFeed((await getFeed(db, ref.feedId))?.url);
   const me = viewer.me ? await getPerson(db, viewer.me) : undefined;
   const outsideMyUnit = (person: PersonRow) =>
@@ -229,19 +221,9 @@ export async function annotateTopicCard(db: ConstellationDB, ref: Ref): Promise<
     label: topic.label,
     viewerKnown: viewer.me !== undefined,
     demo: status.demo,
-    communities: communities.map((c) => ({
-      feedId: c.feedId,
-      id: c.id,
-      name: c.name,
-      stage: c.stage,
-      standing: c.standing,
-      domain: c.domain,
-      openToNewcomers: c.openToNewcomers,
-      // Links are checked against where this feed came from (lib/model/safe-url.ts).
-      channels: c.channels.map((channel) => withSafeUrl(channel, origin)),
-      meetings: c.meetings.map((meeting) => withSafeUrl(meeting, origin)),
-      mine: viewer.memberOf.has(communityKey(c.feedId, c.id)),
-    })),
+    communities: communities.map((c) =>
+      cardCommunity(c, viewer.memberOf.has(communityKey(c.feedId, c.id)), origin),
+    ),
     askOutsideMyUnit,
   };
   if (topic.description) card.description = topic.description;

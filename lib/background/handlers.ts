@@ -7,6 +7,7 @@ import {
   annotateTopicCard,
   annotateVocabulary,
 } from './annotate';
+import { annotateCommunityCard } from './community-card';
 import { dataStatus, peopleByHandle } from '../db/queries';
 import { searchPeople } from '../db/search';
 import { recordTopicVisits } from '../db/visits';
@@ -73,8 +74,12 @@ async function answer(
       return annotateResolve(db, message.request);
     case 'annotatePersonCard':
       return annotatePersonCard(db, message.request);
-    case 'annotateTopicCard':
-      return annotateTopicCard(db, message.request);
+    case 'annotateTopicCard': {
+      const { namedOnPage, ...ref } = message.request;
+      return annotateTopicCard(db, ref, namedOnPage ? { namedOnPage } : {});
+    }
+    case 'annotateCommunityCard':
+      return annotateCommunityCard(db, message.request);
     case 'recordTopicVisits': {
       // Only content scripts in ordinary tabs (not extension pages, not private windows), and
       // only while the user keeps the setting on.

@@ -49,7 +49,8 @@ export function contentClient(): AnnotateClient {
     },
     resolve: (query) => send('annotateResolve', query),
     personCard: (ref) => send('annotatePersonCard', ref),
-    topicCard: (ref) => send('annotateTopicCard', ref),
+    topicCard: (ref, context) => send('annotateTopicCard', { ...ref, ...context }),
+    communityCard: (ref) => send('annotateCommunityCard', ref),
     noteTopics: async (topics) => {
       await send('recordTopicVisits', { topics });
     },

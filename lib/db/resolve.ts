@@ -82,6 +82,8 @@ export interface VocabularySource {
   coverage: Map<string, string[]>;
   /** Names of those communities ("feedId\0communityId" → name). */
   names: Map<string, string>;
+  /** Every community visible to the viewer (its name and aliases are marked on pages). */
+  communities: CommunityRow[];
 }
 
 /** Topics of visible feeds that at least one community visible to the viewer covers. */
@@ -93,8 +95,10 @@ export async function vocabularySource(
   const [topics, communities] = await Promise.all([db.topics.toArray(), db.communities.toArray()]);
   const coverage = new Map<string, string[]>();
   const names = new Map<string, string>();
+  const seen: CommunityRow[] = [];
   for (const community of communities) {
     if (!visible.has(community.feedId) || !canSee(viewer, community)) continue;
+    seen.push(community);
     names.set(communityKey(community.feedId, community.id), community.name);
     for (const topic of community.topics) {
       const key = communityKey(community.feedId, topic);
@@ -107,6 +111,7 @@ export async function vocabularySource(
     ),
     coverage,
     names,
+    communities: seen,
   };
 }
 

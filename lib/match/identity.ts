@@ -47,14 +47,20 @@ export function personRefKey(feedId: string, id: string): string {
 }
 
 // Names shorter than this, or made only of digits and punctuation, are never looked up:
-// they are initials, bots or counters, not names.
+// they are initials, bots or counters, not names. A name is a full name of two tokens or
+// more: a single token ("Sam", "alex") names too many people to mark any of them.
 const MIN_NAME_LENGTH = 3;
 const HAS_LETTER = /\p{L}/u;
 
-/** A display name worth looking up, folded; undefined for blanks, initials and numbers. */
+/**
+ * A display name worth looking up, folded; undefined for blanks, initials, numbers and
+ * single tokens.
+ */
 export function usableNameKey(name: string): string | undefined {
   const key = nameKey(name.replace(/^@/, ''));
-  return key.length >= MIN_NAME_LENGTH && HAS_LETTER.test(key) ? key : undefined;
+  return key.length >= MIN_NAME_LENGTH && HAS_LETTER.test(key) && key.includes(' ')
+    ? key
+    : undefined;
 }
 
 export function identityKeys(identity: PersonIdentity): IdentityQuery {

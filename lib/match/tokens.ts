@@ -3,8 +3,9 @@
 // 32-bit hash of its folded form (case, and for non-ASCII also diacritics, as
 // lib/model/keys.ts folds), computed while scanning, so the matcher looks tokens up without
 // allocating a string per word. Plain ASCII — almost every token on real pages — never
-// reaches Unicode normalisation.
+// reaches Unicode normalisation (lib/model/text.ts, shared with the vocabulary compiler).
 import { foldText } from '../model/keys';
+import { normalizeText } from '../model/text';
 
 const NON_ASCII = /[\u0080-\uffff]/;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -36,6 +37,9 @@ export function hashFolded(folded: string): number {
  * decided without the Unicode regular expression.
  */
 function isWideWordChar(code: number, text: string, index: number): boolean {
+  // Invisible characters inside a word (a CMS's soft hyphens, joiners) keep it one word;
+  // folding removes them (lib/model/text.ts), so "Kuber\u00ADnetes" is "kubernetes".
+  if (code === 0xad || code === 0x200d || code === 0x2060) return true;
   if (code >= 0x2000 && code <= 0x206f) return false; // general punctuation, spaces
   if (code >= 0xa0 && code <= 0xbf) return code === 0xaa || code === 0xb5 || code === 0xba;
   if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
@@ -135,6 +139,12 @@ export class TokenBuffer {
 
   written(text: string, n: number): string {
     return text.slice(this.starts[n], this.ends[n]);
+  }
+
+  /** Token `n` as written, through the shared normalisation (for exact-case comparison). */
+  normalized(text: string, n: number): string {
+    const raw = text.slice(this.starts[n]!, this.ends[n]!);
+    return this.wide[n] ? normalizeText(raw) : raw;
   }
 }
 

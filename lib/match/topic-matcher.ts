@@ -3,35 +3,27 @@
 // Why a token trie rather than a character Aho-Corasick library: matches must start and end
 // on word boundaries, which a token trie gets for free (tokens are maximal letter/digit runs),
 // while a character automaton needs a boundary check after every hit and an extra pass to
-// lower-case the text (which changes offsets for some scripts). Per token the cost is one Map
+// lower-case the text (which changes offsets for some scripts). Per token the cost is one
 // lookup on a hash computed while scanning, whatever the size of the vocabulary; compiling
 // 20k topics is filling Maps, not building an automaton with failure links; and no
 // dependency lands in the content script.
 //
-// Case rules: short all-caps acronyms (≤ 4 letters, e.g. "SRE", "ML", "GDPR") match only as
-// written; every other term matches case- and diacritics-insensitively. Punctuation that is
-// part of a term ("C++", ".NET", "CI/CD") must appear literally; between words, white space
-// and hyphens are interchangeable ("open-source" = "open source").
-import { TokenBuffer, foldToken, hashFolded, isWordChar, tokenize } from './tokens';
-import type { VocabularyTopic } from './vocabulary';
+// Communities' names are a second trie over the same tokens, matched first: a community's
+// name ("SRE Guild") gets its own mark and no topic mark may split it ("SRE").
+// Case rules and the normalisation of spellings are in terms.ts. Between words, white space
+// and every kind of dash are interchangeable ("open-source" = "open source",
+// "Kullback–Leibler" = "Kullback-Leibler"); other punctuation must appear as in the term,
+// after the shared normalisation (typographic quotes = plain ones).
+import { TokenBuffer, hashFolded, isWordChar } from './tokens';
+import { compileTerm, normalizeSeparator, termShape, type Term } from './terms';
+import type { MatchContext, VocabularyTopic } from './vocabulary';
+
+export { isShortAcronym } from './terms';
 
 export interface TopicHit {
   start: number;
   end: number;
   topic: VocabularyTopic;
-}
-
-interface Term {
-  topic: VocabularyTopic;
-  /** Folded tokens: confirm a hash match. */
-  keys: string[];
-  /** Tokens as written, compared exactly for case-sensitive terms. */
-  written: string[];
-  caseSensitive: boolean;
-  prefix: string;
-  suffix: string;
-  /** Normalised text between consecutive tokens. */
-  separators: string[];
 }
 
 interface TrieNode {
@@ -40,52 +32,19 @@ interface TrieNode {
 }
 
 export interface TopicMatcher {
-  /** Every non-overlapping topic mention in `text`, longest match first at each position. */
-  find(text: string): TopicHit[];
+  /**
+   * Every non-overlapping mention in `text`, in text order: communities' names first, then
+   * topics outside them; longest match first at each position.
+   */
+  find(text: string, context?: MatchContext): TopicHit[];
   /** How many distinct terms were compiled. */
   readonly termCount: number;
 }
 
-const LOWER = /\p{Ll}/u;
-const UPPER = /\p{Lu}/u;
-const LETTER = /\p{L}/u;
-const SEPARATOR_NOISE = /[\s\u00a0\u2010\u2011-]+/g;
-
-function normalizeSeparator(text: string): string {
-  return text === ' ' ? text : text.replace(SEPARATOR_NOISE, ' ');
-}
-
-/** "SRE", "ML", "GDPR", "K8S": all caps and at most four letters. */
-export function isShortAcronym(term: string): boolean {
-  let letters = 0;
-  for (const char of term) if (LETTER.test(char) && ++letters > 4) return false;
-  return letters > 0 && UPPER.test(term) && !LOWER.test(term);
-}
-
-function compileTerm(topic: VocabularyTopic, spelling: string): Term | null {
-  const trimmed = spelling.trim();
-  const tokens = tokenize(trimmed);
-  if (tokens.length === 0) return null;
-  const first = tokens[0]!;
-  const last = tokens[tokens.length - 1]!;
-  const separators: string[] = [];
-  for (let i = 1; i < tokens.length; i++) {
-    separators.push(normalizeSeparator(trimmed.slice(tokens[i - 1]!.end, tokens[i]!.start)));
-  }
-  return {
-    topic,
-    keys: tokens.map((t) => foldToken(t.text)),
-    written: tokens.map((t) => t.text),
-    caseSensitive: isShortAcronym(trimmed),
-    prefix: trimmed.slice(0, first.start).toLowerCase(),
-    suffix: trimmed.slice(last.end).toLowerCase(),
-    separators,
-  };
-}
-
-/** Builds the trie topic by topic, so a big vocabulary can be compiled in slices. */
+/** Builds the tries topic by topic, so a big vocabulary can be compiled in slices. */
 class TrieBuilder {
-  readonly root = new Map<number, TrieNode>();
+  readonly topics = new Map<number, TrieNode>();
+  readonly communities = new Map<number, TrieNode>();
   private readonly seen = new Set<string>();
   termCount = 0;
 
@@ -93,12 +52,11 @@ class TrieBuilder {
     for (const spelling of topic.terms) {
       const term = compileTerm(topic, spelling);
       if (!term) continue;
-      // One entry per (topic, spelling shape): "Kubernetes" and "kubernetes" are the same term.
-      const shape = `${topic.feedId}\u0000${topic.id}\u0000${(term.caseSensitive ? term.written : term.keys).join(' ')}\u0000${term.prefix}\u0000${term.suffix}\u0000${term.separators.join('\u0001')}`;
+      const shape = termShape(term);
       if (this.seen.has(shape)) continue;
       this.seen.add(shape);
       this.termCount++;
-      let level = this.root;
+      let level = topic.kind === 'community' ? this.communities : this.topics;
       let node: TrieNode | undefined;
       for (let k = 0; k < term.keys.length; k++) {
         const hash = hashFolded(term.keys[k]!);
@@ -117,7 +75,7 @@ class TrieBuilder {
 export function compileTopicMatcher(topics: readonly VocabularyTopic[]): TopicMatcher {
   const builder = new TrieBuilder();
   for (const topic of topics) builder.add(topic);
-  return matcherOver(builder.root, builder.termCount);
+  return matcherOver(builder);
 }
 
 /**
@@ -138,15 +96,18 @@ export async function compileTopicMatcherInSlices(
       sliceStart = performance.now();
     }
   }
-  return matcherOver(builder.root, builder.termCount);
+  return matcherOver(builder);
 }
 
+type FirstLevel = (hash: number) => TrieNode | undefined;
+
 /**
- * The first level of the trie as an open-addressing table on typed arrays: almost every
+ * The first level of a trie as an open-addressing table on typed arrays: almost every
  * token of a page is looked up here and misses, and a probe in a Uint32Array is several
  * times cheaper than Map.get.
  */
-function firstLevel(root: Map<number, TrieNode>) {
+function firstLevel(root: Map<number, TrieNode>): FirstLevel | undefined {
+  if (root.size === 0) return undefined;
   let size = 16;
   while (size < root.size * 2) size *= 2;
   const mask = size - 1;
@@ -160,7 +121,7 @@ function firstLevel(root: Map<number, TrieNode>) {
     nodes.push(node);
     slots[slot] = nodes.length;
   }
-  return (hash: number): TrieNode | undefined => {
+  return (hash) => {
     let slot = hash & mask;
     for (let index = slots[slot]!; index !== 0; index = slots[slot]!) {
       if (keys[slot] === hash) return nodes[index - 1];
@@ -170,48 +131,86 @@ function firstLevel(root: Map<number, TrieNode>) {
   };
 }
 
-function matcherOver(root: Map<number, TrieNode>, termCount: number): TopicMatcher {
+function matcherOver(builder: TrieBuilder): TopicMatcher {
   const buffer = new TokenBuffer();
-  const first = firstLevel(root);
-  return {
-    termCount,
-    find(text) {
-      const hits: TopicHit[] = [];
-      buffer.scan(text);
-      const count = buffer.count;
-      const hashes = buffer.hashes;
-      for (let i = 0; i < count; i++) {
-        let node = first(hashes[i]!);
-        if (!node) continue;
-        let best: Term | undefined;
-        let bestLast = -1;
-        let j = i;
-        while (node) {
-          if (node.terms && j > bestLast) {
-            for (const term of node.terms) {
-              if (accepts(term, text, buffer, i, j)) {
-                best = term;
-                bestLast = j;
-                break;
-              }
+  const topics = firstLevel(builder.topics);
+  const communities = firstLevel(builder.communities);
+  // Per token: 1 when a community's name covers it (topics must not overlap those).
+  let covered = new Uint8Array(256);
+
+  /**
+   * Greedy longest-match pass of one trie; appends hits. `covering`: 'mark' records the
+   * tokens hits cover, 'respect' skips covered tokens, 'none' ignores `covered` (no
+   * communities: no typed-array reads at all in the hot loop).
+   */
+  function pass(
+    first: FirstLevel,
+    text: string,
+    labelArea: boolean,
+    hits: TopicHit[],
+    covering: 'mark' | 'respect' | 'none',
+  ): void {
+    const count = buffer.count;
+    const hashes = buffer.hashes;
+    const respect = covering === 'respect';
+    for (let i = 0; i < count; i++) {
+      if (respect && covered[i] === 1) continue;
+      let node = first(hashes[i]!);
+      if (!node) continue;
+      let best: Term | undefined;
+      let bestLast = -1;
+      let j = i;
+      while (node) {
+        if (node.terms && j > bestLast) {
+          for (const term of node.terms) {
+            if (accepts(term, text, buffer, i, j, labelArea)) {
+              best = term;
+              bestLast = j;
+              break;
             }
           }
-          if (!node.next || j + 1 >= count) break;
-          j++;
-          node = node.next.get(hashes[j]!);
         }
-        if (best) {
-          hits.push({
-            start: buffer.starts[i]! - best.prefix.length,
-            end: buffer.ends[bestLast]! + best.suffix.length,
-            topic: best.topic,
-          });
-          i = bestLast;
-        }
+        if (!node.next || j + 1 >= count || (respect && covered[j + 1] === 1)) break;
+        j++;
+        node = node.next.get(hashes[j]!);
       }
-      return hits;
+      if (best) {
+        hits.push({
+          start: buffer.starts[i]! - best.prefix.length,
+          end: buffer.ends[bestLast]! + best.suffix.length,
+          topic: best.topic,
+        });
+        if (covering === 'mark') covered.fill(1, i, bestLast + 1);
+        i = bestLast;
+      }
+    }
+  }
+
+  return {
+    termCount: builder.termCount,
+    find(text, context) {
+      const hits: TopicHit[] = [];
+      buffer.scan(text);
+      const labelArea = context?.labelArea === true;
+      if (!communities) {
+        if (topics) pass(topics, text, labelArea, hits, 'none');
+        return hits;
+      }
+      if (covered.length < buffer.count) covered = new Uint8Array(buffer.starts.length);
+      covered.fill(0, 0, buffer.count);
+      pass(communities, text, labelArea, hits, 'mark');
+      const named = hits.length;
+      if (topics) pass(topics, text, labelArea, hits, 'respect');
+      return named > 0 && hits.length > named ? hits.sort((a, b) => a.start - b.start) : hits;
     },
   };
+}
+
+/** Is `start` the first word of a sentence (or of the text)? */
+function sentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s"'“‘(]/.test(text[i]!)) i--;
+  return i < 0 || /[.!?:]/.test(text[i]!);
 }
 
 function accepts(
@@ -220,11 +219,14 @@ function accepts(
   tokens: TokenBuffer,
   first: number,
   last: number,
+  labelArea: boolean,
 ): boolean {
+  const exact = term.caseSensitive || (term.common && !labelArea);
+  if (term.labelsOnly && !labelArea) return false;
   for (let k = 0; k < term.keys.length; k++) {
     const n = first + k;
-    if (term.caseSensitive) {
-      if (tokens.written(text, n) !== term.written[k]) return false;
+    if (exact) {
+      if (tokens.normalized(text, n) !== term.written[k]) return false;
     } else if (tokens.folded(text, n) !== term.keys[k]) return false;
   }
   for (let k = 0; k < term.separators.length; k++) {
@@ -233,6 +235,8 @@ function accepts(
   }
   const start = tokens.starts[first]!;
   const end = tokens.ends[last]!;
+  // "Map the data first.": a capital there says nothing about the word being a name.
+  if (term.common && !labelArea && sentenceStart(text, start)) return false;
   if (term.prefix) {
     const before = start - term.prefix.length;
     if (before < 0 || text.slice(before, start).toLowerCase() !== term.prefix) return false;

@@ -3,7 +3,10 @@
 // its copy until the data (or the viewer's memberships) change. Plain JSON, no feed schema:
 // content scripts must stay small and never bundle zod or Dexie.
 
-/** One topic and every spelling that names it (label first, then aliases). */
+/**
+ * One topic — or, with `kind: 'community'`, one community — and every spelling that names it
+ * (label or name first, then aliases), normalised (lib/model/text.ts).
+ */
 export interface VocabularyTopic {
   feedId: string;
   id: string;
@@ -11,6 +14,17 @@ export interface VocabularyTopic {
   terms: string[];
   /** Names of the visible communities that cover the topic (for the page summary). */
   communities: string[];
+  /** A community's own name: marked before topics, and never split by a topic mark. */
+  kind?: 'community';
+  /** The terms that are single common English words (lib/match/common-words.ts). */
+  commonTerms?: string[];
+  /** The publisher's word: this topic's common-word terms match in any case, anywhere. */
+  matchAnywhere?: boolean;
+}
+
+/** Where a text is: ordinary prose, or a page's label/topic area (tags, labels, categories). */
+export interface MatchContext {
+  labelArea?: boolean;
 }
 
 export interface TopicVocabulary {

@@ -131,6 +131,10 @@ export const topicSchema = z
     label: name,
     aliases: list(name).default([]),
     description: text.optional(),
+    matchAnywhere: z.boolean().optional().meta({
+      description:
+        'When the label or an alias is a common English word ("map", "Go"), pages mark it only as written, outside sentence starts, or in label areas; true marks it anywhere, in any case.',
+    }),
   })
   .meta({ title: 'Topic' });
 
@@ -169,6 +173,10 @@ export const communitySchema = z
   .object({
     id,
     name,
+    aliases: list(name).optional().meta({
+      description:
+        'Other names pages use for the community ("SRE Guild" for "Site Reliability Guild").',
+    }),
     domain: text.meta({ description: 'The joint enterprise: what the community is about.' }),
     topics: list(id).default([]),
     stage: z.enum(STAGES),

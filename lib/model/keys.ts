@@ -2,14 +2,16 @@
 // case-insensitively per host and emails case-insensitively; names match after folding case,
 // diacritics and white space. The database indexes these keys and the page matcher computes
 // the same keys from what it finds, so both sides must use these functions.
+import { normalizeText } from './text';
 
 /**
- * "José  Müller " → "jose muller". Format characters (bidi controls, zero-width spaces and
- * joiners, soft hyphens) are dropped, so a name padded with invisible characters matches
- * and is found like its visible text (docs/security.md).
+ * "José  Müller " → "jose muller", "O’Brien" → "o'brien": the shared normalisation
+ * (lib/model/text.ts), then case and diacritics folded. Format characters (bidi controls,
+ * zero-width spaces and joiners, soft hyphens) are dropped, so a name padded with invisible
+ * characters matches and is found like its visible text (docs/security.md).
  */
 export function foldText(value: string): string {
-  return value
+  return normalizeText(value)
     .replace(/\p{Cf}+/gu, '')
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -584,7 +584,7 @@ return true;
     },
   ],
   [
-    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"label\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"aliases\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 === undefined) {\n    v9 = c4(c3());\n  } else {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (typeof v12 !== \"string\") return INVALID;\n      const v13 = c2(v12);\n      const v14 = typeof v13 === \"string\" && v13.length >= 1 && v13.length < 2 ? c0(v13) : v13.length;\n      if (v14 < 1) return INVALID;\n      const v15 = typeof v13 === \"string\" && v13.length > 200 ? c0(v13) : v13.length;\n      if (v15 > 200) return INVALID;\n      v10[v11] = v13;\n    }\n    const v16 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v16 > 200) return INVALID;\n    v9 = v10 === undefined ? c4(c3()) : v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) return INVALID;\nconst v17 = input[\"description\"];\nlet v18 = (() => {\n  let v19;\n  if (v17 !== undefined) {\n    if (typeof v17 !== \"string\") return INVALID;\n    const v20 = typeof v17 === \"string\" && v17.length > 5000 ? c0(v17) : v17.length;\n    if (v20 > 5000) return INVALID;\n    v19 = v17;\n  }\n  return v19;\n})();\nif (v18 === INVALID) {\n  if (\"description\" in input) return INVALID;\n  v18 = undefined;\n}\nconst v21 = {};\nv21[\"id\"] = v0;\nv21[\"label\"] = v4;\nv21[\"aliases\"] = v8;\nif (\"description\" in input) v21[\"description\"] = v18;\nreturn v21;\n}",
+    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"label\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"aliases\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 === undefined) {\n    v9 = c4(c3());\n  } else {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (typeof v12 !== \"string\") return INVALID;\n      const v13 = c2(v12);\n      const v14 = typeof v13 === \"string\" && v13.length >= 1 && v13.length < 2 ? c0(v13) : v13.length;\n      if (v14 < 1) return INVALID;\n      const v15 = typeof v13 === \"string\" && v13.length > 200 ? c0(v13) : v13.length;\n      if (v15 > 200) return INVALID;\n      v10[v11] = v13;\n    }\n    const v16 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v16 > 200) return INVALID;\n    v9 = v10 === undefined ? c4(c3()) : v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) return INVALID;\nconst v17 = input[\"description\"];\nlet v18 = (() => {\n  let v19;\n  if (v17 !== undefined) {\n    if (typeof v17 !== \"string\") return INVALID;\n    const v20 = typeof v17 === \"string\" && v17.length > 5000 ? c0(v17) : v17.length;\n    if (v20 > 5000) return INVALID;\n    v19 = v17;\n  }\n  return v19;\n})();\nif (v18 === INVALID) {\n  if (\"description\" in input) return INVALID;\n  v18 = undefined;\n}\nconst v21 = input[\"matchAnywhere\"];\nlet v22 = (() => {\n  let v23;\n  if (v21 !== undefined) {\n    if (typeof v21 !== \"boolean\") return INVALID;\n    v23 = v21;\n  }\n  return v23;\n})();\nif (v22 === INVALID) {\n  if (\"matchAnywhere\" in input) return INVALID;\n  v22 = undefined;\n}\nconst v24 = {};\nv24[\"id\"] = v0;\nv24[\"label\"] = v4;\nv24[\"aliases\"] = v8;\nif (\"description\" in input) v24[\"description\"] = v18;\nif (\"matchAnywhere\" in input) v24[\"matchAnywhere\"] = v22;\nreturn v24;\n}",
     function (INVALID, c0, c1, c2, c3, c4) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
@@ -644,17 +644,31 @@ if (v18 === INVALID) {
   if ("description" in input) return INVALID;
   v18 = undefined;
 }
-const v21 = {};
-v21["id"] = v0;
-v21["label"] = v4;
-v21["aliases"] = v8;
-if ("description" in input) v21["description"] = v18;
-return v21;
+const v21 = input["matchAnywhere"];
+let v22 = (() => {
+  let v23;
+  if (v21 !== undefined) {
+    if (typeof v21 !== "boolean") return INVALID;
+    v23 = v21;
+  }
+  return v23;
+})();
+if (v22 === INVALID) {
+  if ("matchAnywhere" in input) return INVALID;
+  v22 = undefined;
+}
+const v24 = {};
+v24["id"] = v0;
+v24["label"] = v4;
+v24["aliases"] = v8;
+if ("description" in input) v24["description"] = v18;
+if ("matchAnywhere" in input) v24["matchAnywhere"] = v22;
+return v24;
 }
     },
   ],
   [
-    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"label\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"aliases\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 === undefined) {\n    v9 = c4(c3());\n  } else {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (typeof v12 !== \"string\") return INVALID;\n      const v13 = c2(v12);\n      const v14 = typeof v13 === \"string\" && v13.length >= 1 && v13.length < 2 ? c0(v13) : v13.length;\n      if (v14 < 1) return INVALID;\n      const v15 = typeof v13 === \"string\" && v13.length > 200 ? c0(v13) : v13.length;\n      if (v15 > 200) return INVALID;\n      v10[v11] = v13;\n    }\n    const v16 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v16 > 200) return INVALID;\n    v9 = v10 === undefined ? c4(c3()) : v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) return INVALID;\nconst v17 = input[\"description\"];\nlet v18 = (() => {\n  let v19;\n  if (v17 !== undefined) {\n    if (typeof v17 !== \"string\") return INVALID;\n    const v20 = typeof v17 === \"string\" && v17.length > 5000 ? c0(v17) : v17.length;\n    if (v20 > 5000) return INVALID;\n    v19 = v17;\n  }\n  return v19;\n})();\nif (v18 === INVALID) {\n  if (\"description\" in input) return INVALID;\n  v18 = undefined;\n}\nreturn true;\n}",
+    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"label\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"aliases\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 === undefined) {\n    v9 = c4(c3());\n  } else {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (typeof v12 !== \"string\") return INVALID;\n      const v13 = c2(v12);\n      const v14 = typeof v13 === \"string\" && v13.length >= 1 && v13.length < 2 ? c0(v13) : v13.length;\n      if (v14 < 1) return INVALID;\n      const v15 = typeof v13 === \"string\" && v13.length > 200 ? c0(v13) : v13.length;\n      if (v15 > 200) return INVALID;\n      v10[v11] = v13;\n    }\n    const v16 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v16 > 200) return INVALID;\n    v9 = v10 === undefined ? c4(c3()) : v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) return INVALID;\nconst v17 = input[\"description\"];\nlet v18 = (() => {\n  let v19;\n  if (v17 !== undefined) {\n    if (typeof v17 !== \"string\") return INVALID;\n    const v20 = typeof v17 === \"string\" && v17.length > 5000 ? c0(v17) : v17.length;\n    if (v20 > 5000) return INVALID;\n    v19 = v17;\n  }\n  return v19;\n})();\nif (v18 === INVALID) {\n  if (\"description\" in input) return INVALID;\n  v18 = undefined;\n}\nconst v21 = input[\"matchAnywhere\"];\nlet v22 = (() => {\n  let v23;\n  if (v21 !== undefined) {\n    if (typeof v21 !== \"boolean\") return INVALID;\n    v23 = v21;\n  }\n  return v23;\n})();\nif (v22 === INVALID) {\n  if (\"matchAnywhere\" in input) return INVALID;\n  v22 = undefined;\n}\nreturn true;\n}",
     function (INVALID, c0, c1, c2, c3, c4) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
@@ -713,13 +727,26 @@ let v18 = (() => {
 if (v18 === INVALID) {
   if ("description" in input) return INVALID;
   v18 = undefined;
+}
+const v21 = input["matchAnywhere"];
+let v22 = (() => {
+  let v23;
+  if (v21 !== undefined) {
+    if (typeof v21 !== "boolean") return INVALID;
+    v23 = v21;
+  }
+  return v23;
+})();
+if (v22 === INVALID) {
+  if ("matchAnywhere" in input) return INVALID;
+  v22 = undefined;
 }
 return true;
 }
     },
   ],
   [
-    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000c11\u0000c12\u0000c13\u0000c14\u0000c15\u0000c16\u0000c17\u0000c18\u0000c19\u0000c20\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"name\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"domain\"];\nif (typeof v7 !== \"string\") return INVALID;\nconst v8 = typeof v7 === \"string\" && v7.length > 5000 ? c0(v7) : v7.length;\nif (v8 > 5000) return INVALID;\nconst v9 = input[\"topics\"];\nlet v10 = (() => {\n  let v11;\n  if (v9 === undefined) {\n    v11 = c4(c3());\n  } else {\n    if (!Array.isArray(v9)) return INVALID;\n    if (v9.length > 200) return INVALID;\n    const v12 = new Array(v9.length);\n    for (let v13 = 0; v13 < v9.length; v13++) {\n      const v14 = v9[v13];\n      if (typeof v14 !== \"string\") return INVALID;\n      const v15 = typeof v14 === \"string\" && v14.length >= 1 && v14.length < 2 ? c0(v14) : v14.length;\n      if (v15 < 1) return INVALID;\n      const v16 = typeof v14 === \"string\" && v14.length > 200 ? c0(v14) : v14.length;\n      if (v16 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v14)) return INVALID;\n      v12[v13] = v14;\n    }\n    const v17 = typeof v12 === \"string\" && v12.length > 200 ? c0(v12) : v12.length;\n    if (v17 > 200) return INVALID;\n    v11 = v12 === undefined ? c4(c3()) : v12;\n  }\n  return v11;\n})();\nif (v10 === INVALID) return INVALID;\nconst v18 = input[\"stage\"];\nif (!c5.has(v18)) return INVALID;\nconst v19 = input[\"standing\"];\nif (!c6.has(v19)) return INVALID;\nconst v20 = input[\"openToNewcomers\"];\nif (typeof v20 !== \"boolean\") return INVALID;\nconst v21 = input[\"visibility\"];\nlet v22 = (() => {\n  let v23;\n  if (v21 === undefined) {\n    v23 = c4(c7());\n  } else {\n    if (!c8.has(v21)) return INVALID;\n    v23 = v21 === undefined ? c4(c7()) : v21;\n  }\n  return v23;\n})();\nif (v22 === INVALID) return INVALID;\nconst v24 = input[\"channels\"];\nlet v25 = (() => {\n  let v26;\n  if (v24 === undefined) {\n    v26 = c4(c9());\n  } else {\n    if (!Array.isArray(v24)) return INVALID;\n    if (v24.length > 200) return INVALID;\n    const v27 = new Array(v24.length);\n    for (let v28 = 0; v28 < v24.length; v28++) {\n      const v29 = v24[v28];\n      if (typeof v29 !== \"object\" || v29 === null || Array.isArray(v29)) return INVALID;\n      const v30 = v29[\"kind\"];\n      if (!c10.has(v30)) return INVALID;\n      const v31 = v29[\"label\"];\n      if (typeof v31 !== \"string\") return INVALID;\n      const v32 = c11(v31);\n      const v33 = typeof v32 === \"string\" && v32.length >= 1 && v32.length < 2 ? c0(v32) : v32.length;\n      if (v33 < 1) return INVALID;\n      const v34 = typeof v32 === \"string\" && v32.length > 300 ? c0(v32) : v32.length;\n      if (v34 > 300) return INVALID;\n      const v35 = v29[\"url\"];\n      let v36 = (() => {\n        let v37;\n        if (v35 !== undefined) {\n          if (typeof v35 !== \"string\") return INVALID;\n          const v38 = typeof v35 === \"string\" && v35.length > 2048 ? c0(v35) : v35.length;\n          if (v38 > 2048) return INVALID;\n          const v39 = c12(v35);\n          if (v39 === INVALID) return INVALID;\n          v37 = v39;\n        }\n        return v37;\n      })();\n      if (v36 === INVALID) {\n        if (\"url\" in v29) return INVALID;\n        v36 = undefined;\n      }\n      const v40 = {};\n      v40[\"kind\"] = v30;\n      v40[\"label\"] = v32;\n      if (\"url\" in v29) v40[\"url\"] = v36;\n      v27[v28] = v40;\n    }\n    const v41 = typeof v27 === \"string\" && v27.length > 200 ? c0(v27) : v27.length;\n    if (v41 > 200) return INVALID;\n    v26 = v27 === undefined ? c4(c9()) : v27;\n  }\n  return v26;\n})();\nif (v25 === INVALID) return INVALID;\nconst v42 = input[\"meetings\"];\nlet v43 = (() => {\n  let v44;\n  if (v42 === undefined) {\n    v44 = c4(c13());\n  } else {\n    if (!Array.isArray(v42)) return INVALID;\n    if (v42.length > 200) return INVALID;\n    const v45 = new Array(v42.length);\n    for (let v46 = 0; v46 < v42.length; v46++) {\n      const v47 = v42[v46];\n      if (typeof v47 !== \"object\" || v47 === null || Array.isArray(v47)) return INVALID;\n      const v48 = v47[\"title\"];\n      if (typeof v48 !== \"string\") return INVALID;\n      const v49 = c11(v48);\n      const v50 = typeof v49 === \"string\" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;\n      if (v50 < 1) return INVALID;\n      const v51 = typeof v49 === \"string\" && v49.length > 300 ? c0(v49) : v49.length;\n      if (v51 > 300) return INVALID;\n      const v52 = v47[\"schedule\"];\n      let v53 = (() => {\n        let v54;\n        if (v52 !== undefined) {\n          if (typeof v52 !== \"string\") return INVALID;\n          const v55 = c11(v52);\n          const v56 = typeof v55 === \"string\" && v55.length >= 1 && v55.length < 2 ? c0(v55) : v55.length;\n          if (v56 < 1) return INVALID;\n          const v57 = typeof v55 === \"string\" && v55.length > 300 ? c0(v55) : v55.length;\n          if (v57 > 300) return INVALID;\n          v54 = v55;\n        }\n        return v54;\n      })();\n      if (v53 === INVALID) {\n        if (\"schedule\" in v47) return INVALID;\n        v53 = undefined;\n      }\n      const v58 = v47[\"url\"];\n      let v59 = (() => {\n        let v60;\n        if (v58 !== undefined) {\n          if (typeof v58 !== \"string\") return INVALID;\n          const v61 = typeof v58 === \"string\" && v58.length > 2048 ? c0(v58) : v58.length;\n          if (v61 > 2048) return INVALID;\n          const v62 = c14(v58);\n          if (v62 === INVALID) return INVALID;\n          v60 = v62;\n        }\n        return v60;\n      })();\n      if (v59 === INVALID) {\n        if (\"url\" in v47) return INVALID;\n        v59 = undefined;\n      }\n      const v63 = {};\n      v63[\"title\"] = v49;\n      if (\"schedule\" in v47) v63[\"schedule\"] = v53;\n      if (\"url\" in v47) v63[\"url\"] = v59;\n      v45[v46] = v63;\n    }\n    const v64 = typeof v45 === \"string\" && v45.length > 200 ? c0(v45) : v45.length;\n    if (v64 > 200) return INVALID;\n    v44 = v45 === undefined ? c4(c13()) : v45;\n  }\n  return v44;\n})();\nif (v43 === INVALID) return INVALID;\nconst v65 = input[\"repertoire\"];\nlet v66 = (() => {\n  let v67;\n  if (v65 === undefined) {\n    v67 = c4(c15());\n  } else {\n    if (!Array.isArray(v65)) return INVALID;\n    if (v65.length > 200) return INVALID;\n    const v68 = new Array(v65.length);\n    for (let v69 = 0; v69 < v65.length; v69++) {\n      const v70 = v65[v69];\n      if (typeof v70 !== \"object\" || v70 === null || Array.isArray(v70)) return INVALID;\n      const v71 = v70[\"label\"];\n      if (typeof v71 !== \"string\") return INVALID;\n      const v72 = c11(v71);\n      const v73 = typeof v72 === \"string\" && v72.length >= 1 && v72.length < 2 ? c0(v72) : v72.length;\n      if (v73 < 1) return INVALID;\n      const v74 = typeof v72 === \"string\" && v72.length > 300 ? c0(v72) : v72.length;\n      if (v74 > 300) return INVALID;\n      const v75 = v70[\"url\"];\n      if (typeof v75 !== \"string\") return INVALID;\n      const v76 = typeof v75 === \"string\" && v75.length > 2048 ? c0(v75) : v75.length;\n      if (v76 > 2048) return INVALID;\n      const v77 = c16(v75);\n      if (v77 === INVALID) return INVALID;\n      const v78 = { \"label\": v72, \"url\": v77 };\n      v68[v69] = v78;\n    }\n    const v79 = typeof v68 === \"string\" && v68.length > 200 ? c0(v68) : v68.length;\n    if (v79 > 200) return INVALID;\n    v67 = v68 === undefined ? c4(c15()) : v68;\n  }\n  return v67;\n})();\nif (v66 === INVALID) return INVALID;\nconst v80 = input[\"related\"];\nlet v81 = (() => {\n  let v82;\n  if (v80 === undefined) {\n    v82 = c4(c17());\n  } else {\n    if (!Array.isArray(v80)) return INVALID;\n    if (v80.length > 200) return INVALID;\n    const v83 = new Array(v80.length);\n    for (let v84 = 0; v84 < v80.length; v84++) {\n      const v85 = v80[v84];\n      if (typeof v85 !== \"string\") return INVALID;\n      const v86 = typeof v85 === \"string\" && v85.length >= 1 && v85.length < 2 ? c0(v85) : v85.length;\n      if (v86 < 1) return INVALID;\n      const v87 = typeof v85 === \"string\" && v85.length > 200 ? c0(v85) : v85.length;\n      if (v87 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v85)) return INVALID;\n      v83[v84] = v85;\n    }\n    const v88 = typeof v83 === \"string\" && v83.length > 200 ? c0(v83) : v83.length;\n    if (v88 > 200) return INVALID;\n    v82 = v83 === undefined ? c4(c17()) : v83;\n  }\n  return v82;\n})();\nif (v81 === INVALID) return INVALID;\nconst v89 = input[\"lastActivity\"];\nlet v90 = (() => {\n  let v91;\n  if (v89 !== undefined) {\n    if (typeof v89 !== \"string\") return INVALID;\n    c18.lastIndex = 0;\n    if (!c18.test(v89)) return INVALID;\n    v91 = v89;\n  }\n  return v91;\n})();\nif (v90 === INVALID) {\n  if (\"lastActivity\" in input) return INVALID;\n  v90 = undefined;\n}\nconst v92 = input[\"discovered\"];\nlet v93 = (() => {\n  let v94;\n  if (v92 !== undefined) {\n    if (typeof v92 !== \"boolean\") return INVALID;\n    v94 = v92;\n  }\n  return v94;\n})();\nif (v93 === INVALID) {\n  if (\"discovered\" in input) return INVALID;\n  v93 = undefined;\n}\nconst v95 = input[\"evidence\"];\nlet v96 = (() => {\n  let v97;\n  if (v95 !== undefined) {\n    if (typeof v95 !== \"object\" || v95 === null || Array.isArray(v95)) return INVALID;\n    const v98 = v95[\"summary\"];\n    if (typeof v98 !== \"string\") return INVALID;\n    const v99 = typeof v98 === \"string\" && v98.length > 5000 ? c0(v98) : v98.length;\n    if (v99 > 5000) return INVALID;\n    const v100 = v95[\"commits\"];\n    let v101 = (() => {\n      let v102;\n      if (v100 !== undefined) {\n        if (typeof v100 !== \"number\" || !Number.isFinite(v100)) return INVALID;\n        if (!Number.isSafeInteger(v100)) return INVALID;\n        if (v100 < 0) return INVALID;\n        v102 = v100;\n      }\n      return v102;\n    })();\n    if (v101 === INVALID) {\n      if (\"commits\" in v95) return INVALID;\n      v101 = undefined;\n    }\n    const v103 = v95[\"paths\"];\n    let v104 = (() => {\n      let v105;\n      if (v103 === undefined) {\n        v105 = c4(c19());\n      } else {\n        if (!Array.isArray(v103)) return INVALID;\n        if (v103.length > 200) return INVALID;\n        const v106 = new Array(v103.length);\n        for (let v107 = 0; v107 < v103.length; v107++) {\n          const v108 = v103[v107];\n          if (typeof v108 !== \"string\") return INVALID;\n          const v109 = c11(v108);\n          const v110 = typeof v109 === \"string\" && v109.length >= 1 && v109.length < 2 ? c0(v109) : v109.length;\n          if (v110 < 1) return INVALID;\n          const v111 = typeof v109 === \"string\" && v109.length > 300 ? c0(v109) : v109.length;\n          if (v111 > 300) return INVALID;\n          v106[v107] = v109;\n        }\n        const v112 = typeof v106 === \"string\" && v106.length > 200 ? c0(v106) : v106.length;\n        if (v112 > 200) return INVALID;\n        v105 = v106 === undefined ? c4(c19()) : v106;\n      }\n      return v105;\n    })();\n    if (v104 === INVALID) return INVALID;\n    const v113 = v95[\"since\"];\n    let v114 = (() => {\n      let v115;\n      if (v113 !== undefined) {\n        if (typeof v113 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v113)) return INVALID;\n        v115 = v113;\n      }\n      return v115;\n    })();\n    if (v114 === INVALID) {\n      if (\"since\" in v95) return INVALID;\n      v114 = undefined;\n    }\n    const v116 = v95[\"until\"];\n    let v117 = (() => {\n      let v118;\n      if (v116 !== undefined) {\n        if (typeof v116 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v116)) return INVALID;\n        v118 = v116;\n      }\n      return v118;\n    })();\n    if (v117 === INVALID) {\n      if (\"until\" in v95) return INVALID;\n      v117 = undefined;\n    }\n    const v119 = v95[\"with\"];\n    let v120 = (() => {\n      let v121;\n      if (v119 === undefined) {\n        v121 = c4(c20());\n      } else {\n        if (!Array.isArray(v119)) return INVALID;\n        if (v119.length > 200) return INVALID;\n        const v122 = new Array(v119.length);\n        for (let v123 = 0; v123 < v119.length; v123++) {\n          const v124 = v119[v123];\n          if (typeof v124 !== \"string\") return INVALID;\n          const v125 = c2(v124);\n          const v126 = typeof v125 === \"string\" && v125.length >= 1 && v125.length < 2 ? c0(v125) : v125.length;\n          if (v126 < 1) return INVALID;\n          const v127 = typeof v125 === \"string\" && v125.length > 200 ? c0(v125) : v125.length;\n          if (v127 > 200) return INVALID;\n          v122[v123] = v125;\n        }\n        const v128 = typeof v122 === \"string\" && v122.length > 200 ? c0(v122) : v122.length;\n        if (v128 > 200) return INVALID;\n        v121 = v122 === undefined ? c4(c20()) : v122;\n      }\n      return v121;\n    })();\n    if (v120 === INVALID) return INVALID;\n    const v129 = v95[\"newcomer\"];\n    let v130 = (() => {\n      let v131;\n      if (v129 !== undefined) {\n        if (typeof v129 !== \"boolean\") return INVALID;\n        v131 = v129;\n      }\n      return v131;\n    })();\n    if (v130 === INVALID) {\n      if (\"newcomer\" in v95) return INVALID;\n      v130 = undefined;\n    }\n    const v132 = v95[\"source\"];\n    let v133 = (() => {\n      let v134;\n      if (v132 !== undefined) {\n        if (typeof v132 !== \"string\") return INVALID;\n        const v135 = c11(v132);\n        const v136 = typeof v135 === \"string\" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;\n        if (v136 < 1) return INVALID;\n        const v137 = typeof v135 === \"string\" && v135.length > 300 ? c0(v135) : v135.length;\n        if (v137 > 300) return INVALID;\n        v134 = v135;\n      }\n      return v134;\n    })();\n    if (v133 === INVALID) {\n      if (\"source\" in v95) return INVALID;\n      v133 = undefined;\n    }\n    const v138 = {};\n    v138[\"summary\"] = v98;\n    if (\"commits\" in v95) v138[\"commits\"] = v101;\n    v138[\"paths\"] = v104;\n    if (\"since\" in v95) v138[\"since\"] = v114;\n    if (\"until\" in v95) v138[\"until\"] = v117;\n    v138[\"with\"] = v120;\n    if (\"newcomer\" in v95) v138[\"newcomer\"] = v130;\n    if (\"source\" in v95) v138[\"source\"] = v133;\n    v97 = v138;\n  }\n  return v97;\n})();\nif (v96 === INVALID) {\n  if (\"evidence\" in input) return INVALID;\n  v96 = undefined;\n}\nconst v139 = {};\nv139[\"id\"] = v0;\nv139[\"name\"] = v4;\nv139[\"domain\"] = v7;\nv139[\"topics\"] = v10;\nv139[\"stage\"] = v18;\nv139[\"standing\"] = v19;\nv139[\"openToNewcomers\"] = v20;\nv139[\"visibility\"] = v22;\nv139[\"channels\"] = v25;\nv139[\"meetings\"] = v43;\nv139[\"repertoire\"] = v66;\nv139[\"related\"] = v81;\nif (\"lastActivity\" in input) v139[\"lastActivity\"] = v90;\nif (\"discovered\" in input) v139[\"discovered\"] = v93;\nif (\"evidence\" in input) v139[\"evidence\"] = v96;\nreturn v139;\n}",
+    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000c11\u0000c12\u0000c13\u0000c14\u0000c15\u0000c16\u0000c17\u0000c18\u0000c19\u0000c20\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"name\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"aliases\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 !== undefined) {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (typeof v12 !== \"string\") return INVALID;\n      const v13 = c2(v12);\n      const v14 = typeof v13 === \"string\" && v13.length >= 1 && v13.length < 2 ? c0(v13) : v13.length;\n      if (v14 < 1) return INVALID;\n      const v15 = typeof v13 === \"string\" && v13.length > 200 ? c0(v13) : v13.length;\n      if (v15 > 200) return INVALID;\n      v10[v11] = v13;\n    }\n    const v16 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v16 > 200) return INVALID;\n    v9 = v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) {\n  if (\"aliases\" in input) return INVALID;\n  v8 = undefined;\n}\nconst v17 = input[\"domain\"];\nif (typeof v17 !== \"string\") return INVALID;\nconst v18 = typeof v17 === \"string\" && v17.length > 5000 ? c0(v17) : v17.length;\nif (v18 > 5000) return INVALID;\nconst v19 = input[\"topics\"];\nlet v20 = (() => {\n  let v21;\n  if (v19 === undefined) {\n    v21 = c4(c3());\n  } else {\n    if (!Array.isArray(v19)) return INVALID;\n    if (v19.length > 200) return INVALID;\n    const v22 = new Array(v19.length);\n    for (let v23 = 0; v23 < v19.length; v23++) {\n      const v24 = v19[v23];\n      if (typeof v24 !== \"string\") return INVALID;\n      const v25 = typeof v24 === \"string\" && v24.length >= 1 && v24.length < 2 ? c0(v24) : v24.length;\n      if (v25 < 1) return INVALID;\n      const v26 = typeof v24 === \"string\" && v24.length > 200 ? c0(v24) : v24.length;\n      if (v26 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v24)) return INVALID;\n      v22[v23] = v24;\n    }\n    const v27 = typeof v22 === \"string\" && v22.length > 200 ? c0(v22) : v22.length;\n    if (v27 > 200) return INVALID;\n    v21 = v22 === undefined ? c4(c3()) : v22;\n  }\n  return v21;\n})();\nif (v20 === INVALID) return INVALID;\nconst v28 = input[\"stage\"];\nif (!c5.has(v28)) return INVALID;\nconst v29 = input[\"standing\"];\nif (!c6.has(v29)) return INVALID;\nconst v30 = input[\"openToNewcomers\"];\nif (typeof v30 !== \"boolean\") return INVALID;\nconst v31 = input[\"visibility\"];\nlet v32 = (() => {\n  let v33;\n  if (v31 === undefined) {\n    v33 = c4(c7());\n  } else {\n    if (!c8.has(v31)) return INVALID;\n    v33 = v31 === undefined ? c4(c7()) : v31;\n  }\n  return v33;\n})();\nif (v32 === INVALID) return INVALID;\nconst v34 = input[\"channels\"];\nlet v35 = (() => {\n  let v36;\n  if (v34 === undefined) {\n    v36 = c4(c9());\n  } else {\n    if (!Array.isArray(v34)) return INVALID;\n    if (v34.length > 200) return INVALID;\n    const v37 = new Array(v34.length);\n    for (let v38 = 0; v38 < v34.length; v38++) {\n      const v39 = v34[v38];\n      if (typeof v39 !== \"object\" || v39 === null || Array.isArray(v39)) return INVALID;\n      const v40 = v39[\"kind\"];\n      if (!c10.has(v40)) return INVALID;\n      const v41 = v39[\"label\"];\n      if (typeof v41 !== \"string\") return INVALID;\n      const v42 = c11(v41);\n      const v43 = typeof v42 === \"string\" && v42.length >= 1 && v42.length < 2 ? c0(v42) : v42.length;\n      if (v43 < 1) return INVALID;\n      const v44 = typeof v42 === \"string\" && v42.length > 300 ? c0(v42) : v42.length;\n      if (v44 > 300) return INVALID;\n      const v45 = v39[\"url\"];\n      let v46 = (() => {\n        let v47;\n        if (v45 !== undefined) {\n          if (typeof v45 !== \"string\") return INVALID;\n          const v48 = typeof v45 === \"string\" && v45.length > 2048 ? c0(v45) : v45.length;\n          if (v48 > 2048) return INVALID;\n          const v49 = c12(v45);\n          if (v49 === INVALID) return INVALID;\n          v47 = v49;\n        }\n        return v47;\n      })();\n      if (v46 === INVALID) {\n        if (\"url\" in v39) return INVALID;\n        v46 = undefined;\n      }\n      const v50 = {};\n      v50[\"kind\"] = v40;\n      v50[\"label\"] = v42;\n      if (\"url\" in v39) v50[\"url\"] = v46;\n      v37[v38] = v50;\n    }\n    const v51 = typeof v37 === \"string\" && v37.length > 200 ? c0(v37) : v37.length;\n    if (v51 > 200) return INVALID;\n    v36 = v37 === undefined ? c4(c9()) : v37;\n  }\n  return v36;\n})();\nif (v35 === INVALID) return INVALID;\nconst v52 = input[\"meetings\"];\nlet v53 = (() => {\n  let v54;\n  if (v52 === undefined) {\n    v54 = c4(c13());\n  } else {\n    if (!Array.isArray(v52)) return INVALID;\n    if (v52.length > 200) return INVALID;\n    const v55 = new Array(v52.length);\n    for (let v56 = 0; v56 < v52.length; v56++) {\n      const v57 = v52[v56];\n      if (typeof v57 !== \"object\" || v57 === null || Array.isArray(v57)) return INVALID;\n      const v58 = v57[\"title\"];\n      if (typeof v58 !== \"string\") return INVALID;\n      const v59 = c11(v58);\n      const v60 = typeof v59 === \"string\" && v59.length >= 1 && v59.length < 2 ? c0(v59) : v59.length;\n      if (v60 < 1) return INVALID;\n      const v61 = typeof v59 === \"string\" && v59.length > 300 ? c0(v59) : v59.length;\n      if (v61 > 300) return INVALID;\n      const v62 = v57[\"schedule\"];\n      let v63 = (() => {\n        let v64;\n        if (v62 !== undefined) {\n          if (typeof v62 !== \"string\") return INVALID;\n          const v65 = c11(v62);\n          const v66 = typeof v65 === \"string\" && v65.length >= 1 && v65.length < 2 ? c0(v65) : v65.length;\n          if (v66 < 1) return INVALID;\n          const v67 = typeof v65 === \"string\" && v65.length > 300 ? c0(v65) : v65.length;\n          if (v67 > 300) return INVALID;\n          v64 = v65;\n        }\n        return v64;\n      })();\n      if (v63 === INVALID) {\n        if (\"schedule\" in v57) return INVALID;\n        v63 = undefined;\n      }\n      const v68 = v57[\"url\"];\n      let v69 = (() => {\n        let v70;\n        if (v68 !== undefined) {\n          if (typeof v68 !== \"string\") return INVALID;\n          const v71 = typeof v68 === \"string\" && v68.length > 2048 ? c0(v68) : v68.length;\n          if (v71 > 2048) return INVALID;\n          const v72 = c14(v68);\n          if (v72 === INVALID) return INVALID;\n          v70 = v72;\n        }\n        return v70;\n      })();\n      if (v69 === INVALID) {\n        if (\"url\" in v57) return INVALID;\n        v69 = undefined;\n      }\n      const v73 = {};\n      v73[\"title\"] = v59;\n      if (\"schedule\" in v57) v73[\"schedule\"] = v63;\n      if (\"url\" in v57) v73[\"url\"] = v69;\n      v55[v56] = v73;\n    }\n    const v74 = typeof v55 === \"string\" && v55.length > 200 ? c0(v55) : v55.length;\n    if (v74 > 200) return INVALID;\n    v54 = v55 === undefined ? c4(c13()) : v55;\n  }\n  return v54;\n})();\nif (v53 === INVALID) return INVALID;\nconst v75 = input[\"repertoire\"];\nlet v76 = (() => {\n  let v77;\n  if (v75 === undefined) {\n    v77 = c4(c15());\n  } else {\n    if (!Array.isArray(v75)) return INVALID;\n    if (v75.length > 200) return INVALID;\n    const v78 = new Array(v75.length);\n    for (let v79 = 0; v79 < v75.length; v79++) {\n      const v80 = v75[v79];\n      if (typeof v80 !== \"object\" || v80 === null || Array.isArray(v80)) return INVALID;\n      const v81 = v80[\"label\"];\n      if (typeof v81 !== \"string\") return INVALID;\n      const v82 = c11(v81);\n      const v83 = typeof v82 === \"string\" && v82.length >= 1 && v82.length < 2 ? c0(v82) : v82.length;\n      if (v83 < 1) return INVALID;\n      const v84 = typeof v82 === \"string\" && v82.length > 300 ? c0(v82) : v82.length;\n      if (v84 > 300) return INVALID;\n      const v85 = v80[\"url\"];\n      if (typeof v85 !== \"string\") return INVALID;\n      const v86 = typeof v85 === \"string\" && v85.length > 2048 ? c0(v85) : v85.length;\n      if (v86 > 2048) return INVALID;\n      const v87 = c16(v85);\n      if (v87 === INVALID) return INVALID;\n      const v88 = { \"label\": v82, \"url\": v87 };\n      v78[v79] = v88;\n    }\n    const v89 = typeof v78 === \"string\" && v78.length > 200 ? c0(v78) : v78.length;\n    if (v89 > 200) return INVALID;\n    v77 = v78 === undefined ? c4(c15()) : v78;\n  }\n  return v77;\n})();\nif (v76 === INVALID) return INVALID;\nconst v90 = input[\"related\"];\nlet v91 = (() => {\n  let v92;\n  if (v90 === undefined) {\n    v92 = c4(c17());\n  } else {\n    if (!Array.isArray(v90)) return INVALID;\n    if (v90.length > 200) return INVALID;\n    const v93 = new Array(v90.length);\n    for (let v94 = 0; v94 < v90.length; v94++) {\n      const v95 = v90[v94];\n      if (typeof v95 !== \"string\") return INVALID;\n      const v96 = typeof v95 === \"string\" && v95.length >= 1 && v95.length < 2 ? c0(v95) : v95.length;\n      if (v96 < 1) return INVALID;\n      const v97 = typeof v95 === \"string\" && v95.length > 200 ? c0(v95) : v95.length;\n      if (v97 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v95)) return INVALID;\n      v93[v94] = v95;\n    }\n    const v98 = typeof v93 === \"string\" && v93.length > 200 ? c0(v93) : v93.length;\n    if (v98 > 200) return INVALID;\n    v92 = v93 === undefined ? c4(c17()) : v93;\n  }\n  return v92;\n})();\nif (v91 === INVALID) return INVALID;\nconst v99 = input[\"lastActivity\"];\nlet v100 = (() => {\n  let v101;\n  if (v99 !== undefined) {\n    if (typeof v99 !== \"string\") return INVALID;\n    c18.lastIndex = 0;\n    if (!c18.test(v99)) return INVALID;\n    v101 = v99;\n  }\n  return v101;\n})();\nif (v100 === INVALID) {\n  if (\"lastActivity\" in input) return INVALID;\n  v100 = undefined;\n}\nconst v102 = input[\"discovered\"];\nlet v103 = (() => {\n  let v104;\n  if (v102 !== undefined) {\n    if (typeof v102 !== \"boolean\") return INVALID;\n    v104 = v102;\n  }\n  return v104;\n})();\nif (v103 === INVALID) {\n  if (\"discovered\" in input) return INVALID;\n  v103 = undefined;\n}\nconst v105 = input[\"evidence\"];\nlet v106 = (() => {\n  let v107;\n  if (v105 !== undefined) {\n    if (typeof v105 !== \"object\" || v105 === null || Array.isArray(v105)) return INVALID;\n    const v108 = v105[\"summary\"];\n    if (typeof v108 !== \"string\") return INVALID;\n    const v109 = typeof v108 === \"string\" && v108.length > 5000 ? c0(v108) : v108.length;\n    if (v109 > 5000) return INVALID;\n    const v110 = v105[\"commits\"];\n    let v111 = (() => {\n      let v112;\n      if (v110 !== undefined) {\n        if (typeof v110 !== \"number\" || !Number.isFinite(v110)) return INVALID;\n        if (!Number.isSafeInteger(v110)) return INVALID;\n        if (v110 < 0) return INVALID;\n        v112 = v110;\n      }\n      return v112;\n    })();\n    if (v111 === INVALID) {\n      if (\"commits\" in v105) return INVALID;\n      v111 = undefined;\n    }\n    const v113 = v105[\"paths\"];\n    let v114 = (() => {\n      let v115;\n      if (v113 === undefined) {\n        v115 = c4(c19());\n      } else {\n        if (!Array.isArray(v113)) return INVALID;\n        if (v113.length > 200) return INVALID;\n        const v116 = new Array(v113.length);\n        for (let v117 = 0; v117 < v113.length; v117++) {\n          const v118 = v113[v117];\n          if (typeof v118 !== \"string\") return INVALID;\n          const v119 = c11(v118);\n          const v120 = typeof v119 === \"string\" && v119.length >= 1 && v119.length < 2 ? c0(v119) : v119.length;\n          if (v120 < 1) return INVALID;\n          const v121 = typeof v119 === \"string\" && v119.length > 300 ? c0(v119) : v119.length;\n          if (v121 > 300) return INVALID;\n          v116[v117] = v119;\n        }\n        const v122 = typeof v116 === \"string\" && v116.length > 200 ? c0(v116) : v116.length;\n        if (v122 > 200) return INVALID;\n        v115 = v116 === undefined ? c4(c19()) : v116;\n      }\n      return v115;\n    })();\n    if (v114 === INVALID) return INVALID;\n    const v123 = v105[\"since\"];\n    let v124 = (() => {\n      let v125;\n      if (v123 !== undefined) {\n        if (typeof v123 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v123)) return INVALID;\n        v125 = v123;\n      }\n      return v125;\n    })();\n    if (v124 === INVALID) {\n      if (\"since\" in v105) return INVALID;\n      v124 = undefined;\n    }\n    const v126 = v105[\"until\"];\n    let v127 = (() => {\n      let v128;\n      if (v126 !== undefined) {\n        if (typeof v126 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v126)) return INVALID;\n        v128 = v126;\n      }\n      return v128;\n    })();\n    if (v127 === INVALID) {\n      if (\"until\" in v105) return INVALID;\n      v127 = undefined;\n    }\n    const v129 = v105[\"with\"];\n    let v130 = (() => {\n      let v131;\n      if (v129 === undefined) {\n        v131 = c4(c20());\n      } else {\n        if (!Array.isArray(v129)) return INVALID;\n        if (v129.length > 200) return INVALID;\n        const v132 = new Array(v129.length);\n        for (let v133 = 0; v133 < v129.length; v133++) {\n          const v134 = v129[v133];\n          if (typeof v134 !== \"string\") return INVALID;\n          const v135 = c2(v134);\n          const v136 = typeof v135 === \"string\" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;\n          if (v136 < 1) return INVALID;\n          const v137 = typeof v135 === \"string\" && v135.length > 200 ? c0(v135) : v135.length;\n          if (v137 > 200) return INVALID;\n          v132[v133] = v135;\n        }\n        const v138 = typeof v132 === \"string\" && v132.length > 200 ? c0(v132) : v132.length;\n        if (v138 > 200) return INVALID;\n        v131 = v132 === undefined ? c4(c20()) : v132;\n      }\n      return v131;\n    })();\n    if (v130 === INVALID) return INVALID;\n    const v139 = v105[\"newcomer\"];\n    let v140 = (() => {\n      let v141;\n      if (v139 !== undefined) {\n        if (typeof v139 !== \"boolean\") return INVALID;\n        v141 = v139;\n      }\n      return v141;\n    })();\n    if (v140 === INVALID) {\n      if (\"newcomer\" in v105) return INVALID;\n      v140 = undefined;\n    }\n    const v142 = v105[\"source\"];\n    let v143 = (() => {\n      let v144;\n      if (v142 !== undefined) {\n        if (typeof v142 !== \"string\") return INVALID;\n        const v145 = c11(v142);\n        const v146 = typeof v145 === \"string\" && v145.length >= 1 && v145.length < 2 ? c0(v145) : v145.length;\n        if (v146 < 1) return INVALID;\n        const v147 = typeof v145 === \"string\" && v145.length > 300 ? c0(v145) : v145.length;\n        if (v147 > 300) return INVALID;\n        v144 = v145;\n      }\n      return v144;\n    })();\n    if (v143 === INVALID) {\n      if (\"source\" in v105) return INVALID;\n      v143 = undefined;\n    }\n    const v148 = {};\n    v148[\"summary\"] = v108;\n    if (\"commits\" in v105) v148[\"commits\"] = v111;\n    v148[\"paths\"] = v114;\n    if (\"since\" in v105) v148[\"since\"] = v124;\n    if (\"until\" in v105) v148[\"until\"] = v127;\n    v148[\"with\"] = v130;\n    if (\"newcomer\" in v105) v148[\"newcomer\"] = v140;\n    if (\"source\" in v105) v148[\"source\"] = v143;\n    v107 = v148;\n  }\n  return v107;\n})();\nif (v106 === INVALID) {\n  if (\"evidence\" in input) return INVALID;\n  v106 = undefined;\n}\nconst v149 = {};\nv149[\"id\"] = v0;\nv149[\"name\"] = v4;\nif (\"aliases\" in input) v149[\"aliases\"] = v8;\nv149[\"domain\"] = v17;\nv149[\"topics\"] = v20;\nv149[\"stage\"] = v28;\nv149[\"standing\"] = v29;\nv149[\"openToNewcomers\"] = v30;\nv149[\"visibility\"] = v32;\nv149[\"channels\"] = v35;\nv149[\"meetings\"] = v53;\nv149[\"repertoire\"] = v76;\nv149[\"related\"] = v91;\nif (\"lastActivity\" in input) v149[\"lastActivity\"] = v100;\nif (\"discovered\" in input) v149[\"discovered\"] = v103;\nif (\"evidence\" in input) v149[\"evidence\"] = v106;\nreturn v149;\n}",
     function (INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
@@ -738,439 +765,467 @@ const v5 = typeof v4 === "string" && v4.length >= 1 && v4.length < 2 ? c0(v4) : 
 if (v5 < 1) return INVALID;
 const v6 = typeof v4 === "string" && v4.length > 200 ? c0(v4) : v4.length;
 if (v6 > 200) return INVALID;
-const v7 = input["domain"];
-if (typeof v7 !== "string") return INVALID;
-const v8 = typeof v7 === "string" && v7.length > 5000 ? c0(v7) : v7.length;
-if (v8 > 5000) return INVALID;
-const v9 = input["topics"];
-let v10 = (() => {
-  let v11;
-  if (v9 === undefined) {
-    v11 = c4(c3());
+const v7 = input["aliases"];
+let v8 = (() => {
+  let v9;
+  if (v7 !== undefined) {
+    if (!Array.isArray(v7)) return INVALID;
+    if (v7.length > 200) return INVALID;
+    const v10 = new Array(v7.length);
+    for (let v11 = 0; v11 < v7.length; v11++) {
+      const v12 = v7[v11];
+      if (typeof v12 !== "string") return INVALID;
+      const v13 = c2(v12);
+      const v14 = typeof v13 === "string" && v13.length >= 1 && v13.length < 2 ? c0(v13) : v13.length;
+      if (v14 < 1) return INVALID;
+      const v15 = typeof v13 === "string" && v13.length > 200 ? c0(v13) : v13.length;
+      if (v15 > 200) return INVALID;
+      v10[v11] = v13;
+    }
+    const v16 = typeof v10 === "string" && v10.length > 200 ? c0(v10) : v10.length;
+    if (v16 > 200) return INVALID;
+    v9 = v10;
+  }
+  return v9;
+})();
+if (v8 === INVALID) {
+  if ("aliases" in input) return INVALID;
+  v8 = undefined;
+}
+const v17 = input["domain"];
+if (typeof v17 !== "string") return INVALID;
+const v18 = typeof v17 === "string" && v17.length > 5000 ? c0(v17) : v17.length;
+if (v18 > 5000) return INVALID;
+const v19 = input["topics"];
+let v20 = (() => {
+  let v21;
+  if (v19 === undefined) {
+    v21 = c4(c3());
   } else {
-    if (!Array.isArray(v9)) return INVALID;
-    if (v9.length > 200) return INVALID;
-    const v12 = new Array(v9.length);
-    for (let v13 = 0; v13 < v9.length; v13++) {
-      const v14 = v9[v13];
-      if (typeof v14 !== "string") return INVALID;
-      const v15 = typeof v14 === "string" && v14.length >= 1 && v14.length < 2 ? c0(v14) : v14.length;
-      if (v15 < 1) return INVALID;
-      const v16 = typeof v14 === "string" && v14.length > 200 ? c0(v14) : v14.length;
-      if (v16 > 200) return INVALID;
+    if (!Array.isArray(v19)) return INVALID;
+    if (v19.length > 200) return INVALID;
+    const v22 = new Array(v19.length);
+    for (let v23 = 0; v23 < v19.length; v23++) {
+      const v24 = v19[v23];
+      if (typeof v24 !== "string") return INVALID;
+      const v25 = typeof v24 === "string" && v24.length >= 1 && v24.length < 2 ? c0(v24) : v24.length;
+      if (v25 < 1) return INVALID;
+      const v26 = typeof v24 === "string" && v24.length > 200 ? c0(v24) : v24.length;
+      if (v26 > 200) return INVALID;
       c1.lastIndex = 0;
-      if (!c1.test(v14)) return INVALID;
-      v12[v13] = v14;
+      if (!c1.test(v24)) return INVALID;
+      v22[v23] = v24;
     }
-    const v17 = typeof v12 === "string" && v12.length > 200 ? c0(v12) : v12.length;
-    if (v17 > 200) return INVALID;
-    v11 = v12 === undefined ? c4(c3()) : v12;
+    const v27 = typeof v22 === "string" && v22.length > 200 ? c0(v22) : v22.length;
+    if (v27 > 200) return INVALID;
+    v21 = v22 === undefined ? c4(c3()) : v22;
   }
-  return v11;
+  return v21;
 })();
-if (v10 === INVALID) return INVALID;
-const v18 = input["stage"];
-if (!c5.has(v18)) return INVALID;
-const v19 = input["standing"];
-if (!c6.has(v19)) return INVALID;
-const v20 = input["openToNewcomers"];
-if (typeof v20 !== "boolean") return INVALID;
-const v21 = input["visibility"];
-let v22 = (() => {
-  let v23;
-  if (v21 === undefined) {
-    v23 = c4(c7());
+if (v20 === INVALID) return INVALID;
+const v28 = input["stage"];
+if (!c5.has(v28)) return INVALID;
+const v29 = input["standing"];
+if (!c6.has(v29)) return INVALID;
+const v30 = input["openToNewcomers"];
+if (typeof v30 !== "boolean") return INVALID;
+const v31 = input["visibility"];
+let v32 = (() => {
+  let v33;
+  if (v31 === undefined) {
+    v33 = c4(c7());
   } else {
-    if (!c8.has(v21)) return INVALID;
-    v23 = v21 === undefined ? c4(c7()) : v21;
+    if (!c8.has(v31)) return INVALID;
+    v33 = v31 === undefined ? c4(c7()) : v31;
   }
-  return v23;
+  return v33;
 })();
-if (v22 === INVALID) return INVALID;
-const v24 = input["channels"];
-let v25 = (() => {
-  let v26;
-  if (v24 === undefined) {
-    v26 = c4(c9());
+if (v32 === INVALID) return INVALID;
+const v34 = input["channels"];
+let v35 = (() => {
+  let v36;
+  if (v34 === undefined) {
+    v36 = c4(c9());
   } else {
-    if (!Array.isArray(v24)) return INVALID;
-    if (v24.length > 200) return INVALID;
-    const v27 = new Array(v24.length);
-    for (let v28 = 0; v28 < v24.length; v28++) {
-      const v29 = v24[v28];
-      if (typeof v29 !== "object" || v29 === null || Array.isArray(v29)) return INVALID;
-      const v30 = v29["kind"];
-      if (!c10.has(v30)) return INVALID;
-      const v31 = v29["label"];
-      if (typeof v31 !== "string") return INVALID;
-      const v32 = c11(v31);
-      const v33 = typeof v32 === "string" && v32.length >= 1 && v32.length < 2 ? c0(v32) : v32.length;
-      if (v33 < 1) return INVALID;
-      const v34 = typeof v32 === "string" && v32.length > 300 ? c0(v32) : v32.length;
-      if (v34 > 300) return INVALID;
-      const v35 = v29["url"];
-      let v36 = (() => {
-        let v37;
-        if (v35 !== undefined) {
-          if (typeof v35 !== "string") return INVALID;
-          const v38 = typeof v35 === "string" && v35.length > 2048 ? c0(v35) : v35.length;
-          if (v38 > 2048) return INVALID;
-          const v39 = c12(v35);
-          if (v39 === INVALID) return INVALID;
-          v37 = v39;
+    if (!Array.isArray(v34)) return INVALID;
+    if (v34.length > 200) return INVALID;
+    const v37 = new Array(v34.length);
+    for (let v38 = 0; v38 < v34.length; v38++) {
+      const v39 = v34[v38];
+      if (typeof v39 !== "object" || v39 === null || Array.isArray(v39)) return INVALID;
+      const v40 = v39["kind"];
+      if (!c10.has(v40)) return INVALID;
+      const v41 = v39["label"];
+      if (typeof v41 !== "string") return INVALID;
+      const v42 = c11(v41);
+      const v43 = typeof v42 === "string" && v42.length >= 1 && v42.length < 2 ? c0(v42) : v42.length;
+      if (v43 < 1) return INVALID;
+      const v44 = typeof v42 === "string" && v42.length > 300 ? c0(v42) : v42.length;
+      if (v44 > 300) return INVALID;
+      const v45 = v39["url"];
+      let v46 = (() => {
+        let v47;
+        if (v45 !== undefined) {
+          if (typeof v45 !== "string") return INVALID;
+          const v48 = typeof v45 === "string" && v45.length > 2048 ? c0(v45) : v45.length;
+          if (v48 > 2048) return INVALID;
+          const v49 = c12(v45);
+          if (v49 === INVALID) return INVALID;
+          v47 = v49;
         }
-        return v37;
+        return v47;
       })();
-      if (v36 === INVALID) {
-        if ("url" in v29) return INVALID;
-        v36 = undefined;
+      if (v46 === INVALID) {
+        if ("url" in v39) return INVALID;
+        v46 = undefined;
       }
-      const v40 = {};
-      v40["kind"] = v30;
-      v40["label"] = v32;
-      if ("url" in v29) v40["url"] = v36;
-      v27[v28] = v40;
+      const v50 = {};
+      v50["kind"] = v40;
+      v50["label"] = v42;
+      if ("url" in v39) v50["url"] = v46;
+      v37[v38] = v50;
     }
-    const v41 = typeof v27 === "string" && v27.length > 200 ? c0(v27) : v27.length;
-    if (v41 > 200) return INVALID;
-    v26 = v27 === undefined ? c4(c9()) : v27;
+    const v51 = typeof v37 === "string" && v37.length > 200 ? c0(v37) : v37.length;
+    if (v51 > 200) return INVALID;
+    v36 = v37 === undefined ? c4(c9()) : v37;
   }
-  return v26;
+  return v36;
 })();
-if (v25 === INVALID) return INVALID;
-const v42 = input["meetings"];
-let v43 = (() => {
-  let v44;
-  if (v42 === undefined) {
-    v44 = c4(c13());
+if (v35 === INVALID) return INVALID;
+const v52 = input["meetings"];
+let v53 = (() => {
+  let v54;
+  if (v52 === undefined) {
+    v54 = c4(c13());
   } else {
-    if (!Array.isArray(v42)) return INVALID;
-    if (v42.length > 200) return INVALID;
-    const v45 = new Array(v42.length);
-    for (let v46 = 0; v46 < v42.length; v46++) {
-      const v47 = v42[v46];
-      if (typeof v47 !== "object" || v47 === null || Array.isArray(v47)) return INVALID;
-      const v48 = v47["title"];
-      if (typeof v48 !== "string") return INVALID;
-      const v49 = c11(v48);
-      const v50 = typeof v49 === "string" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;
-      if (v50 < 1) return INVALID;
-      const v51 = typeof v49 === "string" && v49.length > 300 ? c0(v49) : v49.length;
-      if (v51 > 300) return INVALID;
-      const v52 = v47["schedule"];
-      let v53 = (() => {
-        let v54;
-        if (v52 !== undefined) {
-          if (typeof v52 !== "string") return INVALID;
-          const v55 = c11(v52);
-          const v56 = typeof v55 === "string" && v55.length >= 1 && v55.length < 2 ? c0(v55) : v55.length;
-          if (v56 < 1) return INVALID;
-          const v57 = typeof v55 === "string" && v55.length > 300 ? c0(v55) : v55.length;
-          if (v57 > 300) return INVALID;
-          v54 = v55;
+    if (!Array.isArray(v52)) return INVALID;
+    if (v52.length > 200) return INVALID;
+    const v55 = new Array(v52.length);
+    for (let v56 = 0; v56 < v52.length; v56++) {
+      const v57 = v52[v56];
+      if (typeof v57 !== "object" || v57 === null || Array.isArray(v57)) return INVALID;
+      const v58 = v57["title"];
+      if (typeof v58 !== "string") return INVALID;
+      const v59 = c11(v58);
+      const v60 = typeof v59 === "string" && v59.length >= 1 && v59.length < 2 ? c0(v59) : v59.length;
+      if (v60 < 1) return INVALID;
+      const v61 = typeof v59 === "string" && v59.length > 300 ? c0(v59) : v59.length;
+      if (v61 > 300) return INVALID;
+      const v62 = v57["schedule"];
+      let v63 = (() => {
+        let v64;
+        if (v62 !== undefined) {
+          if (typeof v62 !== "string") return INVALID;
+          const v65 = c11(v62);
+          const v66 = typeof v65 === "string" && v65.length >= 1 && v65.length < 2 ? c0(v65) : v65.length;
+          if (v66 < 1) return INVALID;
+          const v67 = typeof v65 === "string" && v65.length > 300 ? c0(v65) : v65.length;
+          if (v67 > 300) return INVALID;
+          v64 = v65;
         }
-        return v54;
+        return v64;
       })();
-      if (v53 === INVALID) {
-        if ("schedule" in v47) return INVALID;
-        v53 = undefined;
+      if (v63 === INVALID) {
+        if ("schedule" in v57) return INVALID;
+        v63 = undefined;
       }
-      const v58 = v47["url"];
-      let v59 = (() => {
-        let v60;
-        if (v58 !== undefined) {
-          if (typeof v58 !== "string") return INVALID;
-          const v61 = typeof v58 === "string" && v58.length > 2048 ? c0(v58) : v58.length;
-          if (v61 > 2048) return INVALID;
-          const v62 = c14(v58);
-          if (v62 === INVALID) return INVALID;
-          v60 = v62;
+      const v68 = v57["url"];
+      let v69 = (() => {
+        let v70;
+        if (v68 !== undefined) {
+          if (typeof v68 !== "string") return INVALID;
+          const v71 = typeof v68 === "string" && v68.length > 2048 ? c0(v68) : v68.length;
+          if (v71 > 2048) return INVALID;
+          const v72 = c14(v68);
+          if (v72 === INVALID) return INVALID;
+          v70 = v72;
         }
-        return v60;
+        return v70;
       })();
-      if (v59 === INVALID) {
-        if ("url" in v47) return INVALID;
-        v59 = undefined;
+      if (v69 === INVALID) {
+        if ("url" in v57) return INVALID;
+        v69 = undefined;
       }
-      const v63 = {};
-      v63["title"] = v49;
-      if ("schedule" in v47) v63["schedule"] = v53;
-      if ("url" in v47) v63["url"] = v59;
-      v45[v46] = v63;
+      const v73 = {};
+      v73["title"] = v59;
+      if ("schedule" in v57) v73["schedule"] = v63;
+      if ("url" in v57) v73["url"] = v69;
+      v55[v56] = v73;
     }
-    const v64 = typeof v45 === "string" && v45.length > 200 ? c0(v45) : v45.length;
-    if (v64 > 200) return INVALID;
-    v44 = v45 === undefined ? c4(c13()) : v45;
+    const v74 = typeof v55 === "string" && v55.length > 200 ? c0(v55) : v55.length;
+    if (v74 > 200) return INVALID;
+    v54 = v55 === undefined ? c4(c13()) : v55;
   }
-  return v44;
+  return v54;
 })();
-if (v43 === INVALID) return INVALID;
-const v65 = input["repertoire"];
-let v66 = (() => {
-  let v67;
-  if (v65 === undefined) {
-    v67 = c4(c15());
+if (v53 === INVALID) return INVALID;
+const v75 = input["repertoire"];
+let v76 = (() => {
+  let v77;
+  if (v75 === undefined) {
+    v77 = c4(c15());
   } else {
-    if (!Array.isArray(v65)) return INVALID;
-    if (v65.length > 200) return INVALID;
-    const v68 = new Array(v65.length);
-    for (let v69 = 0; v69 < v65.length; v69++) {
-      const v70 = v65[v69];
-      if (typeof v70 !== "object" || v70 === null || Array.isArray(v70)) return INVALID;
-      const v71 = v70["label"];
-      if (typeof v71 !== "string") return INVALID;
-      const v72 = c11(v71);
-      const v73 = typeof v72 === "string" && v72.length >= 1 && v72.length < 2 ? c0(v72) : v72.length;
-      if (v73 < 1) return INVALID;
-      const v74 = typeof v72 === "string" && v72.length > 300 ? c0(v72) : v72.length;
-      if (v74 > 300) return INVALID;
-      const v75 = v70["url"];
-      if (typeof v75 !== "string") return INVALID;
-      const v76 = typeof v75 === "string" && v75.length > 2048 ? c0(v75) : v75.length;
-      if (v76 > 2048) return INVALID;
-      const v77 = c16(v75);
-      if (v77 === INVALID) return INVALID;
-      const v78 = { "label": v72, "url": v77 };
-      v68[v69] = v78;
-    }
-    const v79 = typeof v68 === "string" && v68.length > 200 ? c0(v68) : v68.length;
-    if (v79 > 200) return INVALID;
-    v67 = v68 === undefined ? c4(c15()) : v68;
-  }
-  return v67;
-})();
-if (v66 === INVALID) return INVALID;
-const v80 = input["related"];
-let v81 = (() => {
-  let v82;
-  if (v80 === undefined) {
-    v82 = c4(c17());
-  } else {
-    if (!Array.isArray(v80)) return INVALID;
-    if (v80.length > 200) return INVALID;
-    const v83 = new Array(v80.length);
-    for (let v84 = 0; v84 < v80.length; v84++) {
-      const v85 = v80[v84];
+    if (!Array.isArray(v75)) return INVALID;
+    if (v75.length > 200) return INVALID;
+    const v78 = new Array(v75.length);
+    for (let v79 = 0; v79 < v75.length; v79++) {
+      const v80 = v75[v79];
+      if (typeof v80 !== "object" || v80 === null || Array.isArray(v80)) return INVALID;
+      const v81 = v80["label"];
+      if (typeof v81 !== "string") return INVALID;
+      const v82 = c11(v81);
+      const v83 = typeof v82 === "string" && v82.length >= 1 && v82.length < 2 ? c0(v82) : v82.length;
+      if (v83 < 1) return INVALID;
+      const v84 = typeof v82 === "string" && v82.length > 300 ? c0(v82) : v82.length;
+      if (v84 > 300) return INVALID;
+      const v85 = v80["url"];
       if (typeof v85 !== "string") return INVALID;
-      const v86 = typeof v85 === "string" && v85.length >= 1 && v85.length < 2 ? c0(v85) : v85.length;
-      if (v86 < 1) return INVALID;
-      const v87 = typeof v85 === "string" && v85.length > 200 ? c0(v85) : v85.length;
-      if (v87 > 200) return INVALID;
+      const v86 = typeof v85 === "string" && v85.length > 2048 ? c0(v85) : v85.length;
+      if (v86 > 2048) return INVALID;
+      const v87 = c16(v85);
+      if (v87 === INVALID) return INVALID;
+      const v88 = { "label": v82, "url": v87 };
+      v78[v79] = v88;
+    }
+    const v89 = typeof v78 === "string" && v78.length > 200 ? c0(v78) : v78.length;
+    if (v89 > 200) return INVALID;
+    v77 = v78 === undefined ? c4(c15()) : v78;
+  }
+  return v77;
+})();
+if (v76 === INVALID) return INVALID;
+const v90 = input["related"];
+let v91 = (() => {
+  let v92;
+  if (v90 === undefined) {
+    v92 = c4(c17());
+  } else {
+    if (!Array.isArray(v90)) return INVALID;
+    if (v90.length > 200) return INVALID;
+    const v93 = new Array(v90.length);
+    for (let v94 = 0; v94 < v90.length; v94++) {
+      const v95 = v90[v94];
+      if (typeof v95 !== "string") return INVALID;
+      const v96 = typeof v95 === "string" && v95.length >= 1 && v95.length < 2 ? c0(v95) : v95.length;
+      if (v96 < 1) return INVALID;
+      const v97 = typeof v95 === "string" && v95.length > 200 ? c0(v95) : v95.length;
+      if (v97 > 200) return INVALID;
       c1.lastIndex = 0;
-      if (!c1.test(v85)) return INVALID;
-      v83[v84] = v85;
+      if (!c1.test(v95)) return INVALID;
+      v93[v94] = v95;
     }
-    const v88 = typeof v83 === "string" && v83.length > 200 ? c0(v83) : v83.length;
-    if (v88 > 200) return INVALID;
-    v82 = v83 === undefined ? c4(c17()) : v83;
+    const v98 = typeof v93 === "string" && v93.length > 200 ? c0(v93) : v93.length;
+    if (v98 > 200) return INVALID;
+    v92 = v93 === undefined ? c4(c17()) : v93;
   }
-  return v82;
+  return v92;
 })();
-if (v81 === INVALID) return INVALID;
-const v89 = input["lastActivity"];
-let v90 = (() => {
-  let v91;
-  if (v89 !== undefined) {
-    if (typeof v89 !== "string") return INVALID;
+if (v91 === INVALID) return INVALID;
+const v99 = input["lastActivity"];
+let v100 = (() => {
+  let v101;
+  if (v99 !== undefined) {
+    if (typeof v99 !== "string") return INVALID;
     c18.lastIndex = 0;
-    if (!c18.test(v89)) return INVALID;
-    v91 = v89;
+    if (!c18.test(v99)) return INVALID;
+    v101 = v99;
   }
-  return v91;
+  return v101;
 })();
-if (v90 === INVALID) {
+if (v100 === INVALID) {
   if ("lastActivity" in input) return INVALID;
-  v90 = undefined;
+  v100 = undefined;
 }
-const v92 = input["discovered"];
-let v93 = (() => {
-  let v94;
-  if (v92 !== undefined) {
-    if (typeof v92 !== "boolean") return INVALID;
-    v94 = v92;
+const v102 = input["discovered"];
+let v103 = (() => {
+  let v104;
+  if (v102 !== undefined) {
+    if (typeof v102 !== "boolean") return INVALID;
+    v104 = v102;
   }
-  return v94;
+  return v104;
 })();
-if (v93 === INVALID) {
+if (v103 === INVALID) {
   if ("discovered" in input) return INVALID;
-  v93 = undefined;
+  v103 = undefined;
 }
-const v95 = input["evidence"];
-let v96 = (() => {
-  let v97;
-  if (v95 !== undefined) {
-    if (typeof v95 !== "object" || v95 === null || Array.isArray(v95)) return INVALID;
-    const v98 = v95["summary"];
-    if (typeof v98 !== "string") return INVALID;
-    const v99 = typeof v98 === "string" && v98.length > 5000 ? c0(v98) : v98.length;
-    if (v99 > 5000) return INVALID;
-    const v100 = v95["commits"];
-    let v101 = (() => {
-      let v102;
-      if (v100 !== undefined) {
-        if (typeof v100 !== "number" || !Number.isFinite(v100)) return INVALID;
-        if (!Number.isSafeInteger(v100)) return INVALID;
-        if (v100 < 0) return INVALID;
-        v102 = v100;
+const v105 = input["evidence"];
+let v106 = (() => {
+  let v107;
+  if (v105 !== undefined) {
+    if (typeof v105 !== "object" || v105 === null || Array.isArray(v105)) return INVALID;
+    const v108 = v105["summary"];
+    if (typeof v108 !== "string") return INVALID;
+    const v109 = typeof v108 === "string" && v108.length > 5000 ? c0(v108) : v108.length;
+    if (v109 > 5000) return INVALID;
+    const v110 = v105["commits"];
+    let v111 = (() => {
+      let v112;
+      if (v110 !== undefined) {
+        if (typeof v110 !== "number" || !Number.isFinite(v110)) return INVALID;
+        if (!Number.isSafeInteger(v110)) return INVALID;
+        if (v110 < 0) return INVALID;
+        v112 = v110;
       }
-      return v102;
+      return v112;
     })();
-    if (v101 === INVALID) {
-      if ("commits" in v95) return INVALID;
-      v101 = undefined;
+    if (v111 === INVALID) {
+      if ("commits" in v105) return INVALID;
+      v111 = undefined;
     }
-    const v103 = v95["paths"];
-    let v104 = (() => {
-      let v105;
-      if (v103 === undefined) {
-        v105 = c4(c19());
-      } else {
-        if (!Array.isArray(v103)) return INVALID;
-        if (v103.length > 200) return INVALID;
-        const v106 = new Array(v103.length);
-        for (let v107 = 0; v107 < v103.length; v107++) {
-          const v108 = v103[v107];
-          if (typeof v108 !== "string") return INVALID;
-          const v109 = c11(v108);
-          const v110 = typeof v109 === "string" && v109.length >= 1 && v109.length < 2 ? c0(v109) : v109.length;
-          if (v110 < 1) return INVALID;
-          const v111 = typeof v109 === "string" && v109.length > 300 ? c0(v109) : v109.length;
-          if (v111 > 300) return INVALID;
-          v106[v107] = v109;
-        }
-        const v112 = typeof v106 === "string" && v106.length > 200 ? c0(v106) : v106.length;
-        if (v112 > 200) return INVALID;
-        v105 = v106 === undefined ? c4(c19()) : v106;
-      }
-      return v105;
-    })();
-    if (v104 === INVALID) return INVALID;
-    const v113 = v95["since"];
+    const v113 = v105["paths"];
     let v114 = (() => {
       let v115;
-      if (v113 !== undefined) {
-        if (typeof v113 !== "string") return INVALID;
-        c18.lastIndex = 0;
-        if (!c18.test(v113)) return INVALID;
-        v115 = v113;
+      if (v113 === undefined) {
+        v115 = c4(c19());
+      } else {
+        if (!Array.isArray(v113)) return INVALID;
+        if (v113.length > 200) return INVALID;
+        const v116 = new Array(v113.length);
+        for (let v117 = 0; v117 < v113.length; v117++) {
+          const v118 = v113[v117];
+          if (typeof v118 !== "string") return INVALID;
+          const v119 = c11(v118);
+          const v120 = typeof v119 === "string" && v119.length >= 1 && v119.length < 2 ? c0(v119) : v119.length;
+          if (v120 < 1) return INVALID;
+          const v121 = typeof v119 === "string" && v119.length > 300 ? c0(v119) : v119.length;
+          if (v121 > 300) return INVALID;
+          v116[v117] = v119;
+        }
+        const v122 = typeof v116 === "string" && v116.length > 200 ? c0(v116) : v116.length;
+        if (v122 > 200) return INVALID;
+        v115 = v116 === undefined ? c4(c19()) : v116;
       }
       return v115;
     })();
-    if (v114 === INVALID) {
-      if ("since" in v95) return INVALID;
-      v114 = undefined;
-    }
-    const v116 = v95["until"];
-    let v117 = (() => {
-      let v118;
-      if (v116 !== undefined) {
-        if (typeof v116 !== "string") return INVALID;
+    if (v114 === INVALID) return INVALID;
+    const v123 = v105["since"];
+    let v124 = (() => {
+      let v125;
+      if (v123 !== undefined) {
+        if (typeof v123 !== "string") return INVALID;
         c18.lastIndex = 0;
-        if (!c18.test(v116)) return INVALID;
-        v118 = v116;
+        if (!c18.test(v123)) return INVALID;
+        v125 = v123;
       }
-      return v118;
+      return v125;
     })();
-    if (v117 === INVALID) {
-      if ("until" in v95) return INVALID;
-      v117 = undefined;
+    if (v124 === INVALID) {
+      if ("since" in v105) return INVALID;
+      v124 = undefined;
     }
-    const v119 = v95["with"];
-    let v120 = (() => {
-      let v121;
-      if (v119 === undefined) {
-        v121 = c4(c20());
-      } else {
-        if (!Array.isArray(v119)) return INVALID;
-        if (v119.length > 200) return INVALID;
-        const v122 = new Array(v119.length);
-        for (let v123 = 0; v123 < v119.length; v123++) {
-          const v124 = v119[v123];
-          if (typeof v124 !== "string") return INVALID;
-          const v125 = c2(v124);
-          const v126 = typeof v125 === "string" && v125.length >= 1 && v125.length < 2 ? c0(v125) : v125.length;
-          if (v126 < 1) return INVALID;
-          const v127 = typeof v125 === "string" && v125.length > 200 ? c0(v125) : v125.length;
-          if (v127 > 200) return INVALID;
-          v122[v123] = v125;
-        }
-        const v128 = typeof v122 === "string" && v122.length > 200 ? c0(v122) : v122.length;
-        if (v128 > 200) return INVALID;
-        v121 = v122 === undefined ? c4(c20()) : v122;
+    const v126 = v105["until"];
+    let v127 = (() => {
+      let v128;
+      if (v126 !== undefined) {
+        if (typeof v126 !== "string") return INVALID;
+        c18.lastIndex = 0;
+        if (!c18.test(v126)) return INVALID;
+        v128 = v126;
       }
-      return v121;
+      return v128;
     })();
-    if (v120 === INVALID) return INVALID;
-    const v129 = v95["newcomer"];
+    if (v127 === INVALID) {
+      if ("until" in v105) return INVALID;
+      v127 = undefined;
+    }
+    const v129 = v105["with"];
     let v130 = (() => {
       let v131;
-      if (v129 !== undefined) {
-        if (typeof v129 !== "boolean") return INVALID;
-        v131 = v129;
+      if (v129 === undefined) {
+        v131 = c4(c20());
+      } else {
+        if (!Array.isArray(v129)) return INVALID;
+        if (v129.length > 200) return INVALID;
+        const v132 = new Array(v129.length);
+        for (let v133 = 0; v133 < v129.length; v133++) {
+          const v134 = v129[v133];
+          if (typeof v134 !== "string") return INVALID;
+          const v135 = c2(v134);
+          const v136 = typeof v135 === "string" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;
+          if (v136 < 1) return INVALID;
+          const v137 = typeof v135 === "string" && v135.length > 200 ? c0(v135) : v135.length;
+          if (v137 > 200) return INVALID;
+          v132[v133] = v135;
+        }
+        const v138 = typeof v132 === "string" && v132.length > 200 ? c0(v132) : v132.length;
+        if (v138 > 200) return INVALID;
+        v131 = v132 === undefined ? c4(c20()) : v132;
       }
       return v131;
     })();
-    if (v130 === INVALID) {
-      if ("newcomer" in v95) return INVALID;
-      v130 = undefined;
-    }
-    const v132 = v95["source"];
-    let v133 = (() => {
-      let v134;
-      if (v132 !== undefined) {
-        if (typeof v132 !== "string") return INVALID;
-        const v135 = c11(v132);
-        const v136 = typeof v135 === "string" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;
-        if (v136 < 1) return INVALID;
-        const v137 = typeof v135 === "string" && v135.length > 300 ? c0(v135) : v135.length;
-        if (v137 > 300) return INVALID;
-        v134 = v135;
+    if (v130 === INVALID) return INVALID;
+    const v139 = v105["newcomer"];
+    let v140 = (() => {
+      let v141;
+      if (v139 !== undefined) {
+        if (typeof v139 !== "boolean") return INVALID;
+        v141 = v139;
       }
-      return v134;
+      return v141;
     })();
-    if (v133 === INVALID) {
-      if ("source" in v95) return INVALID;
-      v133 = undefined;
+    if (v140 === INVALID) {
+      if ("newcomer" in v105) return INVALID;
+      v140 = undefined;
     }
-    const v138 = {};
-    v138["summary"] = v98;
-    if ("commits" in v95) v138["commits"] = v101;
-    v138["paths"] = v104;
-    if ("since" in v95) v138["since"] = v114;
-    if ("until" in v95) v138["until"] = v117;
-    v138["with"] = v120;
-    if ("newcomer" in v95) v138["newcomer"] = v130;
-    if ("source" in v95) v138["source"] = v133;
-    v97 = v138;
+    const v142 = v105["source"];
+    let v143 = (() => {
+      let v144;
+      if (v142 !== undefined) {
+        if (typeof v142 !== "string") return INVALID;
+        const v145 = c11(v142);
+        const v146 = typeof v145 === "string" && v145.length >= 1 && v145.length < 2 ? c0(v145) : v145.length;
+        if (v146 < 1) return INVALID;
+        const v147 = typeof v145 === "string" && v145.length > 300 ? c0(v145) : v145.length;
+        if (v147 > 300) return INVALID;
+        v144 = v145;
+      }
+      return v144;
+    })();
+    if (v143 === INVALID) {
+      if ("source" in v105) return INVALID;
+      v143 = undefined;
+    }
+    const v148 = {};
+    v148["summary"] = v108;
+    if ("commits" in v105) v148["commits"] = v111;
+    v148["paths"] = v114;
+    if ("since" in v105) v148["since"] = v124;
+    if ("until" in v105) v148["until"] = v127;
+    v148["with"] = v130;
+    if ("newcomer" in v105) v148["newcomer"] = v140;
+    if ("source" in v105) v148["source"] = v143;
+    v107 = v148;
   }
-  return v97;
+  return v107;
 })();
-if (v96 === INVALID) {
+if (v106 === INVALID) {
   if ("evidence" in input) return INVALID;
-  v96 = undefined;
+  v106 = undefined;
 }
-const v139 = {};
-v139["id"] = v0;
-v139["name"] = v4;
-v139["domain"] = v7;
-v139["topics"] = v10;
-v139["stage"] = v18;
-v139["standing"] = v19;
-v139["openToNewcomers"] = v20;
-v139["visibility"] = v22;
-v139["channels"] = v25;
-v139["meetings"] = v43;
-v139["repertoire"] = v66;
-v139["related"] = v81;
-if ("lastActivity" in input) v139["lastActivity"] = v90;
-if ("discovered" in input) v139["discovered"] = v93;
-if ("evidence" in input) v139["evidence"] = v96;
-return v139;
+const v149 = {};
+v149["id"] = v0;
+v149["name"] = v4;
+if ("aliases" in input) v149["aliases"] = v8;
+v149["domain"] = v17;
+v149["topics"] = v20;
+v149["stage"] = v28;
+v149["standing"] = v29;
+v149["openToNewcomers"] = v30;
+v149["visibility"] = v32;
+v149["channels"] = v35;
+v149["meetings"] = v53;
+v149["repertoire"] = v76;
+v149["related"] = v91;
+if ("lastActivity" in input) v149["lastActivity"] = v100;
+if ("discovered" in input) v149["discovered"] = v103;
+if ("evidence" in input) v149["evidence"] = v106;
+return v149;
 }
     },
   ],
   [
-    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000c11\u0000c12\u0000c13\u0000c14\u0000c15\u0000c16\u0000c17\u0000c18\u0000c19\u0000c20\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"name\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"domain\"];\nif (typeof v7 !== \"string\") return INVALID;\nconst v8 = typeof v7 === \"string\" && v7.length > 5000 ? c0(v7) : v7.length;\nif (v8 > 5000) return INVALID;\nconst v9 = input[\"topics\"];\nlet v10 = (() => {\n  let v11;\n  if (v9 === undefined) {\n    v11 = c4(c3());\n  } else {\n    if (!Array.isArray(v9)) return INVALID;\n    if (v9.length > 200) return INVALID;\n    const v12 = new Array(v9.length);\n    for (let v13 = 0; v13 < v9.length; v13++) {\n      const v14 = v9[v13];\n      if (typeof v14 !== \"string\") return INVALID;\n      const v15 = typeof v14 === \"string\" && v14.length >= 1 && v14.length < 2 ? c0(v14) : v14.length;\n      if (v15 < 1) return INVALID;\n      const v16 = typeof v14 === \"string\" && v14.length > 200 ? c0(v14) : v14.length;\n      if (v16 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v14)) return INVALID;\n      v12[v13] = v14;\n    }\n    const v17 = typeof v12 === \"string\" && v12.length > 200 ? c0(v12) : v12.length;\n    if (v17 > 200) return INVALID;\n    v11 = v12 === undefined ? c4(c3()) : v12;\n  }\n  return v11;\n})();\nif (v10 === INVALID) return INVALID;\nconst v18 = input[\"stage\"];\nif (!c5.has(v18)) return INVALID;\nconst v19 = input[\"standing\"];\nif (!c6.has(v19)) return INVALID;\nconst v20 = input[\"openToNewcomers\"];\nif (typeof v20 !== \"boolean\") return INVALID;\nconst v21 = input[\"visibility\"];\nlet v22 = (() => {\n  let v23;\n  if (v21 === undefined) {\n    v23 = c4(c7());\n  } else {\n    if (!c8.has(v21)) return INVALID;\n    v23 = v21 === undefined ? c4(c7()) : v21;\n  }\n  return v23;\n})();\nif (v22 === INVALID) return INVALID;\nconst v24 = input[\"channels\"];\nlet v25 = (() => {\n  let v26;\n  if (v24 === undefined) {\n    v26 = c4(c9());\n  } else {\n    if (!Array.isArray(v24)) return INVALID;\n    if (v24.length > 200) return INVALID;\n    const v27 = new Array(v24.length);\n    for (let v28 = 0; v28 < v24.length; v28++) {\n      const v29 = v24[v28];\n      if (typeof v29 !== \"object\" || v29 === null || Array.isArray(v29)) return INVALID;\n      const v30 = v29[\"kind\"];\n      if (!c10.has(v30)) return INVALID;\n      const v31 = v29[\"label\"];\n      if (typeof v31 !== \"string\") return INVALID;\n      const v32 = c11(v31);\n      const v33 = typeof v32 === \"string\" && v32.length >= 1 && v32.length < 2 ? c0(v32) : v32.length;\n      if (v33 < 1) return INVALID;\n      const v34 = typeof v32 === \"string\" && v32.length > 300 ? c0(v32) : v32.length;\n      if (v34 > 300) return INVALID;\n      const v35 = v29[\"url\"];\n      let v36 = (() => {\n        let v37;\n        if (v35 !== undefined) {\n          if (typeof v35 !== \"string\") return INVALID;\n          const v38 = typeof v35 === \"string\" && v35.length > 2048 ? c0(v35) : v35.length;\n          if (v38 > 2048) return INVALID;\n          const v39 = c12(v35);\n          if (v39 === INVALID) return INVALID;\n          v37 = v39;\n        }\n        return v37;\n      })();\n      if (v36 === INVALID) {\n        if (\"url\" in v29) return INVALID;\n        v36 = undefined;\n      }\n      const v40 = {};\n      v40[\"kind\"] = v30;\n      v40[\"label\"] = v32;\n      if (\"url\" in v29) v40[\"url\"] = v36;\n      v27[v28] = v40;\n    }\n    const v41 = typeof v27 === \"string\" && v27.length > 200 ? c0(v27) : v27.length;\n    if (v41 > 200) return INVALID;\n    v26 = v27 === undefined ? c4(c9()) : v27;\n  }\n  return v26;\n})();\nif (v25 === INVALID) return INVALID;\nconst v42 = input[\"meetings\"];\nlet v43 = (() => {\n  let v44;\n  if (v42 === undefined) {\n    v44 = c4(c13());\n  } else {\n    if (!Array.isArray(v42)) return INVALID;\n    if (v42.length > 200) return INVALID;\n    const v45 = new Array(v42.length);\n    for (let v46 = 0; v46 < v42.length; v46++) {\n      const v47 = v42[v46];\n      if (typeof v47 !== \"object\" || v47 === null || Array.isArray(v47)) return INVALID;\n      const v48 = v47[\"title\"];\n      if (typeof v48 !== \"string\") return INVALID;\n      const v49 = c11(v48);\n      const v50 = typeof v49 === \"string\" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;\n      if (v50 < 1) return INVALID;\n      const v51 = typeof v49 === \"string\" && v49.length > 300 ? c0(v49) : v49.length;\n      if (v51 > 300) return INVALID;\n      const v52 = v47[\"schedule\"];\n      let v53 = (() => {\n        let v54;\n        if (v52 !== undefined) {\n          if (typeof v52 !== \"string\") return INVALID;\n          const v55 = c11(v52);\n          const v56 = typeof v55 === \"string\" && v55.length >= 1 && v55.length < 2 ? c0(v55) : v55.length;\n          if (v56 < 1) return INVALID;\n          const v57 = typeof v55 === \"string\" && v55.length > 300 ? c0(v55) : v55.length;\n          if (v57 > 300) return INVALID;\n          v54 = v55;\n        }\n        return v54;\n      })();\n      if (v53 === INVALID) {\n        if (\"schedule\" in v47) return INVALID;\n        v53 = undefined;\n      }\n      const v58 = v47[\"url\"];\n      let v59 = (() => {\n        let v60;\n        if (v58 !== undefined) {\n          if (typeof v58 !== \"string\") return INVALID;\n          const v61 = typeof v58 === \"string\" && v58.length > 2048 ? c0(v58) : v58.length;\n          if (v61 > 2048) return INVALID;\n          const v62 = c14(v58);\n          if (v62 === INVALID) return INVALID;\n          v60 = v62;\n        }\n        return v60;\n      })();\n      if (v59 === INVALID) {\n        if (\"url\" in v47) return INVALID;\n        v59 = undefined;\n      }\n      const v63 = {};\n      v63[\"title\"] = v49;\n      if (\"schedule\" in v47) v63[\"schedule\"] = v53;\n      if (\"url\" in v47) v63[\"url\"] = v59;\n      v45[v46] = v63;\n    }\n    const v64 = typeof v45 === \"string\" && v45.length > 200 ? c0(v45) : v45.length;\n    if (v64 > 200) return INVALID;\n    v44 = v45 === undefined ? c4(c13()) : v45;\n  }\n  return v44;\n})();\nif (v43 === INVALID) return INVALID;\nconst v65 = input[\"repertoire\"];\nlet v66 = (() => {\n  let v67;\n  if (v65 === undefined) {\n    v67 = c4(c15());\n  } else {\n    if (!Array.isArray(v65)) return INVALID;\n    if (v65.length > 200) return INVALID;\n    const v68 = new Array(v65.length);\n    for (let v69 = 0; v69 < v65.length; v69++) {\n      const v70 = v65[v69];\n      if (typeof v70 !== \"object\" || v70 === null || Array.isArray(v70)) return INVALID;\n      const v71 = v70[\"label\"];\n      if (typeof v71 !== \"string\") return INVALID;\n      const v72 = c11(v71);\n      const v73 = typeof v72 === \"string\" && v72.length >= 1 && v72.length < 2 ? c0(v72) : v72.length;\n      if (v73 < 1) return INVALID;\n      const v74 = typeof v72 === \"string\" && v72.length > 300 ? c0(v72) : v72.length;\n      if (v74 > 300) return INVALID;\n      const v75 = v70[\"url\"];\n      if (typeof v75 !== \"string\") return INVALID;\n      const v76 = typeof v75 === \"string\" && v75.length > 2048 ? c0(v75) : v75.length;\n      if (v76 > 2048) return INVALID;\n      const v77 = c16(v75);\n      if (v77 === INVALID) return INVALID;\n      const v78 = { \"label\": v72, \"url\": v77 };\n      v68[v69] = v78;\n    }\n    const v79 = typeof v68 === \"string\" && v68.length > 200 ? c0(v68) : v68.length;\n    if (v79 > 200) return INVALID;\n    v67 = v68 === undefined ? c4(c15()) : v68;\n  }\n  return v67;\n})();\nif (v66 === INVALID) return INVALID;\nconst v80 = input[\"related\"];\nlet v81 = (() => {\n  let v82;\n  if (v80 === undefined) {\n    v82 = c4(c17());\n  } else {\n    if (!Array.isArray(v80)) return INVALID;\n    if (v80.length > 200) return INVALID;\n    const v83 = new Array(v80.length);\n    for (let v84 = 0; v84 < v80.length; v84++) {\n      const v85 = v80[v84];\n      if (typeof v85 !== \"string\") return INVALID;\n      const v86 = typeof v85 === \"string\" && v85.length >= 1 && v85.length < 2 ? c0(v85) : v85.length;\n      if (v86 < 1) return INVALID;\n      const v87 = typeof v85 === \"string\" && v85.length > 200 ? c0(v85) : v85.length;\n      if (v87 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v85)) return INVALID;\n      v83[v84] = v85;\n    }\n    const v88 = typeof v83 === \"string\" && v83.length > 200 ? c0(v83) : v83.length;\n    if (v88 > 200) return INVALID;\n    v82 = v83 === undefined ? c4(c17()) : v83;\n  }\n  return v82;\n})();\nif (v81 === INVALID) return INVALID;\nconst v89 = input[\"lastActivity\"];\nlet v90 = (() => {\n  let v91;\n  if (v89 !== undefined) {\n    if (typeof v89 !== \"string\") return INVALID;\n    c18.lastIndex = 0;\n    if (!c18.test(v89)) return INVALID;\n    v91 = v89;\n  }\n  return v91;\n})();\nif (v90 === INVALID) {\n  if (\"lastActivity\" in input) return INVALID;\n  v90 = undefined;\n}\nconst v92 = input[\"discovered\"];\nlet v93 = (() => {\n  let v94;\n  if (v92 !== undefined) {\n    if (typeof v92 !== \"boolean\") return INVALID;\n    v94 = v92;\n  }\n  return v94;\n})();\nif (v93 === INVALID) {\n  if (\"discovered\" in input) return INVALID;\n  v93 = undefined;\n}\nconst v95 = input[\"evidence\"];\nlet v96 = (() => {\n  let v97;\n  if (v95 !== undefined) {\n    if (typeof v95 !== \"object\" || v95 === null || Array.isArray(v95)) return INVALID;\n    const v98 = v95[\"summary\"];\n    if (typeof v98 !== \"string\") return INVALID;\n    const v99 = typeof v98 === \"string\" && v98.length > 5000 ? c0(v98) : v98.length;\n    if (v99 > 5000) return INVALID;\n    const v100 = v95[\"commits\"];\n    let v101 = (() => {\n      let v102;\n      if (v100 !== undefined) {\n        if (typeof v100 !== \"number\" || !Number.isFinite(v100)) return INVALID;\n        if (!Number.isSafeInteger(v100)) return INVALID;\n        if (v100 < 0) return INVALID;\n        v102 = v100;\n      }\n      return v102;\n    })();\n    if (v101 === INVALID) {\n      if (\"commits\" in v95) return INVALID;\n      v101 = undefined;\n    }\n    const v103 = v95[\"paths\"];\n    let v104 = (() => {\n      let v105;\n      if (v103 === undefined) {\n        v105 = c4(c19());\n      } else {\n        if (!Array.isArray(v103)) return INVALID;\n        if (v103.length > 200) return INVALID;\n        const v106 = new Array(v103.length);\n        for (let v107 = 0; v107 < v103.length; v107++) {\n          const v108 = v103[v107];\n          if (typeof v108 !== \"string\") return INVALID;\n          const v109 = c11(v108);\n          const v110 = typeof v109 === \"string\" && v109.length >= 1 && v109.length < 2 ? c0(v109) : v109.length;\n          if (v110 < 1) return INVALID;\n          const v111 = typeof v109 === \"string\" && v109.length > 300 ? c0(v109) : v109.length;\n          if (v111 > 300) return INVALID;\n          v106[v107] = v109;\n        }\n        const v112 = typeof v106 === \"string\" && v106.length > 200 ? c0(v106) : v106.length;\n        if (v112 > 200) return INVALID;\n        v105 = v106 === undefined ? c4(c19()) : v106;\n      }\n      return v105;\n    })();\n    if (v104 === INVALID) return INVALID;\n    const v113 = v95[\"since\"];\n    let v114 = (() => {\n      let v115;\n      if (v113 !== undefined) {\n        if (typeof v113 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v113)) return INVALID;\n        v115 = v113;\n      }\n      return v115;\n    })();\n    if (v114 === INVALID) {\n      if (\"since\" in v95) return INVALID;\n      v114 = undefined;\n    }\n    const v116 = v95[\"until\"];\n    let v117 = (() => {\n      let v118;\n      if (v116 !== undefined) {\n        if (typeof v116 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v116)) return INVALID;\n        v118 = v116;\n      }\n      return v118;\n    })();\n    if (v117 === INVALID) {\n      if (\"until\" in v95) return INVALID;\n      v117 = undefined;\n    }\n    const v119 = v95[\"with\"];\n    let v120 = (() => {\n      let v121;\n      if (v119 === undefined) {\n        v121 = c4(c20());\n      } else {\n        if (!Array.isArray(v119)) return INVALID;\n        if (v119.length > 200) return INVALID;\n        const v122 = new Array(v119.length);\n        for (let v123 = 0; v123 < v119.length; v123++) {\n          const v124 = v119[v123];\n          if (typeof v124 !== \"string\") return INVALID;\n          const v125 = c2(v124);\n          const v126 = typeof v125 === \"string\" && v125.length >= 1 && v125.length < 2 ? c0(v125) : v125.length;\n          if (v126 < 1) return INVALID;\n          const v127 = typeof v125 === \"string\" && v125.length > 200 ? c0(v125) : v125.length;\n          if (v127 > 200) return INVALID;\n          v122[v123] = v125;\n        }\n        const v128 = typeof v122 === \"string\" && v122.length > 200 ? c0(v122) : v122.length;\n        if (v128 > 200) return INVALID;\n        v121 = v122 === undefined ? c4(c20()) : v122;\n      }\n      return v121;\n    })();\n    if (v120 === INVALID) return INVALID;\n    const v129 = v95[\"newcomer\"];\n    let v130 = (() => {\n      let v131;\n      if (v129 !== undefined) {\n        if (typeof v129 !== \"boolean\") return INVALID;\n        v131 = v129;\n      }\n      return v131;\n    })();\n    if (v130 === INVALID) {\n      if (\"newcomer\" in v95) return INVALID;\n      v130 = undefined;\n    }\n    const v132 = v95[\"source\"];\n    let v133 = (() => {\n      let v134;\n      if (v132 !== undefined) {\n        if (typeof v132 !== \"string\") return INVALID;\n        const v135 = c11(v132);\n        const v136 = typeof v135 === \"string\" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;\n        if (v136 < 1) return INVALID;\n        const v137 = typeof v135 === \"string\" && v135.length > 300 ? c0(v135) : v135.length;\n        if (v137 > 300) return INVALID;\n        v134 = v135;\n      }\n      return v134;\n    })();\n    if (v133 === INVALID) {\n      if (\"source\" in v95) return INVALID;\n      v133 = undefined;\n    }\n    const v138 = {};\n    v138[\"summary\"] = v98;\n    if (\"commits\" in v95) v138[\"commits\"] = v101;\n    v138[\"paths\"] = v104;\n    if (\"since\" in v95) v138[\"since\"] = v114;\n    if (\"until\" in v95) v138[\"until\"] = v117;\n    v138[\"with\"] = v120;\n    if (\"newcomer\" in v95) v138[\"newcomer\"] = v130;\n    if (\"source\" in v95) v138[\"source\"] = v133;\n    v97 = v138;\n  }\n  return v97;\n})();\nif (v96 === INVALID) {\n  if (\"evidence\" in input) return INVALID;\n  v96 = undefined;\n}\nreturn true;\n}",
+    "INVALID\u0000c0\u0000c1\u0000c2\u0000c3\u0000c4\u0000c5\u0000c6\u0000c7\u0000c8\u0000c9\u0000c10\u0000c11\u0000c12\u0000c13\u0000c14\u0000c15\u0000c16\u0000c17\u0000c18\u0000c19\u0000c20\u0000return (input) => {\nif (typeof input !== \"object\" || input === null || Array.isArray(input)) return INVALID;\nconst v0 = input[\"id\"];\nif (typeof v0 !== \"string\") return INVALID;\nconst v1 = typeof v0 === \"string\" && v0.length >= 1 && v0.length < 2 ? c0(v0) : v0.length;\nif (v1 < 1) return INVALID;\nconst v2 = typeof v0 === \"string\" && v0.length > 200 ? c0(v0) : v0.length;\nif (v2 > 200) return INVALID;\nc1.lastIndex = 0;\nif (!c1.test(v0)) return INVALID;\nconst v3 = input[\"name\"];\nif (typeof v3 !== \"string\") return INVALID;\nconst v4 = c2(v3);\nconst v5 = typeof v4 === \"string\" && v4.length >= 1 && v4.length < 2 ? c0(v4) : v4.length;\nif (v5 < 1) return INVALID;\nconst v6 = typeof v4 === \"string\" && v4.length > 200 ? c0(v4) : v4.length;\nif (v6 > 200) return INVALID;\nconst v7 = input[\"aliases\"];\nlet v8 = (() => {\n  let v9;\n  if (v7 !== undefined) {\n    if (!Array.isArray(v7)) return INVALID;\n    if (v7.length > 200) return INVALID;\n    const v10 = new Array(v7.length);\n    for (let v11 = 0; v11 < v7.length; v11++) {\n      const v12 = v7[v11];\n      if (typeof v12 !== \"string\") return INVALID;\n      const v13 = c2(v12);\n      const v14 = typeof v13 === \"string\" && v13.length >= 1 && v13.length < 2 ? c0(v13) : v13.length;\n      if (v14 < 1) return INVALID;\n      const v15 = typeof v13 === \"string\" && v13.length > 200 ? c0(v13) : v13.length;\n      if (v15 > 200) return INVALID;\n      v10[v11] = v13;\n    }\n    const v16 = typeof v10 === \"string\" && v10.length > 200 ? c0(v10) : v10.length;\n    if (v16 > 200) return INVALID;\n    v9 = v10;\n  }\n  return v9;\n})();\nif (v8 === INVALID) {\n  if (\"aliases\" in input) return INVALID;\n  v8 = undefined;\n}\nconst v17 = input[\"domain\"];\nif (typeof v17 !== \"string\") return INVALID;\nconst v18 = typeof v17 === \"string\" && v17.length > 5000 ? c0(v17) : v17.length;\nif (v18 > 5000) return INVALID;\nconst v19 = input[\"topics\"];\nlet v20 = (() => {\n  let v21;\n  if (v19 === undefined) {\n    v21 = c4(c3());\n  } else {\n    if (!Array.isArray(v19)) return INVALID;\n    if (v19.length > 200) return INVALID;\n    const v22 = new Array(v19.length);\n    for (let v23 = 0; v23 < v19.length; v23++) {\n      const v24 = v19[v23];\n      if (typeof v24 !== \"string\") return INVALID;\n      const v25 = typeof v24 === \"string\" && v24.length >= 1 && v24.length < 2 ? c0(v24) : v24.length;\n      if (v25 < 1) return INVALID;\n      const v26 = typeof v24 === \"string\" && v24.length > 200 ? c0(v24) : v24.length;\n      if (v26 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v24)) return INVALID;\n      v22[v23] = v24;\n    }\n    const v27 = typeof v22 === \"string\" && v22.length > 200 ? c0(v22) : v22.length;\n    if (v27 > 200) return INVALID;\n    v21 = v22 === undefined ? c4(c3()) : v22;\n  }\n  return v21;\n})();\nif (v20 === INVALID) return INVALID;\nconst v28 = input[\"stage\"];\nif (!c5.has(v28)) return INVALID;\nconst v29 = input[\"standing\"];\nif (!c6.has(v29)) return INVALID;\nconst v30 = input[\"openToNewcomers\"];\nif (typeof v30 !== \"boolean\") return INVALID;\nconst v31 = input[\"visibility\"];\nlet v32 = (() => {\n  let v33;\n  if (v31 === undefined) {\n    v33 = c4(c7());\n  } else {\n    if (!c8.has(v31)) return INVALID;\n    v33 = v31 === undefined ? c4(c7()) : v31;\n  }\n  return v33;\n})();\nif (v32 === INVALID) return INVALID;\nconst v34 = input[\"channels\"];\nlet v35 = (() => {\n  let v36;\n  if (v34 === undefined) {\n    v36 = c4(c9());\n  } else {\n    if (!Array.isArray(v34)) return INVALID;\n    if (v34.length > 200) return INVALID;\n    const v37 = new Array(v34.length);\n    for (let v38 = 0; v38 < v34.length; v38++) {\n      const v39 = v34[v38];\n      if (typeof v39 !== \"object\" || v39 === null || Array.isArray(v39)) return INVALID;\n      const v40 = v39[\"kind\"];\n      if (!c10.has(v40)) return INVALID;\n      const v41 = v39[\"label\"];\n      if (typeof v41 !== \"string\") return INVALID;\n      const v42 = c11(v41);\n      const v43 = typeof v42 === \"string\" && v42.length >= 1 && v42.length < 2 ? c0(v42) : v42.length;\n      if (v43 < 1) return INVALID;\n      const v44 = typeof v42 === \"string\" && v42.length > 300 ? c0(v42) : v42.length;\n      if (v44 > 300) return INVALID;\n      const v45 = v39[\"url\"];\n      let v46 = (() => {\n        let v47;\n        if (v45 !== undefined) {\n          if (typeof v45 !== \"string\") return INVALID;\n          const v48 = typeof v45 === \"string\" && v45.length > 2048 ? c0(v45) : v45.length;\n          if (v48 > 2048) return INVALID;\n          const v49 = c12(v45);\n          if (v49 === INVALID) return INVALID;\n          v47 = v49;\n        }\n        return v47;\n      })();\n      if (v46 === INVALID) {\n        if (\"url\" in v39) return INVALID;\n        v46 = undefined;\n      }\n      const v50 = {};\n      v50[\"kind\"] = v40;\n      v50[\"label\"] = v42;\n      if (\"url\" in v39) v50[\"url\"] = v46;\n      v37[v38] = v50;\n    }\n    const v51 = typeof v37 === \"string\" && v37.length > 200 ? c0(v37) : v37.length;\n    if (v51 > 200) return INVALID;\n    v36 = v37 === undefined ? c4(c9()) : v37;\n  }\n  return v36;\n})();\nif (v35 === INVALID) return INVALID;\nconst v52 = input[\"meetings\"];\nlet v53 = (() => {\n  let v54;\n  if (v52 === undefined) {\n    v54 = c4(c13());\n  } else {\n    if (!Array.isArray(v52)) return INVALID;\n    if (v52.length > 200) return INVALID;\n    const v55 = new Array(v52.length);\n    for (let v56 = 0; v56 < v52.length; v56++) {\n      const v57 = v52[v56];\n      if (typeof v57 !== \"object\" || v57 === null || Array.isArray(v57)) return INVALID;\n      const v58 = v57[\"title\"];\n      if (typeof v58 !== \"string\") return INVALID;\n      const v59 = c11(v58);\n      const v60 = typeof v59 === \"string\" && v59.length >= 1 && v59.length < 2 ? c0(v59) : v59.length;\n      if (v60 < 1) return INVALID;\n      const v61 = typeof v59 === \"string\" && v59.length > 300 ? c0(v59) : v59.length;\n      if (v61 > 300) return INVALID;\n      const v62 = v57[\"schedule\"];\n      let v63 = (() => {\n        let v64;\n        if (v62 !== undefined) {\n          if (typeof v62 !== \"string\") return INVALID;\n          const v65 = c11(v62);\n          const v66 = typeof v65 === \"string\" && v65.length >= 1 && v65.length < 2 ? c0(v65) : v65.length;\n          if (v66 < 1) return INVALID;\n          const v67 = typeof v65 === \"string\" && v65.length > 300 ? c0(v65) : v65.length;\n          if (v67 > 300) return INVALID;\n          v64 = v65;\n        }\n        return v64;\n      })();\n      if (v63 === INVALID) {\n        if (\"schedule\" in v57) return INVALID;\n        v63 = undefined;\n      }\n      const v68 = v57[\"url\"];\n      let v69 = (() => {\n        let v70;\n        if (v68 !== undefined) {\n          if (typeof v68 !== \"string\") return INVALID;\n          const v71 = typeof v68 === \"string\" && v68.length > 2048 ? c0(v68) : v68.length;\n          if (v71 > 2048) return INVALID;\n          const v72 = c14(v68);\n          if (v72 === INVALID) return INVALID;\n          v70 = v72;\n        }\n        return v70;\n      })();\n      if (v69 === INVALID) {\n        if (\"url\" in v57) return INVALID;\n        v69 = undefined;\n      }\n      const v73 = {};\n      v73[\"title\"] = v59;\n      if (\"schedule\" in v57) v73[\"schedule\"] = v63;\n      if (\"url\" in v57) v73[\"url\"] = v69;\n      v55[v56] = v73;\n    }\n    const v74 = typeof v55 === \"string\" && v55.length > 200 ? c0(v55) : v55.length;\n    if (v74 > 200) return INVALID;\n    v54 = v55 === undefined ? c4(c13()) : v55;\n  }\n  return v54;\n})();\nif (v53 === INVALID) return INVALID;\nconst v75 = input[\"repertoire\"];\nlet v76 = (() => {\n  let v77;\n  if (v75 === undefined) {\n    v77 = c4(c15());\n  } else {\n    if (!Array.isArray(v75)) return INVALID;\n    if (v75.length > 200) return INVALID;\n    const v78 = new Array(v75.length);\n    for (let v79 = 0; v79 < v75.length; v79++) {\n      const v80 = v75[v79];\n      if (typeof v80 !== \"object\" || v80 === null || Array.isArray(v80)) return INVALID;\n      const v81 = v80[\"label\"];\n      if (typeof v81 !== \"string\") return INVALID;\n      const v82 = c11(v81);\n      const v83 = typeof v82 === \"string\" && v82.length >= 1 && v82.length < 2 ? c0(v82) : v82.length;\n      if (v83 < 1) return INVALID;\n      const v84 = typeof v82 === \"string\" && v82.length > 300 ? c0(v82) : v82.length;\n      if (v84 > 300) return INVALID;\n      const v85 = v80[\"url\"];\n      if (typeof v85 !== \"string\") return INVALID;\n      const v86 = typeof v85 === \"string\" && v85.length > 2048 ? c0(v85) : v85.length;\n      if (v86 > 2048) return INVALID;\n      const v87 = c16(v85);\n      if (v87 === INVALID) return INVALID;\n      const v88 = { \"label\": v82, \"url\": v87 };\n      v78[v79] = v88;\n    }\n    const v89 = typeof v78 === \"string\" && v78.length > 200 ? c0(v78) : v78.length;\n    if (v89 > 200) return INVALID;\n    v77 = v78 === undefined ? c4(c15()) : v78;\n  }\n  return v77;\n})();\nif (v76 === INVALID) return INVALID;\nconst v90 = input[\"related\"];\nlet v91 = (() => {\n  let v92;\n  if (v90 === undefined) {\n    v92 = c4(c17());\n  } else {\n    if (!Array.isArray(v90)) return INVALID;\n    if (v90.length > 200) return INVALID;\n    const v93 = new Array(v90.length);\n    for (let v94 = 0; v94 < v90.length; v94++) {\n      const v95 = v90[v94];\n      if (typeof v95 !== \"string\") return INVALID;\n      const v96 = typeof v95 === \"string\" && v95.length >= 1 && v95.length < 2 ? c0(v95) : v95.length;\n      if (v96 < 1) return INVALID;\n      const v97 = typeof v95 === \"string\" && v95.length > 200 ? c0(v95) : v95.length;\n      if (v97 > 200) return INVALID;\n      c1.lastIndex = 0;\n      if (!c1.test(v95)) return INVALID;\n      v93[v94] = v95;\n    }\n    const v98 = typeof v93 === \"string\" && v93.length > 200 ? c0(v93) : v93.length;\n    if (v98 > 200) return INVALID;\n    v92 = v93 === undefined ? c4(c17()) : v93;\n  }\n  return v92;\n})();\nif (v91 === INVALID) return INVALID;\nconst v99 = input[\"lastActivity\"];\nlet v100 = (() => {\n  let v101;\n  if (v99 !== undefined) {\n    if (typeof v99 !== \"string\") return INVALID;\n    c18.lastIndex = 0;\n    if (!c18.test(v99)) return INVALID;\n    v101 = v99;\n  }\n  return v101;\n})();\nif (v100 === INVALID) {\n  if (\"lastActivity\" in input) return INVALID;\n  v100 = undefined;\n}\nconst v102 = input[\"discovered\"];\nlet v103 = (() => {\n  let v104;\n  if (v102 !== undefined) {\n    if (typeof v102 !== \"boolean\") return INVALID;\n    v104 = v102;\n  }\n  return v104;\n})();\nif (v103 === INVALID) {\n  if (\"discovered\" in input) return INVALID;\n  v103 = undefined;\n}\nconst v105 = input[\"evidence\"];\nlet v106 = (() => {\n  let v107;\n  if (v105 !== undefined) {\n    if (typeof v105 !== \"object\" || v105 === null || Array.isArray(v105)) return INVALID;\n    const v108 = v105[\"summary\"];\n    if (typeof v108 !== \"string\") return INVALID;\n    const v109 = typeof v108 === \"string\" && v108.length > 5000 ? c0(v108) : v108.length;\n    if (v109 > 5000) return INVALID;\n    const v110 = v105[\"commits\"];\n    let v111 = (() => {\n      let v112;\n      if (v110 !== undefined) {\n        if (typeof v110 !== \"number\" || !Number.isFinite(v110)) return INVALID;\n        if (!Number.isSafeInteger(v110)) return INVALID;\n        if (v110 < 0) return INVALID;\n        v112 = v110;\n      }\n      return v112;\n    })();\n    if (v111 === INVALID) {\n      if (\"commits\" in v105) return INVALID;\n      v111 = undefined;\n    }\n    const v113 = v105[\"paths\"];\n    let v114 = (() => {\n      let v115;\n      if (v113 === undefined) {\n        v115 = c4(c19());\n      } else {\n        if (!Array.isArray(v113)) return INVALID;\n        if (v113.length > 200) return INVALID;\n        const v116 = new Array(v113.length);\n        for (let v117 = 0; v117 < v113.length; v117++) {\n          const v118 = v113[v117];\n          if (typeof v118 !== \"string\") return INVALID;\n          const v119 = c11(v118);\n          const v120 = typeof v119 === \"string\" && v119.length >= 1 && v119.length < 2 ? c0(v119) : v119.length;\n          if (v120 < 1) return INVALID;\n          const v121 = typeof v119 === \"string\" && v119.length > 300 ? c0(v119) : v119.length;\n          if (v121 > 300) return INVALID;\n          v116[v117] = v119;\n        }\n        const v122 = typeof v116 === \"string\" && v116.length > 200 ? c0(v116) : v116.length;\n        if (v122 > 200) return INVALID;\n        v115 = v116 === undefined ? c4(c19()) : v116;\n      }\n      return v115;\n    })();\n    if (v114 === INVALID) return INVALID;\n    const v123 = v105[\"since\"];\n    let v124 = (() => {\n      let v125;\n      if (v123 !== undefined) {\n        if (typeof v123 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v123)) return INVALID;\n        v125 = v123;\n      }\n      return v125;\n    })();\n    if (v124 === INVALID) {\n      if (\"since\" in v105) return INVALID;\n      v124 = undefined;\n    }\n    const v126 = v105[\"until\"];\n    let v127 = (() => {\n      let v128;\n      if (v126 !== undefined) {\n        if (typeof v126 !== \"string\") return INVALID;\n        c18.lastIndex = 0;\n        if (!c18.test(v126)) return INVALID;\n        v128 = v126;\n      }\n      return v128;\n    })();\n    if (v127 === INVALID) {\n      if (\"until\" in v105) return INVALID;\n      v127 = undefined;\n    }\n    const v129 = v105[\"with\"];\n    let v130 = (() => {\n      let v131;\n      if (v129 === undefined) {\n        v131 = c4(c20());\n      } else {\n        if (!Array.isArray(v129)) return INVALID;\n        if (v129.length > 200) return INVALID;\n        const v132 = new Array(v129.length);\n        for (let v133 = 0; v133 < v129.length; v133++) {\n          const v134 = v129[v133];\n          if (typeof v134 !== \"string\") return INVALID;\n          const v135 = c2(v134);\n          const v136 = typeof v135 === \"string\" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;\n          if (v136 < 1) return INVALID;\n          const v137 = typeof v135 === \"string\" && v135.length > 200 ? c0(v135) : v135.length;\n          if (v137 > 200) return INVALID;\n          v132[v133] = v135;\n        }\n        const v138 = typeof v132 === \"string\" && v132.length > 200 ? c0(v132) : v132.length;\n        if (v138 > 200) return INVALID;\n        v131 = v132 === undefined ? c4(c20()) : v132;\n      }\n      return v131;\n    })();\n    if (v130 === INVALID) return INVALID;\n    const v139 = v105[\"newcomer\"];\n    let v140 = (() => {\n      let v141;\n      if (v139 !== undefined) {\n        if (typeof v139 !== \"boolean\") return INVALID;\n        v141 = v139;\n      }\n      return v141;\n    })();\n    if (v140 === INVALID) {\n      if (\"newcomer\" in v105) return INVALID;\n      v140 = undefined;\n    }\n    const v142 = v105[\"source\"];\n    let v143 = (() => {\n      let v144;\n      if (v142 !== undefined) {\n        if (typeof v142 !== \"string\") return INVALID;\n        const v145 = c11(v142);\n        const v146 = typeof v145 === \"string\" && v145.length >= 1 && v145.length < 2 ? c0(v145) : v145.length;\n        if (v146 < 1) return INVALID;\n        const v147 = typeof v145 === \"string\" && v145.length > 300 ? c0(v145) : v145.length;\n        if (v147 > 300) return INVALID;\n        v144 = v145;\n      }\n      return v144;\n    })();\n    if (v143 === INVALID) {\n      if (\"source\" in v105) return INVALID;\n      v143 = undefined;\n    }\n    const v148 = {};\n    v148[\"summary\"] = v108;\n    if (\"commits\" in v105) v148[\"commits\"] = v111;\n    v148[\"paths\"] = v114;\n    if (\"since\" in v105) v148[\"since\"] = v124;\n    if (\"until\" in v105) v148[\"until\"] = v127;\n    v148[\"with\"] = v130;\n    if (\"newcomer\" in v105) v148[\"newcomer\"] = v140;\n    if (\"source\" in v105) v148[\"source\"] = v143;\n    v107 = v148;\n  }\n  return v107;\n})();\nif (v106 === INVALID) {\n  if (\"evidence\" in input) return INVALID;\n  v106 = undefined;\n}\nreturn true;\n}",
     function (INVALID, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20) {
 return (input) => {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
@@ -1189,416 +1244,443 @@ const v5 = typeof v4 === "string" && v4.length >= 1 && v4.length < 2 ? c0(v4) : 
 if (v5 < 1) return INVALID;
 const v6 = typeof v4 === "string" && v4.length > 200 ? c0(v4) : v4.length;
 if (v6 > 200) return INVALID;
-const v7 = input["domain"];
-if (typeof v7 !== "string") return INVALID;
-const v8 = typeof v7 === "string" && v7.length > 5000 ? c0(v7) : v7.length;
-if (v8 > 5000) return INVALID;
-const v9 = input["topics"];
-let v10 = (() => {
-  let v11;
-  if (v9 === undefined) {
-    v11 = c4(c3());
+const v7 = input["aliases"];
+let v8 = (() => {
+  let v9;
+  if (v7 !== undefined) {
+    if (!Array.isArray(v7)) return INVALID;
+    if (v7.length > 200) return INVALID;
+    const v10 = new Array(v7.length);
+    for (let v11 = 0; v11 < v7.length; v11++) {
+      const v12 = v7[v11];
+      if (typeof v12 !== "string") return INVALID;
+      const v13 = c2(v12);
+      const v14 = typeof v13 === "string" && v13.length >= 1 && v13.length < 2 ? c0(v13) : v13.length;
+      if (v14 < 1) return INVALID;
+      const v15 = typeof v13 === "string" && v13.length > 200 ? c0(v13) : v13.length;
+      if (v15 > 200) return INVALID;
+      v10[v11] = v13;
+    }
+    const v16 = typeof v10 === "string" && v10.length > 200 ? c0(v10) : v10.length;
+    if (v16 > 200) return INVALID;
+    v9 = v10;
+  }
+  return v9;
+})();
+if (v8 === INVALID) {
+  if ("aliases" in input) return INVALID;
+  v8 = undefined;
+}
+const v17 = input["domain"];
+if (typeof v17 !== "string") return INVALID;
+const v18 = typeof v17 === "string" && v17.length > 5000 ? c0(v17) : v17.length;
+if (v18 > 5000) return INVALID;
+const v19 = input["topics"];
+let v20 = (() => {
+  let v21;
+  if (v19 === undefined) {
+    v21 = c4(c3());
   } else {
-    if (!Array.isArray(v9)) return INVALID;
-    if (v9.length > 200) return INVALID;
-    const v12 = new Array(v9.length);
-    for (let v13 = 0; v13 < v9.length; v13++) {
-      const v14 = v9[v13];
-      if (typeof v14 !== "string") return INVALID;
-      const v15 = typeof v14 === "string" && v14.length >= 1 && v14.length < 2 ? c0(v14) : v14.length;
-      if (v15 < 1) return INVALID;
-      const v16 = typeof v14 === "string" && v14.length > 200 ? c0(v14) : v14.length;
-      if (v16 > 200) return INVALID;
+    if (!Array.isArray(v19)) return INVALID;
+    if (v19.length > 200) return INVALID;
+    const v22 = new Array(v19.length);
+    for (let v23 = 0; v23 < v19.length; v23++) {
+      const v24 = v19[v23];
+      if (typeof v24 !== "string") return INVALID;
+      const v25 = typeof v24 === "string" && v24.length >= 1 && v24.length < 2 ? c0(v24) : v24.length;
+      if (v25 < 1) return INVALID;
+      const v26 = typeof v24 === "string" && v24.length > 200 ? c0(v24) : v24.length;
+      if (v26 > 200) return INVALID;
       c1.lastIndex = 0;
-      if (!c1.test(v14)) return INVALID;
-      v12[v13] = v14;
+      if (!c1.test(v24)) return INVALID;
+      v22[v23] = v24;
     }
-    const v17 = typeof v12 === "string" && v12.length > 200 ? c0(v12) : v12.length;
-    if (v17 > 200) return INVALID;
-    v11 = v12 === undefined ? c4(c3()) : v12;
+    const v27 = typeof v22 === "string" && v22.length > 200 ? c0(v22) : v22.length;
+    if (v27 > 200) return INVALID;
+    v21 = v22 === undefined ? c4(c3()) : v22;
   }
-  return v11;
+  return v21;
 })();
-if (v10 === INVALID) return INVALID;
-const v18 = input["stage"];
-if (!c5.has(v18)) return INVALID;
-const v19 = input["standing"];
-if (!c6.has(v19)) return INVALID;
-const v20 = input["openToNewcomers"];
-if (typeof v20 !== "boolean") return INVALID;
-const v21 = input["visibility"];
-let v22 = (() => {
-  let v23;
-  if (v21 === undefined) {
-    v23 = c4(c7());
+if (v20 === INVALID) return INVALID;
+const v28 = input["stage"];
+if (!c5.has(v28)) return INVALID;
+const v29 = input["standing"];
+if (!c6.has(v29)) return INVALID;
+const v30 = input["openToNewcomers"];
+if (typeof v30 !== "boolean") return INVALID;
+const v31 = input["visibility"];
+let v32 = (() => {
+  let v33;
+  if (v31 === undefined) {
+    v33 = c4(c7());
   } else {
-    if (!c8.has(v21)) return INVALID;
-    v23 = v21 === undefined ? c4(c7()) : v21;
+    if (!c8.has(v31)) return INVALID;
+    v33 = v31 === undefined ? c4(c7()) : v31;
   }
-  return v23;
+  return v33;
 })();
-if (v22 === INVALID) return INVALID;
-const v24 = input["channels"];
-let v25 = (() => {
-  let v26;
-  if (v24 === undefined) {
-    v26 = c4(c9());
+if (v32 === INVALID) return INVALID;
+const v34 = input["channels"];
+let v35 = (() => {
+  let v36;
+  if (v34 === undefined) {
+    v36 = c4(c9());
   } else {
-    if (!Array.isArray(v24)) return INVALID;
-    if (v24.length > 200) return INVALID;
-    const v27 = new Array(v24.length);
-    for (let v28 = 0; v28 < v24.length; v28++) {
-      const v29 = v24[v28];
-      if (typeof v29 !== "object" || v29 === null || Array.isArray(v29)) return INVALID;
-      const v30 = v29["kind"];
-      if (!c10.has(v30)) return INVALID;
-      const v31 = v29["label"];
-      if (typeof v31 !== "string") return INVALID;
-      const v32 = c11(v31);
-      const v33 = typeof v32 === "string" && v32.length >= 1 && v32.length < 2 ? c0(v32) : v32.length;
-      if (v33 < 1) return INVALID;
-      const v34 = typeof v32 === "string" && v32.length > 300 ? c0(v32) : v32.length;
-      if (v34 > 300) return INVALID;
-      const v35 = v29["url"];
-      let v36 = (() => {
-        let v37;
-        if (v35 !== undefined) {
-          if (typeof v35 !== "string") return INVALID;
-          const v38 = typeof v35 === "string" && v35.length > 2048 ? c0(v35) : v35.length;
-          if (v38 > 2048) return INVALID;
-          const v39 = c12(v35);
-          if (v39 === INVALID) return INVALID;
-          v37 = v39;
+    if (!Array.isArray(v34)) return INVALID;
+    if (v34.length > 200) return INVALID;
+    const v37 = new Array(v34.length);
+    for (let v38 = 0; v38 < v34.length; v38++) {
+      const v39 = v34[v38];
+      if (typeof v39 !== "object" || v39 === null || Array.isArray(v39)) return INVALID;
+      const v40 = v39["kind"];
+      if (!c10.has(v40)) return INVALID;
+      const v41 = v39["label"];
+      if (typeof v41 !== "string") return INVALID;
+      const v42 = c11(v41);
+      const v43 = typeof v42 === "string" && v42.length >= 1 && v42.length < 2 ? c0(v42) : v42.length;
+      if (v43 < 1) return INVALID;
+      const v44 = typeof v42 === "string" && v42.length > 300 ? c0(v42) : v42.length;
+      if (v44 > 300) return INVALID;
+      const v45 = v39["url"];
+      let v46 = (() => {
+        let v47;
+        if (v45 !== undefined) {
+          if (typeof v45 !== "string") return INVALID;
+          const v48 = typeof v45 === "string" && v45.length > 2048 ? c0(v45) : v45.length;
+          if (v48 > 2048) return INVALID;
+          const v49 = c12(v45);
+          if (v49 === INVALID) return INVALID;
+          v47 = v49;
         }
-        return v37;
+        return v47;
       })();
-      if (v36 === INVALID) {
-        if ("url" in v29) return INVALID;
-        v36 = undefined;
+      if (v46 === INVALID) {
+        if ("url" in v39) return INVALID;
+        v46 = undefined;
       }
-      const v40 = {};
-      v40["kind"] = v30;
-      v40["label"] = v32;
-      if ("url" in v29) v40["url"] = v36;
-      v27[v28] = v40;
+      const v50 = {};
+      v50["kind"] = v40;
+      v50["label"] = v42;
+      if ("url" in v39) v50["url"] = v46;
+      v37[v38] = v50;
     }
-    const v41 = typeof v27 === "string" && v27.length > 200 ? c0(v27) : v27.length;
-    if (v41 > 200) return INVALID;
-    v26 = v27 === undefined ? c4(c9()) : v27;
+    const v51 = typeof v37 === "string" && v37.length > 200 ? c0(v37) : v37.length;
+    if (v51 > 200) return INVALID;
+    v36 = v37 === undefined ? c4(c9()) : v37;
   }
-  return v26;
+  return v36;
 })();
-if (v25 === INVALID) return INVALID;
-const v42 = input["meetings"];
-let v43 = (() => {
-  let v44;
-  if (v42 === undefined) {
-    v44 = c4(c13());
+if (v35 === INVALID) return INVALID;
+const v52 = input["meetings"];
+let v53 = (() => {
+  let v54;
+  if (v52 === undefined) {
+    v54 = c4(c13());
   } else {
-    if (!Array.isArray(v42)) return INVALID;
-    if (v42.length > 200) return INVALID;
-    const v45 = new Array(v42.length);
-    for (let v46 = 0; v46 < v42.length; v46++) {
-      const v47 = v42[v46];
-      if (typeof v47 !== "object" || v47 === null || Array.isArray(v47)) return INVALID;
-      const v48 = v47["title"];
-      if (typeof v48 !== "string") return INVALID;
-      const v49 = c11(v48);
-      const v50 = typeof v49 === "string" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;
-      if (v50 < 1) return INVALID;
-      const v51 = typeof v49 === "string" && v49.length > 300 ? c0(v49) : v49.length;
-      if (v51 > 300) return INVALID;
-      const v52 = v47["schedule"];
-      let v53 = (() => {
-        let v54;
-        if (v52 !== undefined) {
-          if (typeof v52 !== "string") return INVALID;
-          const v55 = c11(v52);
-          const v56 = typeof v55 === "string" && v55.length >= 1 && v55.length < 2 ? c0(v55) : v55.length;
-          if (v56 < 1) return INVALID;
-          const v57 = typeof v55 === "string" && v55.length > 300 ? c0(v55) : v55.length;
-          if (v57 > 300) return INVALID;
-          v54 = v55;
+    if (!Array.isArray(v52)) return INVALID;
+    if (v52.length > 200) return INVALID;
+    const v55 = new Array(v52.length);
+    for (let v56 = 0; v56 < v52.length; v56++) {
+      const v57 = v52[v56];
+      if (typeof v57 !== "object" || v57 === null || Array.isArray(v57)) return INVALID;
+      const v58 = v57["title"];
+      if (typeof v58 !== "string") return INVALID;
+      const v59 = c11(v58);
+      const v60 = typeof v59 === "string" && v59.length >= 1 && v59.length < 2 ? c0(v59) : v59.length;
+      if (v60 < 1) return INVALID;
+      const v61 = typeof v59 === "string" && v59.length > 300 ? c0(v59) : v59.length;
+      if (v61 > 300) return INVALID;
+      const v62 = v57["schedule"];
+      let v63 = (() => {
+        let v64;
+        if (v62 !== undefined) {
+          if (typeof v62 !== "string") return INVALID;
+          const v65 = c11(v62);
+          const v66 = typeof v65 === "string" && v65.length >= 1 && v65.length < 2 ? c0(v65) : v65.length;
+          if (v66 < 1) return INVALID;
+          const v67 = typeof v65 === "string" && v65.length > 300 ? c0(v65) : v65.length;
+          if (v67 > 300) return INVALID;
+          v64 = v65;
         }
-        return v54;
+        return v64;
       })();
-      if (v53 === INVALID) {
-        if ("schedule" in v47) return INVALID;
-        v53 = undefined;
+      if (v63 === INVALID) {
+        if ("schedule" in v57) return INVALID;
+        v63 = undefined;
       }
-      const v58 = v47["url"];
-      let v59 = (() => {
-        let v60;
-        if (v58 !== undefined) {
-          if (typeof v58 !== "string") return INVALID;
-          const v61 = typeof v58 === "string" && v58.length > 2048 ? c0(v58) : v58.length;
-          if (v61 > 2048) return INVALID;
-          const v62 = c14(v58);
-          if (v62 === INVALID) return INVALID;
-          v60 = v62;
+      const v68 = v57["url"];
+      let v69 = (() => {
+        let v70;
+        if (v68 !== undefined) {
+          if (typeof v68 !== "string") return INVALID;
+          const v71 = typeof v68 === "string" && v68.length > 2048 ? c0(v68) : v68.length;
+          if (v71 > 2048) return INVALID;
+          const v72 = c14(v68);
+          if (v72 === INVALID) return INVALID;
+          v70 = v72;
         }
-        return v60;
+        return v70;
       })();
-      if (v59 === INVALID) {
-        if ("url" in v47) return INVALID;
-        v59 = undefined;
+      if (v69 === INVALID) {
+        if ("url" in v57) return INVALID;
+        v69 = undefined;
       }
-      const v63 = {};
-      v63["title"] = v49;
-      if ("schedule" in v47) v63["schedule"] = v53;
-      if ("url" in v47) v63["url"] = v59;
-      v45[v46] = v63;
+      const v73 = {};
+      v73["title"] = v59;
+      if ("schedule" in v57) v73["schedule"] = v63;
+      if ("url" in v57) v73["url"] = v69;
+      v55[v56] = v73;
     }
-    const v64 = typeof v45 === "string" && v45.length > 200 ? c0(v45) : v45.length;
-    if (v64 > 200) return INVALID;
-    v44 = v45 === undefined ? c4(c13()) : v45;
+    const v74 = typeof v55 === "string" && v55.length > 200 ? c0(v55) : v55.length;
+    if (v74 > 200) return INVALID;
+    v54 = v55 === undefined ? c4(c13()) : v55;
   }
-  return v44;
+  return v54;
 })();
-if (v43 === INVALID) return INVALID;
-const v65 = input["repertoire"];
-let v66 = (() => {
-  let v67;
-  if (v65 === undefined) {
-    v67 = c4(c15());
+if (v53 === INVALID) return INVALID;
+const v75 = input["repertoire"];
+let v76 = (() => {
+  let v77;
+  if (v75 === undefined) {
+    v77 = c4(c15());
   } else {
-    if (!Array.isArray(v65)) return INVALID;
-    if (v65.length > 200) return INVALID;
-    const v68 = new Array(v65.length);
-    for (let v69 = 0; v69 < v65.length; v69++) {
-      const v70 = v65[v69];
-      if (typeof v70 !== "object" || v70 === null || Array.isArray(v70)) return INVALID;
-      const v71 = v70["label"];
-      if (typeof v71 !== "string") return INVALID;
-      const v72 = c11(v71);
-      const v73 = typeof v72 === "string" && v72.length >= 1 && v72.length < 2 ? c0(v72) : v72.length;
-      if (v73 < 1) return INVALID;
-      const v74 = typeof v72 === "string" && v72.length > 300 ? c0(v72) : v72.length;
-      if (v74 > 300) return INVALID;
-      const v75 = v70["url"];
-      if (typeof v75 !== "string") return INVALID;
-      const v76 = typeof v75 === "string" && v75.length > 2048 ? c0(v75) : v75.length;
-      if (v76 > 2048) return INVALID;
-      const v77 = c16(v75);
-      if (v77 === INVALID) return INVALID;
-      const v78 = { "label": v72, "url": v77 };
-      v68[v69] = v78;
-    }
-    const v79 = typeof v68 === "string" && v68.length > 200 ? c0(v68) : v68.length;
-    if (v79 > 200) return INVALID;
-    v67 = v68 === undefined ? c4(c15()) : v68;
-  }
-  return v67;
-})();
-if (v66 === INVALID) return INVALID;
-const v80 = input["related"];
-let v81 = (() => {
-  let v82;
-  if (v80 === undefined) {
-    v82 = c4(c17());
-  } else {
-    if (!Array.isArray(v80)) return INVALID;
-    if (v80.length > 200) return INVALID;
-    const v83 = new Array(v80.length);
-    for (let v84 = 0; v84 < v80.length; v84++) {
-      const v85 = v80[v84];
+    if (!Array.isArray(v75)) return INVALID;
+    if (v75.length > 200) return INVALID;
+    const v78 = new Array(v75.length);
+    for (let v79 = 0; v79 < v75.length; v79++) {
+      const v80 = v75[v79];
+      if (typeof v80 !== "object" || v80 === null || Array.isArray(v80)) return INVALID;
+      const v81 = v80["label"];
+      if (typeof v81 !== "string") return INVALID;
+      const v82 = c11(v81);
+      const v83 = typeof v82 === "string" && v82.length >= 1 && v82.length < 2 ? c0(v82) : v82.length;
+      if (v83 < 1) return INVALID;
+      const v84 = typeof v82 === "string" && v82.length > 300 ? c0(v82) : v82.length;
+      if (v84 > 300) return INVALID;
+      const v85 = v80["url"];
       if (typeof v85 !== "string") return INVALID;
-      const v86 = typeof v85 === "string" && v85.length >= 1 && v85.length < 2 ? c0(v85) : v85.length;
-      if (v86 < 1) return INVALID;
-      const v87 = typeof v85 === "string" && v85.length > 200 ? c0(v85) : v85.length;
-      if (v87 > 200) return INVALID;
+      const v86 = typeof v85 === "string" && v85.length > 2048 ? c0(v85) : v85.length;
+      if (v86 > 2048) return INVALID;
+      const v87 = c16(v85);
+      if (v87 === INVALID) return INVALID;
+      const v88 = { "label": v82, "url": v87 };
+      v78[v79] = v88;
+    }
+    const v89 = typeof v78 === "string" && v78.length > 200 ? c0(v78) : v78.length;
+    if (v89 > 200) return INVALID;
+    v77 = v78 === undefined ? c4(c15()) : v78;
+  }
+  return v77;
+})();
+if (v76 === INVALID) return INVALID;
+const v90 = input["related"];
+let v91 = (() => {
+  let v92;
+  if (v90 === undefined) {
+    v92 = c4(c17());
+  } else {
+    if (!Array.isArray(v90)) return INVALID;
+    if (v90.length > 200) return INVALID;
+    const v93 = new Array(v90.length);
+    for (let v94 = 0; v94 < v90.length; v94++) {
+      const v95 = v90[v94];
+      if (typeof v95 !== "string") return INVALID;
+      const v96 = typeof v95 === "string" && v95.length >= 1 && v95.length < 2 ? c0(v95) : v95.length;
+      if (v96 < 1) return INVALID;
+      const v97 = typeof v95 === "string" && v95.length > 200 ? c0(v95) : v95.length;
+      if (v97 > 200) return INVALID;
       c1.lastIndex = 0;
-      if (!c1.test(v85)) return INVALID;
-      v83[v84] = v85;
+      if (!c1.test(v95)) return INVALID;
+      v93[v94] = v95;
     }
-    const v88 = typeof v83 === "string" && v83.length > 200 ? c0(v83) : v83.length;
-    if (v88 > 200) return INVALID;
-    v82 = v83 === undefined ? c4(c17()) : v83;
+    const v98 = typeof v93 === "string" && v93.length > 200 ? c0(v93) : v93.length;
+    if (v98 > 200) return INVALID;
+    v92 = v93 === undefined ? c4(c17()) : v93;
   }
-  return v82;
+  return v92;
 })();
-if (v81 === INVALID) return INVALID;
-const v89 = input["lastActivity"];
-let v90 = (() => {
-  let v91;
-  if (v89 !== undefined) {
-    if (typeof v89 !== "string") return INVALID;
+if (v91 === INVALID) return INVALID;
+const v99 = input["lastActivity"];
+let v100 = (() => {
+  let v101;
+  if (v99 !== undefined) {
+    if (typeof v99 !== "string") return INVALID;
     c18.lastIndex = 0;
-    if (!c18.test(v89)) return INVALID;
-    v91 = v89;
+    if (!c18.test(v99)) return INVALID;
+    v101 = v99;
   }
-  return v91;
+  return v101;
 })();
-if (v90 === INVALID) {
+if (v100 === INVALID) {
   if ("lastActivity" in input) return INVALID;
-  v90 = undefined;
+  v100 = undefined;
 }
-const v92 = input["discovered"];
-let v93 = (() => {
-  let v94;
-  if (v92 !== undefined) {
-    if (typeof v92 !== "boolean") return INVALID;
-    v94 = v92;
+const v102 = input["discovered"];
+let v103 = (() => {
+  let v104;
+  if (v102 !== undefined) {
+    if (typeof v102 !== "boolean") return INVALID;
+    v104 = v102;
   }
-  return v94;
+  return v104;
 })();
-if (v93 === INVALID) {
+if (v103 === INVALID) {
   if ("discovered" in input) return INVALID;
-  v93 = undefined;
+  v103 = undefined;
 }
-const v95 = input["evidence"];
-let v96 = (() => {
-  let v97;
-  if (v95 !== undefined) {
-    if (typeof v95 !== "object" || v95 === null || Array.isArray(v95)) return INVALID;
-    const v98 = v95["summary"];
-    if (typeof v98 !== "string") return INVALID;
-    const v99 = typeof v98 === "string" && v98.length > 5000 ? c0(v98) : v98.length;
-    if (v99 > 5000) return INVALID;
-    const v100 = v95["commits"];
-    let v101 = (() => {
-      let v102;
-      if (v100 !== undefined) {
-        if (typeof v100 !== "number" || !Number.isFinite(v100)) return INVALID;
-        if (!Number.isSafeInteger(v100)) return INVALID;
-        if (v100 < 0) return INVALID;
-        v102 = v100;
+const v105 = input["evidence"];
+let v106 = (() => {
+  let v107;
+  if (v105 !== undefined) {
+    if (typeof v105 !== "object" || v105 === null || Array.isArray(v105)) return INVALID;
+    const v108 = v105["summary"];
+    if (typeof v108 !== "string") return INVALID;
+    const v109 = typeof v108 === "string" && v108.length > 5000 ? c0(v108) : v108.length;
+    if (v109 > 5000) return INVALID;
+    const v110 = v105["commits"];
+    let v111 = (() => {
+      let v112;
+      if (v110 !== undefined) {
+        if (typeof v110 !== "number" || !Number.isFinite(v110)) return INVALID;
+        if (!Number.isSafeInteger(v110)) return INVALID;
+        if (v110 < 0) return INVALID;
+        v112 = v110;
       }
-      return v102;
+      return v112;
     })();
-    if (v101 === INVALID) {
-      if ("commits" in v95) return INVALID;
-      v101 = undefined;
+    if (v111 === INVALID) {
+      if ("commits" in v105) return INVALID;
+      v111 = undefined;
     }
-    const v103 = v95["paths"];
-    let v104 = (() => {
-      let v105;
-      if (v103 === undefined) {
-        v105 = c4(c19());
-      } else {
-        if (!Array.isArray(v103)) return INVALID;
-        if (v103.length > 200) return INVALID;
-        const v106 = new Array(v103.length);
-        for (let v107 = 0; v107 < v103.length; v107++) {
-          const v108 = v103[v107];
-          if (typeof v108 !== "string") return INVALID;
-          const v109 = c11(v108);
-          const v110 = typeof v109 === "string" && v109.length >= 1 && v109.length < 2 ? c0(v109) : v109.length;
-          if (v110 < 1) return INVALID;
-          const v111 = typeof v109 === "string" && v109.length > 300 ? c0(v109) : v109.length;
-          if (v111 > 300) return INVALID;
-          v106[v107] = v109;
-        }
-        const v112 = typeof v106 === "string" && v106.length > 200 ? c0(v106) : v106.length;
-        if (v112 > 200) return INVALID;
-        v105 = v106 === undefined ? c4(c19()) : v106;
-      }
-      return v105;
-    })();
-    if (v104 === INVALID) return INVALID;
-    const v113 = v95["since"];
+    const v113 = v105["paths"];
     let v114 = (() => {
       let v115;
-      if (v113 !== undefined) {
-        if (typeof v113 !== "string") return INVALID;
-        c18.lastIndex = 0;
-        if (!c18.test(v113)) return INVALID;
-        v115 = v113;
+      if (v113 === undefined) {
+        v115 = c4(c19());
+      } else {
+        if (!Array.isArray(v113)) return INVALID;
+        if (v113.length > 200) return INVALID;
+        const v116 = new Array(v113.length);
+        for (let v117 = 0; v117 < v113.length; v117++) {
+          const v118 = v113[v117];
+          if (typeof v118 !== "string") return INVALID;
+          const v119 = c11(v118);
+          const v120 = typeof v119 === "string" && v119.length >= 1 && v119.length < 2 ? c0(v119) : v119.length;
+          if (v120 < 1) return INVALID;
+          const v121 = typeof v119 === "string" && v119.length > 300 ? c0(v119) : v119.length;
+          if (v121 > 300) return INVALID;
+          v116[v117] = v119;
+        }
+        const v122 = typeof v116 === "string" && v116.length > 200 ? c0(v116) : v116.length;
+        if (v122 > 200) return INVALID;
+        v115 = v116 === undefined ? c4(c19()) : v116;
       }
       return v115;
     })();
-    if (v114 === INVALID) {
-      if ("since" in v95) return INVALID;
-      v114 = undefined;
-    }
-    const v116 = v95["until"];
-    let v117 = (() => {
-      let v118;
-      if (v116 !== undefined) {
-        if (typeof v116 !== "string") return INVALID;
+    if (v114 === INVALID) return INVALID;
+    const v123 = v105["since"];
+    let v124 = (() => {
+      let v125;
+      if (v123 !== undefined) {
+        if (typeof v123 !== "string") return INVALID;
         c18.lastIndex = 0;
-        if (!c18.test(v116)) return INVALID;
-        v118 = v116;
+        if (!c18.test(v123)) return INVALID;
+        v125 = v123;
       }
-      return v118;
+      return v125;
     })();
-    if (v117 === INVALID) {
-      if ("until" in v95) return INVALID;
-      v117 = undefined;
+    if (v124 === INVALID) {
+      if ("since" in v105) return INVALID;
+      v124 = undefined;
     }
-    const v119 = v95["with"];
-    let v120 = (() => {
-      let v121;
-      if (v119 === undefined) {
-        v121 = c4(c20());
-      } else {
-        if (!Array.isArray(v119)) return INVALID;
-        if (v119.length > 200) return INVALID;
-        const v122 = new Array(v119.length);
-        for (let v123 = 0; v123 < v119.length; v123++) {
-          const v124 = v119[v123];
-          if (typeof v124 !== "string") return INVALID;
-          const v125 = c2(v124);
-          const v126 = typeof v125 === "string" && v125.length >= 1 && v125.length < 2 ? c0(v125) : v125.length;
-          if (v126 < 1) return INVALID;
-          const v127 = typeof v125 === "string" && v125.length > 200 ? c0(v125) : v125.length;
-          if (v127 > 200) return INVALID;
-          v122[v123] = v125;
-        }
-        const v128 = typeof v122 === "string" && v122.length > 200 ? c0(v122) : v122.length;
-        if (v128 > 200) return INVALID;
-        v121 = v122 === undefined ? c4(c20()) : v122;
+    const v126 = v105["until"];
+    let v127 = (() => {
+      let v128;
+      if (v126 !== undefined) {
+        if (typeof v126 !== "string") return INVALID;
+        c18.lastIndex = 0;
+        if (!c18.test(v126)) return INVALID;
+        v128 = v126;
       }
-      return v121;
+      return v128;
     })();
-    if (v120 === INVALID) return INVALID;
-    const v129 = v95["newcomer"];
+    if (v127 === INVALID) {
+      if ("until" in v105) return INVALID;
+      v127 = undefined;
+    }
+    const v129 = v105["with"];
     let v130 = (() => {
       let v131;
-      if (v129 !== undefined) {
-        if (typeof v129 !== "boolean") return INVALID;
-        v131 = v129;
+      if (v129 === undefined) {
+        v131 = c4(c20());
+      } else {
+        if (!Array.isArray(v129)) return INVALID;
+        if (v129.length > 200) return INVALID;
+        const v132 = new Array(v129.length);
+        for (let v133 = 0; v133 < v129.length; v133++) {
+          const v134 = v129[v133];
+          if (typeof v134 !== "string") return INVALID;
+          const v135 = c2(v134);
+          const v136 = typeof v135 === "string" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;
+          if (v136 < 1) return INVALID;
+          const v137 = typeof v135 === "string" && v135.length > 200 ? c0(v135) : v135.length;
+          if (v137 > 200) return INVALID;
+          v132[v133] = v135;
+        }
+        const v138 = typeof v132 === "string" && v132.length > 200 ? c0(v132) : v132.length;
+        if (v138 > 200) return INVALID;
+        v131 = v132 === undefined ? c4(c20()) : v132;
       }
       return v131;
     })();
-    if (v130 === INVALID) {
-      if ("newcomer" in v95) return INVALID;
-      v130 = undefined;
-    }
-    const v132 = v95["source"];
-    let v133 = (() => {
-      let v134;
-      if (v132 !== undefined) {
-        if (typeof v132 !== "string") return INVALID;
-        const v135 = c11(v132);
-        const v136 = typeof v135 === "string" && v135.length >= 1 && v135.length < 2 ? c0(v135) : v135.length;
-        if (v136 < 1) return INVALID;
-        const v137 = typeof v135 === "string" && v135.length > 300 ? c0(v135) : v135.length;
-        if (v137 > 300) return INVALID;
-        v134 = v135;
+    if (v130 === INVALID) return INVALID;
+    const v139 = v105["newcomer"];
+    let v140 = (() => {
+      let v141;
+      if (v139 !== undefined) {
+        if (typeof v139 !== "boolean") return INVALID;
+        v141 = v139;
       }
-      return v134;
+      return v141;
     })();
-    if (v133 === INVALID) {
-      if ("source" in v95) return INVALID;
-      v133 = undefined;
+    if (v140 === INVALID) {
+      if ("newcomer" in v105) return INVALID;
+      v140 = undefined;
     }
-    const v138 = {};
-    v138["summary"] = v98;
-    if ("commits" in v95) v138["commits"] = v101;
-    v138["paths"] = v104;
-    if ("since" in v95) v138["since"] = v114;
-    if ("until" in v95) v138["until"] = v117;
-    v138["with"] = v120;
-    if ("newcomer" in v95) v138["newcomer"] = v130;
-    if ("source" in v95) v138["source"] = v133;
-    v97 = v138;
+    const v142 = v105["source"];
+    let v143 = (() => {
+      let v144;
+      if (v142 !== undefined) {
+        if (typeof v142 !== "string") return INVALID;
+        const v145 = c11(v142);
+        const v146 = typeof v145 === "string" && v145.length >= 1 && v145.length < 2 ? c0(v145) : v145.length;
+        if (v146 < 1) return INVALID;
+        const v147 = typeof v145 === "string" && v145.length > 300 ? c0(v145) : v145.length;
+        if (v147 > 300) return INVALID;
+        v144 = v145;
+      }
+      return v144;
+    })();
+    if (v143 === INVALID) {
+      if ("source" in v105) return INVALID;
+      v143 = undefined;
+    }
+    const v148 = {};
+    v148["summary"] = v108;
+    if ("commits" in v105) v148["commits"] = v111;
+    v148["paths"] = v114;
+    if ("since" in v105) v148["since"] = v124;
+    if ("until" in v105) v148["until"] = v127;
+    v148["with"] = v130;
+    if ("newcomer" in v105) v148["newcomer"] = v140;
+    if ("source" in v105) v148["source"] = v143;
+    v107 = v148;
   }
-  return v97;
+  return v107;
 })();
-if (v96 === INVALID) {
+if (v106 === INVALID) {
   if ("evidence" in input) return INVALID;
-  v96 = undefined;
+  v106 = undefined;
 }
 return true;
 }

@@ -37,6 +37,7 @@ export type PageKind =
 /** Why a person appears on the page. */
 export type PersonRole =
   | 'author'
+  | 'owner'
   | 'reviewer'
   | 'assignee'
   | 'commenter'
@@ -77,6 +78,12 @@ export interface SiteAdapter {
    * tables, editors, the site's own hovercards.
    */
   excluded: string;
+  /**
+   * Selector of the site's label/topic areas (issue labels, repository topics, tags,
+   * categories): scanned for topics like prose, links included, and a common word matches
+   * there in any case (lib/match/terms.ts). Absent: the site has none worth reading.
+   */
+  labels?: string;
   /** Site chrome (header, signed-in user menu) where people are the viewer, not the page. */
   chrome: string;
   /** DOM events on `document` that mean the page content changed in place (SPA navigation). */

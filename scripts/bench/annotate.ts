@@ -115,6 +115,13 @@ export async function benchAnnotate(): Promise<void> {
         '≤ 3.0',
       ],
       [
+        'shared normalisation of all prose text (upper bound) vs bare TreeWalker pass',
+        ms(r.normalizeMs),
+        ms(r.treeWalkerMs),
+        ratio(r.normalizeMs, r.treeWalkerMs),
+        '(reported)',
+      ],
+      [
         'scan + match: 20k topics vs 1k topics',
         ms(r.scanMatchMs['20k']!),
         ms(r.scanMatchMs['1k']!),

@@ -7,6 +7,7 @@
 // - vs a one-regex-per-term highlighter (mark.js-style) over the same text nodes;
 // - the whole annotator (badges, wrapping, slices) watched by the Long Tasks API.
 import { liveHosts, ownHost } from '../../lib/annotate/registry';
+import { normalizeText } from '../../lib/model/text';
 import { startAnnotator } from '../../lib/annotate/annotator';
 import type { AnnotateClient } from '../../lib/annotate/client';
 import type { IdentityAnswer } from '../../lib/match/identity';
@@ -38,6 +39,8 @@ export interface AnnotateBenchResult {
   regions: number;
   people: number;
   treeWalkerMs: number;
+  /** The shared normalisation (lib/model/text.ts) over every prose text node, per pass. */
+  normalizeMs: number;
   /** adapter.people over the whole document (reported, not part of the text pass). */
   peopleScanMs: number;
   /** Repetitions inside each timed measurement. */
@@ -131,12 +134,21 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
   const reps = Math.max(1, Math.ceil(20 / Math.max(single, 0.005)));
   const peopleScan: number[] = [];
   const walk: number[] = [];
+  const normalize: number[] = [];
+  // Issue 14's cost: the matcher normalises only non-ASCII tokens and the text between
+  // matched words; this is the upper bound, normalising every prose text node whole.
+  const normalizeAll = () => {
+    let chars = 0;
+    for (const node of texts) chars += normalizeText(node.data).length;
+    return chars;
+  };
   const scan: Record<string, number[]> = Object.fromEntries(
     Object.keys(matchers).map((k) => [k, []]),
   );
   const hits: Record<string, number> = {};
   for (let i = 0; i < input.runs + 1; i++) {
     const w = time(bareWalk, reps);
+    const n = time(normalizeAll, reps);
     const p = time(() => adapter.people(document, url), Math.max(1, Math.round(reps / 10)));
     const s: Record<string, number> = {};
     for (const [name, matcher] of Object.entries(matchers)) {
@@ -146,6 +158,7 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     if (i > 0) {
       // The first round warms the JIT for every contender and is discarded.
       walk.push(w);
+      normalize.push(n);
       peopleScan.push(p);
       for (const name of Object.keys(s)) scan[name]!.push(s[name]!);
     }
@@ -193,6 +206,7 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
       }),
       personCard: () => Promise.reject(new Error('not in the benchmark')),
       topicCard: () => Promise.reject(new Error('not in the benchmark')),
+      communityCard: () => Promise.reject(new Error('not in the benchmark')),
     };
     await pause();
     const controller = new AbortController();
@@ -220,6 +234,7 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     regions: regions.length,
     people: adapter.people(document, url).length,
     treeWalkerMs: median(walk),
+    normalizeMs: median(normalize),
     peopleScanMs: median(peopleScan),
     reps,
     scanMatchMs: Object.fromEntries(Object.entries(scan).map(([k, v]) => [k, median(v)])),

@@ -98,5 +98,7 @@ export const confluence: SiteAdapter = {
   },
   excluded: EXCLUDED,
   chrome: CHROME,
+  // Page labels: <ul class="label-list"><li><a class="aui-label-split-main" href="/label/map">map</a></li></ul>
+  labels: '.label-list, .labels-section-content',
   navigationEvents: [],
 };

@@ -23,6 +23,7 @@ import {
   text,
   within,
 } from '../dom';
+import { nameMentions } from '../names';
 import type { PageKind, PersonMention, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
@@ -139,6 +140,7 @@ export const generic: SiteAdapter = {
           : 'member';
       list.add(mention(element, role, { names: [name] }));
     }
+    list.add(nameMentions(root, new Set(list.seen)));
     return keepContent(list.sorted(), CHROME, EXCLUDED);
   },
   proseRegions(root) {
@@ -158,5 +160,7 @@ export const generic: SiteAdapter = {
   },
   excluded: EXCLUDED,
   chrome: CHROME,
+  // Tag lists: <a rel="tag" href="/tags/map">map</a>, <ul class="tags">…</ul>
+  labels: '[rel="tag"], .tags, .post-tags, .tag-list',
   navigationEvents: [],
 };

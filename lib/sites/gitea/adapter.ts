@@ -135,6 +135,8 @@ export const gitea: SiteAdapter = {
   },
   excluded: EXCLUDED,
   chrome: CHROME,
+  // Issue labels: <div class="labels-list"><a class="item ui label">bug</a></div>
+  labels: '.labels-list',
   // Gitea renders on the server; htmx swaps fragments in newer versions.
   navigationEvents: ['htmx:afterSettle'],
 };

@@ -3,8 +3,25 @@
 // (`a.user-mention`), avatars (`img.avatar`, `img[data-component=Avatar]` with "@login" alt).
 // Roles come from where the link sits: PR/issue header and first comment → author,
 // timeline comment headers → commenter, sidebar sections → reviewer/assignee, React's
-// "· edited by <login>" line under a comment header → editor.
+// "· edited by <login>" line under a comment header → editor, a contributor or member list →
+// member. Avatar-only links count (lib/sites/avatars.ts). The repository or organisation
+// owner in the page head (classic `a[rel=author]`, the 2023 header's context items, React's
+// `a.prc-Breadcrumbs-Item`) is read although the head is otherwise chrome.
+//
+// GitHub Enterprise Server runs on any host: detected by what its pages carry (og:site_name
+// "GitHub Enterprise", the `github-*` asset bundles, GitHub's own meta tags), not by name.
 import { codeHostLogin } from '../../match/profile-url';
+import { badgeLoneAvatars } from '../avatars';
+import {
+  AVATAR,
+  CHROME,
+  EDITED_BY,
+  EXCLUDED,
+  LABELS,
+  OWNER,
+  PROFILE_LOGIN,
+  USER_LINK,
+} from './selectors';
 import {
   MentionList,
   handleOnPageHost,
@@ -17,25 +34,6 @@ import {
 } from '../dom';
 import type { PersonRole, SiteAdapter } from '../types';
 
-/** The "edited by" line of a comment header (CSS-module class, hash suffix varies). */
-const EDITED_BY = '[class*="MarkdownLastEditedBy-module__lastEditInfoContainer"]';
-
-const USER_LINK = [
-  'a[data-hovercard-type="user"]',
-  'a[data-hovercard-url^="/users/"]',
-  'a[data-hovercard-url*="user_id="]',
-  'a.user-mention',
-  'a.author',
-  'a.commit-author',
-  // Classic sidebar: the reviewer/assignee name beside the avatar carries no hovercard.
-  '.sidebar-assignee a.assignee',
-  // React/Primer "· edited by <login>" (MarkdownLastEditedBy-module__mutedEditorLink--<hash>):
-  // a plain profile link without hovercard attributes.
-  `${EDITED_BY} a[href]`,
-].join(',');
-
-const AVATAR = 'img.avatar[alt], img.avatar-user[alt], img[data-component="Avatar"][alt]';
-
 function loginOf(link: Element, url: URL): string | undefined {
   const href = link.getAttribute('href');
   if (href) {
@@ -44,7 +42,8 @@ function loginOf(link: Element, url: URL): string | undefined {
       if (target.host !== url.host) return undefined;
       // "View all commits by x" links carry the login as ?author=.
       const author = target.searchParams.get('author');
-      if (link.matches('.commit-author') && author) return author;
+      if (author && (link.matches('.commit-author') || /\/commits\/?/.test(target.pathname)))
+        return author;
       return codeHostLogin(target);
     } catch {
       return undefined;
@@ -55,6 +54,12 @@ function loginOf(link: Element, url: URL): string | undefined {
 }
 
 function sidebarRole(element: Element): PersonRole | undefined {
+  // Repository home: the sidebar's "Contributors" cell (classic and React alike).
+  const cell = element.closest('.BorderGrid-cell, [data-testid="contributors"], .contributors');
+  if (cell && /^\s*contributors\b/i.test(cell.querySelector('h2, h3')?.textContent ?? ''))
+    return 'member';
+  if (element.closest('.member-list-item, .table-list-item.member-list-item, .team-members'))
+    return 'member';
   const section = element.closest(
     '.discussion-sidebar-item, [data-testid="sidebar-section"], [data-testid="issue-viewer-metadata-pane"] > *',
   );
@@ -107,41 +112,34 @@ function roleOf(link: Element): PersonRole {
   return 'participant';
 }
 
-const EXCLUDED = [
-  '.blob-wrapper',
-  '.blob-code',
-  '.diff-table',
-  '.js-file-line-container',
-  '.highlight',
-  '.react-code-view',
-  '.react-blob-print-hide',
-  '.js-blob-code-container',
-  '.js-comment-update',
-  '.comment-form-textarea',
-  '.Popover',
-  '.js-hovercard-content',
-  '.file-header',
-  '.js-preview-body',
-  '.preview-content',
-].join(',');
-
-const CHROME = [
-  'header.Header',
-  '.Header',
-  '.js-header-wrapper',
-  '.AppHeader',
-  'footer.footer',
-  '.footer',
-  '.pagehead',
-  '#repository-container-header',
-  '.Layout-sidebar .BorderGrid-cell .contributors',
-  '[data-testid="top-nav"]',
-  '.repohead',
-  // The signed-in viewer's avatar beside the new-comment box is not on the page's thread.
-  '.timeline-new-comment',
-  '.js-new-comment-form',
-  '.js-inline-comment-form-container',
-].join(',');
+/**
+ * GitHub Enterprise Server on its own host: how sure, from what its pages carry. The site
+ * name says it outright ("GitHub Enterprise", or "GitHub" on older releases); otherwise
+ * GitHub's own meta tags and asset bundles (`/assets/github-<hash>.js`, `…/light-<hash>.css`
+ * under `assets/`) must agree, two signals at least.
+ */
+function enterpriseScore(document: Document): number {
+  const site = metaContent(document, 'og:site_name').trim();
+  if (/^GitHub( Enterprise)?$/i.test(site)) return 0.9;
+  let signals = 0;
+  if (document.querySelector('meta[name="expected-hostname"], meta[name="octolytics-host"]'))
+    signals += 2;
+  if (
+    document.querySelector(
+      'script[src*="/assets/github-"], link[href*="/assets/github-"], link[href*="/assets/primer-"], script[src*="/assets/environment-"]',
+    )
+  )
+    signals++;
+  if (
+    document.querySelector(
+      'meta[name="github-keyboard-shortcuts"], meta[name="hovercard-subject-tag"], meta[name="route-pattern"], meta[name="current-catalog-service"], meta[name="enabled-features"]',
+    )
+  )
+    signals++;
+  if (document.querySelector('[data-hovercard-type="user"], [data-hovercard-url^="/users/"]'))
+    signals++;
+  return signals >= 2 ? 0.8 : 0;
+}
 
 export const github: SiteAdapter = {
   id: 'github',
@@ -149,11 +147,7 @@ export const github: SiteAdapter = {
   detect(url, document) {
     const host = url.hostname.toLowerCase();
     if (host === 'github.com' || host === 'www.github.com') return 1;
-    if (metaContent(document, 'og:site_name') === 'GitHub') return 0.9;
-    // GitHub Enterprise Server pages carry GitHub's own markers on a company host.
-    if (document.querySelector('meta[name="expected-hostname"], meta[name="octolytics-host"]'))
-      return 0.8;
-    return 0;
+    return enterpriseScore(document);
   },
   pageKind(url) {
     const parts = url.pathname.split('/').filter(Boolean);
@@ -178,6 +172,18 @@ export const github: SiteAdapter = {
   },
   people(root, url) {
     const list = new MentionList();
+    for (const link of within(root, OWNER)) {
+      const login = loginOf(link, url);
+      if (login && !link.closest(EXCLUDED))
+        list.add(mention(link, 'owner', { handles: [handleOnPageHost(url, login)] }));
+    }
+    const owners = [...list.items];
+    if (github.pageKind(url, (root as Node).ownerDocument ?? (root as Document)) === 'profile') {
+      const login = url.pathname.split('/').filter(Boolean)[0]!;
+      for (const element of within(root, PROFILE_LOGIN))
+        if (text(element).replace(/^@/, '').toLowerCase() === login.toLowerCase())
+          owners.push(mention(element, 'profile', { handles: [handleOnPageHost(url, login)] }));
+    }
     for (const link of within(root, USER_LINK)) {
       const login = loginOf(link, url);
       if (!login) continue;
@@ -195,7 +201,16 @@ export const github: SiteAdapter = {
       list.add(mention(image, 'avatar', { handles: [handleOnPageHost(url, login)] }));
     }
     list.add(mailtoMentions(root, list.seen));
-    return keepContent(list.sorted(), CHROME, EXCLUDED);
+    const ownerSet = new Set(owners);
+    const content = keepContent(
+      list.sorted().filter((m) => !ownerSet.has(m)),
+      CHROME,
+      EXCLUDED,
+    );
+    const all = new MentionList();
+    all.add(owners);
+    all.add(content);
+    return badgeLoneAvatars(all.sorted(), roleOf);
   },
   proseRegions(root) {
     return within(
@@ -210,5 +225,6 @@ export const github: SiteAdapter = {
   },
   excluded: EXCLUDED,
   chrome: CHROME,
+  labels: LABELS,
   navigationEvents: ['turbo:render', 'pjax:end', 'soft-nav:end'],
 };

@@ -125,5 +125,7 @@ export const gitlab: SiteAdapter = {
   },
   excluded: EXCLUDED,
   chrome: CHROME,
+  // Labels on issues and merge requests: <span class="gl-label"><a class="gl-link gl-label-link"><span class="gl-label-text">bug</span></a></span>
+  labels: '.gl-label, .issuable-labels, .labels-select-wrapper .gl-label',
   navigationEvents: ['turbolinks:load', 'turbo:render'],
 };

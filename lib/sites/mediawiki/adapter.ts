@@ -19,6 +19,7 @@ import {
   within,
   sameHostTarget,
 } from '../dom';
+import { nameMentions } from '../names';
 import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
@@ -149,6 +150,13 @@ export const mediawiki: SiteAdapter = {
       }
     }
     list.add(mailtoMentions(root, list.seen));
+    // Links to the article about a person ("[[Bill Gates]]"), signatures: by full name.
+    list.add(
+      nameMentions(root, new Set(list.seen)).filter(
+        (m) =>
+          m.element.closest('.mw-parser-output') && !m.element.closest('.mw-category-generated'),
+      ),
+    );
     return keepContent(list.sorted(), CHROME, EXCLUDED);
   },
   proseRegions(root) {

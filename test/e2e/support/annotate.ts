@@ -220,6 +220,8 @@ export async function enableSiteFromPopup(browser: LaunchedChromium, page: Page)
 export interface Annotations {
   people: string[];
   topics: string[];
+  /** Communities' own marks (issue 14). */
+  communities: string[];
 }
 
 /**
@@ -232,6 +234,7 @@ export async function annotations(page: Page): Promise<Annotations> {
   return {
     people: shown.filter((h) => h.kind === 'person').map((h) => `${h.id}:${h.role}`),
     topics: shown.filter((h) => h.kind === 'topic').map((h) => `${h.id}:${h.text}`),
+    communities: shown.filter((h) => h.kind === 'community').map((h) => `${h.id}:${h.text}`),
   };
 }
 

@@ -128,7 +128,7 @@ export const REAL_PAGES_FEED: FeedInput = {
     },
     { id: 'p-masylum', name: 'Pau Ramon', unit: 'search', handles: { 'github.com': 'masylum' } },
     { id: 'p-nbbaier', name: 'Nico Baier', unit: 'search', handles: { 'github.com': 'nbbaier' } },
-    // Mentioned in a comment; also the repository owner in the header (site chrome).
+    // Mentioned in a comment; also the repository owner in the React breadcrumb (owner badge).
     { id: 'p-kepano', name: 'Steph Ango', unit: 'platform', handles: { 'github.com': 'kepano' } },
     {
       id: 'p-ijsnow',
@@ -138,7 +138,7 @@ export const REAL_PAGES_FEED: FeedInput = {
       emails: ['isaacjsnow@gmail.com'],
       handles: { 'github.com': 'ijsnow' },
     },
-    // Owner of the repository whose home page is saved: in the page head only (chrome).
+    // Owner of the repository whose home page is saved: the page head's owner link.
     { id: 'p-adbar', name: 'Adrien Barbaresi', unit: 'search', handles: { 'github.com': 'adbar' } },
     // The signed-in viewer of the Phabricator capture (top bar only): no badge.
     {

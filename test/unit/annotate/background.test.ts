@@ -19,7 +19,14 @@ describe('annotation answers', () => {
     const db = await smallTestDb();
     const first = await annotateVocabulary(db, undefined);
     // Fraud Detection is covered only by the members-only Fraud Analytics Circle.
-    expect(first.vocabulary!.topics.map((t) => t.id).sort()).toEqual(['t-k8s', 't-sre']);
+    const ids = (kind?: 'community') => (answer: typeof first) =>
+      answer
+        .vocabulary!.topics.filter((t) => t.kind === kind)
+        .map((t) => t.id)
+        .sort();
+    expect(ids()(first)).toEqual(['t-k8s', 't-sre']);
+    // Every community the viewer can see is marked by name; the members-only one is not.
+    expect(ids('community')(first)).toEqual(['c-sre']);
     expect(first.vocabulary!.topics.find((t) => t.id === 't-k8s')).toMatchObject({
       terms: ['Kubernetes', 'k8s'],
       communities: ['SRE Guild'],
@@ -29,11 +36,8 @@ describe('annotation answers', () => {
     await setMe(db, { feedId: 'acme-main', id: 'p-alice' });
     const asAlice = await annotateVocabulary(db, first.version);
     expect(asAlice.version).not.toBe(first.version);
-    expect(asAlice.vocabulary!.topics.map((t) => t.id).sort()).toEqual([
-      't-fraud',
-      't-k8s',
-      't-sre',
-    ]);
+    expect(ids()(asAlice)).toEqual(['t-fraud', 't-k8s', 't-sre']);
+    expect(ids('community')(asAlice)).toEqual(['c-fraud', 'c-sre']);
   });
 
   it('resolves handles, emails and names in one call; ambiguous or unknown keys stay empty', async () => {

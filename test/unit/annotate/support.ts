@@ -14,6 +14,7 @@ import {
   annotateTopicCard,
   annotateVocabulary,
 } from '../../../lib/background/annotate';
+import { annotateCommunityCard } from '../../../lib/background/community-card';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { replaceFeed } from '../../../lib/db/ingest';
 import type { IdentityQuery } from '../../../lib/match/identity';
@@ -51,7 +52,8 @@ export function recordingClient(db: ConstellationDB): RecordingClient {
       return annotateResolve(db, query);
     },
     personCard: (ref) => annotatePersonCard(db, ref),
-    topicCard: (ref) => annotateTopicCard(db, ref),
+    topicCard: (ref, context) => annotateTopicCard(db, ref, context),
+    communityCard: (ref) => annotateCommunityCard(db, ref),
     async noteTopics(refs) {
       client.notedTopics.push(refs.map((r) => r.id));
     },

@@ -29,14 +29,17 @@ describe('identity keys', () => {
     expect(keys).toEqual({
       handles: [handleKey('github.com', 'alicec')],
       emails: [emailKey('alice.chen@acme.example')],
-      names: [nameKey('Jose Muller'), 'bob'],
+      // '@bob' is one token: never looked up as a name.
+      names: [nameKey('Jose Muller')],
     });
   });
 
-  it('never looks up initials, numbers or blanks as names', () => {
+  it('never looks up initials, numbers, blanks or single tokens as names', () => {
     expect(usableNameKey('AB')).toBeUndefined();
     expect(usableNameKey('1234')).toBeUndefined();
     expect(usableNameKey('   ')).toBeUndefined();
+    expect(usableNameKey('Zoë')).toBeUndefined();
+    expect(usableNameKey('zokafor')).toBeUndefined();
     expect(usableNameKey('Zoë Okafor')).toBe('zoe okafor');
   });
 

@@ -107,3 +107,101 @@ describe('topic matcher', () => {
     ]);
   });
 });
+
+describe('shared normalisation (lib/model/text.ts) on both sides', () => {
+  const m = compileTopicMatcher([
+    topic('t-kl', 'Kullback-Leibler divergence'),
+    topic('t-conway', 'Conway’s law'),
+    topic('t-k8s', 'Kubernetes'),
+    topic('t-sre', 'SRE'),
+    topic('t-oss', 'open source'),
+  ]);
+  const hits = (text: string) =>
+    m.find(text).map((hit) => `${hit.topic.id}:${text.slice(hit.start, hit.end)}`);
+
+  it('treats every dash between words as a hyphen', () => {
+    for (const dash of ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uff0d'])
+      expect(hits(`the Kullback${dash}Leibler divergence`)).toEqual([
+        `t-kl:Kullback${dash}Leibler divergence`,
+      ]);
+  });
+
+  it('treats typographic and plain quotes alike, whichever the feed used', () => {
+    expect(hits("Conway's law and Conway’s law")).toEqual([
+      "t-conway:Conway's law",
+      't-conway:Conway’s law',
+    ]);
+  });
+
+  it('reads no-break, thin and ideographic spaces as spaces', () => {
+    for (const space of ['\u00a0', '\u202f', '\u2009', '\u3000'])
+      expect(hits(`open${space}source`)).toEqual([`t-oss:open${space}source`]);
+  });
+
+  it('ignores soft hyphens and joiners inside a word', () => {
+    expect(hits('Kuber\u00adnetes and Kuber\u2060netes')).toEqual([
+      't-k8s:Kuber\u00adnetes',
+      't-k8s:Kuber\u2060netes',
+    ]);
+  });
+
+  it('reads compatibility forms (full-width letters) as their plain letters, case rules kept', () => {
+    expect(hits('ＫＵＢＥＲＮＥＴＥＳ and ＳＲＥ but not ｓｒｅ')).toEqual([
+      't-k8s:ＫＵＢＥＲＮＥＴＥＳ',
+      't-sre:ＳＲＥ',
+    ]);
+  });
+});
+
+describe('common words (commonTerms from the vocabulary compiler)', () => {
+  const common = (id: string, terms: string[], extra: Partial<VocabularyTopic> = {}) => ({
+    ...topic(id, ...terms),
+    commonTerms: terms.filter((t) => ['map', 'Map', 'Go', 'go'].includes(t)),
+    ...extra,
+  });
+
+  it('never marks a lower-case common word in prose, only in label areas', () => {
+    const m = compileTopicMatcher([common('t-map', ['map'])]);
+    expect(m.find('We need a map of the data; Map it.')).toEqual([]);
+    expect(m.find('map', { labelArea: true }).map((h) => h.topic.id)).toEqual(['t-map']);
+  });
+
+  it('marks a capitalised common word only as written and not at a sentence start', () => {
+    const m = compileTopicMatcher([common('t-go', ['Go', 'golang'])]);
+    const ids = (text: string) => m.find(text).map((h) => text.slice(h.start, h.end));
+    expect(ids('We go there. Go is at the start. Written in Go and golang.')).toEqual([
+      'Go',
+      'golang',
+    ]);
+    expect(ids('go')).toEqual([]);
+    expect(m.find('go', { labelArea: true }).length).toBe(1);
+  });
+
+  it('marks it anywhere when the publisher says so (matchAnywhere)', () => {
+    const m = compileTopicMatcher([common('t-map', ['map'], { matchAnywhere: true })]);
+    expect(m.find('We need a map. Map it.').map((h) => h.topic.id)).toEqual(['t-map', 't-map']);
+  });
+});
+
+describe('communities as their own marks', () => {
+  const community = (id: string, ...terms: string[]): VocabularyTopic => ({
+    ...topic(id, ...terms),
+    kind: 'community',
+  });
+  const m = compileTopicMatcher([
+    topic('t-sre', 'SRE'),
+    topic('t-platform', 'Platform SRE'),
+    community('c-sre', 'SRE Guild', 'Reliability Guild'),
+  ]);
+  const hits = (text: string) =>
+    m.find(text).map((hit) => `${hit.topic.kind ?? 'topic'}:${text.slice(hit.start, hit.end)}`);
+
+  it('marks the community name whole, and topics only outside it', () => {
+    expect(hits('Ask the SRE Guild about SRE.')).toEqual(['community:SRE Guild', 'topic:SRE']);
+    expect(hits('Our Platform SRE Guild meets; Platform SRE rocks')).toEqual([
+      'community:SRE Guild',
+      'topic:Platform SRE',
+    ]);
+    expect(hits('the reliability guild')).toEqual(['community:reliability guild']);
+  });
+});

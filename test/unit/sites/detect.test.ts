@@ -30,6 +30,20 @@ const CASES: { url: string; head?: string; body?: string; site: SiteId; kind: Pa
     site: 'github',
     kind: 'pull-request',
   },
+  // GitHub Enterprise Server by page signals only (issue 14): the site name …
+  {
+    url: 'https://code.acme.example/team/repo/issues/7',
+    head: '<meta property="og:site_name" content="GitHub Enterprise">',
+    site: 'github',
+    kind: 'issue',
+  },
+  // … or, without it, GitHub's asset bundles and its own meta tags together.
+  {
+    url: 'https://code.acme.example/team/repo/pull/8',
+    head: '<script src="/assets/github-elements-2c1b0d.js"></script><meta name="route-pattern" content="/:user_id/:repository/pull/:id">',
+    site: 'github',
+    kind: 'pull-request',
+  },
   { url: 'https://gitlab.com/group/proj/-/merge_requests/1', site: 'gitlab', kind: 'pull-request' },
   { url: 'https://gitlab.com/group/proj/-/issues/9', site: 'gitlab', kind: 'issue' },
   {
@@ -154,5 +168,14 @@ describe('detectSite', () => {
     });
     expect(detectSite(new URL('https://x.example/'), document).adapter.id).toBe('generic');
     expect(ADAPTERS.at(-1)!.id).toBe('generic');
+  });
+});
+
+describe('GitHub Enterprise Server needs two signals', () => {
+  it('is not claimed on one GitHub-looking asset alone', () => {
+    const document = documentWith('<script src="/assets/github-elements-2c1b0d.js"></script>');
+    expect(detectSite(new URL('https://code.acme.example/a/b'), document).adapter.id).toBe(
+      'generic',
+    );
   });
 });

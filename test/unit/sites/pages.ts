@@ -88,6 +88,10 @@ export const TEST_PAGES: TestPage[] = [
     'https://phabricator.sgdev.org/D7',
     'generic',
   ),
+  // Written for issue 14 (test/fixtures/pages/PROVENANCE.md): React/Primer repository home
+  // and GitHub Enterprise Server on a company host.
+  fixture('github-react-repo-home', 'https://github.com/nw-zoeokafor/claims-triage', 'github'),
+  fixture('ghes-issue', 'https://git.northwind.example/platform/claims-triage/issues/7', 'github'),
   fixture('gitea-issue', 'http://git.northwind.test/platform/cluster-tools/issues/42', 'gitea'),
   fixture(
     'confluence-page',

@@ -1,0 +1,59 @@
+// Avatar-only profile links (`<a href="/login" data-hovercard-type="user"><img alt="@login">
+// </a>`): a person a reader sees, often the only sign of them on the page (a repository's
+// contributor grid, reviewer and participant lists). Such an avatar gets a visible badge
+// unless its person is also named right beside it — the avatar next to a comment header's
+// author link — where one badge (on the name) is enough. "Beside" is decided without
+// site-specific selectors: going up from the avatar, the first ancestor that holds any other
+// mention decides; if one of those names the same person, the avatar stays without a badge.
+import { handleKey } from '../model/keys';
+import type { PersonMention, PersonRole } from './types';
+
+/** Ancestors looked at; a comment's avatar and its header sit well within this. */
+const MAX_DEPTH = 12;
+
+function identityKey(mention: PersonMention): string | undefined {
+  const handle = mention.identity.handles[0];
+  if (handle) return handleKey(handle.host, handle.login);
+  return mention.identity.emails[0]?.toLowerCase();
+}
+
+/**
+ * Gives lone avatars (role 'avatar') a visible badge and the role `roleOf` says, in place;
+ * returns the same list.
+ */
+export function badgeLoneAvatars(
+  mentions: PersonMention[],
+  roleOf: (element: Element) => PersonRole,
+): PersonMention[] {
+  if (!mentions.some((m) => m.role === 'avatar')) return mentions;
+  // Each ancestor (up to MAX_DEPTH) → the mentions inside it.
+  const inside = new Map<Element, PersonMention[]>();
+  for (const mention of mentions) {
+    let ancestor = mention.element.parentElement;
+    for (let depth = 0; ancestor && depth < MAX_DEPTH; depth++) {
+      const list = inside.get(ancestor);
+      if (list) list.push(mention);
+      else inside.set(ancestor, [mention]);
+      ancestor = ancestor.parentElement;
+    }
+  }
+  for (const mention of mentions) {
+    if (mention.role !== 'avatar') continue;
+    const key = identityKey(mention);
+    let named = false;
+    let ancestor = mention.element.parentElement;
+    for (let depth = 0; ancestor && depth < MAX_DEPTH; depth++) {
+      const others = inside.get(ancestor)!.filter((m) => m !== mention);
+      if (others.length > 0) {
+        named = others.some((m) => m.role !== 'avatar' && identityKey(m) === key);
+        break;
+      }
+      ancestor = ancestor.parentElement;
+    }
+    if (named) continue;
+    const role = roleOf(mention.element);
+    mention.role = role === 'avatar' ? 'member' : role;
+    mention.badge = true;
+  }
+  return mentions;
+}
