@@ -9,6 +9,7 @@ import type { LaunchedChromium } from '../chromium';
 import type { DemoPage, DemoPageKind } from './page';
 import { demoUrl } from './hosts';
 import type { WorkerChrome } from './worker-chrome';
+import { cardStatus, inspect, tabTo } from '../../test/e2e/support/isolated';
 
 declare const chrome: WorkerChrome;
 
@@ -51,21 +52,17 @@ async function openAnnotated(tour: TourContext, kind: DemoPageKind): Promise<Pag
   const page = await tour.browser.context.newPage();
   await page.setViewportSize(PAGE_VIEWPORT);
   await page.goto(demoUrl(target.host, target.path), { waitUntil: 'load' });
-  await page
-    .locator('[data-constellation-person], [data-constellation-topic]')
-    .first()
-    .waitFor({ timeout: 15_000 });
+  // Our badges carry nothing a page can read (docs/security.md): the extension's isolated
+  // world says what is on the page.
+  for (let i = 0; i < 60 && (await annotationCount(page)) === 0; i++)
+    await page.waitForTimeout(250);
   await quiet(page);
   return page;
 }
 
 /** Waits until the annotations stop changing (three equal reads 250 ms apart). */
 async function quiet(page: Page): Promise<void> {
-  const count = () =>
-    page.evaluate(
-      () =>
-        document.querySelectorAll('[data-constellation-person], [data-constellation-topic]').length,
-    );
+  const count = () => annotationCount(page);
   let last = await count();
   for (let same = 0, i = 0; same < 3 && i < 40; i++) {
     await page.waitForTimeout(250);
@@ -75,15 +72,18 @@ async function quiet(page: Page): Promise<void> {
   }
 }
 
-/** Opens the card of the first annotation matching `selector` with the keyboard. */
-async function openCard(page: Page, selector: string): Promise<void> {
-  const anchor = page.locator(`${selector}:visible`).first();
-  await anchor.scrollIntoViewIfNeeded();
-  await anchor.focus();
+async function annotationCount(page: Page): Promise<number> {
+  return (await inspect(page)).hosts.filter((h) => h.connected).length;
+}
+
+/** Opens the card of the first visible badge (or topic) with the keyboard, as a reader would. */
+async function openCard(page: Page, kind: 'person' | 'topic'): Promise<void> {
+  const host = (await inspect(page)).hosts.find((h) => h.kind === kind && h.visible);
+  if (!host) throw new Error(`no visible ${kind} annotation on ${page.url()}`);
+  await tabTo(page, kind, host.id);
   await page.keyboard.press('Enter');
-  await page
-    .locator('constellation-hovercard .card[data-status="ready"]')
-    .waitFor({ timeout: 10_000 });
+  for (let i = 0; i < 40 && (await cardStatus(page)) !== 'ready'; i++)
+    await page.waitForTimeout(250);
 }
 
 async function extensionPage(
@@ -155,7 +155,7 @@ export const TOUR: TourScreen[] = [
     themed: false,
     async show(tour) {
       const page = await openAnnotated(tour, 'code-pull');
-      await openCard(page, '[data-constellation-person]');
+      await openCard(page, 'person');
       return page;
     },
   },
@@ -166,7 +166,7 @@ export const TOUR: TourScreen[] = [
     themed: false,
     async show(tour) {
       const page = await openAnnotated(tour, 'wiki-article');
-      await openCard(page, '[data-constellation-topic]');
+      await openCard(page, 'topic');
       return page;
     },
   },

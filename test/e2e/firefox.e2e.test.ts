@@ -22,7 +22,7 @@ import {
   textOf,
   typeInto,
 } from './support/firefox/pages';
-import { REAL_PAGES, REAL_PAGES_FEED, counts, expectedBadges } from './support/real-pages';
+import { REAL_PAGES, REAL_PAGES_FEED, expectedBadges } from './support/real-pages';
 
 const demo = JSON.parse(
   readFileSync(new URL('../../public/demo-feed.json', import.meta.url), 'utf8'),
@@ -119,29 +119,41 @@ describe('the extension in Firefox', () => {
 
   it('badges the feed’s people on a GitHub issue under https://github.com/ and opens a card', async () => {
     const page = await firefox.openPage(ISSUE.url);
+    // Our badges carry nothing a page can read (docs/security.md), and WebDriver BiDi has no
+    // way into the content script's world here, so this test sees what a page sees: an
+    // attribute-less element right after each profile link, its content in a closed root.
     const badges = () =>
-      page.evaluate(() =>
-        Array.from(
-          document.querySelectorAll('[data-constellation-person]'),
-          (el) =>
-            `${el.getAttribute('data-constellation-person')}:${el.getAttribute('data-constellation-role')}`,
-        ),
+      page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('a + span')).filter(
+            (el) => el.attributes.length === 0 && el.textContent === '' && el.shadowRoot === null,
+          ).length,
       );
     const expected = expectedBadges(ISSUE.name);
-    expect(Object.keys(expected).length).toBeGreaterThan(0);
-    await expect.poll(async () => counts(await badges()), { timeout: 30_000 }).toEqual(expected);
+    const total = Object.values(expected).reduce((sum, n) => sum + n, 0);
+    expect(total).toBeGreaterThan(0);
+    await expect.poll(badges, { timeout: 30_000 }).toBe(total);
 
-    const [first] = await badges();
-    const personId = first!.split(':')[0]!;
-    const person = REAL_PAGES_FEED.people.find((p) => p.id === personId)!;
-    await page.hover(`[data-constellation-person="${personId}"]`);
-    const card = 'constellation-hovercard >>> .card[data-status="ready"]';
-    await expect.poll(async () => (await page.$(card)) !== null, { timeout: 10_000 }).toBe(true);
-    expect(await page.$eval(`${card} h2`, (h2) => h2.textContent)).toBe(person.name);
+    // A real pointer on the first badge opens a card: a host appended to the page, closed.
+    const cardHosts = () =>
+      page.evaluate(
+        () =>
+          Array.from(document.documentElement.children).filter(
+            (el) => el.tagName === 'DIV' && el.attributes.length === 0 && el.shadowRoot === null,
+          ).length,
+      );
+    const before = await cardHosts();
+    const box = await page.evaluate(() => {
+      const badge = Array.from(document.querySelectorAll('a + span')).find(
+        (el) => el.attributes.length === 0 && el.textContent === '',
+      )!;
+      badge.scrollIntoView();
+      const r = badge.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await expect.poll(cardHosts, { timeout: 10_000 }).toBe(before + 1);
     await page.keyboard.press('Escape');
-    await expect
-      .poll(async () => (await page.$('constellation-hovercard >>> .card')) !== null)
-      .toBe(false);
     await page.close();
   });
 

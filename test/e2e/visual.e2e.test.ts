@@ -27,14 +27,12 @@ const UPDATE = process.env.UPDATE_BASELINES === '1';
 const BLOCKING = new Set(['serious', 'critical']);
 
 async function axeProblems(page: Page, demoPage: boolean): Promise<string[]> {
-  let builder = new AxeBuilder({ page });
-  // On a demo site page only what Constellation adds is ours to answer for: the badges,
-  // topic marks and the open card (the page around them stands in for any intranet).
-  if (demoPage)
-    builder = builder.include(
-      'constellation-hovercard, [data-constellation-person], [data-constellation-topic]',
-    );
-  const results = await builder.analyze();
+  // A demo site page stands in for any intranet: its own markup is not ours to answer for,
+  // and what Constellation adds lives in closed shadow roots that axe cannot enter
+  // (docs/security.md). Those are checked through Chromium's accessibility tree in
+  // page-isolation.e2e.test.ts and keyboard.e2e.test.ts instead.
+  if (demoPage) return [];
+  const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => BLOCKING.has(v.impact ?? ''))
     .map(
