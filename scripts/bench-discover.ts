@@ -50,7 +50,9 @@ function runChild(
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.on('close', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${mode} exited ${code}`)),
+      code === 0
+        ? resolve(JSON.parse(out) as { ms: number; rssMb: number; summary: string })
+        : reject(new Error(`${mode} exited ${code}`)),
     );
   });
 }

@@ -24,7 +24,7 @@ import {
   vocabularySource,
 } from '../db/resolve';
 import type { PersonRow, Ref } from '../db/schema';
-import { isSafeUrl, originOfFeed, type LinkOrigin } from '../model/safe-url';
+import { originOfFeed } from '../model/safe-url';
 import { personSummaries } from '../db/summaries';
 import type { PersonCard, PersonToAsk, TopicCard, TopicCardContext } from '../annotate/cards';
 import { byRelevance, cardCommunity } from './community-card';

@@ -94,7 +94,7 @@ export async function buildFeed(
     if (
       source.type !== 'feed' &&
       !hasErrors(result.problems) &&
-      Object.values(result.records).every((list) => list.length === 0)
+      Object.values(result.records).every((list: readonly unknown[]) => list.length === 0)
     ) {
       problems.push(
         problemAt(

@@ -143,7 +143,7 @@ export class TokenBuffer {
 
   /** Token `n` as written, through the shared normalisation (for exact-case comparison). */
   normalized(text: string, n: number): string {
-    const raw = text.slice(this.starts[n]!, this.ends[n]!);
+    const raw = text.slice(this.starts[n], this.ends[n]);
     return this.wide[n] ? normalizeText(raw) : raw;
   }
 }

@@ -119,14 +119,15 @@ export const FAULT_RULES: Record<FeedList, readonly FieldRule[]> = {
   ],
 };
 
-type Token = string | '[]' | '{}';
+/** A field name, or `[]` (each list item) or `{}` (each map value). */
+type Token = string;
 
 function tokens(field: string): Token[] {
   const out: Token[] = [];
   for (const part of field.split('.')) {
     const m = /^([^[{]+)((?:\[\]|\{\})?)$/.exec(part)!;
     out.push(m[1]!);
-    if (m[2]) out.push(m[2] as Token);
+    if (m[2]) out.push(m[2]);
   }
   return out;
 }

@@ -42,7 +42,7 @@ export function parseList<L extends FeedList>(
 ): Parsed<L> {
   // The same schema with zod's generated fast path for valid records (precompiled.ts).
   const schema = compiledRecordSchemas().schemas[list];
-  const out: Parsed<L> = new Array(raw.length);
+  const out = new Array<Parsed<L>[number]>(raw.length) as Parsed<L>;
   for (let index = 0; index < raw.length; index++) {
     const item = raw[index];
     const fast = schema.safeParse(item);
@@ -182,7 +182,7 @@ export function dropDanglingLists<C extends CommunityRefs>(
     const rawOf = (field: 'topics' | 'related') => {
       const item = raw[i];
       const values = isPlainObject(item) ? item[field] : undefined;
-      return Array.isArray(values) ? values : [];
+      return Array.isArray(values) ? (values as unknown[]) : [];
     };
     // Paths name the entry's place in the document (the schema may already have dropped some).
     const at = (field: 'topics' | 'related', id: string) => {

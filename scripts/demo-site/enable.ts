@@ -70,7 +70,7 @@ export async function enableDemoSites(worker: Worker): Promise<string[]> {
     const settings: { pattern: string; adapter: string; enabledAt: string }[] = Array.isArray(
       stored,
     )
-      ? stored
+      ? (stored as { pattern: string; adapter: string; enabledAt: string }[])
       : [];
     const registered = new Set(
       (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),

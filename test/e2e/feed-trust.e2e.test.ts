@@ -48,7 +48,7 @@ function withPeople(feed: FeedInput, count: number): FeedInput {
 
 function total(feed: FeedInput): number {
   return (
-    feed.units!.length +
+    feed.units.length +
     feed.people.length +
     feed.topics.length +
     feed.communities.length +

@@ -41,7 +41,7 @@ export function workMatrix(history: History, personOf: Int32Array, people: numbe
     const areas = history.areasOf[c]!;
     if (areas.length === 0) continue;
     let row = work.get(person);
-    if (!row) work.set(person, (row = new Map()));
+    if (!row) work.set(person, (row = new Map<number, number>()));
     const share = 1 / areas.length;
     for (const a of areas) row.set(a, (row.get(a) ?? 0) + share);
   }

@@ -23,8 +23,7 @@ export function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === 'object' && !(value instanceof Date))
-    return Object.keys(value as object).length === 0;
+  if (typeof value === 'object' && !(value instanceof Date)) return Object.keys(value).length === 0;
   return false;
 }
 
@@ -33,7 +32,7 @@ export function describeKeys(value: unknown, max = 8): string {
   if (value === null || value === undefined) return 'an empty document';
   if (Array.isArray(value)) return `a list of ${value.length} entries`;
   if (typeof value !== 'object') return `a single ${typeof value} value`;
-  const keys = Object.keys(value as object);
+  const keys = Object.keys(value);
   if (keys.length === 0) return 'an empty mapping';
   const shown = keys.slice(0, max).map((k) => `\`${k}\``);
   return `${shown.join(', ')}${keys.length > max ? ` and ${keys.length - max} more keys` : ''}`;

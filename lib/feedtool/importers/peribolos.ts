@@ -58,7 +58,7 @@ export async function importPeribolos(
       problems.push(problemAt('warning', at(), `team "${name}" is not a mapping; skipped`));
       return;
     }
-    const t = (team ?? {}) as Record<string, unknown>;
+    const t = team ?? {};
     const teamSlug = slug(name);
     const id = `${config.communityIdPrefix}${slug(place.org)}-${teamSlug}`;
     if (teamIds.has(id)) {

@@ -32,7 +32,7 @@ const community = (id: string, discovered?: boolean): CommunityRow =>
           },
         }
       : {}),
-  }) as CommunityRow;
+  });
 
 const person = (id: string, name: string) => ({ feedId: 'f', id, name }) as PersonRow;
 const membership = (
