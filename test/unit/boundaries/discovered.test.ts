@@ -5,34 +5,33 @@ import { splitDiscovered } from '../../../lib/boundaries/discovered';
 import type { LoadedConstellation } from '../../../lib/db/constellation';
 import type { CommunityRow, MembershipRow, PersonRow } from '../../../lib/db/schema';
 
-const community = (id: string, discovered?: boolean): CommunityRow =>
-  ({
-    feedId: 'f',
-    id,
-    name: id.toUpperCase(),
-    domain: `About ${id}`,
-    topics: [],
-    stage: 'active',
-    standing: discovered ? 'unrecognized' : 'legitimized',
-    openToNewcomers: true,
-    visibility: 'public',
-    channels: [],
-    meetings: [],
-    repertoire: [],
-    related: [],
-    tokens: [],
-    ...(discovered
-      ? {
-          discovered: true,
-          evidence: {
-            summary: '40 commits by 3 people on docs since 2024',
-            commits: 40,
-            paths: ['docs'],
-            with: [],
-          },
-        }
-      : {}),
-  });
+const community = (id: string, discovered?: boolean): CommunityRow => ({
+  feedId: 'f',
+  id,
+  name: id.toUpperCase(),
+  domain: `About ${id}`,
+  topics: [],
+  stage: 'active',
+  standing: discovered ? 'unrecognized' : 'legitimized',
+  openToNewcomers: true,
+  visibility: 'public',
+  channels: [],
+  meetings: [],
+  repertoire: [],
+  related: [],
+  tokens: [],
+  ...(discovered
+    ? {
+        discovered: true,
+        evidence: {
+          summary: '40 commits by 3 people on docs since 2024',
+          commits: 40,
+          paths: ['docs'],
+          with: [],
+        },
+      }
+    : {}),
+});
 
 const person = (id: string, name: string) => ({ feedId: 'f', id, name }) as PersonRow;
 const membership = (
