@@ -12,7 +12,13 @@ describe('generateSyntheticFeed', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.problems).toEqual([]);
-    expect(result.counts.memberships).toEqual({ total: 6000, valid: 6000, invalid: 0 });
+    expect(result.counts.memberships).toEqual({
+      total: 6000,
+      valid: 6000,
+      invalid: 0,
+      dependent: 0,
+      dropped: 0,
+    });
   });
 
   it('derives the default counts from the number of people', () => {
