@@ -173,7 +173,13 @@ describe('ldap importer against a real slapd', () => {
       const result = await buildFeed(path.join(dir, 'feed.config.yaml'), { cwd: dir });
       expect(result.problems.filter((p) => p.severity !== 'note')).toEqual([]);
       expect(result.ok).toBe(true);
-      expect(result.counts?.people).toEqual({ total: 3, valid: 3, invalid: 0 });
+      expect(result.counts?.people).toEqual({
+        total: 3,
+        valid: 3,
+        invalid: 0,
+        dependent: 0,
+        dropped: 0,
+      });
       expect(result.counts?.communities.valid).toBe(3);
       expect(result.feed?.memberships).toHaveLength(3);
     } finally {

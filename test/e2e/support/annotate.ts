@@ -220,8 +220,6 @@ export async function enableSiteFromPopup(browser: LaunchedChromium, page: Page)
 export interface Annotations {
   people: string[];
   topics: string[];
-  /** Communities' own marks (issue 14). */
-  communities: string[];
 }
 
 /**
@@ -234,8 +232,13 @@ export async function annotations(page: Page): Promise<Annotations> {
   return {
     people: shown.filter((h) => h.kind === 'person').map((h) => `${h.id}:${h.role}`),
     topics: shown.filter((h) => h.kind === 'topic').map((h) => `${h.id}:${h.text}`),
-    communities: shown.filter((h) => h.kind === 'community').map((h) => `${h.id}:${h.text}`),
   };
+}
+
+/** `id:text` of every community's own mark (issue 14), in document order. */
+export async function communityMarks(page: Page): Promise<string[]> {
+  const { hosts } = await inspect(page);
+  return hosts.filter((h) => h.connected && h.kind === 'community').map((h) => `${h.id}:${h.text}`);
 }
 
 /** Waits until the annotations have not changed for a second (three quiet reads). */
