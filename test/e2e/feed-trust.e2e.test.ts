@@ -177,6 +177,11 @@ describe('feeds land whole, one verdict, trust tied to the source (issue 12)', (
     await expect
       .poll(() => item.locator('.report').getAttribute('data-outcome'), { timeout: 60_000 })
       .toBe('updated');
+    // Settled: a sync started by the settings change may still be running; once a further
+    // sync of the same document finds nothing new, the first generation has fully landed.
+    await expect
+      .poll(async () => (await syncNow(options, userUrl)).outcome, { timeout: 60_000 })
+      .toBe('not-modified');
 
     const older = withPeople(registry('2026-10-01T10:00:00Z', 'team'), 90);
     server.set('/team.json', { kind: 'feed', body: JSON.stringify(older) });
