@@ -71,21 +71,6 @@ export function validationReport(
   return { ok: true, source, problems, counts: validation.counts };
 }
 
-export function formatValidation(report: ValidationReport): string[] {
-  if (!report.ok) {
-    const e = report.error;
-    return [`${formatLocation(report.source, e.line, e.column)}: error: rejected: ${e.reason}`];
-  }
-  const lines = report.problems.map(
-    (p) =>
-      `${formatLocation(report.source, p.line, p.column)}: error: ${p.path}${p.id ? ` (${p.id})` : ''}: ${p.reason}; record skipped`,
-  );
-  lines.push(
-    `${report.source}: ${report.problems.length === 0 ? 'valid' : `accepted with ${report.problems.length} skipped record${report.problems.length === 1 ? '' : 's'}`} — ${formatCounts(report.counts)}`,
-  );
-  return lines;
-}
-
 export function formatCounts(counts: Record<FeedList, ListCounts>): string {
   return FEED_LISTS.map((list) => {
     const c = counts[list];
