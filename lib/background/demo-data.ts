@@ -29,7 +29,13 @@ export async function ensureDemoData(
     if (stored && stored.generatedAt === feed.generatedAt && stored.source === 'demo') {
       return { kind: 'skipped', reason: 'up-to-date' };
     }
-    await replaceFeed(db, feed, { source: 'demo' });
+    // Decided again inside the write: a real feed that landed while the demo file was read
+    // (a first sync finishing during a reconcile) keeps the demo away.
+    const written = await replaceFeed(db, feed, {
+      source: 'demo',
+      onlyIf: (stored) => stored.every((row) => row.source === 'demo'),
+    });
+    if (!written) return { kind: 'skipped', reason: 'feeds-configured' };
     return { kind: 'ingested', feedId: feed.feedId, people: feed.people.length, problems };
   } catch (error) {
     return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };

@@ -15,14 +15,23 @@ export interface IngestMeta {
   url?: string;
   /** Injected for deterministic tests; defaults to now. */
   now?: Date;
+  /**
+   * Checked inside the write transaction, before anything is written: when it answers false
+   * nothing is written and `replaceFeed` returns null. The demo uses it so that a real feed
+   * landing while the demo file was being read is never joined by the demo again.
+   */
+  onlyIf?: (stored: FeedRow[]) => boolean;
 }
 
-/** Replaces every row of `feed.feedId` with the feed's records. Returns the stored feed row. */
+/**
+ * Replaces every row of `feed.feedId` with the feed's records. Returns the stored feed row,
+ * or null when `meta.onlyIf` refused the write.
+ */
 export async function replaceFeed(
   db: ConstellationDB,
   feed: Feed,
   meta: IngestMeta,
-): Promise<FeedRow> {
+): Promise<FeedRow | null> {
   const rows = feedRows(feed);
   const feedRow: FeedRow = {
     feedId: feed.feedId,
@@ -40,7 +49,8 @@ export async function replaceFeed(
       expertise: rows.expertise.length,
     },
   };
-  await db.transaction('rw', [db.feeds, ...FEED_TABLES.map((name) => db[name])], async () => {
+  return db.transaction('rw', [db.feeds, ...FEED_TABLES.map((name) => db[name])], async () => {
+    if (meta.onlyIf && !meta.onlyIf(await db.feeds.toArray())) return null;
     await deleteFeedRows(db, feed.feedId);
     await Promise.all([
       db.units.bulkAdd(rows.units),
@@ -51,8 +61,8 @@ export async function replaceFeed(
       db.expertise.bulkAdd(rows.expertise),
     ]);
     await db.feeds.put(feedRow);
+    return feedRow;
   });
-  return feedRow;
 }
 
 /** Removes exactly one feed's records (and its feed row); other feeds and local data stay. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ensureDemoData } from '../../../lib/background/demo-data';
+import { ensureDemoData, reconcileDemoData } from '../../../lib/background/demo-data';
+import { replaceFeed } from '../../../lib/db/ingest';
+import { parsedFeed } from '../../fixtures/test-db';
 import { dataStatus } from '../../../lib/db/queries';
 import { smallFeed } from '../../fixtures/small-feed';
 import { emptyTestDb } from '../../fixtures/test-db';
@@ -76,5 +78,18 @@ describe('ensureDemoData', () => {
       error: 'demo feed missing from the extension (HTTP 404)',
     });
     expect(await db.people.count()).toBe(4);
+  });
+
+  it('stays away when a real feed lands while the demo file is being read', async () => {
+    // The race a first sync and a reconcile can run: the reconcile saw only the demo (or
+    // nothing), then the real feed's first generation landed, then the demo file arrived.
+    const db = emptyTestDb();
+    const outcome = await reconcileDemoData(db, async () => {
+      await replaceFeed(db, parsedFeed({ ...smallFeed(), feedId: 'real' }), { source: 'url' });
+      return demoText();
+    });
+    expect(outcome).toEqual({ kind: 'skipped', reason: 'feeds-configured' });
+    expect((await db.feeds.toArray()).map((row) => row.feedId)).toEqual(['real']);
+    expect((await dataStatus(db)).counts.people).toBe(4);
   });
 });
