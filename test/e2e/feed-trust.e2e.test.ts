@@ -12,7 +12,7 @@ import { runValidate } from '../../lib/feedtool/cli-validate';
 import { generateEd25519KeyPair, signBytes } from '../../lib/feedtool/keys';
 import type { FeedInput } from '../../lib/model/feed';
 import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
-import { builtExtensionDir } from './support/extension';
+import { extensionWithGrants } from './support/annotate';
 import { startFeedServer, type FeedServer } from './support/feed-server';
 import { deployPolicyFeeds } from './support/policy';
 import { extensionPage, setFeeds, storeRows, syncNow } from './support/sync-helpers';
@@ -79,6 +79,7 @@ describe('feeds land whole, one verdict, trust tied to the source (issue 12)', (
   let server: FeedServer;
   let options: Page;
   let removePolicy: () => void = () => undefined;
+  let copy: { dir: string; remove(): void } | undefined;
   let policyUrl: string;
   let userUrl: string;
   const keys = generateEd25519KeyPair();
@@ -91,10 +92,14 @@ describe('feeds land whole, one verdict, trust tied to the source (issue 12)', (
       kind: 'feed',
       body: JSON.stringify(registry('2026-11-20T10:00:00Z')),
     });
-    removePolicy = deployPolicyFeeds(builtExtensionDir(), [
+    // A copy of its own: Chromium gives an unpacked extension the id of its path, and the
+    // policy is written for that id, so no browser of another test file running at the same
+    // time (vitest.e2e.config.ts) receives this policy.
+    copy = extensionWithGrants([]);
+    removePolicy = deployPolicyFeeds(copy.dir, [
       { url: policyUrl, label: 'Registry (policy)', intervalMinutes: 60 },
     ]);
-    browser = await launchWithExtension({ extensionDir: builtExtensionDir() });
+    browser = await launchWithExtension({ extensionDir: copy.dir });
     options = await extensionPage(browser, 'options.html');
   });
 
@@ -102,6 +107,7 @@ describe('feeds land whole, one verdict, trust tied to the source (issue 12)', (
     await browser?.close();
     await server?.close();
     removePolicy();
+    copy?.remove();
   });
 
   async function popup(): Promise<Page> {
