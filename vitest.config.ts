@@ -8,6 +8,10 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    testTimeout: 20_000,
+    // The unit tests run beside the static checks and both builds (package.json `test`), so
+    // the tests that start real processes (the feed tool's CLI, git) or read the whole corpus
+    // in a hook get room for that load; a hung test still fails, a minute later.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
