@@ -46,7 +46,7 @@ export function CommunityView(props: {
       >
         {following ? 'Following — unfollow' : 'Follow'}
       </button>
-      <TakePart community={community} />
+      <TakePart db={db} community={community} />
       <h3>Members</h3>
       {PARTICIPATION_LEVELS.map((level) => {
         const group = members.filter((m) => m.membership.participation === level);

@@ -71,7 +71,7 @@ export function ParticipateView(props: { db: ConstellationDB; viewer: Viewer; na
                       .join(', ')}
                   </span>
                 )}
-                <TakePart community={community} />
+                <TakePart db={db} community={community} />
                 <button
                   type="button"
                   class="follow"

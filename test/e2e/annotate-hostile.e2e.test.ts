@@ -43,6 +43,9 @@ const FEED: FeedInput = {
           label: '<a href="javascript:alert(1)">join</a>',
           url: 'https://chat.example/evil',
         },
+        // A remote feed pointing the user's browser at their own network (the feed here is
+        // stored as served from https://feeds.example.test/): shown as text, never a link.
+        { kind: 'forum', label: 'router admin', url: 'https://192.168.1.1/admin' },
       ],
     },
   ],
@@ -106,13 +109,34 @@ describe('hostile feeds and pages', () => {
     await expect.poll(() => cardStatus(page), { timeout: 5000 }).toBe('ready');
     expect(await cardQuery(page, 'img, script, iframe')).toEqual([]);
     expect(await cardQuery(page, 'a[href^="javascript:"]')).toEqual([]);
-    expect((await cardQuery(page, '[data-field="take-part"] a'))[0]?.attributes.href).toBe(
-      'https://chat.example/evil',
-    );
+    expect(
+      (await cardQuery(page, '[data-field="take-part"] a')).map((a) => a.attributes.href),
+    ).toEqual(['https://chat.example/evil']);
+    expect(
+      (await cardQuery(page, '[data-field="take-part"] li')).map((li) => li.text),
+    ).toContainEqual(expect.stringContaining('router admin'));
     expect(
       await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
     await page.close();
+  });
+
+  it('the popup links the community as the card does: no link into the local network from a remote feed', async () => {
+    const popup = await extensionPage(browser);
+    await popup
+      .getByRole('combobox', { name: 'Search people, topics and communities' })
+      .fill('Guild');
+    const option = popup.locator('[data-kind="community"][data-id="c-evil"]');
+    await expect.poll(() => option.count()).toBe(1);
+    await option.click();
+    const takePart = popup.locator('.community-view[data-community="c-evil"] .take-part');
+    await takePart.waitFor();
+    expect(await takePart.getByText('router admin').count()).toBe(1);
+    expect(
+      await takePart.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toEqual(['https://chat.example/evil']);
+    expect(await popup.evaluate(() => document.querySelector('script:not([src])'))).toBeNull();
+    await popup.close();
   });
 
   it('works on a page that overrides DOM prototypes, and the page keeps working', async () => {

@@ -39,8 +39,15 @@ function storedShare(page: Page): Promise<number | undefined> {
   );
 }
 
+// A link to this computer in every generation: allowed because the feed itself is served
+// from loopback.
+const LOCAL_CHAT = { kind: 'chat' as const, label: 'Local chat', url: 'http://127.0.0.1:9/chat' };
+
 function feed(people: number, generatedAt: string): FeedInput {
-  return { ...generateSyntheticFeed({ people, seed: 3, feedId: 'acme-e2e' }), generatedAt };
+  const generated = generateSyntheticFeed({ people, seed: 3, feedId: 'acme-e2e' });
+  const first = generated.communities[0]!;
+  first.channels = [...(first.channels ?? []), LOCAL_CHAT];
+  return { ...generated, generatedAt };
 }
 
 describe('background sync in Chromium', () => {
@@ -109,6 +116,22 @@ describe('background sync in Chromium', () => {
     expect(consistency[0]!.counted).toBe(consistency[0]!.people);
     expect(server.requests[0]!.headers['if-none-match']).toBeUndefined();
     expect(await badgeText(options)).toBe('');
+  });
+
+  it('links a community to this computer in the popup because its feed is served from loopback', async () => {
+    const community = base.communities[0]!;
+    const popup = await extensionPage(browser, 'popup.html');
+    await popup
+      .getByRole('combobox', { name: 'Search people, topics and communities' })
+      .fill(community.name);
+    const option = popup.locator(`[data-kind="community"][data-id="${community.id}"]`);
+    await expect.poll(() => option.count()).toBe(1);
+    await option.click();
+    const takePart = popup.locator(`.community-view[data-community="${community.id}"] .take-part`);
+    await expect
+      .poll(() => takePart.getByRole('link', { name: LOCAL_CHAT.label }).getAttribute('href'))
+      .toBe(LOCAL_CHAT.url);
+    await popup.close();
   });
 
   it('a 304 sends the validators and writes nothing; "Sync now" in options shows it', async () => {
