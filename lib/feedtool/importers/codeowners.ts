@@ -51,16 +51,7 @@ export async function importCodeowners(
   const aliases = new Map<string, { id: string; logins: string[] }>();
   const teamsNoted = new Set<string>();
 
-  const person = (login: string, origin: Origin) =>
-    roster.person(
-      {
-        id: `${config.personIdPrefix}${login.toLowerCase()}`,
-        name: login,
-        handles: { [config.host]: login },
-      },
-      origin,
-      true,
-    );
+  const person = (login: string, origin: Origin): string => roster.login(login, config, origin);
   const area = (folder: string, origin: Origin): Area => {
     const key = folder.replace(/^\/+|\/+$/g, '');
     let found = areas.get(key);

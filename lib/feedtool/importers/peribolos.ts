@@ -40,16 +40,7 @@ export async function importPeribolos(
   const roster = new Roster();
   const teamIds = new Set<string>();
 
-  const person = (login: string, origin: Origin): string =>
-    roster.person(
-      {
-        id: `${config.personIdPrefix}${login.toLowerCase()}`,
-        name: login,
-        handles: { [config.host]: login },
-      },
-      origin,
-      true,
-    );
+  const person = (login: string, origin: Origin): string => roster.login(login, config, origin);
 
   const addTeam = (name: string, raw: unknown, place: TeamPlace, parent?: string) => {
     const team = withoutEmpty(raw);

@@ -24,6 +24,22 @@ export class Roster {
   private readonly people = new Map<string, Sourced<PersonInput>>();
   private readonly seats = new Map<string, Seat>();
 
+  /**
+   * A person known only by a login on a code host (org-as-code, CODEOWNERS): keyed by the
+   * lower-cased login, the login as a placeholder name until a source names them.
+   */
+  login(login: string, at: { personIdPrefix: string; host: string }, origin: Origin): string {
+    return this.person(
+      {
+        id: `${at.personIdPrefix}${login.toLowerCase()}`,
+        name: login,
+        handles: { [at.host]: login },
+      },
+      origin,
+      true,
+    );
+  }
+
   /** Adds or completes a person. `weakName`: the name is only a placeholder (a login). */
   person(record: PersonInput, origin: Origin, weakName = false): string {
     const found = this.people.get(record.id);
