@@ -164,7 +164,7 @@ export function TopicPeopleView(props: {
                 >
                   {summary.community.name}
                 </button>
-                <DiscoveredBadge community={summary.community} />{' '}
+                <DiscoveredBadge community={summary.community} />
                 <CommunityFacts summary={summary} />
                 <DiscoveredNote community={summary.community} />
               </li>

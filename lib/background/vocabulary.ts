@@ -19,6 +19,15 @@ function spellings(values: readonly string[]): string[] {
 
 export function compileVocabulary(version: string, source: VocabularySource): TopicVocabulary {
   const { topics, coverage, names, communities } = source;
+  // The page summary names the communities a page touches; a discovered one says so.
+  const discovered = new Set(
+    communities.filter(isDiscovered).map((c) => communityKey(c.feedId, c.id)),
+  );
+  const nameOf = (feedId: string, id: string) => {
+    const key = communityKey(feedId, id);
+    const name = names.get(key) ?? id;
+    return discovered.has(key) ? `${name} (discovered)` : name;
+  };
   const out: VocabularyTopic[] = topics.map((t) => {
     const terms = spellings([t.label, ...t.aliases]);
     const entry: VocabularyTopic = {
@@ -26,8 +35,8 @@ export function compileVocabulary(version: string, source: VocabularySource): To
       id: t.id,
       label: t.label,
       terms,
-      communities: (coverage.get(communityKey(t.feedId, t.id)) ?? []).map(
-        (id) => names.get(communityKey(t.feedId, id)) ?? id,
+      communities: (coverage.get(communityKey(t.feedId, t.id)) ?? []).map((id) =>
+        nameOf(t.feedId, id),
       ),
     };
     const common = terms.filter(isCommonWord);

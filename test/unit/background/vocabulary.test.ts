@@ -15,8 +15,11 @@ describe('vocabulary compiler', () => {
       topicRow('t-kl', 'Kullback–Leibler divergence', []),
       topicRow('t-go', 'Go', ['golang'], { matchAnywhere: true }),
     ],
-    coverage: new Map([['f\u0000t-map', ['c-sre']]]),
-    names: new Map([['f\u0000c-sre', 'SRE Guild']]),
+    coverage: new Map([['f\u0000t-map', ['c-sre', 'git-conf']]]),
+    names: new Map([
+      ['f\u0000c-sre', 'SRE Guild'],
+      ['f\u0000git-conf', 'Conf'],
+    ]),
     communities: [
       communityRow('c-sre', 'SRE Guild', ['Reliability  Guild']),
       communityRow('git-conf', 'Conf', [], { discovered: true, standing: 'unrecognized' }),
@@ -46,5 +49,10 @@ describe('vocabulary compiler', () => {
   it('never marks a discovered community by its name (made from paths, not written by people)', () => {
     const marks = vocabulary.topics.filter((t) => t.kind === 'community').map((t) => t.id);
     expect(marks).toEqual(['c-sre']);
+    // The page summary still names it among the communities a topic touches, as discovered.
+    expect(vocabulary.topics.find((t) => t.id === 't-map')!.communities).toEqual([
+      'SRE Guild',
+      'Conf (discovered)',
+    ]);
   });
 });

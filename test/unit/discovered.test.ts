@@ -7,7 +7,7 @@ import {
   evidenceLine,
   evidencePeriod,
   isDiscovered,
-} from '../../../lib/discovered';
+} from '../../lib/discovered';
 
 const evidence = {
   summary: '85 commits by 31 people on development-tools/clinic since 2014',
