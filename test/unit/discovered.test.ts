@@ -2,12 +2,7 @@
 // popup, the hovercards and the boundaries view: where and when it was found, that nobody
 // chartered it, and its evidence.
 import { describe, expect, it } from 'vitest';
-import {
-  discoveredOrigin,
-  evidenceLine,
-  evidencePeriod,
-  isDiscovered,
-} from '../../lib/discovered';
+import { discoveredOrigin, evidenceLine, evidencePeriod, isDiscovered } from '../../lib/discovered';
 
 const evidence = {
   summary: '85 commits by 31 people on development-tools/clinic since 2014',
