@@ -4,6 +4,7 @@
 // loads, and then holds only discovered communities — so the boundaries view says why its map
 // is empty and lists them with their evidence, and the popup labels them as discovered.
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,13 @@ import { extensionPage } from './support/sync-helpers';
 
 const EXTENSION_DIR = builtExtensionDir();
 const FILE = 'python-devguide-discovered.json';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 interface IndexEntry {
   file: string;
@@ -104,10 +112,11 @@ describe('the discovery sample: communities discovered in the Python devguide hi
     expect(await item.locator('p.origin').textContent()).toMatch(
       /^Discovered from shared work in python\/devguide history, 20\d\d–20\d\d — not a chartered community \(standing: unrecognized\)\.$/,
     );
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
-  it('the popup labels a discovered community in the search results', async () => {
+  it('the popup labels a discovered community in the search results and its detail (axe-clean)', async () => {
     const popup = await extensionPage(browser, 'popup.html');
     const clinic = feed.communities.find((c) => c.name === 'Clinic') ?? feed.communities[0]!;
     await popup.locator('#finder-input').fill(clinic.name);
@@ -117,6 +126,12 @@ describe('the discovery sample: communities discovered in the Python devguide hi
     const note = await row.locator('[data-discovered-note]').textContent();
     expect(note).toContain('Discovered from shared work in python/devguide history');
     expect(note).toContain(`Evidence: ${clinic.evidence!.summary}`);
+    expect(await seriousViolations(popup)).toEqual([]);
+    await row.click();
+    await expect
+      .poll(() => popup.locator(`.community-view[data-community="${clinic.id}"]`).count())
+      .toBe(1);
+    expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
   });
 
