@@ -2,7 +2,8 @@
 // feed `npm run sample-feeds` builds with the real feed tool from the saved history of
 // python/devguide (a `type: git` source) is offered in the options with its attribution,
 // loads, and then holds only discovered communities — so the boundaries view says why its map
-// is empty and lists them with their evidence, and the popup labels them as discovered.
+// is empty and lists them with their evidence, and the popup and a person's hovercard on a
+// github.com page label them as discovered.
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feed } from '../../lib/model/feed';
 import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
+import { servePage, settled } from './support/annotate';
 import { builtExtensionDir } from './support/extension';
+import { cardQuery, cardStatus, hoverHost } from './support/isolated';
 import { extensionPage } from './support/sync-helpers';
 
 const EXTENSION_DIR = builtExtensionDir();
@@ -133,6 +136,40 @@ describe('the discovery sample: communities discovered in the Python devguide hi
       .toBe(1);
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
+  });
+
+  it('a person hovercard on github.com labels their discovered communities, with evidence', async () => {
+    const person = feed.people.find((p) => p.handles?.['github.com'] === 'Mariatta')!;
+    const mine = feed.memberships.filter((m) => m.person === person.id);
+    expect(mine.length).toBeGreaterThan(0);
+    const url = 'https://github.com/python/devguide/pull/1';
+    await servePage(
+      browser.context,
+      url,
+      '<!doctype html><html><head><title>Update the guide</title></head><body><main>' +
+        '<div class="timeline-comment-header"><a class="author" href="/Mariatta">Mariatta</a> commented</div>' +
+        '<p>Thanks for the update to the getting started page.</p></main></body></html>',
+    );
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await settled(page);
+    await hoverHost(page, 'person', person.id);
+    await expect.poll(() => cardStatus(page), { timeout: 10_000 }).toBe('ready');
+    const items = await cardQuery(page, '[data-field="communities"] [data-community]');
+    expect(items.map((el) => el.attributes['data-community']).sort()).toEqual(
+      mine.map((m) => m.community).sort(),
+    );
+    const tags = await cardQuery(page, '[data-field="communities"] [data-field="discovered"]');
+    expect(tags.map((t) => t.text)).toEqual(mine.map(() => 'discovered'));
+    const info = (await cardQuery(page, '[data-field="discovered-info"]')).map((el) => el.text);
+    for (const m of mine) {
+      const community = feed.communities.find((c) => c.id === m.community)!;
+      const period = `${community.evidence!.since!.slice(0, 4)}–${community.evidence!.until!.slice(0, 4)}`;
+      expect(info).toContain(
+        `Discovered from shared work in python/devguide history, ${period} — not a chartered community (standing: unrecognized). Evidence: ${m.evidence!.summary}`,
+      );
+    }
+    await page.close();
   });
 
   it('removes the sample again', async () => {
