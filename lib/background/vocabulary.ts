@@ -2,9 +2,9 @@
 // topic some visible community covers (label and aliases), and every visible community by its
 // name and aliases (a community mark; not a discovered one, whose name is made from paths),
 // each spelling through the shared normalisation (lib/model/text.ts) the page matcher applies
-// to page text. Spellings that are one common
-// English word are listed in `commonTerms`, so the content script applies the common-word
-// rule without carrying the word list (lib/match/terms.ts).
+// to page text. Spellings that are one common English word are listed in `commonTerms`, so
+// the content script applies the common-word rule without carrying the word list
+// (lib/match/terms.ts).
 import { communityKey } from '../db/queries';
 import type { VocabularySource } from '../db/resolve';
 import { isDiscovered } from '../discovered';

@@ -175,6 +175,18 @@ describe('discovered communities in the boundaries view', () => {
     await expect.poll(() => widget.count()).toBe(1);
     expect(await widget.locator('[data-discovered-badge]').count()).toBe(0);
     expect(await widget.locator('[data-discovered-note]').count()).toBe(0);
+    // It was enriched by the history that matched it: its detail shows that evidence, as
+    // evidence for a declared community, with no "discovered" label.
+    const declared = feed.communities.find((c) => c.id === 'widget-guild')!;
+    expect(declared.evidence).toBeDefined();
+    await widget.click();
+    const declaredView = popup.locator('.community-view[data-community="widget-guild"]');
+    await expect.poll(() => declaredView.count()).toBe(1);
+    expect(await declaredView.locator('p[data-evidence]').textContent()).toBe(
+      `Also seen in shared work: ${declared.evidence!.summary}`,
+    );
+    expect(await declaredView.locator('[data-discovered-badge]').count()).toBe(0);
+    await popup.keyboard.press('Escape');
 
     // A community's detail: badge in the title, the note, each member's evidence.
     const community = discovered[0]!;
