@@ -4,7 +4,9 @@
 // feeds it writes index.json (label, source, commit, licence, attribution, counts, sha256
 // per feed), each source's LICENSE (Apache-2.0 asks for a copy with redistributed works),
 // and each build's JSON report. generatedAt is the corpus snapshot date, so rebuilding the
-// same corpus gives byte-identical feeds.
+// same corpus gives byte-identical feeds. The discovery sample (issue 16) is built the same
+// way, by the real feed tool through a `type: git` source, from the saved history of
+// python/devguide (corpus/python-devguide/history/, whose licence is the repository's).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,20 +18,54 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '../shared/corpus');
 const outDir = path.join(root, '.sample-feeds');
 
-const SAMPLES = [
+interface Sample {
+  /** The feed's file name (without .json) in .sample-feeds/. */
+  name: string;
+  label: string;
+  config: string;
+  credit: string;
+  /** The corpus folder with the PROVENANCE.md (relative to the corpus). */
+  corpus: string;
+  /** The licence file to ship with the feed (relative to the corpus). */
+  license: string;
+  /** What documents how the data became a feed. */
+  mapping: string;
+  /** What the feed is derived from, for the attribution ("" = the repository's files). */
+  derivedFrom?: string;
+}
+
+const SAMPLES: readonly Sample[] = [
   {
     name: 'kubernetes-community',
     label: 'Kubernetes community: SIGs, working groups and committees with their leads',
     config: 'lib/feedtool/samples/kubernetes-community.yaml',
     credit: '© The Kubernetes Authors, licensed under the Apache License 2.0',
+    corpus: 'kubernetes-community',
+    license: 'kubernetes-community/LICENSE',
+    mapping: 'the mapping is documented in docs/feed-tooling.md',
   },
   {
     name: 'python-devguide',
     label: 'CPython core development: core team and experts index',
     config: 'lib/feedtool/samples/python-devguide.yaml',
     credit: 'by the Python devguide contributors, dedicated to the public domain under CC0 1.0',
+    corpus: 'python-devguide',
+    license: 'python-devguide/LICENSE',
+    mapping: 'the mapping is documented in docs/feed-tooling.md',
   },
-] as const;
+  {
+    name: 'python-devguide-discovered',
+    label:
+      'Communities discovered in the Python devguide history (from its commits; declared by no one)',
+    config: 'lib/feedtool/samples/python-devguide-discovered.yaml',
+    credit: 'by the Python devguide contributors, dedicated to the public domain under CC0 1.0',
+    corpus: 'python-devguide/history',
+    license: 'python-devguide/LICENSE',
+    mapping:
+      'the communities, their members and evidence were discovered from the commit history as documented in docs/discovery.md',
+    derivedFrom: 'the commit history (git log --numstat) of',
+  },
+];
 
 interface Provenance {
   repository: string;
@@ -42,7 +78,8 @@ async function provenance(dir: string): Promise<Provenance> {
   const text = await readFile(path.join(dir, 'PROVENANCE.md'), 'utf8');
   const repository = /Source repository:\s*(\S+)/.exec(text)?.[1];
   const snapshot = /Snapshot commit[^`]*`([0-9a-f]{40})`\s*\((\d{4}-\d{2}-\d{2})\)/.exec(text);
-  const license = /Licen[cs]e:\s*([A-Za-z0-9.-]+)/.exec(text)?.[1];
+  // "Licence: CC0-1.0" or "(licence CC0-1.0, see ../LICENSE)".
+  const license = /\blicen[cs]e:?\s+([A-Za-z0-9][A-Za-z0-9.-]*)/i.exec(text)?.[1];
   if (!repository || !snapshot || !license)
     throw new Error(`${dir}/PROVENANCE.md: source, snapshot commit or licence not found`);
   return { repository, commit: snapshot[1]!, date: snapshot[2]!, license };
@@ -61,7 +98,7 @@ async function run(): Promise<number> {
   const index = [];
   let failed = false;
   for (const sample of SAMPLES) {
-    const dir = path.join(corpus, sample.name);
+    const dir = path.join(corpus, sample.corpus);
     const source = await provenance(dir);
     const feedFile = `${sample.name}.json`;
     const io = {
@@ -92,7 +129,7 @@ async function run(): Promise<number> {
     const licenseFile = `${sample.name}.LICENSE.txt`;
     await writeFileAtomic(
       path.join(outDir, licenseFile),
-      await readFile(path.join(dir, 'LICENSE')),
+      await readFile(path.join(corpus, sample.license)),
     );
     index.push({
       file: feedFile,
@@ -106,8 +143,8 @@ async function run(): Promise<number> {
       license: source.license,
       licenseFile,
       attribution:
-        `Derived from ${source.repository} (commit ${source.commit.slice(0, 12)}, ${source.date}), ${sample.credit}. ` +
-        `Converted into a Constellation feed by constellation-feed (${sample.config}); the mapping is documented in docs/feed-tooling.md.`,
+        `Derived from ${sample.derivedFrom ? `${sample.derivedFrom} ` : ''}${source.repository} (commit ${source.commit.slice(0, 12)}, ${source.date}), ${sample.credit}. ` +
+        `Converted into a Constellation feed by constellation-feed (${sample.config}); ${sample.mapping}.`,
       counts: Object.fromEntries(
         ['units', 'people', 'topics', 'communities', 'memberships', 'expertise'].map((l) => [
           l,

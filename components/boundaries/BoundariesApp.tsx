@@ -79,7 +79,7 @@ export function BoundariesApp({
     );
   }
 
-  const { loaded, asOf } = state;
+  const { loaded, asOf, discovered } = state;
   const status: DataStatus = {
     feeds: loaded.feeds,
     demo: loaded.feeds.length > 0 && loaded.feeds.every((f) => f.source === 'demo'),
@@ -97,17 +97,30 @@ export function BoundariesApp({
           <h1>Boundaries</h1>
           <DataSourceLine status={status} />
           <p class="summary" data-summary>
-            {report.communities.length} communities · {report.constellation.people.length} people ·{' '}
-            {report.constellation.membershipCount} memberships · signals as of {asOf}
+            {report.communities.length} {discovered.length > 0 ? 'chartered ' : ''}communities ·{' '}
+            {report.constellation.people.length} people · {report.constellation.membershipCount}{' '}
+            memberships · signals as of {asOf}
+            {discovered.length > 0 &&
+              ` · ${discovered.length} discovered from shared work, listed apart`}
             {loaded.hiddenCommunities > 0 &&
               ` · ${loaded.hiddenCommunities} members-only ${loaded.hiddenCommunities === 1 ? 'community' : 'communities'} not shown (you are not a member)`}
           </p>
         </header>
         {report.communities.length === 0 ? (
           <main>
-            <p class="empty">
-              No communities to show yet. Load a feed in the options, or use the demo organisation.
-            </p>
+            {discovered.length > 0 ? (
+              <p class="empty" data-empty="only-discovered">
+                The map is empty because it shows chartered communities only, and the data loaded
+                holds none: just {discovered.length}{' '}
+                {discovered.length === 1 ? 'community' : 'communities'} discovered from shared work,
+                listed below with the evidence each was found on.
+              </p>
+            ) : (
+              <p class="empty" data-empty="nothing">
+                No communities to show yet. Load a feed in the options, or use the demo
+                organisation.
+              </p>
+            )}
           </main>
         ) : (
           <>
@@ -148,7 +161,7 @@ export function BoundariesApp({
             </div>
           </>
         )}
-        <DiscoveredLayer communities={state.discovered} />
+        <DiscoveredLayer communities={discovered} />
       </div>
     </LayoutWorkerContext.Provider>
   );

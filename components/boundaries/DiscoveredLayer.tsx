@@ -2,6 +2,7 @@
 // from the chartered ones and labelled as such — candidates for boundary leaders to look at,
 // each with the evidence it was found on and its members by participation.
 import type { DiscoveredCommunityView } from '../../lib/boundaries/discovered';
+import { DISCOVERED_BADGE, DISCOVERED_TITLE, discoveredOrigin } from '../../lib/discovered';
 import './discovered.css';
 
 const SHOWN_MEMBERS = 6;
@@ -24,9 +25,13 @@ export function DiscoveredLayer({
         {communities.map((c) => (
           <li key={c.key} data-discovered={c.key}>
             <h3>
-              {c.name} <span class="badge discovered-badge">discovered</span>{' '}
+              {c.name}{' '}
+              <span class="badge discovered-badge" title={DISCOVERED_TITLE}>
+                {DISCOVERED_BADGE}
+              </span>{' '}
               <span class="badge">{c.stage}</span>
             </h3>
+            <p class="origin">{discoveredOrigin(c)}</p>
             <p>{c.domain}</p>
             {c.evidence && <p class="evidence">Evidence: {c.evidence.summary}</p>}
             <ul class="discovered-members" aria-label={`Members of ${c.name}`}>

@@ -1,7 +1,7 @@
 // A community's hovercard (a community named on the page, issue 14): what it is about, its
 // stage and standing, how to take part, whom to ask, and the viewer's relation to it.
 import type { CommunityCard } from '../../lib/annotate/cards';
-import { CommunityFacts, TakePart } from './CommunityEntry';
+import { CommunityFacts, DiscoveredInfo, DiscoveredTag, TakePart } from './CommunityEntry';
 import { DisplayText } from '../DisplayText';
 
 function relation(card: CommunityCard): string {
@@ -21,11 +21,13 @@ export function CommunityCardView({ card }: { card: CommunityCard }) {
     <div data-card="community" data-community={card.id}>
       <h2 id="constellation-card-title">
         <DisplayText value={card.name} />
+        <DiscoveredTag discovered={card.discovered} />
       </h2>
       <p class="meta" data-field="domain">
         {card.domain}
       </p>
       <CommunityFacts community={card} />
+      <DiscoveredInfo discovered={card.discovered} />
       <p class={card.me.member ? 'colleague-line' : 'stranger-line'} data-field="relation">
         {relation(card)}
       </p>

@@ -1,7 +1,8 @@
 // One community on a hovercard: name, the viewer's membership, stage, standing, whether it
 // takes newcomers and how to take part. Feed URLs become links only when they are https (or
 // loopback http): feed data is untrusted.
-import type { TopicCardCommunity } from '../../lib/annotate/cards';
+import type { CardDiscovered, TopicCardCommunity } from '../../lib/annotate/cards';
+import { DISCOVERED_BADGE, DISCOVERED_TITLE } from '../../lib/discovered';
 import { isSafeUrl } from '../../lib/model/safe-url';
 import { DisplayText } from '../DisplayText';
 
@@ -13,6 +14,41 @@ export function MaybeLink({ url, children }: { url?: string; children: string })
     </a>
   ) : (
     <>{children}</>
+  );
+}
+
+/** The "discovered" tag of a community found from shared work (issue 16). */
+export function DiscoveredTag({ discovered }: { discovered?: CardDiscovered | undefined }) {
+  if (!discovered) return null;
+  return (
+    <span class="discovered-tag" title={DISCOVERED_TITLE} data-field="discovered">
+      {DISCOVERED_BADGE}
+    </span>
+  );
+}
+
+/**
+ * Where and when it was found (never a chartered community), and the evidence: the
+ * community's own, or — on a person's card — that person's part in it.
+ */
+export function DiscoveredInfo({
+  discovered,
+  evidence = discovered?.evidence,
+}: {
+  discovered?: CardDiscovered | undefined;
+  evidence?: string | undefined;
+}) {
+  if (!discovered) return null;
+  return (
+    <span class="discovered-info" data-field="discovered-info">
+      <span>{discovered.origin}</span>
+      {evidence && (
+        <>
+          {' '}
+          <span data-evidence>{evidence}</span>
+        </>
+      )}
+    </span>
   );
 }
 
@@ -67,8 +103,10 @@ export function Community({ community }: { community: TopicCardCommunity }) {
       <strong>
         <DisplayText value={community.name} />
       </strong>
+      <DiscoveredTag discovered={community.discovered} />
       {community.mine && <span class="shared">you are a member</span>}
       <CommunityFacts community={community} />
+      <DiscoveredInfo discovered={community.discovered} />
       <TakePart community={community} />
     </li>
   );

@@ -2,6 +2,7 @@
 // and leadership roles, and — shown distinctly — the communities they share with the viewer.
 import type { PersonCard } from '../../lib/annotate/cards';
 import { DisplayText } from '../DisplayText';
+import { DiscoveredInfo, DiscoveredTag } from './CommunityEntry';
 
 export function PersonCardView({ card }: { card: PersonCard }) {
   const shared = card.communities.filter((c) => c.shared);
@@ -41,6 +42,7 @@ export function PersonCardView({ card }: { card: PersonCard }) {
               <strong>
                 <DisplayText value={c.name} />
               </strong>
+              <DiscoveredTag discovered={c.discovered} />
               {c.shared && <span class="shared">shared with you</span>}
               <span class="tags">
                 <span class="tag">{c.participation}</span>
@@ -51,10 +53,17 @@ export function PersonCardView({ card }: { card: PersonCard }) {
                 ))}
                 <span class="meta">{c.stage}</span>
               </span>
-              {c.evidence && (
-                <span class="meta" data-evidence>
-                  {c.evidence}
-                </span>
+              {c.discovered ? (
+                <DiscoveredInfo
+                  discovered={c.discovered}
+                  evidence={c.evidence ? `Evidence: ${c.evidence}` : c.discovered.evidence}
+                />
+              ) : (
+                c.evidence && (
+                  <span class="meta evidence" data-evidence>
+                    {c.evidence}
+                  </span>
+                )
               )}
             </li>
           ))}

@@ -33,6 +33,8 @@ button.close:focus-visible{outline:var(--focus-ring)}
 .community{padding:var(--space-2) 0;border-top:1px solid var(--border-muted);margin:0}
 .community:first-child{border-top:0;padding-top:0}
 .more{color:var(--accent-fg);font-size:var(--text-sm);margin-top:var(--space-1)}
+.evidence{display:block}
+.discovered-info{margin-top:2px}
 [hidden]{display:none !important}
 ul[data-field="take-part"]{display:flex;flex-wrap:wrap;gap:2px var(--space-3);margin-top:var(--space-1);font-size:var(--text-sm)}
 ul[data-field="take-part"] li{margin:0}

@@ -1,5 +1,6 @@
 // A titled list of communities, each opening its detail view; nothing when the list is empty.
 import type { CommunityRow } from '../../lib/db/schema';
+import { DiscoveredBadge } from './Discovered';
 import type { Navigator } from './navigation';
 
 export function CommunityLinks(props: {
@@ -23,6 +24,7 @@ export function CommunityLinks(props: {
             >
               {c.name}
             </button>
+            <DiscoveredBadge community={c} />
           </li>
         ))}
       </ul>

@@ -12,6 +12,8 @@ import { CommunityFacts } from './CommunityFacts';
 import { CommunityLinks } from './CommunityLinks';
 import type { Navigator } from './navigation';
 import { TakePart } from './TakePart';
+import { DiscoveredBadge, DiscoveredNote } from './Discovered';
+import { evidenceLine, isDiscovered } from '../../lib/discovered';
 
 export function CommunityView(props: {
   db: ConstellationDB;
@@ -35,8 +37,18 @@ export function CommunityView(props: {
 
   return (
     <section class="community-view" aria-labelledby="community-title" data-community={community.id}>
-      <h2 id="community-title">{community.name}</h2>
+      <h2 id="community-title">
+        {community.name}
+        <DiscoveredBadge community={community} />
+      </h2>
       <CommunityFacts summary={summary} />
+      <DiscoveredNote community={community} />
+      {!isDiscovered(community) && community.evidence && (
+        // A declared community that a history confirmed (docs/discovery.md): its evidence.
+        <p class="meta evidence-line" data-evidence>
+          Also seen in shared work: {community.evidence.summary}
+        </p>
+      )}
       <p class="domain">{community.domain}</p>
       <button
         type="button"
@@ -70,6 +82,11 @@ export function CommunityView(props: {
                   </button>
                   {membership.roles.length > 0 && (
                     <span class="meta"> · {membership.roles.join(', ')}</span>
+                  )}
+                  {membership.evidence && (
+                    <span class="meta evidence-line" data-evidence>
+                      {evidenceLine(membership.evidence)}
+                    </span>
                   )}
                 </li>
               ))}

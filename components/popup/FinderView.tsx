@@ -7,6 +7,7 @@ import type { Viewer } from '../../lib/db/queries';
 import { finderResults, type FinderResult } from '../../lib/db/views';
 import { useLiveQuery } from '../useLiveQuery';
 import { LazyCommunityFacts } from './CommunityFacts';
+import { DiscoveredBadge, DiscoveredNote } from './Discovered';
 import type { Navigator } from './navigation';
 import { useListKeys } from './useListKeys';
 import { DisplayText } from '../DisplayText';
@@ -148,8 +149,10 @@ function ResultRow({ result, db }: { result: Result; db: ConstellationDB }) {
     <>
       <span class="name">
         <DisplayText value={result.community.name} />
+        <DiscoveredBadge community={result.community} />
       </span>
       <LazyCommunityFacts db={db} community={result.community} />
+      <DiscoveredNote community={result.community} />
     </>
   );
 }

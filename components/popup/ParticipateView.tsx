@@ -14,6 +14,7 @@ import { openOptions } from '../../lib/browser/tabs';
 import { useLiveQuery } from '../useLiveQuery';
 import { CommunityLinks } from './CommunityLinks';
 import type { Navigator } from './navigation';
+import { DiscoveredBadge, DiscoveredNote } from './Discovered';
 import { TakePart } from './TakePart';
 
 export function ParticipateView(props: { db: ConstellationDB; viewer: Viewer; nav: Navigator }) {
@@ -54,11 +55,13 @@ export function ParticipateView(props: { db: ConstellationDB; viewer: Viewer; na
                 >
                   {community.name}
                 </button>
+                <DiscoveredBadge community={community} />
                 <span class="meta">
                   {community.stage} · {community.standing}
                   {suggestion.matchedTopics.length > 0 &&
                     ` · matches ${suggestion.matchedTopics.map((t) => topicLabels.get(t) ?? t).join(', ')}`}
                 </span>
+                <DiscoveredNote community={community} />
                 {leaders.length > 0 && (
                   <span class="meta">
                     Ask{' '}

@@ -8,6 +8,8 @@ import { EXPERTISE_LEVEL_NAMES } from '../../lib/model/vocabulary';
 import { useLiveQuery } from '../useLiveQuery';
 import type { Navigator } from './navigation';
 import { ContactLinks } from './PersonRow';
+import { DiscoveredBadge, DiscoveredNote } from './Discovered';
+import { evidenceLine, isDiscovered } from '../../lib/discovered';
 
 export function PersonView(props: {
   db: ConstellationDB;
@@ -66,11 +68,24 @@ export function PersonView(props: {
                 }
               >
                 {community.name}
-              </button>{' '}
+              </button>
+              <DiscoveredBadge community={community} />{' '}
               <span class="meta">
                 {membership.participation}
                 {membership.roles.length ? ` · ${membership.roles.join(', ')}` : ''}
               </span>
+              {isDiscovered(community) ? (
+                <DiscoveredNote
+                  community={community}
+                  evidence={membership.evidence ?? community.evidence}
+                />
+              ) : (
+                membership.evidence && (
+                  <span class="meta evidence-line" data-evidence>
+                    {evidenceLine(membership.evidence)}
+                  </span>
+                )
+              )}
             </li>
           ))}
         </ul>

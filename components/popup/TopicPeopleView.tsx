@@ -15,6 +15,7 @@ import {
 } from '../../lib/model/vocabulary';
 import { useLiveQuery } from '../useLiveQuery';
 import { CommunityFacts } from './CommunityFacts';
+import { DiscoveredBadge, DiscoveredNote } from './Discovered';
 import type { Navigator } from './navigation';
 import { PersonRow } from './PersonRow';
 import { rovingKeyDown } from './useListKeys';
@@ -163,7 +164,9 @@ export function TopicPeopleView(props: {
                 >
                   {summary.community.name}
                 </button>
+                <DiscoveredBadge community={summary.community} />
                 <CommunityFacts summary={summary} />
+                <DiscoveredNote community={summary.community} />
               </li>
             ))}
           </ul>

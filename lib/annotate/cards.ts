@@ -10,12 +10,22 @@ import type {
   Standing,
 } from '../model/vocabulary';
 
+/** A community discovered from shared work (issue 16), as cards label it (lib/discovered.ts). */
+export interface CardDiscovered {
+  /** "Discovered from shared work in python/devguide history, 2014–2026 — not a chartered …" */
+  origin: string;
+  /** The community's evidence: "Evidence: 85 commits by 31 people on … since 2014". */
+  evidence?: string;
+}
+
 export interface CardCommunity {
   feedId: string;
   id: string;
   name: string;
   stage: Stage;
   standing: Standing;
+  /** Present only for a community discovered from shared work: never a chartered one. */
+  discovered?: CardDiscovered;
 }
 
 export interface PersonCardCommunity extends CardCommunity {

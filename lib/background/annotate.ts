@@ -27,7 +27,7 @@ import type { PersonRow, Ref } from '../db/schema';
 import { originOfFeed } from '../model/safe-url';
 import { personSummaries } from '../db/summaries';
 import type { PersonCard, PersonToAsk, TopicCard, TopicCardContext } from '../annotate/cards';
-import { byRelevance, cardCommunity } from './community-card';
+import { byRelevance, cardCommunity, cardDiscovered } from './community-card';
 import { personRefKey, type IdentityAnswer, type ResolvedPerson } from '../match/identity';
 import type { TopicVocabulary } from '../match/vocabulary';
 import { compileVocabulary } from './vocabulary';
@@ -148,6 +148,7 @@ export async function annotatePersonCard(db: ConstellationDB, ref: Ref): Promise
         viewer.me !== undefined &&
         viewer.memberOf.has(communityKey(community.feedId, community.id)),
       ...(membership.evidence ? { evidence: membership.evidence.summary } : {}),
+      ...cardDiscovered(community),
     })),
   };
   if (row.title) card.title = row.title;

@@ -14,7 +14,13 @@ import {
 import type { CommunityRow, Ref } from '../db/schema';
 import { getFeed } from '../db/queries';
 import { isSafeUrl, originOfFeed, type LinkOrigin } from '../model/safe-url';
-import type { CommunityCard, CommunityContact, TopicCardCommunity } from '../annotate/cards';
+import type {
+  CardDiscovered,
+  CommunityCard,
+  CommunityContact,
+  TopicCardCommunity,
+} from '../annotate/cards';
+import { discoveredOrigin, evidenceLine, isDiscovered } from '../discovered';
 
 const MAX_TO_ASK = 5;
 
@@ -24,6 +30,15 @@ function withSafeUrl<T extends { url?: string }>(entry: T, origin: LinkOrigin): 
   if (entry.url === undefined || isSafeUrl(entry.url, origin)) return entry;
   const { url: _refused, ...rest } = entry;
   return rest as T;
+}
+
+/** The card label of a community discovered from shared work; nothing for a declared one. */
+export function cardDiscovered(c: CommunityRow): { discovered?: CardDiscovered } {
+  if (!isDiscovered(c)) return {};
+  const evidence = evidenceLine(c.evidence);
+  return {
+    discovered: { origin: discoveredOrigin(c), ...(evidence ? { evidence } : {}) },
+  };
 }
 
 /** One community as cards show it; links are checked against where its feed came from. */
@@ -43,6 +58,7 @@ export function cardCommunity(
     channels: c.channels.map((channel) => withSafeUrl(channel, origin)),
     meetings: c.meetings.map((meeting) => withSafeUrl(meeting, origin)),
     mine,
+    ...cardDiscovered(c),
   };
 }
 

@@ -1,11 +1,13 @@
 // The vocabulary compiler: what content scripts mark on pages, from the visible feeds. Every
 // topic some visible community covers (label and aliases), and every visible community by its
-// name and aliases (a community mark), each spelling through the shared normalisation
-// (lib/model/text.ts) the page matcher applies to page text. Spellings that are one common
-// English word are listed in `commonTerms`, so the content script applies the common-word
-// rule without carrying the word list (lib/match/terms.ts).
+// name and aliases (a community mark; not a discovered one, whose name is made from paths),
+// each spelling through the shared normalisation (lib/model/text.ts) the page matcher applies
+// to page text. Spellings that are one common English word are listed in `commonTerms`, so
+// the content script applies the common-word rule without carrying the word list
+// (lib/match/terms.ts).
 import { communityKey } from '../db/queries';
 import type { VocabularySource } from '../db/resolve';
+import { isDiscovered } from '../discovered';
 import { isCommonWord } from '../match/common-words';
 import type { TopicVocabulary, VocabularyTopic } from '../match/vocabulary';
 import { normalizeText } from '../model/text';
@@ -17,6 +19,15 @@ function spellings(values: readonly string[]): string[] {
 
 export function compileVocabulary(version: string, source: VocabularySource): TopicVocabulary {
   const { topics, coverage, names, communities } = source;
+  // The page summary names the communities a page touches; a discovered one says so.
+  const discovered = new Set(
+    communities.filter(isDiscovered).map((c) => communityKey(c.feedId, c.id)),
+  );
+  const nameOf = (feedId: string, id: string) => {
+    const key = communityKey(feedId, id);
+    const name = names.get(key) ?? id;
+    return discovered.has(key) ? `${name} (discovered)` : name;
+  };
   const out: VocabularyTopic[] = topics.map((t) => {
     const terms = spellings([t.label, ...t.aliases]);
     const entry: VocabularyTopic = {
@@ -24,8 +35,8 @@ export function compileVocabulary(version: string, source: VocabularySource): To
       id: t.id,
       label: t.label,
       terms,
-      communities: (coverage.get(communityKey(t.feedId, t.id)) ?? []).map(
-        (id) => names.get(communityKey(t.feedId, id)) ?? id,
+      communities: (coverage.get(communityKey(t.feedId, t.id)) ?? []).map((id) =>
+        nameOf(t.feedId, id),
       ),
     };
     const common = terms.filter(isCommonWord);
@@ -34,6 +45,10 @@ export function compileVocabulary(version: string, source: VocabularySource): To
     return entry;
   });
   for (const c of communities) {
+    // A discovered community's name is made from file and folder names ("Conf", "Triage"),
+    // not a name people write: marking it on pages would only find the word. It still shows
+    // on the cards of the topics it covers and of its members, labelled as discovered.
+    if (isDiscovered(c)) continue;
     const terms = spellings([c.name, ...(c.aliases ?? [])]);
     const entry: VocabularyTopic = {
       feedId: c.feedId,

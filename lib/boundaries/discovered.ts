@@ -4,7 +4,7 @@
 // their own, clearly labelled list with the evidence for each community and member.
 import type { LoadedConstellation } from '../db/constellation';
 import type { Evidence } from '../model/feed';
-import type { Participation, Stage } from '../model/vocabulary';
+import type { Participation, Stage, Standing } from '../model/vocabulary';
 
 export interface DiscoveredMemberView {
   name: string;
@@ -19,6 +19,7 @@ export interface DiscoveredCommunityView {
   name: string;
   domain: string;
   stage: Stage;
+  standing: Standing;
   evidence?: Evidence;
   lastActivity?: string;
   members: DiscoveredMemberView[];
@@ -67,6 +68,7 @@ export function splitDiscovered(loaded: LoadedConstellation): {
         name: c.name,
         domain: c.domain,
         stage: c.stage,
+        standing: c.standing,
         members: (byCommunity.get(`${c.feedId} ${c.id}`) ?? []).sort(
           (a, b) => ORDER[a.participation] - ORDER[b.participation] || a.name.localeCompare(b.name),
         ),

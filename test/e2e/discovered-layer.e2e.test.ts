@@ -2,7 +2,9 @@
 // IndexedDB: a feed built by `constellation-feed build` from a declared feed and a history
 // (type: git) is served from 127.0.0.1 and added in the options; the boundaries view shows
 // the chartered community on its map and the discovered ones only in their own labelled
-// section, with evidence — never as chartered communities.
+// section, with evidence — never as chartered communities. The popup labels them the same way
+// wherever one meets them: search results, a community's detail, a person's communities and
+// the take-part suggestions.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,7 +69,8 @@ async function builtFeed(): Promise<Feed> {
   writeFileSync(
     path.join(dir, 'build.yaml'),
     'feedId: corp-e2e\norganization: { name: Corp }\nprecedence: [declared, history]\nsources:\n' +
-      '  - { id: history, type: git, path: history.txt }\n  - { id: declared, type: feed, path: declared.json }\n',
+      '  - { id: history, type: git, path: history.txt, label: corp/platform history }\n' +
+      '  - { id: declared, type: feed, path: declared.json }\n',
   );
   const result = await buildFeed(path.join(dir, 'build.yaml'), {
     cwd: dir,
@@ -147,5 +150,85 @@ describe('discovered communities in the boundaries view', () => {
         / — core|— active/,
       );
     }
+  });
+
+  it('the popup labels discovered communities wherever they appear, with their evidence', async () => {
+    const discovered = feed.communities.filter((c) => c.discovered);
+    const origin = (c: Feed['communities'][number]) =>
+      `Discovered from shared work in corp/platform history, ${c.evidence!.since!.slice(0, 4)}–${c.evidence!.until!.slice(0, 4)} — not a chartered community (standing: unrecognized).`;
+    const popup = await extensionPage(browser, 'popup.html');
+
+    // Search results: each discovered community badged, with where, when and its evidence.
+    await popup.locator('#finder-input').fill('Part');
+    const rows = popup.locator('.result[data-kind="community"]');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(discovered.length);
+    for (const c of discovered) {
+      const row = popup.locator(`.result[data-kind="community"][data-id="${c.id}"]`);
+      expect(await row.locator('[data-discovered-badge]').textContent()).toBe('discovered');
+      expect(await row.locator('[data-discovered-note]').textContent()).toBe(
+        `${origin(c)} Evidence: ${c.evidence!.summary}`,
+      );
+    }
+    // The chartered community is not labelled.
+    await popup.locator('#finder-input').fill('Widget');
+    const widget = popup.locator('.result[data-kind="community"][data-id="widget-guild"]');
+    await expect.poll(() => widget.count()).toBe(1);
+    expect(await widget.locator('[data-discovered-badge]').count()).toBe(0);
+    expect(await widget.locator('[data-discovered-note]').count()).toBe(0);
+    // It was enriched by the history that matched it: its detail shows that evidence, as
+    // evidence for a declared community, with no "discovered" label.
+    const declared = feed.communities.find((c) => c.id === 'widget-guild')!;
+    expect(declared.evidence).toBeDefined();
+    await widget.click();
+    const declaredView = popup.locator('.community-view[data-community="widget-guild"]');
+    await expect.poll(() => declaredView.count()).toBe(1);
+    expect(await declaredView.locator('p[data-evidence]').textContent()).toBe(
+      `Also seen in shared work: ${declared.evidence!.summary}`,
+    );
+    expect(await declaredView.locator('[data-discovered-badge]').count()).toBe(0);
+    await popup.keyboard.press('Escape');
+
+    // A community's detail: badge in the title, the note, each member's evidence.
+    const community = discovered[0]!;
+    await popup.locator('#finder-input').fill(community.name);
+    await popup.locator(`.result[data-kind="community"][data-id="${community.id}"]`).click();
+    const view = popup.locator(`.community-view[data-community="${community.id}"]`);
+    await expect.poll(() => view.count()).toBe(1);
+    expect(await view.locator('h2 [data-discovered-badge]').textContent()).toBe('discovered');
+    expect(await view.locator('[data-discovered-note]').textContent()).toBe(
+      `${origin(community)} Evidence: ${community.evidence!.summary}`,
+    );
+    const members = feed.memberships.filter((m) => m.community === community.id);
+    expect(await view.locator('[data-evidence]').count()).toBe(members.length);
+
+    // A person's communities: the discovered one badged, with the evidence of their part in it.
+    const core = members.find((m) => m.participation === 'core')!;
+    const person = feed.people.find((p) => p.id === core.person)!;
+    await view.getByRole('button', { name: person.name, exact: true }).click();
+    const personView = popup.locator(`.person-view[data-person="${person.id}"]`);
+    await expect.poll(() => personView.count()).toBe(1);
+    const entry = personView.locator('li', {
+      has: popup.getByRole('button', { name: community.name, exact: true }),
+    });
+    expect(await entry.locator('[data-discovered-badge]').textContent()).toBe('discovered');
+    expect(await entry.locator('[data-discovered-note]').textContent()).toBe(
+      `${origin(community)} Evidence: ${core.evidence!.summary}`,
+    );
+
+    // Take part: a suggestion for a topic of the discovered community says the same.
+    await popup.keyboard.press('Escape');
+    await popup.keyboard.press('Escape');
+    await popup.locator('#finder-input').fill('');
+    await popup.getByRole('tab', { name: 'Take part' }).click();
+    const topic = feed.topics.find((t) => t.id === community.topics[0])!;
+    await popup.getByLabel('Add a topic you care about').fill(topic.label);
+    await popup.getByRole('button', { name: `Add ${topic.label}`, exact: true }).click();
+    const suggestion = popup.locator(`.suggestions li[data-community="${community.id}"]`);
+    await expect.poll(() => suggestion.count(), { timeout: 10_000 }).toBe(1);
+    expect(await suggestion.locator('[data-discovered-badge]').textContent()).toBe('discovered');
+    expect(await suggestion.locator('[data-discovered-note]').textContent()).toBe(
+      `${origin(community)} Evidence: ${community.evidence!.summary}`,
+    );
+    await popup.close();
   });
 });

@@ -87,6 +87,7 @@ describe('splitDiscovered', () => {
         name: 'DOCS-WORK',
         domain: 'About docs-work',
         stage: 'active',
+        standing: 'unrecognized',
         evidence: {
           summary: '40 commits by 3 people on docs since 2024',
           commits: 40,
