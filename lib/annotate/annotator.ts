@@ -141,6 +141,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
         { id: adapter.id, label: adapter.label, pageKind: adapter.pageKind(url, document) },
         people.onPage.values(),
         topics.onPage.values(),
+        topics.communitiesOnPage.values(),
       );
     },
   };
