@@ -225,10 +225,13 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     };
     await pause();
     const controller = new AbortController();
+    // Marks for the suite's trace: the tasks between them are the annotator's.
+    performance.mark('annotate-start');
     const started = performance.now();
     const annotator = startAnnotator({ document, url, adapter, client, signal: controller.signal });
     await annotator.idle();
     const elapsed = performance.now() - started;
+    performance.mark('annotate-end');
     const highlights = liveHosts().filter(
       (el) => el.isConnected && ownHost(el)?.kind === 'topic',
     ).length;
