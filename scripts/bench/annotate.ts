@@ -102,7 +102,8 @@ function annotatorTasks(trace: Buffer): { wallMs: number; cpuMs: number }[] {
         e.cat.split(',').includes('toplevel') &&
         e.pid === main.pid &&
         e.tid === main.tid &&
-        windows.some(([from, to]) => e.ts >= from && e.ts <= to),
+        // Overlapping the window: the task that sets the start mark also starts the annotator.
+        windows.some(([from, to]) => e.ts <= to && e.ts + (e.dur ?? 0) >= from),
     )
     .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 }));
 }
