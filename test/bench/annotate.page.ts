@@ -39,6 +39,9 @@ export interface AnnotateBenchResult {
   regions: number;
   people: number;
   treeWalkerMs: number;
+  /** The fastest sample of each (noise on a shared machine only ever adds time). */
+  treeWalkerMinMs: number;
+  scanMatchMinMs: Record<string, number>;
   /** The shared normalisation (lib/model/text.ts) over every prose text node, per pass. */
   normalizeMs: number;
   /** adapter.people over the whole document (reported, not part of the text pass). */
@@ -255,6 +258,8 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     regions: regions.length,
     people: adapter.people(document, url).length,
     treeWalkerMs: median(walk),
+    treeWalkerMinMs: Math.min(...walk),
+    scanMatchMinMs: Object.fromEntries(Object.entries(scan).map(([k, v]) => [k, Math.min(...v)])),
     normalizeMs: median(normalize),
     peopleScanMs: median(peopleScan),
     reps,
