@@ -44,10 +44,7 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
   const resolved = new Map<string, IdentityAnswer>();
   const followLink = linkFollower(document, signal);
 
-  async function annotate(
-    mentions: PersonMention[],
-    pause?: () => Promise<void>,
-  ): Promise<void> {
+  async function annotate(mentions: PersonMention[], pause?: () => Promise<void>): Promise<void> {
     const queries = new Map<PersonMention, IdentityQuery>();
     for (const mention of mentions) queries.set(mention, identityKeys(mention.identity));
     const unknown = mergeQueries(

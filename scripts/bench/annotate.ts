@@ -87,8 +87,7 @@ interface TraceEvent {
  * time says whether the annotator's own work stays under 50 ms per task.
  */
 function annotatorTasks(trace: Buffer): { wallMs: number; cpuMs: number }[] {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] })
-    .traceEvents;
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const marks = events.filter((e) => e.cat.includes('blink.user_timing'));
   const starts = marks.filter((e) => e.name === 'annotate-start');
   const ends = marks.filter((e) => e.name === 'annotate-end');
@@ -129,7 +128,11 @@ export async function benchAnnotate(): Promise<void> {
       `(${terms('1k')}, ${terms('2k')}, ${terms('20k')} terms)`,
   );
   for (const page of PAGES) {
-    const { result: r, browserVersion, after } = await runPageBenchmark<AnnotateBenchResult>({
+    const {
+      result: r,
+      browserVersion,
+      after,
+    } = await runPageBenchmark<AnnotateBenchResult>({
       entry: 'test/bench/annotate.page.ts',
       exportName: 'runAnnotateBench',
       args: [{ pageUrl: page.url, htmlPath: '/page.html', vocabularies, main: '2k', runs }],

@@ -43,9 +43,7 @@ for (const page of TEST_PAGES) {
           new AbortController().signal,
           limit,
         );
-        expect(described(loaded.document, sliced!)).toEqual(
-          described(loaded.document, whole),
-        );
+        expect(described(loaded.document, sliced!)).toEqual(described(loaded.document, whole));
       }
     });
   });
@@ -58,9 +56,9 @@ describe('peopleChunks', () => {
     const chunks = peopleChunks(document, 50) as Element[];
     expect(chunks.length).toBeGreaterThan(1);
     for (const chunk of chunks)
-      expect(
-        chunk.getElementsByTagName('*').length <= 50 || chunk.children.length === 0,
-      ).toBe(true);
+      expect(chunk.getElementsByTagName('*').length <= 50 || chunk.children.length === 0).toBe(
+        true,
+      );
     // Disjoint, in document order.
     for (let i = 1; i < chunks.length; i++) {
       expect(chunks[i - 1]!.contains(chunks[i]!)).toBe(false);
