@@ -4,11 +4,12 @@
 // removed when the AbortSignal fires (SPA navigation, unload). Idempotent: annotating again
 // adds nothing; our own nodes are never scanned.
 import { NEVER_TOUCH, within } from '../sites/dom';
-import type { PersonMention, SiteAdapter } from '../sites/types';
+import type { SiteAdapter } from '../sites/types';
 import type { AnnotateClient } from './client';
 import type { Theme } from './hosts';
 import { forgetHost, isOwnNode, ownHost } from './registry';
 import { createPeopleAnnotator } from './people';
+import { scanPeople } from './people-scan';
 import { TOPIC_SKIP } from './scan';
 import { createSchedule } from './schedule';
 import { compileSkip } from './skip';
@@ -90,6 +91,12 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
   const schedule = createSchedule({
     signal,
     people,
+    // The adapter is asked subtree by subtree, in slices (people-scan.ts): a long article's
+    // people scan is no long task.
+    findPeople: async (root, pause) =>
+      ((await scanPeople(adapter, root, url, pause, signal)) ?? []).filter(
+        (m) => m.badge && !isOwnNode(m.element),
+      ),
     topics,
     sliceMs,
     yieldToPage: YIELD,
@@ -113,16 +120,15 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
 
   function scan(root: ParentNode): void {
     if (signal.aborted) return;
-    let mentions: PersonMention[] = [];
     let regions: Element[] = [];
     try {
-      mentions = adapter.people(root, url);
       regions = withLabelAreas(adapter.proseRegions(root), root, adapter.labels);
     } catch {
       // An adapter that trips over odd markup must not break the page.
     }
+    // People are found when the work runs, in slices (the schedule calls findPeople).
     schedule.enqueue(
-      mentions.filter((m) => m.badge && !isOwnNode(m.element)),
+      root,
       regions.filter((region) => !isOwnNode(region) && !region.closest(skip)),
     );
   }
@@ -141,6 +147,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
         { id: adapter.id, label: adapter.label, pageKind: adapter.pageKind(url, document) },
         people.onPage.values(),
         topics.onPage.values(),
+        topics.communitiesOnPage.values(),
       );
     },
   };

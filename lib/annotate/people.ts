@@ -31,7 +31,8 @@ export interface PeopleContext {
 }
 
 export interface PeopleAnnotator {
-  annotate(mentions: PersonMention[]): Promise<void>;
+  /** Resolves and badges `mentions`; `pause` (optional) is awaited between badges. */
+  annotate(mentions: PersonMention[], pause?: () => Promise<void>): Promise<void>;
   /** The people found on this page so far, by `personRefKey`. */
   readonly onPage: ReadonlyMap<string, ResolvedPerson>;
 }
@@ -43,7 +44,7 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
   const resolved = new Map<string, IdentityAnswer>();
   const followLink = linkFollower(document, signal);
 
-  async function annotate(mentions: PersonMention[]): Promise<void> {
+  async function annotate(mentions: PersonMention[], pause?: () => Promise<void>): Promise<void> {
     const queries = new Map<PersonMention, IdentityQuery>();
     for (const mention of mentions) queries.set(mention, identityKeys(mention.identity));
     const unknown = mergeQueries(
@@ -70,6 +71,10 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
       if (!person) continue;
       onPage.set(personRefKey(person.feedId, person.id), person);
       insertBadge(mention, person);
+      if (pause) {
+        await pause();
+        if (signal.aborted) return;
+      }
     }
     context.onUpdate?.();
   }

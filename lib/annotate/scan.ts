@@ -7,7 +7,6 @@ import type { TopicMatcher } from '../match/topic-matcher';
 import type { MatchContext, VocabularyTopic } from '../match/vocabulary';
 import { markKey } from './community-host';
 import { NEVER_TOUCH } from '../sites/dom';
-import { ownHost } from './registry';
 import type { SkipTest } from './skip';
 
 /** Topics are never highlighted inside links (nested interactive elements) or headings' anchors. */
@@ -35,7 +34,8 @@ export function proseTextNodes(region: Element, skip: SkipTest): Text[] {
     if (node.nodeType === 3) {
       if ((node as Text).length > 1) out.push(node as Text);
       node = walker.nextNode();
-    } else if (skip(node as Element) || ownHost(node as Element)) {
+    } else if (skip(node as Element)) {
+      // (The skip test also steps over the extension's own hosts: skip.ts.)
       // Next node after this subtree: its next sibling, or an ancestor's (inside the region).
       let next: Node | null = walker.nextSibling();
       while (!next && walker.parentNode() && walker.currentNode !== region)

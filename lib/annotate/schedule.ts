@@ -1,6 +1,7 @@
-// When annotation work runs: people first (one resolve per batch), then prose regions,
-// visible ones first (IntersectionObserver), in short slices so no main-thread task nears
-// 50 ms. Work queued while a run is going (mutations) gets another run afterwards.
+// When annotation work runs: people first (the adapter asked subtree by subtree, then one
+// resolve per batch, badges inserted), then prose regions, visible ones first
+// (IntersectionObserver); all of it in short slices so no main-thread task nears 50 ms.
+// Work queued while a run is going (mutations) gets another run afterwards.
 import type { PersonMention } from '../sites/types';
 import type { PeopleAnnotator } from './people';
 import type { TopicAnnotator } from './topics';
@@ -8,6 +9,8 @@ import type { TopicAnnotator } from './topics';
 export interface ScheduleOptions {
   signal: AbortSignal;
   people: PeopleAnnotator;
+  /** The person elements in one scanned root, found in slices (`pause` between them). */
+  findPeople: (root: ParentNode, pause: () => Promise<void>) => Promise<PersonMention[]>;
   topics: TopicAnnotator;
   sliceMs: number;
   yieldToPage: () => Promise<void>;
@@ -15,15 +18,16 @@ export interface ScheduleOptions {
 }
 
 export interface Schedule {
-  enqueue(mentions: PersonMention[], regions: Element[]): void;
+  /** Queues a scanned root's people (found when the work runs) and its prose regions. */
+  enqueue(root: ParentNode, regions: Element[]): void;
   /** Resolves when the current queue of work is done (tests, benchmarks). */
   idle(): Promise<void>;
 }
 
 export function createSchedule(options: ScheduleOptions): Schedule {
   const { signal, people, topics, sliceMs, yieldToPage } = options;
-  const queue: { people: PersonMention[][]; regions: Set<Element>; visible: Set<Element> } = {
-    people: [],
+  const queue: { roots: ParentNode[]; regions: Set<Element>; visible: Set<Element> } = {
+    roots: [],
     regions: new Set(),
     visible: new Set(),
   };
@@ -44,9 +48,9 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       : undefined;
   signal.addEventListener('abort', () => visibility?.disconnect());
 
-  function enqueue(mentions: PersonMention[], regions: Element[]): void {
+  function enqueue(root: ParentNode, regions: Element[]): void {
     if (signal.aborted) return;
-    queue.people.push(mentions);
+    queue.roots.push(root);
     for (const region of regions) {
       queue.regions.add(region);
       visibility?.observe(region);
@@ -58,20 +62,12 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     if (running || signal.aborted) return;
     running = work().finally(() => {
       running = undefined;
-      if (queue.people.length > 0 || queue.regions.size > 0) kick();
+      if (queue.roots.length > 0 || queue.regions.size > 0) kick();
     });
   }
 
   async function work(): Promise<void> {
     await yieldToPage(); // let the IntersectionObserver report what is on screen
-    while (!signal.aborted && queue.people.length > 0) {
-      await people.annotate(queue.people.splice(0).flat());
-    }
-    const compiled = await topics.matcher();
-    if (!compiled) {
-      queue.regions.clear();
-      return;
-    }
     let sliceStart = performance.now();
     const pause = async () => {
       if (performance.now() - sliceStart <= sliceMs) return;
@@ -79,6 +75,18 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       await yieldToPage();
       sliceStart = performance.now();
     };
+    while (!signal.aborted && queue.roots.length > 0) {
+      const mentions: PersonMention[] = [];
+      for (const root of queue.roots.splice(0))
+        mentions.push(...(await options.findPeople(root, pause)));
+      if (!signal.aborted) await people.annotate(mentions, pause);
+    }
+    const compiled = await topics.matcher();
+    if (!compiled) {
+      queue.regions.clear();
+      return;
+    }
+    sliceStart = performance.now();
     while (!signal.aborted && queue.regions.size > 0 && !topics.capReached()) {
       const [region] = queue.visible.size > 0 ? queue.visible : queue.regions;
       if (!region) break;

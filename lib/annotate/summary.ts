@@ -1,6 +1,7 @@
 // The page summary the popup shows for the current tab: how many people across how many
-// units, which communities the page's topics touch, how many of the people are the
-// viewer's colleagues (share a community with them).
+// units, which communities the page touches (those whose topics appear, and those named on
+// it by their own name or alias: a community mark), how many of the people are the viewer's
+// colleagues (share a community with them).
 import type { ResolvedPerson } from '../match/identity';
 import type { VocabularyTopic } from '../match/vocabulary';
 import type { PageKind, SiteId } from '../sites/types';
@@ -11,8 +12,10 @@ export interface PageSummary {
   pageKind: PageKind;
   people: number;
   units: number;
-  /** Communities whose topics appear on the page, by name. */
+  /** Communities the page touches, by name: their topics appear, or they are named on it. */
   communities: string[];
+  /** Of those, the communities named on the page (a community mark), by name. */
+  namedCommunities: string[];
   topics: number;
   colleagues: number;
   /** The viewer appears on the page. */
@@ -23,6 +26,7 @@ export function summarize(
   site: { id: SiteId; label: string; pageKind: PageKind },
   people: Iterable<ResolvedPerson>,
   topics: Iterable<VocabularyTopic>,
+  communityMarks: Iterable<VocabularyTopic> = [],
 ): PageSummary {
   const units = new Set<string>();
   let count = 0;
@@ -40,6 +44,13 @@ export function summarize(
     topicCount++;
     for (const name of topic.communities) communities.add(name);
   }
+  // A community mark's vocabulary entry is the community itself: its label is its name.
+  const named = new Set<string>();
+  for (const mark of communityMarks) {
+    const name = mark.communities[0] ?? mark.label;
+    named.add(name);
+    communities.add(name);
+  }
   return {
     site: site.id,
     siteLabel: site.label,
@@ -47,6 +58,7 @@ export function summarize(
     people: count,
     units: units.size,
     communities: [...communities].sort(),
+    namedCommunities: [...named].sort(),
     topics: topicCount,
     colleagues,
     includesMe,

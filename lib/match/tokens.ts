@@ -104,23 +104,35 @@ export class TokenBuffer {
     let i = 0;
     while (i < length) {
       let code = text.charCodeAt(i);
-      if (code < 128 ? ASCII_WORD[code] === 0 : !isWideWordChar(code, text, i)) {
+      if (code < 128) {
+        if (ASCII_WORD[code] === 0) {
+          i++;
+          continue;
+        }
+      } else if (!isWideWordChar(code, text, i)) {
         i++;
         continue;
       }
       const start = i;
+      // The common case in a tight loop of its own: a run of ASCII letters and digits,
+      // hashed as it is read. A non-ASCII character ends it; if that character belongs to
+      // the word, the rest of the token is read by the general loop and hashed folded.
       let hash = FNV_OFFSET;
-      let wide = 0;
       while (i < length) {
         code = text.charCodeAt(i);
-        if (code < 128) {
-          const lower = ASCII_WORD[code]!;
-          if (lower === 0) break;
-          hash = Math.imul(hash ^ lower, FNV_PRIME);
-        } else if (isWideWordChar(code, text, i)) {
-          wide = 1;
-        } else break;
+        if (code >= 128) break;
+        const lower = ASCII_WORD[code]!;
+        if (lower === 0) break;
+        hash = Math.imul(hash ^ lower, FNV_PRIME);
         i++;
+      }
+      let wide = 0;
+      if (i < length && code >= 128 && isWideWordChar(code, text, i)) {
+        wide = 1;
+        for (i++; i < length; i++) {
+          code = text.charCodeAt(i);
+          if (code < 128 ? ASCII_WORD[code] === 0 : !isWideWordChar(code, text, i)) break;
+        }
       }
       starts[count] = start;
       ends[count] = i;

@@ -17,15 +17,43 @@ function identityKey(mention: PersonMention): string | undefined {
   return mention.identity.emails[0]?.toLowerCase();
 }
 
+/** An avatar-only mention (decided before, or still role 'avatar'). */
+const isAvatar = (m: PersonMention) => m.role === 'avatar' || m.avatarRole !== undefined;
+
 /**
  * Gives lone avatars (role 'avatar') a visible badge and the role `roleOf` says, in place;
- * returns the same list.
+ * returns the same list. Each avatar keeps that role in `avatarRole`, so the decision can be
+ * made again over a longer list (`redecideAvatars`).
  */
 export function badgeLoneAvatars(
   mentions: PersonMention[],
   roleOf: (element: Element) => PersonRole,
 ): PersonMention[] {
-  if (!mentions.some((m) => m.role === 'avatar')) return mentions;
+  if (!mentions.some(isAvatar)) return mentions;
+  for (const mention of mentions)
+    if (mention.role === 'avatar' && mention.avatarRole === undefined) {
+      const role = roleOf(mention.element);
+      mention.avatarRole = role === 'avatar' ? 'member' : role;
+    }
+  return decide(mentions);
+}
+
+/**
+ * Decides again, over `mentions` (the union of several adapter calls), the avatars an
+ * adapter decided on; avatars it left alone stay as they are.
+ */
+export function redecideAvatars(mentions: PersonMention[]): PersonMention[] {
+  return mentions.some((m) => m.avatarRole !== undefined) ? decide(mentions) : mentions;
+}
+
+function decide(mentions: PersonMention[]): PersonMention[] {
+  // From the start: every avatar unbadged; in document order, a lone one gets its badge and
+  // from then on counts as a sign of its person for the avatars after it.
+  for (const mention of mentions)
+    if (mention.avatarRole !== undefined) {
+      mention.role = 'avatar';
+      mention.badge = false;
+    }
   // Each ancestor (up to MAX_DEPTH) → the mentions inside it.
   const inside = new Map<Element, PersonMention[]>();
   for (const mention of mentions) {
@@ -38,7 +66,7 @@ export function badgeLoneAvatars(
     }
   }
   for (const mention of mentions) {
-    if (mention.role !== 'avatar') continue;
+    if (mention.avatarRole === undefined) continue;
     const key = identityKey(mention);
     let named = false;
     let ancestor = mention.element.parentElement;
@@ -50,10 +78,8 @@ export function badgeLoneAvatars(
       }
       ancestor = ancestor.parentElement;
     }
-    if (named) continue;
-    const role = roleOf(mention.element);
-    mention.role = role === 'avatar' ? 'member' : role;
-    mention.badge = true;
+    mention.role = named ? 'avatar' : mention.avatarRole;
+    mention.badge = !named;
   }
   return mentions;
 }

@@ -5,8 +5,10 @@ import type { PersonIdentity } from '../match/identity';
 import type { PersonMention, PersonRole } from './types';
 
 /**
- * Never annotated on any site: code, editors, form fields, scripts, and everything the
- * extension itself inserted (our own elements carry a `constellation-` tag name).
+ * Never annotated on any site: code, editors, form fields, scripts. The extension's own
+ * elements are plain `span`/`div` hosts without attributes, known only to the registry of the
+ * isolated world (lib/annotate/registry.ts): walks and scans step over them by asking it
+ * (`ownHost`, `isOwnNode`), not by a selector — a page may make elements of any name.
  */
 export const NEVER_TOUCH = [
   'pre',
@@ -32,9 +34,6 @@ export const NEVER_TOUCH = [
   '.cm-editor',
   '.monaco-editor',
   '.ProseMirror',
-  'constellation-person',
-  'constellation-topic',
-  'constellation-hovercard',
 ].join(',');
 
 /** Elements matching `selector` within root, including root itself. */

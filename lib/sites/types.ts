@@ -56,6 +56,12 @@ export interface PersonMention {
   identity: PersonIdentity;
   /** False for avatars: annotated (attribute, hovercard) without a visible badge. */
   badge: boolean;
+  /**
+   * An avatar-only link the adapter decided on (lib/sites/avatars.ts): the role it takes
+   * when it is the only sign of its person nearby. Kept so the decision can be made again
+   * over a larger list (the annotator asks adapters subtree by subtree).
+   */
+  avatarRole?: PersonRole;
 }
 
 export interface SiteAdapter {

@@ -28,6 +28,8 @@ export interface PageBenchmark {
   chromiumArgs?: string[];
   /** Called with the page before the benchmark function runs (e.g. to open CDP sessions). */
   beforeRun?: (page: Page, origin: string) => Promise<void>;
+  /** Called with the page after the benchmark function returned; its answer is `after`. */
+  afterRun?: (page: Page) => Promise<unknown>;
 }
 
 /** Reads `--name N` from the command line. */
@@ -42,7 +44,7 @@ export function numberOption(name: string, fallback: number): number {
 
 export async function runPageBenchmark<T>(
   bench: PageBenchmark,
-): Promise<{ result: T; browserVersion: string }> {
+): Promise<{ result: T; browserVersion: string; after?: unknown }> {
   const bundle = await build({
     stdin: {
       contents: `import { ${bench.exportName} } from './${bench.entry}';
@@ -115,7 +117,8 @@ export async function runPageBenchmark<T>(
         ),
       [bench.exportName, bench.args] as const,
     );
-    return { result: result as T, browserVersion: browser.version() };
+    const after = await bench.afterRun?.(page);
+    return { result: result as T, browserVersion: browser.version(), after };
   } finally {
     await browser.close();
     server.close();

@@ -1,6 +1,9 @@
 // GitLab (gitlab.com and self-managed). People: `a.js-user-link[data-username]` and
 // `a.author-link` (author, note authors, participants), `a.gfm-project_member` (@mentions),
 // sidebar assignee/reviewer blocks. The body's `data-page` names the page kind exactly.
+// Avatar-only links (the participants list, reviewer and assignee avatars when collapsed) get
+// a badge unless the same person is named right beside them (a note's avatar beside its
+// author link): lib/sites/avatars.ts.
 import { codeHostLogin } from '../../match/profile-url';
 import {
   MentionList,
@@ -13,6 +16,7 @@ import {
   within,
   sameHostTarget,
 } from '../dom';
+import { badgeLoneAvatars } from '../avatars';
 import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
 const USER_LINK =
@@ -113,7 +117,7 @@ export const gitlab: SiteAdapter = {
       );
     }
     list.add(mailtoMentions(root, list.seen));
-    return keepContent(list.sorted(), CHROME, EXCLUDED);
+    return badgeLoneAvatars(keepContent(list.sorted(), CHROME, EXCLUDED), roleOf);
   },
   proseRegions(root) {
     return within(

@@ -5,6 +5,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../lib/annotate/annotator';
+import { summaryLine } from '../../../lib/annotate/summary';
 import { liveHosts, ownHost } from '../../../lib/annotate/registry';
 import { annotateTopicCard } from '../../../lib/background/annotate';
 import { annotateCommunityCard } from '../../../lib/background/community-card';
@@ -53,8 +54,33 @@ describe('community marks', () => {
       'topic t-kubernetes:Kubernetes',
     ]);
     expect(annotator.communitiesOnPage()).toEqual([{ feedId: FEED, id: 'c-sre' }]);
-    // The page summary still counts topics only.
+    // The page summary counts topic marks as topics, and the named community among the
+    // communities the page touches.
     expect(annotator.summary().topics).toBe(2);
+    expect(annotator.summary().namedCommunities).toEqual(['SRE Guild']);
+    expect(annotator.summary().communities).toContain('SRE Guild');
+    await close();
+  });
+
+  it('counts a community named on the page in the page summary, with no topic of it there', async () => {
+    const db = await demoTestDb();
+    const { document, close } = page('<main><p>Questions go to the SRE Guild.</p></main>');
+    const annotator = startAnnotator({
+      document,
+      url: new URL(document.location.href),
+      adapter: generic,
+      client: recordingClient(db),
+      signal: new AbortController().signal,
+    });
+    await annotator.idle();
+    expect(marks(document)).toEqual(['community c-sre:SRE Guild']);
+    const summary = annotator.summary();
+    expect(summary.topics).toBe(0);
+    expect(summary.communities).toEqual(['SRE Guild']);
+    expect(summary.namedCommunities).toEqual(['SRE Guild']);
+    expect(summaryLine(summary)).toBe(
+      'This page: 0 people across 0 units; touches 1 community; 0 of your colleagues',
+    );
     await close();
   });
 

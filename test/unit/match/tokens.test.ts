@@ -1,0 +1,92 @@
+// The hand-written tokenizer (lib/match/tokens.ts) against a plain reference: a token is a
+// maximal run of characters `isWordChar` accepts, hashed as `hashFolded(foldToken(token))`.
+// Random texts mix ASCII, Latin letters with diacritics, other scripts, combining marks,
+// soft hyphens, joiners, typographic punctuation and spaces.
+import { describe, expect, it } from 'vitest';
+import { TokenBuffer, foldToken, hashFolded, isWordChar } from '../../../lib/match/tokens';
+
+function reference(text: string) {
+  const out: { start: number; end: number; hash: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isWordChar(text, i)) i++;
+    out.push({ start, end: i, hash: hashFolded(foldToken(text.slice(start, i))) });
+  }
+  return out;
+}
+
+const PIECES = [
+  'Kubernetes',
+  'k8s',
+  'SRE',
+  'C++',
+  '.NET',
+  'CI/CD',
+  ' ',
+  '  ',
+  '\n',
+  '-',
+  '–',
+  '—',
+  '’',
+  '“',
+  'Zoë',
+  'Łukasz',
+  'naïve',
+  'café',
+  'Ａｐｉ',
+  'Привет',
+  'データ',
+  'e\u0301',
+  '\u00ad',
+  '\u200d',
+  '\u2060',
+  '\u00a0',
+  '\u00b5',
+  '×',
+  '÷',
+  '😀',
+  '1.5',
+  '_',
+  '©',
+  'ª',
+  'ß',
+  'İ',
+];
+
+function randomText(seed: number): string {
+  let state = seed;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+  let text = '';
+  const length = next() % 30;
+  for (let i = 0; i < length; i++) text += PIECES[next() % PIECES.length];
+  return text;
+}
+
+describe('TokenBuffer.scan', () => {
+  it('finds the reference tokens and hashes in 5,000 random texts', () => {
+    const buffer = new TokenBuffer();
+    for (let seed = 1; seed <= 5000; seed++) {
+      const text = randomText(seed);
+      buffer.scan(text);
+      const got = [];
+      for (let n = 0; n < buffer.count; n++)
+        got.push({ start: buffer.starts[n]!, end: buffer.ends[n]!, hash: buffer.hashes[n]! });
+      expect(got, JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+
+  it('reads a word that turns non-ASCII in its middle or at its end as one token', () => {
+    const buffer = new TokenBuffer();
+    buffer.scan('Kuber\u00adnetes naïve Zoë');
+    expect(buffer.count).toBe(3);
+    expect([...buffer.hashes.slice(0, 3)]).toEqual(
+      ['kubernetes', 'naive', 'zoe'].map((t) => hashFolded(t)),
+    );
+  });
+});
