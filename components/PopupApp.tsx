@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
 import type { PersonRow } from '../lib/db/schema';
-import { getPerson, viewerOf, type Viewer } from '../lib/db/queries';
+import { dataStatus, getPerson, viewerOf, type Viewer } from '../lib/db/queries';
 import { viewerStatus, type ViewerStatus } from '../lib/db/visible-counts';
 import { DataSourceLine } from './DataSourceLine';
 import { POPUP_MARKS } from './popup-marks';
@@ -36,9 +36,11 @@ export interface FirstScreen {
  * paint an empty frame first and start the reads one frame late.
  */
 export async function readFirstScreen(db: ConstellationDB): Promise<FirstScreen> {
+  // The feeds' totals do not depend on who I am: read them beside the viewer.
+  const raw = dataStatus(db);
   const viewer = await viewerOf(db);
   const [status, me] = await Promise.all([
-    viewerStatus(db, viewer),
+    viewerStatus(db, viewer, raw),
     viewer.me ? getPerson(db, viewer.me).then((row) => row ?? null) : null,
   ]);
   return { status, viewer, me };
