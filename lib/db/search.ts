@@ -15,6 +15,9 @@ export interface PeopleFilters {
   limit?: number;
 }
 
+/** Feeds readers may see, when the caller read them already (one read per keystroke). */
+type Visible = ReadonlySet<string> | undefined;
+
 const DEFAULT_LIMIT = 20;
 
 function matchesAll(tokens: readonly string[], words: readonly string[]): boolean {
@@ -100,6 +103,7 @@ export async function searchPeople(
   db: ConstellationDB,
   query: string,
   filters: PeopleFilters = {},
+  visible?: Visible,
 ): Promise<PersonRow[]> {
   const p = plan(query);
   if (!p) return [];
@@ -111,7 +115,7 @@ export async function searchPeople(
       (filters.feedId === undefined || person.feedId === filters.feedId) &&
       (filters.unit === undefined || person.unit === filters.unit) &&
       (filters.company === undefined || person.company === filters.company),
-    await visibleFeedIds(db),
+    visible ?? (await visibleFeedIds(db)),
   );
   return rankByName(rows, (r) => r.name, query);
 }
@@ -121,6 +125,7 @@ export async function searchCommunities(
   query: string,
   viewer: Viewer,
   limit = DEFAULT_LIMIT,
+  visible?: Visible,
 ): Promise<CommunityRow[]> {
   const p = plan(query);
   if (!p) return [];
@@ -129,7 +134,7 @@ export async function searchCommunities(
     p,
     limit,
     (c) => canSee(viewer, c),
-    await visibleFeedIds(db),
+    visible ?? (await visibleFeedIds(db)),
   );
   return rankByName(rows, (r) => r.name, query);
 }
@@ -138,10 +143,17 @@ export async function searchTopics(
   db: ConstellationDB,
   query: string,
   limit = DEFAULT_LIMIT,
+  visible?: Visible,
 ): Promise<TopicRow[]> {
   const p = plan(query);
   if (!p) return [];
-  const rows = await prefixSearch(db.topics, p, limit, () => true, await visibleFeedIds(db));
+  const rows = await prefixSearch(
+    db.topics,
+    p,
+    limit,
+    () => true,
+    visible ?? (await visibleFeedIds(db)),
+  );
   return rankByName(rows, (r) => r.label, query);
 }
 
