@@ -66,15 +66,21 @@ async function prefixSearch<T extends { feedId: string; id: string; tokens: stri
   return table.where('tokens').startsWith(p.lead).distinct().filter(keep).limit(limit).toArray();
 }
 
-/** Above this many keys per word, intersecting key lists costs more than filtering rows. */
-const INTERSECT_CAP = 2000;
-/** Rows read at most to check the remaining words after intersecting. */
-const CANDIDATE_CAP = 200;
+/**
+ * Above this many index entries a word's key list is not read whole: its rows are checked
+ * in memory instead. High enough that a common first or family name at 100,000 people
+ * (≈ 2,000 people, several entries each) is still listed, so two such words intersect.
+ */
+const INTERSECT_CAP = 10_000;
+/** Candidate rows read per round trip after intersecting, until `limit` rows are kept. */
+const CANDIDATE_PAGE = 48;
 
 /**
  * Several words ("takumi naka"): fetch only the primary keys matching each word (cheap,
- * no row cloning), intersect them, then read just the rows needed. Undefined when every word
- * is too common for this to pay off.
+ * no row cloning), intersect the complete lists, then read the candidates' rows a page at a
+ * time until `limit` of them pass the remaining words. Every candidate that can match is
+ * in the intersection, so the answer is complete. Undefined when every word is too common
+ * to list.
  */
 async function intersectWords<T extends { feedId: string; id: string; tokens: string[] }>(
   table: Table<T, [string, string]>,
@@ -94,9 +100,14 @@ async function intersectWords<T extends { feedId: string; id: string; tokens: st
     const next = new Set(keys.map(asString));
     common = new Map([...common].filter(([k]) => next.has(k)));
   }
-  const candidates = [...common.values()].slice(0, CANDIDATE_CAP);
-  const rows = await table.bulkGet(candidates);
-  return rows.filter((row): row is T => row !== undefined && keep(row)).slice(0, limit);
+  const candidates = [...common.values()];
+  const found: T[] = [];
+  for (let at = 0; at < candidates.length && found.length < limit; at += CANDIDATE_PAGE) {
+    const rows = await table.bulkGet(candidates.slice(at, at + CANDIDATE_PAGE));
+    for (const row of rows)
+      if (row !== undefined && keep(row) && found.length < limit) found.push(row);
+  }
+  return found;
 }
 
 export async function searchPeople(

@@ -68,6 +68,9 @@ function queriesFor(people: PersonRow[], topics: TopicRow[], communities: Commun
     ...typed(topics[3]!.label.toLowerCase()),
     ...typed(communities[5]!.name.toLowerCase()),
     `${someone.name.split(' ')[1]!.toLowerCase()} ${someone.name[0]!.toLowerCase()}`,
+    // A word almost everyone has (the mail domain) beside a rarer one, and two common words.
+    `northwind ${someone.name.split(' ')[1]!.toLowerCase().slice(0, 3)}`,
+    `${someone.name.split(' ')[0]!.toLowerCase()} n`,
     'a b',
     'zz',
     'e',
