@@ -66,21 +66,18 @@ async function prefixSearch<T extends { feedId: string; id: string; tokens: stri
   return table.where('tokens').startsWith(p.lead).distinct().filter(keep).limit(limit).toArray();
 }
 
-/**
- * Above this many index entries a word's key list is not read whole: its rows are checked
- * in memory instead. High enough that a common first or family name at 100,000 people
- * (≈ 2,000 people, several entries each) is still listed, so two such words intersect.
- */
+/** Above this many index entries a word's key list is not read: its rows are checked instead. */
 const INTERSECT_CAP = 10_000;
-/** Candidate rows read per round trip after intersecting, until `limit` rows are kept. */
+/** Candidate rows read per round trip, until `limit` of them are kept. */
 const CANDIDATE_PAGE = 48;
 
 /**
- * Several words ("takumi naka"): fetch only the primary keys matching each word (cheap,
- * no row cloning), intersect the complete lists, then read the candidates' rows a page at a
- * time until `limit` of them pass the remaining words. Every candidate that can match is
- * in the intersection, so the answer is complete. Undefined when every word is too common
- * to list.
+ * Several words ("lucía sánchez"): count each word's index entries (counted in the database,
+ * nothing copied), then, rarest word first, read the primary keys of the listable words and
+ * intersect them while that is cheaper than checking the candidates' rows, then read the
+ * candidates' rows a page at a time until `limit` of them pass every word. Every row that can
+ * match is a candidate, so the answer is complete; a word no row has ends it at once.
+ * Undefined when every word is too common to list (the rows of the lead word are then read).
  */
 async function intersectWords<T extends { feedId: string; id: string; tokens: string[] }>(
   table: Table<T, [string, string]>,
@@ -88,24 +85,36 @@ async function intersectWords<T extends { feedId: string; id: string; tokens: st
   limit: number,
   keep: (row: T) => boolean,
 ): Promise<T[] | undefined> {
-  const keyLists = await Promise.all(
-    words.map((word) => table.where('tokens').startsWith(word).limit(INTERSECT_CAP).primaryKeys()),
-  );
-  // Words too common to list ("n" in "takumi n") are checked on the rows instead.
-  const selective = keyLists.filter((keys) => keys.length < INTERSECT_CAP);
-  if (selective.length === 0) return undefined;
+  const range = (word: string) => table.where('tokens').startsWith(word);
+  const counts = await Promise.all(words.map((word) => range(word).count()));
+  if (counts.some((n) => n === 0)) return [];
+  // Words too common to list ("s" in "lucía s") are checked on the rows instead.
+  const listable = words
+    .map((word, i) => ({ word, entries: counts[i]! }))
+    .filter((w) => w.entries <= INTERSECT_CAP)
+    .sort((a, b) => a.entries - b.entries);
+  if (listable.length === 0) return undefined;
   const asString = (key: [string, string]) => `${key[0]}\u0000${key[1]}`;
-  let common = new Map(selective[0]!.map((key) => [asString(key), key] as const));
-  for (const keys of selective.slice(1)) {
-    const next = new Set(keys.map(asString));
-    common = new Map([...common].filter(([k]) => next.has(k)));
+  let candidates: Map<string, [string, string]> | undefined;
+  for (const { word, entries } of listable) {
+    // Stop when checking the candidates' rows costs less than listing the next word: a page
+    // of them, or fewer than a quarter of its entries (a key costs a fraction of a row).
+    if (candidates && (candidates.size <= CANDIDATE_PAGE || entries > candidates.size * 4)) break;
+    const keys = await range(word).primaryKeys();
+    if (!candidates) {
+      candidates = new Map(keys.map((key) => [asString(key), key] as const));
+    } else {
+      const next = new Set(keys.map(asString));
+      candidates = new Map([...candidates].filter(([k]) => next.has(k)));
+    }
   }
-  const candidates = [...common.values()];
+  const list = [...candidates!.values()];
   const found: T[] = [];
-  for (let at = 0; at < candidates.length && found.length < limit; at += CANDIDATE_PAGE) {
-    const rows = await table.bulkGet(candidates.slice(at, at + CANDIDATE_PAGE));
-    for (const row of rows)
+  for (let at = 0; at < list.length && found.length < limit; at += CANDIDATE_PAGE) {
+    const rows = await table.bulkGet(list.slice(at, at + CANDIDATE_PAGE));
+    for (const row of rows) {
       if (row !== undefined && keep(row) && found.length < limit) found.push(row);
+    }
   }
   return found;
 }
