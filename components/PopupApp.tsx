@@ -124,7 +124,7 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
 
   return (
     <main class="popup">
-      <header class="popup-header">
+      <header class={view ? 'popup-header compact' : 'popup-header'}>
         <div class="header-row">
           <h1>
             <span class="logo" aria-hidden="true">
@@ -217,7 +217,7 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
             <>
               {showIdentity && (
                 <div class="identity-box">
-                  <IdentityPrompt db={db} onDone={chooseIdentity} />
+                  <IdentityPrompt db={db} onDone={chooseIdentity} compact />
                 </div>
               )}
               <div role="tablist" aria-label="Popup sections" class="tabs">

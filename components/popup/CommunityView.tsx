@@ -10,6 +10,7 @@ import { PARTICIPATION_LEVELS } from '../../lib/model/vocabulary';
 import { useLiveQuery } from '../useLiveQuery';
 import { CommunityFacts } from './CommunityFacts';
 import { CommunityLinks } from './CommunityLinks';
+import { MemberGroup } from './MemberGroup';
 import type { Navigator } from './navigation';
 import { TakePart } from './TakePart';
 
@@ -51,31 +52,7 @@ export function CommunityView(props: {
       {PARTICIPATION_LEVELS.map((level) => {
         const group = members.filter((m) => m.membership.participation === level);
         if (group.length === 0) return null;
-        return (
-          <div key={level} class="member-group">
-            <h4>
-              {level} ({group.length})
-            </h4>
-            <ul class="plain">
-              {group.map(({ person, membership }) => (
-                <li key={person.id}>
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() =>
-                      nav.open({ kind: 'person', ref: { feedId: person.feedId, id: person.id } })
-                    }
-                  >
-                    {person.name}
-                  </button>
-                  {membership.roles.length > 0 && (
-                    <span class="meta"> · {membership.roles.join(', ')}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
+        return <MemberGroup key={level} level={level} members={group} nav={nav} />;
       })}
       <p class="meta">
         Spans {unitNames.join(', ') || 'no units'}
