@@ -68,6 +68,8 @@ async function prefixSearch<T extends { feedId: string; id: string; tokens: stri
 
 /** Above this many index entries a word's key list is not read: its rows are checked instead. */
 const INTERSECT_CAP = 10_000;
+/** Words shorter than this are taken as too common to count or list. */
+const COUNTED_LENGTH = 3;
 /** Candidate rows read per round trip, until `limit` of them are kept. */
 const CANDIDATE_PAGE = 48;
 
@@ -86,7 +88,13 @@ async function intersectWords<T extends { feedId: string; id: string; tokens: st
   keep: (row: T) => boolean,
 ): Promise<T[] | undefined> {
   const range = (word: string) => table.where('tokens').startsWith(word);
-  const counts = await Promise.all(words.map((word) => range(word).count()));
+  // Counting walks a word's entries: words this short are common ("s" has 52,741 entries at
+  // 100k people), so they are not counted and never listed, only checked on the rows.
+  const counts = await Promise.all(
+    words.map((word) =>
+      word.length >= COUNTED_LENGTH ? range(word).count() : Promise.resolve(Infinity),
+    ),
+  );
   if (counts.some((n) => n === 0)) return [];
   // Words too common to list ("s" in "lucía s") are checked on the rows instead.
   const listable = words
