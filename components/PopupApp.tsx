@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
 import type { PersonRow } from '../lib/db/schema';
-import { getPerson, viewerOf, type Viewer } from '../lib/db/queries';
+import { dataStatus, getPerson, viewerOf, type Viewer } from '../lib/db/queries';
 import { viewerStatus, type ViewerStatus } from '../lib/db/visible-counts';
 import { DataSourceLine } from './DataSourceLine';
 import { POPUP_MARKS } from './popup-marks';
@@ -36,9 +36,11 @@ export interface FirstScreen {
  * paint an empty frame first and start the reads one frame late.
  */
 export async function readFirstScreen(db: ConstellationDB): Promise<FirstScreen> {
+  // The feeds' totals do not depend on who I am: read them beside the viewer.
+  const raw = dataStatus(db);
   const viewer = await viewerOf(db);
   const [status, me] = await Promise.all([
-    viewerStatus(db, viewer),
+    viewerStatus(db, viewer, raw),
     viewer.me ? getPerson(db, viewer.me).then((row) => row ?? null) : null,
   ]);
   return { status, viewer, me };
@@ -122,7 +124,7 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
 
   return (
     <main class="popup">
-      <header class="popup-header">
+      <header class={view ? 'popup-header compact' : 'popup-header'}>
         <div class="header-row">
           <h1>
             <span class="logo" aria-hidden="true">
@@ -215,7 +217,7 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
             <>
               {showIdentity && (
                 <div class="identity-box">
-                  <IdentityPrompt db={db} onDone={chooseIdentity} />
+                  <IdentityPrompt db={db} onDone={chooseIdentity} compact />
                 </div>
               )}
               <div role="tablist" aria-label="Popup sections" class="tabs">

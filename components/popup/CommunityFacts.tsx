@@ -3,6 +3,7 @@
 import type { ConstellationDB } from '../../lib/db/database';
 import { summarizeCommunities, type CommunitySummary } from '../../lib/db/finder';
 import type { CommunityRow } from '../../lib/db/schema';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../useLiveQuery';
 
 export function CommunityFacts({ summary }: { summary: CommunitySummary }) {
@@ -23,6 +24,13 @@ export function CommunityFacts({ summary }: { summary: CommunitySummary }) {
   );
 }
 
+/**
+ * Facts of a search result wait until typing pauses this long: they read every member's row
+ * (thousands for a large community), and read while the user types they would compete with
+ * the next keystroke's search (docs/benchmarks.md, "Popup at 100,000 people").
+ */
+const FACTS_AFTER_PAUSE_MS = 300;
+
 /** The same facts for a search result, loaded after the row is shown (its line is reserved). */
 export function LazyCommunityFacts({
   db,
@@ -31,7 +39,17 @@ export function LazyCommunityFacts({
   db: ConstellationDB;
   community: CommunityRow;
 }) {
-  const state = useLiveQuery(() => summarizeCommunities(db, [community]), [db, community]);
+  const key = `${community.feedId}\u0000${community.id}`;
+  const [settled, setSettled] = useState<string>();
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(key), FACTS_AFTER_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [key]);
+  const ready = settled === key;
+  const state = useLiveQuery(
+    async () => (ready ? summarizeCommunities(db, [community]) : []),
+    [db, community, ready],
+  );
   if (state.status === 'ready' && state.value[0])
     return <CommunityFacts summary={state.value[0]} />;
   return (

@@ -10,10 +10,11 @@ import { PARTICIPATION_LEVELS } from '../../lib/model/vocabulary';
 import { useLiveQuery } from '../useLiveQuery';
 import { CommunityFacts } from './CommunityFacts';
 import { CommunityLinks } from './CommunityLinks';
+import { MemberGroup } from './MemberGroup';
 import type { Navigator } from './navigation';
 import { TakePart } from './TakePart';
 import { DiscoveredBadge, DiscoveredNote } from './Discovered';
-import { evidenceLine, isDiscovered } from '../../lib/discovered';
+import { isDiscovered } from '../../lib/discovered';
 
 export function CommunityView(props: {
   db: ConstellationDB;
@@ -63,36 +64,7 @@ export function CommunityView(props: {
       {PARTICIPATION_LEVELS.map((level) => {
         const group = members.filter((m) => m.membership.participation === level);
         if (group.length === 0) return null;
-        return (
-          <div key={level} class="member-group">
-            <h4>
-              {level} ({group.length})
-            </h4>
-            <ul class="plain">
-              {group.map(({ person, membership }) => (
-                <li key={person.id}>
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() =>
-                      nav.open({ kind: 'person', ref: { feedId: person.feedId, id: person.id } })
-                    }
-                  >
-                    {person.name}
-                  </button>
-                  {membership.roles.length > 0 && (
-                    <span class="meta"> · {membership.roles.join(', ')}</span>
-                  )}
-                  {membership.evidence && (
-                    <span class="meta evidence-line" data-evidence>
-                      {evidenceLine(membership.evidence)}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
+        return <MemberGroup key={level} level={level} members={group} nav={nav} />;
       })}
       <p class="meta">
         Spans {unitNames.join(', ') || 'no units'}

@@ -24,6 +24,7 @@ import type {
 } from './sync-schema';
 import { recordKey, rowPrimaryKey } from '../feed/record-hash';
 import { packFingerprint } from './fingerprints';
+import { membersOnlyOfFeed } from './visible-counts';
 
 /** Thrown when the lease or the pending generation changed under a running sync. */
 export class GenerationLostError extends Error {
@@ -183,7 +184,8 @@ export async function switchGeneration(db: ConstellationDB, s: GenerationSwitch)
       await db.feeds.delete(other);
       await db.syncFingerprints.delete(other);
     }
-    await db.feeds.put(s.feedRow);
+    // Counted from the rows just made visible (kept versions of faulty records included).
+    await db.feeds.put({ ...s.feedRow, membersOnly: await membersOnlyOfFeed(db, feedId) });
     await db.syncFingerprints.put({ feedId, lists: packFingerprint(s.fingerprint) });
     const next: SyncSourceRow = {
       url: s.url,

@@ -9,6 +9,7 @@ import type { Feed } from '../model/feed';
 import { FEED_TABLES, type ConstellationDB } from './database';
 import { feedRows } from './rows';
 import type { FeedRow, FeedSource } from './schema';
+import { membersOnlyOfFeed } from './visible-counts';
 
 export interface IngestMeta {
   source: FeedSource;
@@ -60,8 +61,9 @@ export async function replaceFeed(
       db.memberships.bulkAdd(rows.memberships),
       db.expertise.bulkAdd(rows.expertise),
     ]);
-    await db.feeds.put(feedRow);
-    return feedRow;
+    const stored: FeedRow = { ...feedRow, membersOnly: await membersOnlyOfFeed(db, feed.feedId) };
+    await db.feeds.put(stored);
+    return stored;
   });
 }
 

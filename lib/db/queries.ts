@@ -40,8 +40,7 @@ export function canSee(
 
 /** The current user as a viewer: "me" from local data, their feed and declared memberships. */
 export async function viewerOf(db: ConstellationDB): Promise<Viewer> {
-  const meRow = await db.me.get('me');
-  const declared = await db.myMemberships.toArray();
+  const [meRow, declared] = await Promise.all([db.me.get('me'), db.myMemberships.toArray()]);
   const memberOf = new Set(declared.map((m) => communityKey(m.feedId, m.community)));
   if (!meRow) return { memberOf };
   const me = { feedId: meRow.feedId, id: meRow.personId };

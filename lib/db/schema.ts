@@ -22,6 +22,18 @@ export interface FeedRow {
     memberships: number;
     expertise: number;
   };
+  /**
+   * The feed's members-only communities with their membership counts, read from the stored
+   * rows in the transaction that writes this row (ingest, generation switch), so the counts a
+   * viewer sees are computed without scanning communities (lib/db/visible-counts.ts). Absent
+   * on rows written before it existed: readers then scan.
+   */
+  membersOnly?: MembersOnlyCount[];
+}
+
+export interface MembersOnlyCount {
+  community: string;
+  memberships: number;
 }
 
 interface FeedScoped {

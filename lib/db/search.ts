@@ -15,6 +15,9 @@ export interface PeopleFilters {
   limit?: number;
 }
 
+/** Feeds readers may see, when the caller read them already (one read per keystroke). */
+type Visible = ReadonlySet<string> | undefined;
+
 const DEFAULT_LIMIT = 20;
 
 function matchesAll(tokens: readonly string[], words: readonly string[]): boolean {
@@ -63,15 +66,20 @@ async function prefixSearch<T extends { feedId: string; id: string; tokens: stri
   return table.where('tokens').startsWith(p.lead).distinct().filter(keep).limit(limit).toArray();
 }
 
-/** Above this many keys per word, intersecting key lists costs more than filtering rows. */
-const INTERSECT_CAP = 2000;
-/** Rows read at most to check the remaining words after intersecting. */
-const CANDIDATE_CAP = 200;
+/** Above this many index entries a word's key list is not read: its rows are checked instead. */
+const INTERSECT_CAP = 10_000;
+/** Words shorter than this are taken as too common to count or list. */
+const COUNTED_LENGTH = 3;
+/** Candidate rows read per round trip, until `limit` of them are kept. */
+const CANDIDATE_PAGE = 48;
 
 /**
- * Several words ("takumi naka"): fetch only the primary keys matching each word (cheap,
- * no row cloning), intersect them, then read just the rows needed. Undefined when every word
- * is too common for this to pay off.
+ * Several words ("lucía sánchez"): count each word's index entries (counted in the database,
+ * nothing copied), then, rarest word first, read the primary keys of the listable words and
+ * intersect them while that is cheaper than checking the candidates' rows, then read the
+ * candidates' rows a page at a time until `limit` of them pass every word. Every row that can
+ * match is a candidate, so the answer is complete; a word no row has ends it at once.
+ * Undefined when every word is too common to list (the rows of the lead word are then read).
  */
 async function intersectWords<T extends { feedId: string; id: string; tokens: string[] }>(
   table: Table<T, [string, string]>,
@@ -79,27 +87,51 @@ async function intersectWords<T extends { feedId: string; id: string; tokens: st
   limit: number,
   keep: (row: T) => boolean,
 ): Promise<T[] | undefined> {
-  const keyLists = await Promise.all(
-    words.map((word) => table.where('tokens').startsWith(word).limit(INTERSECT_CAP).primaryKeys()),
+  const range = (word: string) => table.where('tokens').startsWith(word);
+  // Counting walks a word's entries: words this short are common ("s" has 52,741 entries at
+  // 100k people), so they are not counted and never listed, only checked on the rows.
+  const counts = await Promise.all(
+    words.map((word) =>
+      word.length >= COUNTED_LENGTH ? range(word).count() : Promise.resolve(Infinity),
+    ),
   );
-  // Words too common to list ("n" in "takumi n") are checked on the rows instead.
-  const selective = keyLists.filter((keys) => keys.length < INTERSECT_CAP);
-  if (selective.length === 0) return undefined;
+  if (counts.some((n) => n === 0)) return [];
+  // Words too common to list ("s" in "lucía s") are checked on the rows instead.
+  const listable = words
+    .map((word, i) => ({ word, entries: counts[i]! }))
+    .filter((w) => w.entries <= INTERSECT_CAP)
+    .sort((a, b) => a.entries - b.entries);
+  if (listable.length === 0) return undefined;
   const asString = (key: [string, string]) => `${key[0]}\u0000${key[1]}`;
-  let common = new Map(selective[0]!.map((key) => [asString(key), key] as const));
-  for (const keys of selective.slice(1)) {
-    const next = new Set(keys.map(asString));
-    common = new Map([...common].filter(([k]) => next.has(k)));
+  let candidates: Map<string, [string, string]> | undefined;
+  for (const { word, entries } of listable) {
+    // Stop when checking the candidates' rows costs less than listing the next word: a page
+    // of them, or fewer than a quarter of its entries (a key costs a fraction of a row).
+    if (candidates && (candidates.size <= CANDIDATE_PAGE || entries > candidates.size * 4)) break;
+    const keys = await range(word).primaryKeys();
+    if (!candidates) {
+      candidates = new Map(keys.map((key) => [asString(key), key] as const));
+    } else {
+      const next = new Set(keys.map(asString));
+      candidates = new Map([...candidates].filter(([k]) => next.has(k)));
+    }
   }
-  const candidates = [...common.values()].slice(0, CANDIDATE_CAP);
-  const rows = await table.bulkGet(candidates);
-  return rows.filter((row): row is T => row !== undefined && keep(row)).slice(0, limit);
+  const list = [...candidates!.values()];
+  const found: T[] = [];
+  for (let at = 0; at < list.length && found.length < limit; at += CANDIDATE_PAGE) {
+    const rows = await table.bulkGet(list.slice(at, at + CANDIDATE_PAGE));
+    for (const row of rows) {
+      if (row !== undefined && keep(row) && found.length < limit) found.push(row);
+    }
+  }
+  return found;
 }
 
 export async function searchPeople(
   db: ConstellationDB,
   query: string,
   filters: PeopleFilters = {},
+  visible?: Visible,
 ): Promise<PersonRow[]> {
   const p = plan(query);
   if (!p) return [];
@@ -111,7 +143,7 @@ export async function searchPeople(
       (filters.feedId === undefined || person.feedId === filters.feedId) &&
       (filters.unit === undefined || person.unit === filters.unit) &&
       (filters.company === undefined || person.company === filters.company),
-    await visibleFeedIds(db),
+    visible ?? (await visibleFeedIds(db)),
   );
   return rankByName(rows, (r) => r.name, query);
 }
@@ -121,6 +153,7 @@ export async function searchCommunities(
   query: string,
   viewer: Viewer,
   limit = DEFAULT_LIMIT,
+  visible?: Visible,
 ): Promise<CommunityRow[]> {
   const p = plan(query);
   if (!p) return [];
@@ -129,7 +162,7 @@ export async function searchCommunities(
     p,
     limit,
     (c) => canSee(viewer, c),
-    await visibleFeedIds(db),
+    visible ?? (await visibleFeedIds(db)),
   );
   return rankByName(rows, (r) => r.name, query);
 }
@@ -138,10 +171,17 @@ export async function searchTopics(
   db: ConstellationDB,
   query: string,
   limit = DEFAULT_LIMIT,
+  visible?: Visible,
 ): Promise<TopicRow[]> {
   const p = plan(query);
   if (!p) return [];
-  const rows = await prefixSearch(db.topics, p, limit, () => true, await visibleFeedIds(db));
+  const rows = await prefixSearch(
+    db.topics,
+    p,
+    limit,
+    () => true,
+    visible ?? (await visibleFeedIds(db)),
+  );
   return rankByName(rows, (r) => r.label, query);
 }
 

@@ -3,33 +3,71 @@
 // options page and the boundaries view all show these, so one screen never says 25 where
 // another says 23 (issue 17). Feed rows keep the raw totals (what was ingested); this is the
 // one place that turns them into what this user is shown.
+//
+// The popup reads this before its first paint, so it must not scan: each feed row carries its
+// members-only communities with their membership counts (`FeedRow.membersOnly`), computed
+// from the stored rows by `membersOnlyOfFeed` inside the transaction that writes the feed row
+// (lib/db/ingest.ts, lib/db/generations.ts), so they are exact for the rows readers see.
+import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
-import { canSee, dataStatus, visibleFeedIds, type DataStatus, type Viewer } from './queries';
+import { communityKey, dataStatus, type DataStatus, type Viewer } from './queries';
+import type { MembersOnlyCount } from './schema';
 
 export interface ViewerStatus extends DataStatus {
   /** Members-only communities left out of `counts` because the viewer is not a member. */
   hiddenCommunities: number;
 }
 
-export async function viewerStatus(db: ConstellationDB, viewer: Viewer): Promise<ViewerStatus> {
-  const [status, visible] = await Promise.all([dataStatus(db), visibleFeedIds(db)]);
-  // `visibility` is not indexed; communities are few (hundreds to a few thousand) next to
-  // people and memberships, so one pass over them is cheap, and only the hidden ones' member
-  // counts are read, through the [feedId+community] index.
-  const hidden = await db.communities
-    .filter((c) => visible.has(c.feedId) && !canSee(viewer, c))
-    .toArray();
-  if (hidden.length === 0) return { ...status, hiddenCommunities: 0 };
-  const hiddenMemberships = await Promise.all(
-    hidden.map((c) => db.memberships.where('[feedId+community]').equals([c.feedId, c.id]).count()),
-  );
+/** `raw` may be given when the caller started reading the feeds' totals already. */
+export async function viewerStatus(
+  db: ConstellationDB,
+  viewer: Viewer,
+  raw: Promise<DataStatus> = dataStatus(db),
+): Promise<ViewerStatus> {
+  const status = await raw;
+  let hiddenCommunities = 0;
+  let hiddenMemberships = 0;
+  for (const feed of status.feeds) {
+    const membersOnly = feed.membersOnly ?? (await membersOnlyOfFeed(db, feed.feedId));
+    for (const { community, memberships } of membersOnly) {
+      if (viewer.memberOf.has(communityKey(feed.feedId, community))) continue;
+      hiddenCommunities += 1;
+      hiddenMemberships += memberships;
+    }
+  }
+  if (hiddenCommunities === 0) return { ...status, hiddenCommunities: 0 };
   return {
     ...status,
-    hiddenCommunities: hidden.length,
+    hiddenCommunities,
     counts: {
       ...status.counts,
-      communities: status.counts.communities - hidden.length,
-      memberships: status.counts.memberships - hiddenMemberships.reduce((a, b) => a + b, 0),
+      communities: status.counts.communities - hiddenCommunities,
+      memberships: status.counts.memberships - hiddenMemberships,
     },
   };
+}
+
+/**
+ * One feed's members-only communities and how many memberships each has, read from the
+ * stored rows (call inside the transaction that writes the feed row to keep them exact).
+ * `visibility` is not indexed: communities are few next to people and memberships, so one
+ * pass over the feed's communities, then a count per members-only one through the
+ * [feedId+community] index.
+ */
+export async function membersOnlyOfFeed(
+  db: ConstellationDB,
+  feedId: string,
+): Promise<MembersOnlyCount[]> {
+  const ids = (
+    await db.communities
+      .where('[feedId+id]')
+      .between([feedId, Dexie.minKey], [feedId, Dexie.maxKey])
+      .toArray()
+  )
+    .filter((c) => c.visibility === 'members')
+    .map((c) => c.id);
+  const counts = await Promise.all(
+    ids.map((id) => db.memberships.where('[feedId+community]').equals([feedId, id]).count()),
+  );
+  return ids.map((community, i) => ({ community, memberships: counts[i]! }));
 }

@@ -22,6 +22,56 @@ declare const chrome: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
 };
 
+/** Queries a user would type: a name, a topic, a community word, an email prefix, a miss. */
+export function searchQueries(feed: ReturnType<typeof generateSyntheticFeed>): string[] {
+  const sample = feed.people[Math.floor(feed.people.length / 3)]!;
+  return [
+    sample.name.toLowerCase(),
+    feed.topics[3]!.label.toLowerCase(),
+    feed.communities[5]!.name.split(' ')[0]!.toLowerCase(),
+    (sample.emails?.[0] ?? sample.name).slice(0, 8),
+    'zz',
+  ];
+}
+
+/** Every prefix of each query, as typed one key at a time. */
+function keystrokes(queries: string[]): string[] {
+  return queries.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+}
+
+/**
+ * Sets the popup's search box to `query` as one keystroke would, and returns the time until
+ * the answer to exactly that query is in the DOM and the next frame has been painted.
+ */
+function typeInPopup(page: Page, query: string): Promise<number> {
+  // A string, not a function: tsx would wrap the named helpers in a `__name` call that does
+  // not exist in the page.
+  return page.evaluate(`new Promise((done, fail) => {
+    const query = ${JSON.stringify(query)};
+    const input = document.querySelector('#finder-input');
+    const results = document.querySelector('.finder-results');
+    if (!input || !results) return fail(new Error('the popup has no search box'));
+    let start = 0;
+    let waiting = true;
+    const check = () => {
+      if (!waiting || results.getAttribute('data-results-for') !== query) return;
+      waiting = false;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => done(performance.now() - start);
+        channel.port2.postMessage(undefined);
+      });
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(results, { attributes: true, attributeFilter: ['data-results-for'] });
+    start = performance.now();
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    check();
+  })`);
+}
+
 export async function benchPopupOpen(): Promise<void> {
   const people = numberOption('people', 100_000);
   const opens = numberOption('opens', 20);
@@ -154,7 +204,7 @@ export async function benchPopupOpen(): Promise<void> {
       ['measure', 'value', 'goal'],
       ['first open after sync', ms(first), ''],
       ['warm open p50', ms(percentile(popup, 50)), ''],
-      ['warm open p95', ms(percentile(popup, 95)), '≤ 150 ms'],
+      ['warm open p95', ms(percentile(popup, 95)), '≤ 120 ms'],
       ['warm open max', ms(Math.max(...popup)), ''],
       [
         "browser's first-contentful-paint p50 / p95",
@@ -196,6 +246,39 @@ export async function benchPopupOpen(): Promise<void> {
       ['warm open p50 / baseline p50', ratio(percentile(popup, 50), percentile(baseline, 50)), ''],
     ]);
     console.log(`warm opens in order (ms): ${popup.map((v) => v.toFixed(0)).join(', ')}`);
+
+    // Keystroke to results on screen, in the same popup a user types in: the typed query's
+    // answer rendered (the results' data-results-for names it) and the next frame painted.
+    const typed = keystrokes(searchQueries(feed));
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${base}/popup.html`);
+      await page.waitForSelector('#finder-input');
+      const keystrokeTimes: number[] = [];
+      // Warm-up: the first few keystrokes of the first query.
+      for (const q of typed.slice(0, 5)) await typeInPopup(page, q);
+      await typeInPopup(page, '');
+      for (const q of typed) keystrokeTimes.push(await typeInPopup(page, q));
+      console.log(
+        `\nKeystroke to results painted in the popup: ${typed.length} keystrokes over ${searchQueries(feed).join(' | ')}\n`,
+      );
+      printTable([
+        ['measure', 'value', 'goal'],
+        ['keystroke to results p50', ms(percentile(keystrokeTimes, 50)), ''],
+        ['keystroke to results p95', ms(percentile(keystrokeTimes, 95)), '≤ 25 ms'],
+        ['keystroke to results max', ms(Math.max(...keystrokeTimes)), ''],
+      ]);
+      console.log(
+        `Slowest keystrokes: ${typed
+          .map((q, i) => [q, keystrokeTimes[i]!] as const)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([q, t]) => `"${q}" ${ms(t)}`)
+          .join(', ')}`,
+      );
+    } finally {
+      await page.close();
+    }
   } finally {
     await browser.close();
     server.close();

@@ -117,6 +117,12 @@ async function popupFor(tour: TourContext): Promise<Page> {
 async function searchIn(popup: Page, text: string): Promise<void> {
   await popup.getByRole('combobox', { name: 'Search people, topics and communities' }).fill(text);
   await popup.locator('#finder-results [role="option"]').first().waitFor();
+  // Community results fill in their facts once typing pauses: wait for them.
+  await popup.waitForFunction(() =>
+    [...document.querySelectorAll('#finder-results .community-facts')].every(
+      (facts) => !facts.textContent?.endsWith('…'),
+    ),
+  );
 }
 
 async function boundaries(tour: TourContext, tab?: string): Promise<Page> {

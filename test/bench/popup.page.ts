@@ -4,6 +4,8 @@
 import { ConstellationDB } from '../../lib/db/database';
 import { replaceFeed } from '../../lib/db/ingest';
 import { ANONYMOUS } from '../../lib/db/queries';
+import { searchCommunities, searchPeople, searchTopics } from '../../lib/db/search';
+import { personSummaries } from '../../lib/db/summaries';
 import { finderResults } from '../../lib/db/views';
 import { validateFeedText } from '../../lib/model/validate';
 import { percentile } from '../../lib/stats';
@@ -21,6 +23,8 @@ export interface PopupBenchResult {
   results: number;
   /** The five slowest keystrokes, for finding what the tail is made of. */
   slowest: [string, number][];
+  /** Each part of those keystrokes timed alone (topics, people with units, communities). */
+  slowestParts: [string, number, number, number][];
 }
 
 /** Every prefix of each query, as typed one key at a time. */
@@ -53,6 +57,24 @@ export async function runPopupBench(feedUrl: string, queries: string[]): Promise
     results += (await finderResults(db, typed[i]!, ANONYMOUS)).length;
     times.push(performance.now() - t);
   }
+  const slowest = typed
+    .map((q, i) => [q, times[i]!] as [string, number])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5);
+  const slowestParts: [string, number, number, number][] = [];
+  for (const [q] of slowest) {
+    const timed = async (work: () => Promise<unknown>) => {
+      const t = performance.now();
+      await work();
+      return performance.now() - t;
+    };
+    slowestParts.push([
+      q,
+      await timed(() => searchTopics(db, q, 5)),
+      await timed(async () => personSummaries(db, await searchPeople(db, q, { limit: 8 }))),
+      await timed(() => searchCommunities(db, q, ANONYMOUS, 5)),
+    ]);
+  }
   db.close();
   await ConstellationDB.delete('bench-popup');
   return {
@@ -66,9 +88,7 @@ export async function runPopupBench(feedUrl: string, queries: string[]): Promise
     getP50: percentile(gets, 50),
     getP95: percentile(gets, 95),
     results,
-    slowest: typed
-      .map((q, i) => [q, times[i]!] as [string, number])
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 5),
+    slowest,
+    slowestParts,
   };
 }

@@ -36,7 +36,13 @@ describe('popup peer finder in Chromium', () => {
   it('asks who I am on first run, and remembers the choice', async () => {
     await expect.poll(() => popup.getByRole('heading', { name: 'Who are you?' }).count()).toBe(1);
     expect(await seriousViolations(popup)).toEqual([]);
+    // The question is one line under the search box (issue 17: it took ~200 px), and grows
+    // into the list of matching people only while a name is typed.
+    const question = popup.locator('.identity-box');
+    expect((await question.boundingBox())!.height).toBeLessThanOrEqual(56);
+    expect(await popup.getByRole('list', { name: 'People matching your search' }).count()).toBe(0);
     await popup.getByLabel('Your name, email or handle').fill('zoe oka');
+    await popup.getByRole('list', { name: 'People matching your search' }).waitFor();
     await popup.getByRole('button', { name: 'This is me: Zoë Okafor' }).click();
     await expect.poll(() => popup.locator('.me-line').textContent()).toContain('You: Zoë Okafor');
     // Reopened, the popup's first frame already says who I am: record every text the line
@@ -77,6 +83,10 @@ describe('popup peer finder in Chromium', () => {
     await expect
       .poll(() => popup.getByRole('heading', { name: 'Who knows Kubernetes?' }).count())
       .toBe(1);
+    // A detail view keeps the header to its title line: the counts and who I am are the home
+    // view's, and the list starts higher.
+    expect(await popup.locator('.popup-header .header-meta').isVisible()).toBe(false);
+    expect((await popup.locator('.popup-header').boundingBox())!.height).toBeLessThanOrEqual(48);
 
     const outside = popup.getByLabel('Outside my unit');
     expect(await outside.isChecked()).toBe(true);

@@ -26,6 +26,8 @@ describe('replaceFeed', () => {
         generatedAt: '2026-11-20T10:00:00Z',
         ingestedAt: '2026-11-21T08:00:00.000Z',
         counts: { units: 4, people: 4, topics: 3, communities: 2, memberships: 5, expertise: 3 },
+        // c-fraud is members-only, with Carol and Alice.
+        membersOnly: [{ community: 'c-fraud', memberships: 2 }],
       },
     ]);
   });

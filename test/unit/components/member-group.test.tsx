@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+// A community's members are paged per participation level: the heading keeps the full count,
+// 30 names at first, and "Show more" says how many remain and adds the next 30.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { expect, it } from 'vitest';
+import { MemberGroup } from '../../../components/popup/MemberGroup';
+import type { CommunityMember } from '../../../lib/db/queries';
+import type { PersonRow } from '../../../lib/db/schema';
+
+function member(i: number): CommunityMember {
+  const person = { feedId: 'f', id: `p-${i}`, name: `Person ${i}` } as PersonRow;
+  return {
+    person,
+    membership: {
+      feedId: 'f',
+      person: person.id,
+      community: 'c',
+      participation: 'peripheral',
+      roles: [],
+    },
+  };
+}
+
+it('shows 30 members, then 30 more, then the rest, with the counts', async () => {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const members = Array.from({ length: 75 }, (_, i) => member(i));
+  const opened: string[] = [];
+  await act(() =>
+    render(
+      <MemberGroup
+        level="peripheral"
+        members={members}
+        nav={{
+          open: (view) => opened.push('ref' in view ? view.ref.id : view.kind),
+          back: () => undefined,
+        }}
+      />,
+      root,
+    ),
+  );
+  const names = () => [...root.querySelectorAll('li button')].map((b) => b.textContent);
+  const more = () => root.querySelector<HTMLButtonElement>('button.secondary');
+  expect(root.querySelector('h4')?.textContent).toBe('peripheral (75)');
+  expect(names()).toHaveLength(30);
+  expect(more()?.textContent).toBe('Show 30 more of 45 peripheral members');
+  await act(() => more()!.click());
+  expect(names()).toHaveLength(60);
+  expect(more()?.textContent).toBe('Show 15 more of 15 peripheral members');
+  await act(() => more()!.click());
+  expect(names()).toEqual(members.map((m) => m.person.name));
+  expect(more()).toBeNull();
+  await act(() => root.querySelector<HTMLButtonElement>('li button')!.click());
+  expect(opened).toEqual(['p-0']);
+  render(null, root);
+});
