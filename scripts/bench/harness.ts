@@ -59,6 +59,8 @@ export async function runPageBenchmark<T>(
     logLevel: 'error',
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    // Components import their stylesheets for the extension build; a page serves its own.
+    loader: { '.css': 'empty' },
   });
   const files: Record<string, ServedFile> = {
     '/': {
