@@ -2,6 +2,7 @@
 // serves it and any data files from 127.0.0.1, opens it in headless Chromium (nothing else
 // resolves), calls one exported async function in the page and returns its result. Each
 // suite (scripts/bench/<suite>.ts) measures its baseline in the same page, in the same run.
+import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +55,8 @@ export async function runPageBenchmark<T>(
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    // BENCH_CPU_PROFILE=<file> keeps names readable and writes a CPU profile of the run.
+    minify: !process.env.BENCH_CPU_PROFILE,
     write: false,
     logLevel: 'error',
     jsx: 'automatic',
@@ -110,6 +112,13 @@ export async function runPageBenchmark<T>(
     await page.goto(origin);
     await page.waitForFunction((name) => name in globalThis, bench.exportName);
     await bench.beforeRun?.(page, origin);
+    const profileFile = process.env.BENCH_CPU_PROFILE;
+    const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const result = await page.evaluate(
       ([name, args]) =>
         (globalThis as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!(
@@ -117,6 +126,11 @@ export async function runPageBenchmark<T>(
         ),
       [bench.exportName, bench.args] as const,
     );
+    if (cdp && profileFile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profileFile, JSON.stringify(profile));
+      console.log(`CPU profile written to ${profileFile}`);
+    }
     return { result: result as T, browserVersion: browser.version() };
   } finally {
     await browser.close();

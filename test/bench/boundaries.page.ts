@@ -64,7 +64,11 @@ async function addStyles(href: string): Promise<void> {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
-  const loaded = new Promise((resolve) => (link.onload = resolve));
+  const loaded = new Promise((resolve, reject) => {
+    link.onload = resolve;
+    // A stylesheet that fails (or one of its imports) must fail the run, not hang it.
+    link.onerror = () => reject(new Error(`stylesheet ${href} did not load`));
+  });
   document.head.appendChild(link);
   await loaded;
 }
