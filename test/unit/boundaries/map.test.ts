@@ -69,6 +69,41 @@ describe('map model', () => {
   });
 });
 
+describe('map edges thinned by strength', () => {
+  // A shares 6 members with B and 2 with C; C shares 5 with D. A–C is the weaker link of both
+  // ends (less than half of each one's strongest), so it is not drawn. All four share a topic.
+  const thin = constellation({
+    people: crowd('p', 20),
+    communities: {
+      A: { topics: ['t'], members: [...names('p', 6), 'p7', 'p8'] },
+      B: { topics: ['t'], members: names('p', 6) },
+      C: { topics: ['t'], members: ['p7', 'p8', 'p9', 'p10', 'p11', 'p12', 'p13'] },
+      D: { topics: ['t'], members: ['p9', 'p10', 'p11', 'p12', 'p13'] },
+    },
+  });
+  const thinReport = analyseConstellation(thin, boundaryOptions('2026-11-01'));
+  const named = (c: number) => thinReport.communities[c]!.name;
+  const model = mapModel(
+    thinReport,
+    thinReport.communities.map((c) => c.index),
+  );
+  const pairs = (kind: string) =>
+    model.edges
+      .filter((e) => e.kind === kind)
+      .map((e) => [named(e.a), named(e.b)].sort().join('–'))
+      .sort();
+
+  it('draws a second member link only when at least half as strong as the first', () => {
+    expect(pairs('members')).toEqual(['A–B', 'C–D']);
+  });
+
+  it('draws topic links only between communities not already joined by members', () => {
+    const members = new Set(pairs('members'));
+    expect(pairs('topics').length).toBeGreaterThan(0);
+    for (const pair of pairs('topics')) expect(members.has(pair)).toBe(false);
+  });
+});
+
 describe('map layout', () => {
   const model = mapModel(report, all);
 
