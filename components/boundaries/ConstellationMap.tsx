@@ -19,11 +19,12 @@ import {
   applyPositions,
   layoutSignature,
   positionsByCommunity,
+  type Positions,
 } from '../../lib/boundaries/layout';
 import { mapModel } from '../../lib/boundaries/map-model';
 import type { ViewProps } from './BoundaryTabs';
 import { LayoutWorkerContext, createLayoutRunner, type LayoutRunner } from './layout-runner';
-import { MapDrawing, drawLabels, markSelection, moveElements } from './MapDrawing';
+import { MapDrawing, drawLabels, markSelection, moveElements, showTooltip } from './MapDrawing';
 import { MapLegend } from './MapLegend';
 import { LABEL_ZOOM, useZoomPan, type ZoomState } from './useZoomPan';
 
@@ -100,7 +101,9 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
   const { layout, progressive } = useMemo(() => {
     const known = remembered.current.get(signature);
     const homePositions = model === home ? undefined : remembered.current.get(homeSignature);
-    const start = homePositions ? positionsByCommunity(home, homePositions) : new Map();
+    const start: Positions = homePositions
+      ? positionsByCommunity(home, homePositions)
+      : new Map<number, { x: number; y: number }>();
     const next = new MapLayout(model, start);
     if (known) next.settleAt(known);
     else if (!homePositions)
@@ -202,6 +205,7 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
         // Lower case: on SVG elements attribute names are case-sensitive.
         tabindex={0}
         onClick={onClick}
+        onMouseOver={(event) => showTooltip(event.target, report)}
         onKeyDown={zoom.onKeyDown}
         data-settled={settled ? 'true' : 'false'}
       >

@@ -70,9 +70,7 @@ export function MapDrawing({ report, model, layout, hits }: Props) {
               data-community={c.key}
               transform={`translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`}
             >
-              <title>
-                {`${c.name} — ${c.stage}, ${c.standing}; ${c.activeMembers} core and active of ${c.members} members`}
-              </title>
+              {/* The tooltip is added on hover (showTooltip): one per circle doubled the drawing. */}
               {c.standing === 'transformative' && <circle class="ring" r={node.radius + 3} />}
               <circle class="dot" r={node.radius} />
               {/* Names are added once the layout settles, where they fit: see drawLabels. */}
@@ -128,6 +126,19 @@ export function drawLabels(
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Gives the circle under the pointer its tooltip (name, stage, standing, size). */
+export function showTooltip(target: EventTarget | null, report: BoundaryReport): void {
+  const node = target instanceof Element ? target.closest('g.node[data-index]') : null;
+  if (!node || node.querySelector(':scope > title')) return;
+  const svg = node.closest('svg');
+  svg?.querySelector('g.node > title')?.remove();
+  const c = report.communities[Number(node.getAttribute('data-index'))];
+  if (!c) return;
+  const title = node.ownerDocument.createElementNS(SVG_NS, 'title');
+  title.textContent = `${c.name} — ${c.stage}, ${c.standing}; ${c.activeMembers} core and active of ${c.members} members`;
+  node.insertBefore(title, node.firstChild);
+}
 
 /**
  * Marks the selected community, its neighbours on the map and its lines. The rest of the map
