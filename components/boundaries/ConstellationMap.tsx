@@ -39,8 +39,11 @@ const MIN_FRAME = 640;
 
 function viewBoxOf(layout: MapLayout): string {
   const box = layout.bounds(MIN_FRAME);
-  const pad = 20;
-  return `${box.x - pad} ${box.y - pad} ${box.width + 2 * pad} ${box.height + 2 * pad}`;
+  // Room beside the outermost circles for their names (placed left or right of a circle, or
+  // centred under it), so no name is cut off at the map's edge.
+  const padX = 90;
+  const padY = 24;
+  return `${box.x - padX} ${box.y - padY} ${box.width + 2 * padX} ${box.height + 2 * padY}`;
 }
 
 interface Props extends ViewProps {
