@@ -60,8 +60,6 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
   const zoomGroup = useRef<SVGGElement>(null);
   const jobs = useRef(0);
   const remembered = useRef(new Map<string, Float64Array>());
-  /** The selection's copies on top of the map are redrawn when the circles move. */
-  const selection = useRef<{ index: number; name: string } | null>(null);
   const [zoomedIn, setZoomedIn] = useState(false);
   // Only crossing the label threshold re-renders (Preact skips an unchanged state).
   const onZoom = useCallback((state: ZoomState) => setZoomedIn(state.k >= LABEL_ZOOM), []);
@@ -153,11 +151,7 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
   }, [layout, active]);
 
   const drawing = useMemo(
-    () => (
-      // A new layout is a new drawing, mounted fresh (keyed): matching hundreds of keyed
-      // circles and lines against the old ones took Preact longer than making them anew.
-      <MapDrawing key={signature} report={report} model={model} layout={layout} hits={hits} />
-    ),
+    () => <MapDrawing report={report} model={model} layout={layout} hits={hits} />,
     [report, model, layout, hits],
   );
   // Names where they fit, once circles stop moving; again on zoom and on a new search.
@@ -169,7 +163,6 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
   // Selection changes a few classes, not the drawing (which Preact then skips).
   useLayoutEffect(() => {
     const name = selected === null ? null : report.communities[selected]!.name;
-    selection.current = selected === null || name === null ? null : { index: selected, name };
     if (svg.current) markSelection(svg.current, selected, name);
   }, [selected, drawing]);
   const viewBox = viewBoxOf(layout);

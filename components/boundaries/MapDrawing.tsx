@@ -140,12 +140,7 @@ export function showTooltip(target: EventTarget | null, report: BoundaryReport):
   node.insertBefore(title, node.firstChild);
 }
 
-/**
- * Marks the selected community, its neighbours on the map and its lines. The rest of the map
- * is dimmed by one veil drawn over it, with copies of the selection and its links on top:
- * restyling every circle and line (a class on the whole map) cost most of a click at 500
- * communities (issue 19). The originals keep their classes for tests and export.
- */
+/** Marks the selected community, its neighbours on the map and its lines. */
 export function markSelection(
   svg: SVGSVGElement,
   selected: number | null,
@@ -154,64 +149,27 @@ export function markSelection(
   for (const element of svg.querySelectorAll('.selected, .neighbour, .edge-selected'))
     element.classList.remove('selected', 'neighbour', 'edge-selected');
   svg.querySelector('text.selection-label')?.remove();
-  svg.querySelector('g.selection-layer')?.remove();
   const node = selected === null ? null : svg.querySelector(`g.node[data-index="${selected}"]`);
-  const zoomGroup = svg.querySelector('g[data-zoom]');
-  if (!node || !zoomGroup) return;
+  svg.classList.toggle('has-selection', node !== null);
+  if (!node) return;
   node.classList.add('selected');
   if (!node.querySelector('text.label') && name) {
     // The selected community is always named, even where labels are not drawn.
-    const label = svg.ownerDocument.createElementNS(SVG_NS, 'text');
+    const label = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
     label.setAttribute('class', 'label selection-label');
     const radius = Number(node.querySelector('circle.dot')?.getAttribute('r') ?? 0);
     label.setAttribute('y', String(radius + 10));
     label.textContent = name;
     node.appendChild(label);
   }
-  const layer = svg.ownerDocument.createElementNS(SVG_NS, 'g');
-  layer.setAttribute('class', 'selection-layer');
-  const veil = svg.ownerDocument.createElementNS(SVG_NS, 'rect');
-  veil.setAttribute('class', 'veil');
-  veil.setAttribute('x', '-100000');
-  veil.setAttribute('y', '-100000');
-  veil.setAttribute('width', '200000');
-  veil.setAttribute('height', '200000');
-  layer.appendChild(veil);
-  const copies: Element[] = [];
   const lines = svg.querySelectorAll<SVGLineElement>(
-    `g.edges > line[data-a="${selected}"], g.edges > line[data-b="${selected}"]`,
+    `line[data-a="${selected}"], line[data-b="${selected}"]`,
   );
   for (const line of lines) {
     line.classList.add('edge-selected');
-    layer.appendChild(copyOf(line));
     const other = line.dataset.a === String(selected) ? line.dataset.b : line.dataset.a;
-    const neighbour = svg.querySelector(`g.nodes > g.node[data-index="${other}"]`);
-    if (!neighbour) continue;
-    neighbour.classList.add('neighbour');
-    copies.push(copyOf(neighbour));
+    svg.querySelector(`g.node[data-index="${other}"]`)?.classList.add('neighbour');
   }
-  copies.push(copyOf(node));
-  for (const copy of copies) layer.appendChild(copy);
-  zoomGroup.appendChild(layer);
-}
-
-/**
- * A copy for the selection layer: same look, but not a `.node` or `.edge-*` (what tests,
- * export and the map's own queries count), no tooltip, not in the accessibility tree.
- */
-function copyOf(element: Element): Element {
-  const copy = element.cloneNode(true) as Element;
-  const renamed = {
-    node: 'node-copy',
-    'edge-members': 'copy-members',
-    'edge-topics': 'copy-topics',
-  };
-  for (const [from, to] of Object.entries(renamed))
-    if (copy.classList.contains(from)) copy.classList.replace(from, to);
-  copy.removeAttribute('data-community');
-  copy.querySelector('title')?.remove();
-  copy.setAttribute('aria-hidden', 'true');
-  return copy;
 }
 
 /** Moves the drawn circles and lines to the layout's positions (same order as rendered). */
