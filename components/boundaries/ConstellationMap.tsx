@@ -1,7 +1,8 @@
 // The constellation map: communities as circles (size by core + active members, fill by stage,
 // outline by standing), lines for shared members (solid, thicker for more) and shared topics
 // (dashed). A short layout pass on the main thread gives the first picture at once; a web
-// worker settles the rest (lib/boundaries/layout.ts). Zoom and pan move one transform. Click a
+// worker settles the rest (lib/boundaries/layout.ts), always to the same picture for the
+// same data. Zoom and pan move one transform. Click a
 // circle to select it.
 import type { TargetedMouseEvent } from 'preact';
 import {
@@ -13,11 +14,17 @@ import {
   useRef,
   useState,
 } from 'preact/hooks';
-import { MapLayout, applyPositions, type Positions } from '../../lib/boundaries/layout';
+import {
+  MapLayout,
+  applyPositions,
+  layoutSignature,
+  positionsByCommunity,
+  type Positions,
+} from '../../lib/boundaries/layout';
 import { mapModel } from '../../lib/boundaries/map-model';
 import type { ViewProps } from './BoundaryTabs';
 import { LayoutWorkerContext, createLayoutRunner, type LayoutRunner } from './layout-runner';
-import { MapDrawing, drawLabels, markSelection, moveElements } from './MapDrawing';
+import { MapDrawing, drawLabels, markSelection, moveElements, showTooltip } from './MapDrawing';
 import { MapLegend } from './MapLegend';
 import { LABEL_ZOOM, useZoomPan, type ZoomState } from './useZoomPan';
 
@@ -32,8 +39,11 @@ const MIN_FRAME = 640;
 
 function viewBoxOf(layout: MapLayout): string {
   const box = layout.bounds(MIN_FRAME);
-  const pad = 20;
-  return `${box.x - pad} ${box.y - pad} ${box.width + 2 * pad} ${box.height + 2 * pad}`;
+  // Room beside the outermost circles for their names (placed left or right of a circle, or
+  // centred under it), so no name is cut off at the map's edge.
+  const padX = 90;
+  const padY = 24;
+  return `${box.x - padX} ${box.y - padY} ${box.width + 2 * padX} ${box.height + 2 * padY}`;
 }
 
 interface Props extends ViewProps {
@@ -42,21 +52,34 @@ interface Props extends ViewProps {
   active: boolean;
 }
 
+/** Settled layouts the page remembers by signature (the worker keeps its own). */
+const REMEMBERED_LAYOUTS = 8;
+
 export function ConstellationMap({ report, filtered, selected, onSelect, hits, active }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const zoomGroup = useRef<SVGGElement>(null);
-  const positions = useRef<Positions>(new Map());
   const jobs = useRef(0);
-  /** Communities that had a position before the current layout. */
-  const known = useRef<Set<number>>(new Set());
+  const remembered = useRef(new Map<string, Float64Array>());
   const [zoomedIn, setZoomedIn] = useState(false);
   // Only crossing the label threshold re-renders (Preact skips an unchanged state).
   const onZoom = useCallback((state: ZoomState) => setZoomedIn(state.k >= LABEL_ZOOM), []);
   const zoom = useZoomPan(svg, zoomGroup, onZoom);
 
+  // The home map: every community, no filters. Filtered maps start from its positions.
+  const home = useMemo(
+    () =>
+      mapModel(
+        report,
+        report.communities.map((c) => c.index),
+      ),
+    [report],
+  );
   const base = useMemo(
-    () => mapModel(report, filtered, hits ?? new Set()),
-    [report, filtered, hits],
+    () =>
+      hits === null && filtered.length === report.communities.length
+        ? home
+        : mapModel(report, filtered, hits ?? new Set()),
+    [home, report, filtered, hits],
   );
   // A selection made elsewhere (table, lists) joins the map if the node limit had left it off.
   const model = useMemo(
@@ -68,22 +91,33 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
         : mapModel(report, filtered, new Set([...(hits ?? []), selected])),
     [base, selected, report, filtered, hits],
   );
-  const layout = useMemo(() => {
-    const first = positions.current.size === 0;
-    known.current = new Set(positions.current.keys());
-    const next = new MapLayout(model, positions.current);
-    // Only a map drawn from nothing needs a head start; later layouts start from where the
-    // circles already are, and the worker moves them from there.
-    if (first)
+  const homeSignature = useMemo(() => layoutSignature(home), [home]);
+  const signature = useMemo(
+    () => (model === home ? homeSignature : layoutSignature(model)),
+    [model, home, homeSignature],
+  );
+  // What is drawn first: the settled layout if this map was laid out before; else where the
+  // worker starts (the home map's positions, or the seeded spiral plus a short head start).
+  // The worker's result depends only on the models (LayoutEngine), never on this preview.
+  const { layout, progressive } = useMemo(() => {
+    const known = remembered.current.get(signature);
+    const homePositions = model === home ? undefined : remembered.current.get(homeSignature);
+    const start: Positions = homePositions
+      ? positionsByCommunity(home, homePositions)
+      : new Map<number, { x: number; y: number }>();
+    const next = new MapLayout(model, start);
+    if (known) next.settleAt(known);
+    else if (!homePositions)
       next.step(
         Number.POSITIVE_INFINITY,
         undefined,
         Math.max(10, Math.floor(FIRST_NODE_TICKS / Math.max(1, model.nodes.length))),
       );
-    positions.current = next.positions();
-    return next;
-  }, [model]);
-  const [settled, setSettled] = useState(false);
+    const fresh = model.nodes.filter((n) => !start.has(n.community)).length;
+    return { layout: next, progressive: fresh * 2 > model.nodes.length };
+  }, [signature]);
+  const [settledSignature, setSettledSignature] = useState<string | null>(null);
+  const settled = settledSignature === signature || layout.settled();
   const runner = useRef<LayoutRunner | null>(null);
   const createWorker = useContext(LayoutWorkerContext);
   useEffect(() => {
@@ -91,40 +125,33 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
     return () => runner.current?.stop();
   }, [createWorker]);
 
-  // The rest of the layout runs off the main thread; each update moves the circles.
+  // The layout runs off the main thread; each update moves the circles.
   useEffect(() => {
-    if (!active || !runner.current) return;
+    if (!active || !runner.current || layout.settled()) return;
     const id = ++jobs.current;
-    setSettled(layout.settled());
-    if (layout.settled()) return;
-    runner.current.run(
-      {
-        id,
-        model,
-        progressive:
-          layout.nodes.filter((n) => !known.current.has(n.community)).length * 2 >
-          layout.nodes.length,
-        start: layout.nodes.map((n) => [n.community, n.x, n.y]),
-      },
-      (update) => {
-        if (update.id !== jobs.current) return;
-        applyPositions(layout, update.positions);
-        positions.current = layout.positions();
-        // Positions go straight to the elements: a full re-render per layout update would
-        // compete with the user's clicks for the main thread.
-        if (svg.current) {
-          moveElements(svg.current, layout, model);
-          svg.current.setAttribute('viewBox', viewBoxOf(layout));
+    runner.current.run({ id, model, home: model === home ? null : home, progressive }, (update) => {
+      if (update.id !== jobs.current) return;
+      if (update.settled) {
+        layout.settleAt(update.positions);
+        const memory = remembered.current;
+        memory.set(signature, update.positions);
+        for (const key of memory.keys()) {
+          if (memory.size <= REMEMBERED_LAYOUTS) break;
+          if (key !== homeSignature) memory.delete(key);
         }
-        if (update.settled) setSettled(true);
-      },
-    );
-  }, [layout, model, active]);
+      } else applyPositions(layout, update.positions);
+      // Positions go straight to the elements: a full re-render per layout update would
+      // compete with the user's clicks for the main thread.
+      if (svg.current) {
+        moveElements(svg.current, layout, model);
+        svg.current.setAttribute('viewBox', viewBoxOf(layout));
+      }
+      if (update.settled) setSettledSignature(signature);
+    });
+  }, [layout, active]);
 
   const drawing = useMemo(
-    () => (
-      <MapDrawing report={report} model={model} layout={layout} hits={hits} zoomGroup={zoomGroup} />
-    ),
+    () => <MapDrawing report={report} model={model} layout={layout} hits={hits} />,
     [report, model, layout, hits],
   );
   // Names where they fit, once circles stop moving; again on zoom and on a new search.
@@ -135,12 +162,8 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
   }, [settled, drawing, zoomedIn]);
   // Selection changes a few classes, not the drawing (which Preact then skips).
   useLayoutEffect(() => {
-    if (svg.current)
-      markSelection(
-        svg.current,
-        selected,
-        selected === null ? null : report.communities[selected]!.name,
-      );
+    const name = selected === null ? null : report.communities[selected]!.name;
+    if (svg.current) markSelection(svg.current, selected, name);
   }, [selected, drawing]);
   const viewBox = viewBoxOf(layout);
 
@@ -178,10 +201,13 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
         // Lower case: on SVG elements attribute names are case-sensitive.
         tabindex={0}
         onClick={onClick}
+        onMouseOver={(event) => showTooltip(event.target, report)}
         onKeyDown={zoom.onKeyDown}
         data-settled={settled ? 'true' : 'false'}
       >
-        {drawing}
+        <g data-zoom ref={zoomGroup}>
+          {drawing}
+        </g>
       </svg>
       <MapLegend />
     </div>

@@ -66,7 +66,7 @@ export function FiltersBar({ report, filters, onChange, shown }: Props) {
       <div class="field">
         <label for="f-unit">Unit</label>
         <select id="f-unit" value={filters.unit} onChange={(e) => set({ unit: number(e) })}>
-          <option value={-1}>Any unit</option>
+          <option value={-1}>Any</option>
           {unitOptions}
         </select>
       </div>
@@ -77,7 +77,7 @@ export function FiltersBar({ report, filters, onChange, shown }: Props) {
           value={filters.company}
           onChange={(e) => set({ company: number(e) })}
         >
-          <option value={-1}>Any company</option>
+          <option value={-1}>Any</option>
           {g.companies.map((company, index) => (
             <option key={company} value={index}>
               {company}
@@ -88,7 +88,7 @@ export function FiltersBar({ report, filters, onChange, shown }: Props) {
       <div class="field">
         <label for="f-topic">Topic</label>
         <select id="f-topic" value={filters.topic} onChange={(e) => set({ topic: number(e) })}>
-          <option value={-1}>Any topic</option>
+          <option value={-1}>Any</option>
           {topicOptions}
         </select>
       </div>
@@ -99,7 +99,7 @@ export function FiltersBar({ report, filters, onChange, shown }: Props) {
           value={filters.stage}
           onChange={(e) => set({ stage: value(e) as Stage | '' })}
         >
-          <option value="">Any stage</option>
+          <option value="">Any</option>
           {STAGES.map((stage) => (
             <option key={stage} value={stage}>
               {stage}
@@ -114,7 +114,7 @@ export function FiltersBar({ report, filters, onChange, shown }: Props) {
           value={filters.standing}
           onChange={(e) => set({ standing: value(e) as Standing | '' })}
         >
-          <option value="">Any standing</option>
+          <option value="">Any</option>
           {STANDINGS.map((standing) => (
             <option key={standing} value={standing}>
               {standing}
@@ -129,7 +129,7 @@ export function FiltersBar({ report, filters, onChange, shown }: Props) {
           value={filters.signal}
           onChange={(e) => set({ signal: value(e) as HealthSignalKind | '' })}
         >
-          <option value="">Any or none</option>
+          <option value="">Any</option>
           {HEALTH_SIGNALS.map((signal) => (
             <option key={signal} value={signal}>
               {HEALTH_SIGNAL_LABELS[signal]}
@@ -144,7 +144,9 @@ export function FiltersBar({ report, filters, onChange, shown }: Props) {
           checked={filters.crossCompany}
           onChange={(e) => set({ crossCompany: e.currentTarget.checked })}
         />
-        <label for="f-cross">With partner-company members only</label>
+        <label for="f-cross" title="Only communities with members from partner companies">
+          Partner members only
+        </label>
       </div>
       <div class="field field-actions">
         <button type="button" disabled={!hasFilters(filters)} onClick={() => onChange(NO_FILTERS)}>

@@ -2,7 +2,6 @@
 // this component's element (same vnode) across selections, so Preact skips it entirely, and
 // selection is shown by toggling classes on a few elements (see `markSelection`). Positions
 // from the layout worker are written straight to the elements (see `moveElements`).
-import type { RefObject } from 'preact';
 import type { MapLayout } from '../../lib/boundaries/layout';
 import type { MapModel } from '../../lib/boundaries/map-model';
 import type { BoundaryReport } from '../../lib/boundaries/report';
@@ -16,10 +15,9 @@ interface Props {
   model: MapModel;
   layout: MapLayout;
   hits: ReadonlySet<number> | null;
-  zoomGroup: RefObject<SVGGElement | null>;
 }
 
-export function MapDrawing({ report, model, layout, hits, zoomGroup }: Props) {
+export function MapDrawing({ report, model, layout, hits }: Props) {
   const facts = report.communities;
   const byCommunity = new Map(layout.nodes.map((n) => [n.community, n]));
   const maxShared = Math.max(
@@ -27,7 +25,7 @@ export function MapDrawing({ report, model, layout, hits, zoomGroup }: Props) {
     ...model.edges.filter((e) => e.kind === 'members').map((e) => e.weight),
   );
   return (
-    <g data-zoom ref={zoomGroup}>
+    <g class="drawing">
       <g class="edges">
         {model.edges.map((edge) => {
           const a = byCommunity.get(edge.a)!;
@@ -72,9 +70,7 @@ export function MapDrawing({ report, model, layout, hits, zoomGroup }: Props) {
               data-community={c.key}
               transform={`translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`}
             >
-              <title>
-                {`${c.name} — ${c.stage}, ${c.standing}; ${c.activeMembers} core and active of ${c.members} members`}
-              </title>
+              {/* The tooltip is added on hover (showTooltip): one per circle doubled the drawing. */}
               {c.standing === 'transformative' && <circle class="ring" r={node.radius + 3} />}
               <circle class="dot" r={node.radius} />
               {/* Names are added once the layout settles, where they fit: see drawLabels. */}
@@ -127,6 +123,21 @@ export function drawLabels(
     node.appendChild(text);
   }
   return placed.length;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Gives the circle under the pointer its tooltip (name, stage, standing, size). */
+export function showTooltip(target: EventTarget | null, report: BoundaryReport): void {
+  const node = target instanceof Element ? target.closest('g.node[data-index]') : null;
+  if (!node || node.querySelector(':scope > title')) return;
+  const svg = node.closest('svg');
+  svg?.querySelector('g.node > title')?.remove();
+  const c = report.communities[Number(node.getAttribute('data-index'))];
+  if (!c) return;
+  const title = node.ownerDocument.createElementNS(SVG_NS, 'title');
+  title.textContent = `${c.name} — ${c.stage}, ${c.standing}; ${c.activeMembers} core and active of ${c.members} members`;
+  node.insertBefore(title, node.firstChild);
 }
 
 /** Marks the selected community, its neighbours on the map and its lines. */

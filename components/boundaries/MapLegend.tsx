@@ -18,25 +18,44 @@ export function legendLines(): string[] {
   ];
 }
 
+/**
+ * Compact, to sit beside the map: words for every cue, each stage's meaning on hover (the
+ * exported picture spells everything out, see `legendLines`).
+ */
 export function MapLegend() {
   return (
     <div class="legend" aria-label="Map legend">
-      <p>
-        <strong>Size</strong>: core and active members. <strong>Solid line</strong>: shared members
-        (thicker means more). <strong>Dashed line</strong>: shared topics.
-      </p>
       <div class="legend-groups">
+        <div>
+          <p class="legend-title">Size</p>
+          <p>core and active members</p>
+        </div>
+        <div>
+          <p class="legend-title">Lines</p>
+          <ul class="legend-lines">
+            <li>
+              <svg class="swatch" viewBox="0 0 18 18" aria-hidden="true">
+                <line class="edge edge-members" x1="1" y1="9" x2="17" y2="9" stroke-width="3" />
+              </svg>
+              <span>shared members (thicker: more)</span>
+            </li>
+            <li>
+              <svg class="swatch" viewBox="0 0 18 18" aria-hidden="true">
+                <line class="edge edge-topics" x1="1" y1="9" x2="17" y2="9" stroke-width="1.5" />
+              </svg>
+              <span>shared topics</span>
+            </li>
+          </ul>
+        </div>
         <div>
           <p class="legend-title">Fill: stage</p>
           <ul>
             {STAGES.map((stage) => (
-              <li key={stage}>
+              <li key={stage} title={STAGE_MEANING[stage]}>
                 <svg class="swatch" viewBox="-8 -8 16 16" aria-hidden="true">
                   <circle class={`dot stage-${stage}`} r="6" />
                 </svg>
-                <span>
-                  <strong>{stage}</strong> — {STAGE_MEANING[stage]}
-                </span>
+                <strong>{stage}</strong>
               </li>
             ))}
           </ul>
@@ -55,7 +74,8 @@ export function MapLegend() {
                   <circle class="dot legend-dot" r="6" />
                 </svg>
                 <span>
-                  <strong>{standing}</strong> — {STANDING_OUTLINE[standing]}
+                  <strong>{standing}</strong>{' '}
+                  <span class="meaning">{STANDING_OUTLINE[standing].replace(/ outline$/, '')}</span>
                 </span>
               </li>
             ))}

@@ -4,7 +4,7 @@
 // `import.meta.url`, which breaks Vite's `new Worker(new URL(…))` bundling (wxt-dev/wxt#2032);
 // the entrypoint uses Vite's `?worker` import instead, and the benchmark its own bundle.
 import { createContext } from 'preact';
-import { runLayoutJob, type LayoutRequest, type LayoutUpdate } from '../../lib/boundaries/layout';
+import { LayoutEngine, type LayoutRequest, type LayoutUpdate } from '../../lib/boundaries/layout';
 
 export interface LayoutRunner {
   run(request: LayoutRequest, onUpdate: (update: LayoutUpdate) => void): void;
@@ -14,22 +14,18 @@ export interface LayoutRunner {
 const MAIN_THREAD_SLICE_MS = 8;
 
 function mainThreadRunner(): LayoutRunner {
-  let current = -1;
   let frame = 0;
+  const engine = new LayoutEngine(
+    MAIN_THREAD_SLICE_MS,
+    (next) => (frame = requestAnimationFrame(next)),
+  );
   return {
     run(request, onUpdate) {
-      current = request.id;
       cancelAnimationFrame(frame);
-      runLayoutJob(
-        request,
-        onUpdate,
-        () => current === request.id,
-        MAIN_THREAD_SLICE_MS,
-        (next) => (frame = requestAnimationFrame(next)),
-      );
+      engine.run(request, onUpdate);
     },
     stop() {
-      current = -1;
+      engine.stop();
       cancelAnimationFrame(frame);
     },
   };

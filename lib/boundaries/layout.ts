@@ -2,7 +2,9 @@
 // renders at once from starting positions and settles over the next frames. Communities
 // linked by shared members pull together, everyone repels everyone (Barnes–Hut, so cost grows
 // as n log n), circles never overlap, and a weak pull to the centre keeps islands in view.
-// Positions are kept between layouts, so filtering moves only what changed.
+// The layout is deterministic: d3-force's random source is seeded, circles start on a fixed
+// spiral (or, for a filtered map, where the unfiltered map put them) and run until the
+// simulation cools, so the same data always gives the same picture (see LayoutEngine).
 import {
   forceCollide,
   forceLink,
@@ -122,6 +124,12 @@ export class MapLayout {
     return this.simulation.alpha() < this.simulation.alphaMin();
   }
 
+  /** Puts the circles at settled positions (a layout computed before) and stops. */
+  settleAt(positions: Float64Array): void {
+    applyPositions(this, positions);
+    this.simulation.alpha(0);
+  }
+
   positions(): Positions {
     return new Map(this.nodes.map((n) => [n.community, { x: n.x, y: n.y }]));
   }
@@ -154,17 +162,35 @@ export class MapLayout {
   }
 }
 
-/** A layout job for a worker: the map model and the positions to start from. */
+/**
+ * What a layout depends on, as one string: the communities, their sizes and the drawn links.
+ * Equal signatures give equal positions (see `LayoutEngine`), so a re-read of unchanged data
+ * finds its settled layout again instead of moving the circles.
+ */
+export function layoutSignature(model: MapModel): string {
+  const parts: string[] = [];
+  for (const node of model.nodes) parts.push(`${node.community}:${node.radius}`);
+  parts.push('|');
+  for (const edge of model.edges) parts.push(`${edge.kind[0]}${edge.a}-${edge.b}:${edge.weight}`);
+  return parts.join(' ');
+}
+
+/**
+ * A layout job for a worker: the map to lay out and the organisation's home map (every
+ * community, no filters), whose settled positions a filtered map starts from. The result is
+ * a function of these two models only — never of what was on screen before, of timing, or of
+ * which jobs were cut short — so the same data always gives the same picture.
+ */
 export interface LayoutRequest {
   id: number;
   model: MapModel;
+  /** The unfiltered map of the same data, or null when `model` is that map. */
+  home: MapModel | null;
   /**
    * Report positions after every slice (a map drawn from nothing settles visibly), or only
    * once at the end (a map that only changed a little: one update instead of dozens).
    */
   progressive: boolean;
-  /** [community, x, y] */
-  start: [number, number, number][];
 }
 
 /** Positions in the order of `model.nodes`: x0, y0, x1, y1, … */
@@ -191,27 +217,86 @@ export function applyPositions(layout: MapLayout, positions: Float64Array): void
   });
 }
 
-/**
- * Runs a layout job to the end in slices, reporting positions after each slice; a newer job
- * (see `isCurrent`) stops an older one. Shared by the worker and the main-thread fallback.
- */
-export function runLayoutJob(
-  request: LayoutRequest,
-  report: (update: LayoutUpdate) => void,
-  isCurrent: () => boolean,
-  sliceMs: number,
-  schedule: (next: () => void) => void,
-): void {
-  const layout = new MapLayout(
-    request.model,
-    new Map(request.start.map(([community, x, y]) => [community, { x, y }])),
+/** Positions by community from positions in `model.nodes` order. */
+export function positionsByCommunity(model: MapModel, positions: Float64Array): Positions {
+  return new Map(
+    model.nodes.map((node, i) => [
+      node.community,
+      { x: positions[2 * i]!, y: positions[2 * i + 1]! },
+    ]),
   );
-  const run = () => {
-    if (!isCurrent()) return;
-    const moving = layout.step(sliceMs);
-    if (request.progressive || !moving)
-      report({ id: request.id, positions: positionsOf(layout), settled: !moving });
-    if (moving) schedule(run);
-  };
-  run();
+}
+
+/** Layouts kept by signature: the home map and the last few filtered maps. */
+const CACHED_LAYOUTS = 8;
+
+/**
+ * Runs layout jobs to the end in slices (a newer job stops an older one) and remembers
+ * settled layouts by signature. The start of every layout is fixed by the request: the home
+ * map starts from the seeded spiral, any other map from the home map's settled positions
+ * (computed here first if needed), so filtering moves circles only a little and the result
+ * never depends on history. Shared by the worker and the main-thread fallback.
+ */
+export class LayoutEngine {
+  private readonly settledLayouts = new Map<string, Float64Array>();
+  /** The home map's signature: kept when older layouts are let go. */
+  private home = '';
+  private current = -1;
+
+  constructor(
+    private readonly sliceMs: number,
+    private readonly schedule: (next: () => void) => void,
+  ) {}
+
+  run(request: LayoutRequest, report: (update: LayoutUpdate) => void): void {
+    this.current = request.id;
+    const signature = layoutSignature(request.model);
+    this.home = request.home ? layoutSignature(request.home) : signature;
+    const known = this.settledLayouts.get(signature);
+    if (known) {
+      report({ id: request.id, positions: known.slice(), settled: true });
+      return;
+    }
+    const layout = new MapLayout(request.model, this.startOf(request));
+    const run = () => {
+      if (this.current !== request.id) return;
+      const moving = layout.step(this.sliceMs);
+      const positions = positionsOf(layout);
+      if (!moving) this.remember(signature, positions.slice());
+      if (request.progressive || !moving) report({ id: request.id, positions, settled: !moving });
+      if (moving) this.schedule(run);
+    };
+    run();
+  }
+
+  stop(): void {
+    this.current = -1;
+  }
+
+  /** The settled positions of a model, computed in one go if not known yet. */
+  settle(model: MapModel): Float64Array {
+    const signature = layoutSignature(model);
+    const known = this.settledLayouts.get(signature);
+    if (known) return known;
+    const layout = new MapLayout(model);
+    while (layout.step(Number.POSITIVE_INFINITY));
+    const positions = positionsOf(layout);
+    this.remember(signature, positions);
+    return positions;
+  }
+
+  private startOf(request: LayoutRequest): Positions {
+    if (!request.home) return new Map();
+    return positionsByCommunity(request.home, this.settle(request.home));
+  }
+
+  private remember(signature: string, positions: Float64Array): void {
+    this.settledLayouts.delete(signature);
+    this.settledLayouts.set(signature, positions);
+    // Oldest first out, but not the home map: every filtered map starts from it.
+    for (const key of this.settledLayouts.keys()) {
+      if (this.settledLayouts.size <= CACHED_LAYOUTS) break;
+      if (key !== this.home) this.settledLayouts.delete(key);
+    }
+  }
 }

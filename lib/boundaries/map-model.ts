@@ -5,8 +5,10 @@
 import type { BoundaryReport } from './report';
 
 const MAP_NODE_LIMIT = 500;
-// Few edges per node: each drawn line costs paint time on every zoom and pan frame, and a
-// few strongest links per community already show its neighbourhood.
+// Few edges per node, thinned by strength (issue 17: the map was a tangle): each community's
+// strongest member link, a second only if at least half as strong, and its strongest topic
+// link to a community it shares no drawn member link with. Each drawn line also costs paint
+// time on every zoom and pan frame.
 const MEMBER_EDGES_PER_NODE = 2;
 const TOPIC_EDGES_PER_NODE = 1;
 const MIN_RADIUS = 4;
@@ -76,6 +78,7 @@ export function mapModel(
     best.length = 0;
     for (const e of list) {
       if (!inMap[a[e] === c ? b[e]! : a[e]!]) continue;
+      if (kind === 'topics' && seen.has(a[e]! * n + b[e]!)) continue;
       const w = weight[e]!;
       if (best.length === perNode && w <= weight[best[perNode - 1]!]!) continue;
       let at = best.length;
@@ -84,17 +87,19 @@ export function mapModel(
       if (best.length > perNode) best.pop();
     }
     for (const e of best) {
+      // A weaker second link only when it is at least half as strong as the first.
+      if (weight[e]! * 2 < weight[best[0]!]!) break;
       const key = (kind === 'members' ? 0 : n * n) + a[e]! * n + b[e]!;
       if (seen.has(key)) continue;
       seen.add(key);
       edges.push({ kind, a: a[e]!, b: b[e]!, weight: weight[e]! });
     }
   };
-  for (const c of shown) {
-    const m = graph.memberEdges;
+  const m = graph.memberEdges;
+  for (const c of shown)
     strongest('members', graph.memberEdgesOf(c), m.a, m.b, m.weight, MEMBER_EDGES_PER_NODE, c);
-    const t = graph.topicEdges;
+  const t = graph.topicEdges;
+  for (const c of shown)
     strongest('topics', graph.topicEdgesOf(c), t.a, t.b, t.weight, TOPIC_EDGES_PER_NODE, c);
-  }
   return { nodes, edges, omitted: filtered.length - shown.length };
 }

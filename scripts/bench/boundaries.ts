@@ -31,6 +31,8 @@ export async function benchBoundaries(): Promise<void> {
     logLevel: 'error',
   });
   const css = readFileSync(new URL('../../components/boundaries/boundaries.css', import.meta.url));
+  // boundaries.css imports the shared tokens as '../theme/tokens.css': served where that points.
+  const tokens = readFileSync(new URL('../../components/theme/tokens.css', import.meta.url));
   const { result: r, browserVersion } = await runPageBenchmark<BoundariesResult>({
     entry: 'test/bench/boundaries.page.ts',
     exportName: 'runBoundariesBench',
@@ -38,6 +40,7 @@ export async function benchBoundaries(): Promise<void> {
     files: {
       '/feed.json': { body: feedText, contentType: 'application/json' },
       '/boundaries.css': { body: css, contentType: 'text/css' },
+      '/theme/tokens.css': { body: tokens, contentType: 'text/css' },
       '/layout-worker.js': { body: worker.outputFiles[0]!.text, contentType: 'text/javascript' },
     },
   });

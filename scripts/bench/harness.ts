@@ -2,6 +2,7 @@
 // serves it and any data files from 127.0.0.1, opens it in headless Chromium (nothing else
 // resolves), calls one exported async function in the page and returns its result. Each
 // suite (scripts/bench/<suite>.ts) measures its baseline in the same page, in the same run.
+import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -56,11 +57,14 @@ export async function runPageBenchmark<T>(
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    // BENCH_CPU_PROFILE=<file> keeps names readable and writes a CPU profile of the run.
+    minify: !process.env.BENCH_CPU_PROFILE,
     write: false,
     logLevel: 'error',
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    // Components import their stylesheets for the extension build; a page serves its own.
+    loader: { '.css': 'empty' },
   });
   const files: Record<string, ServedFile> = {
     '/': {
@@ -110,6 +114,13 @@ export async function runPageBenchmark<T>(
     await page.goto(origin);
     await page.waitForFunction((name) => name in globalThis, bench.exportName);
     await bench.beforeRun?.(page, origin);
+    const profileFile = process.env.BENCH_CPU_PROFILE;
+    const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const result = await page.evaluate(
       ([name, args]) =>
         (globalThis as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!(
@@ -117,6 +128,11 @@ export async function runPageBenchmark<T>(
         ),
       [bench.exportName, bench.args] as const,
     );
+    if (cdp && profileFile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profileFile, JSON.stringify(profile));
+      console.log(`CPU profile written to ${profileFile}`);
+    }
     const after = await bench.afterRun?.(page);
     return { result: result as T, browserVersion: browser.version(), after };
   } finally {

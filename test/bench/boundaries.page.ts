@@ -42,6 +42,7 @@ export interface BoundariesResult {
 }
 
 const DB_NAME = 'bench-boundaries';
+const OPEN_TIMEOUT_MS = 300_000;
 
 /** Resolves after the next frame has been produced (rAF, then a task after it). */
 function nextPaint(): Promise<number> {
@@ -64,7 +65,11 @@ async function addStyles(href: string): Promise<void> {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
-  const loaded = new Promise((resolve) => (link.onload = resolve));
+  const loaded = new Promise((resolve, reject) => {
+    link.onload = resolve;
+    // A stylesheet that fails (or one of its imports) must fail the run, not hang it.
+    link.onerror = () => reject(new Error(`stylesheet ${href} did not load`));
+  });
   document.head.appendChild(link);
   await loaded;
 }
@@ -154,17 +159,20 @@ export async function runBoundariesBench(
       host,
     );
     // The summary line appears when the report is computed; the map in the same commit.
-    await waitFor(() => host.querySelector('[data-summary]'));
+    // Opening reads every row of a large organisation: minutes on a loaded machine.
+    await waitFor(() => host.querySelector('[data-summary]'), OPEN_TIMEOUT_MS);
     const dataReady = performance.now();
     await waitFor(() => host.querySelector('svg.constellation-map .node'));
     const painted = await nextPaint();
     fromOpen.push(painted - start);
     render1.push(painted - dataReady);
     mapNodes = host.querySelectorAll('svg.constellation-map .node').length;
-    await waitFor(() =>
-      host.querySelector('svg.constellation-map')?.getAttribute('data-settled') === 'true'
-        ? true
-        : null,
+    await waitFor(
+      () =>
+        host.querySelector('svg.constellation-map')?.getAttribute('data-settled') === 'true'
+          ? true
+          : null,
+      OPEN_TIMEOUT_MS,
     );
     settle.push(performance.now() - painted);
     for (let k = 0; k < 5; k++) {

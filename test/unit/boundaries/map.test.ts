@@ -1,11 +1,15 @@
 // What the map draws and how it is laid out: the node limit with priorities, the strongest few
-// edges per community, and a layout that separates circles and keeps known positions.
+// edges per community, and a layout that separates circles, starts filtered maps from the home map and gives
+// the same positions for the same data.
 import { describe, expect, it } from 'vitest';
 import {
+  LayoutEngine,
   MapLayout,
   applyPositions,
+  layoutSignature,
   positionsOf,
-  runLayoutJob,
+  type LayoutRequest,
+  type LayoutUpdate,
 } from '../../../lib/boundaries/layout';
 import { mapModel } from '../../../lib/boundaries/map-model';
 import { boundaryOptions } from '../../../lib/boundaries/options';
@@ -65,6 +69,41 @@ describe('map model', () => {
   });
 });
 
+describe('map edges thinned by strength', () => {
+  // A shares 6 members with B and 2 with C; C shares 5 with D. A–C is the weaker link of both
+  // ends (less than half of each one's strongest), so it is not drawn. All four share a topic.
+  const thin = constellation({
+    people: crowd('p', 20),
+    communities: {
+      A: { topics: ['t'], members: [...names('p', 6), 'p7', 'p8'] },
+      B: { topics: ['t'], members: names('p', 6) },
+      C: { topics: ['t'], members: ['p7', 'p8', 'p9', 'p10', 'p11', 'p12', 'p13'] },
+      D: { topics: ['t'], members: ['p9', 'p10', 'p11', 'p12', 'p13'] },
+    },
+  });
+  const thinReport = analyseConstellation(thin, boundaryOptions('2026-11-01'));
+  const named = (c: number) => thinReport.communities[c]!.name;
+  const model = mapModel(
+    thinReport,
+    thinReport.communities.map((c) => c.index),
+  );
+  const pairs = (kind: string) =>
+    model.edges
+      .filter((e) => e.kind === kind)
+      .map((e) => [named(e.a), named(e.b)].sort().join('–'))
+      .sort();
+
+  it('draws a second member link only when at least half as strong as the first', () => {
+    expect(pairs('members')).toEqual(['A–B', 'C–D']);
+  });
+
+  it('draws topic links only between communities not already joined by members', () => {
+    const members = new Set(pairs('members'));
+    expect(pairs('topics').length).toBeGreaterThan(0);
+    for (const pair of pairs('topics')) expect(members.has(pair)).toBe(false);
+  });
+});
+
 describe('map layout', () => {
   const model = mapModel(report, all);
 
@@ -108,46 +147,123 @@ describe('map layout', () => {
     }
   });
 
-  it('runs a job in slices, reporting positions until settled, and stops when superseded', () => {
-    const updates: boolean[] = [];
+  /** Runs engine jobs with a queue for a scheduler: `drain` runs every pending slice. */
+  function engineWithQueue(sliceMs = 0) {
     const queue: (() => void)[] = [];
-    runLayoutJob(
-      { id: 1, model, progressive: true, start: [] },
-      (u) => updates.push(u.settled),
-      () => true,
-      0,
-      (next) => queue.push(next),
-    );
-    while (queue.length) queue.shift()!();
+    const engine = new LayoutEngine(sliceMs, (next) => queue.push(next));
+    const drain = () => {
+      while (queue.length) queue.shift()!();
+    };
+    return { engine, drain };
+  }
+
+  function finalPositions(engine: LayoutEngine, drain: () => void, request: LayoutRequest) {
+    const updates: LayoutUpdate[] = [];
+    engine.run(request, (u) => updates.push(u));
+    drain();
+    expect(updates.at(-1)?.settled).toBe(true);
+    return Array.from(updates.at(-1)!.positions);
+  }
+
+  it('runs a job in slices, reporting positions until settled, and stops when superseded', () => {
+    const { engine, drain } = engineWithQueue();
+    const updates: boolean[] = [];
+    engine.run({ id: 1, model, home: null, progressive: true }, (u) => updates.push(u.settled));
+    drain();
     expect(updates.at(-1)).toBe(true);
     expect(updates.length).toBeGreaterThan(10);
 
-    let current = true;
+    const fresh = engineWithQueue();
     const stopped: boolean[] = [];
-    runLayoutJob(
-      { id: 2, model, progressive: true, start: [] },
-      (u) => stopped.push(u.settled),
-      () => current,
-      0,
-      (next) => queue.push(next),
+    fresh.engine.run({ id: 2, model, home: null, progressive: true }, (u) =>
+      stopped.push(u.settled),
     );
-    current = false;
-    while (queue.length) queue.shift()!();
+    fresh.engine.stop();
+    fresh.drain();
     expect(stopped).toEqual([false]);
   });
 
   it('reports only the final positions of a job that is not progressive', () => {
-    const queue: (() => void)[] = [];
+    const { engine, drain } = engineWithQueue();
     const updates: boolean[] = [];
-    runLayoutJob(
-      { id: 3, model, progressive: false, start: [] },
-      (u) => updates.push(u.settled),
-      () => true,
-      0,
-      (next) => queue.push(next),
-    );
-    while (queue.length) queue.shift()!();
+    engine.run({ id: 3, model, home: null, progressive: false }, (u) => updates.push(u.settled));
+    drain();
     expect(updates).toEqual([true]);
+  });
+
+  it('gives the same positions for the same data, whatever ran before or was cut short', () => {
+    // Twice from nothing, in two engines (two page loads): the same positions.
+    const once = engineWithQueue();
+    const first = finalPositions(once.engine, once.drain, {
+      id: 1,
+      model,
+      home: null,
+      progressive: true,
+    });
+    const twice = engineWithQueue(5);
+    const second = finalPositions(twice.engine, twice.drain, {
+      id: 1,
+      model,
+      home: null,
+      progressive: false,
+    });
+    expect(second).toEqual(first);
+
+    // A job cut short by another one, then asked again, ends where an uninterrupted one does.
+    const interrupted = engineWithQueue();
+    interrupted.engine.run({ id: 1, model, home: null, progressive: true }, () => undefined);
+    const hubOnly = mapModel(report, all.slice(0, 4));
+    interrupted.engine.run({ id: 2, model: hubOnly, home: model, progressive: true }, () => {});
+    interrupted.drain();
+    expect(
+      finalPositions(interrupted.engine, interrupted.drain, {
+        id: 3,
+        model,
+        home: null,
+        progressive: true,
+      }),
+    ).toEqual(first);
+
+    // Asked again (a re-read of unchanged data): the remembered layout, not a new one.
+    const again: LayoutUpdate[] = [];
+    once.engine.run({ id: 2, model, home: null, progressive: true }, (u) => again.push(u));
+    expect(again.map((u) => u.settled)).toEqual([true]);
+    expect(Array.from(again[0]!.positions)).toEqual(first);
+  });
+
+  it('lays out a filtered map from the home map, the same whether or not the home map ran first', () => {
+    const filteredModel = mapModel(report, all.slice(0, 6));
+    expect(layoutSignature(filteredModel)).not.toBe(layoutSignature(model));
+    const cold = engineWithQueue();
+    const fromCold = finalPositions(cold.engine, cold.drain, {
+      id: 1,
+      model: filteredModel,
+      home: model,
+      progressive: true,
+    });
+    const warm = engineWithQueue();
+    const home = finalPositions(warm.engine, warm.drain, {
+      id: 1,
+      model,
+      home: null,
+      progressive: false,
+    });
+    const fromWarm = finalPositions(warm.engine, warm.drain, {
+      id: 2,
+      model: filteredModel,
+      home: model,
+      progressive: false,
+    });
+    expect(fromWarm).toEqual(fromCold);
+    // Filtering moves circles only a little from where the home map had them.
+    filteredModel.nodes.forEach((node, i) => {
+      const at = model.nodes.findIndex((n) => n.community === node.community);
+      const moved = Math.hypot(
+        fromWarm[2 * i]! - home[2 * at]!,
+        fromWarm[2 * i + 1]! - home[2 * at + 1]!,
+      );
+      expect(moved).toBeLessThan(40);
+    });
   });
 
   it('applies worker positions back onto the layout', () => {
