@@ -1,8 +1,9 @@
 // End-to-end tests: real Chromium with the built extension (.output/chrome-mv3) and real
 // Firefox ESR with .output/firefox-mv3 (test/e2e/firefox*.e2e.test.ts, docs/browsers.md), real
-// IndexedDB, real HTTP servers on 127.0.0.1. Two test files run at once, each with its own
+// IndexedDB, real HTTP servers on 127.0.0.1. Three test files run at once, each with its own
 // browser, profile, servers and ports: a browser test mostly waits (for pages, workers,
-// polls), so one file at a time left a 2-core machine half idle (e2e used ~0.5 core).
+// polls), so one file at a time left a 2-core machine half idle (e2e used ~0.5 core); the
+// longest file (the screenshots) is split in two so that no file holds the run up.
 // Nothing a test changes is seen by another file's browser: the Chromium policy test loads a
 // copy of the extension with an id of its own (test/e2e/feed-trust.e2e.test.ts), Firefox reads
 // policies from its own profile.
@@ -13,7 +14,7 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     pool: 'forks',
-    poolOptions: { forks: { minForks: 1, maxForks: 2 } },
+    poolOptions: { forks: { minForks: 1, maxForks: 3 } },
     fileParallelism: true,
     testTimeout: 60_000,
     hookTimeout: 90_000,

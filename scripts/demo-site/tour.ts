@@ -1,5 +1,5 @@
 // Every screen of the product, reached the way a user reaches it, for `npm start`'s headless
-// screenshots and for the visual regression test (test/e2e/visual.e2e.test.ts): annotated
+// screenshots and for the visual regression test (test/e2e/support/visual-screens.ts): annotated
 // intranet, wiki and code pages, an open person card and topic card, the popup (first run,
 // search, topic detail, take part, identified), options and the boundaries view (map,
 // brokers, bridges, health). Screens run in order on one browser, because some build on the
