@@ -9,7 +9,7 @@ import type { Feed } from '../model/feed';
 import { FEED_TABLES, type ConstellationDB } from './database';
 import { feedRows } from './rows';
 import type { FeedRow, FeedSource } from './schema';
-import { membersOnlyOfFeed } from './visible-counts';
+import { membersOnlyOfRows } from './visible-counts';
 
 export interface IngestMeta {
   source: FeedSource;
@@ -49,6 +49,7 @@ export async function replaceFeed(
       memberships: rows.memberships.length,
       expertise: rows.expertise.length,
     },
+    membersOnly: membersOnlyOfRows(rows.communities, rows.memberships),
   };
   return db.transaction('rw', [db.feeds, ...FEED_TABLES.map((name) => db[name])], async () => {
     if (meta.onlyIf && !meta.onlyIf(await db.feeds.toArray())) return null;
@@ -61,9 +62,8 @@ export async function replaceFeed(
       db.memberships.bulkAdd(rows.memberships),
       db.expertise.bulkAdd(rows.expertise),
     ]);
-    const stored: FeedRow = { ...feedRow, membersOnly: await membersOnlyOfFeed(db, feed.feedId) };
-    await db.feeds.put(stored);
-    return stored;
+    await db.feeds.put(feedRow);
+    return feedRow;
   });
 }
 

@@ -5,9 +5,10 @@
 // one place that turns them into what this user is shown.
 //
 // The popup reads this before its first paint, so it must not scan: each feed row carries its
-// members-only communities with their membership counts (`FeedRow.membersOnly`), computed
-// from the stored rows by `membersOnlyOfFeed` inside the transaction that writes the feed row
-// (lib/db/ingest.ts, lib/db/generations.ts), so they are exact for the rows readers see.
+// members-only communities with their membership counts (`FeedRow.membersOnly`), exact for
+// the rows readers see: counted from the rows in memory by a whole-feed write
+// (`membersOnlyOfRows`, lib/db/ingest.ts), read back from the stored rows inside the
+// transaction that switches a chunked generation (`membersOnlyOfFeed`, lib/db/generations.ts).
 import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
 import { communityKey, dataStatus, type DataStatus, type Viewer } from './queries';
@@ -45,6 +46,23 @@ export async function viewerStatus(
       memberships: status.counts.memberships - hiddenMemberships,
     },
   };
+}
+
+/**
+ * The members-only communities of rows about to be written and how many memberships each has,
+ * counted in memory (a whole-feed write has every row at hand; nothing is read back).
+ */
+export function membersOnlyOfRows(
+  communities: readonly { id: string; visibility?: string | undefined }[],
+  memberships: readonly { community: string }[],
+): MembersOnlyCount[] {
+  const counts = new Map<string, number>();
+  for (const c of communities) if (c.visibility === 'members') counts.set(c.id, 0);
+  for (const m of memberships) {
+    const n = counts.get(m.community);
+    if (n !== undefined) counts.set(m.community, n + 1);
+  }
+  return [...counts].map(([community, n]) => ({ community, memberships: n }));
 }
 
 /**
