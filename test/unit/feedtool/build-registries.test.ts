@@ -2,24 +2,17 @@
 // registry; a source that finds nothing fails the build (exit 1, nothing written); one
 // person on several CSV rows merges quietly (--strict passes) and a lead who is also the
 // liaison of a team holds one membership with both roles.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CORPUS, FIXTURES, REPO_ROOT } from './helpers';
+import { CORPUS, FIXTURES } from './helpers';
+import { runCli } from './run-cli';
 
-const BIN = path.join(REPO_ROOT, 'bin/constellation-feed.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'constellation-registries-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = (args: string[]) => runCli(args, dir);
 
 function config(name: string, sources: string[]): string {
   const file = path.join(dir, name);

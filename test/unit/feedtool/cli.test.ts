@@ -1,30 +1,17 @@
-// The command line end to end, as publishers and CI run it: a real child process of
-// bin/constellation-feed.js. Exit codes, one-line errors without stack traces, --json
-// shapes, and build/sign/validate working together on real files.
-import { execFile } from 'node:child_process';
+// What each command of `constellation-feed` does, run in this process through the same
+// `main(argv, io)` the binary calls (run-cli.ts): exit codes, one-line errors without stack
+// traces, --json shapes, and build/sign/validate working together on real files. The binary
+// itself, as a child process, is tested in cli-process.test.ts.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO_ROOT } from './helpers';
+import { FIXTURES } from './helpers';
+import { runCli as run } from './run-cli';
 
-const BIN = path.join(REPO_ROOT, 'bin/constellation-feed.js');
 const FEEDS = 'test/fixtures/feedtool/feeds';
 const scratch = mkdtempSync(path.join(tmpdir(), 'feedtool-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function run(args: string[], cwd = REPO_ROOT) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env: { ...process.env, CONSTELLATION_DEBUG: '' } },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
 

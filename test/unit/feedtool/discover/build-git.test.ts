@@ -2,7 +2,6 @@
 // ones, the discovered community that is the declared one enriches it (no duplicate), the
 // others arrive marked as discovered, standing "unrecognized", with evidence; the feed is
 // valid. And the `discover` command end to end as a child process.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import {
   type SyntheticHistory,
 } from '../../../../lib/feedtool/discover/synthetic';
 import { validateFeedText } from '../../../../lib/model/validate';
-import { REPO_ROOT } from '../helpers';
+import { runCli } from '../run-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'discover-build-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -149,19 +148,9 @@ describe('build with a git source', () => {
   });
 });
 
-function run(args: string[]) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(REPO_ROOT, 'bin/constellation-feed.js'), ...args],
-      { cwd: dir },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = (args: string[]) => runCli(args, dir);
 
-// Child processes of the real command (tsx-loaded): generous time on a shared machine.
-describe('constellation-feed discover', { timeout: 60_000 }, () => {
+describe('constellation-feed discover', () => {
   it('is listed in the help and has its own', async () => {
     const help = await run(['--help']);
     expect(help.stdout).toMatch(
