@@ -10,6 +10,7 @@ import { benchBoundaries } from './boundaries';
 import { benchRealPages } from './real-pages';
 import { benchValidate } from './validate';
 import { benchHovercard } from './hovercard';
+import { benchStorage } from './storage';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
@@ -21,6 +22,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   boundaries: benchBoundaries,
   'real-pages': benchRealPages,
   hovercard: benchHovercard,
+  storage: benchStorage,
 };
 
 const at = process.argv.indexOf('--suite');
