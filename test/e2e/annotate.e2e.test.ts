@@ -99,6 +99,9 @@ describe('annotating demo pages in Chromium', () => {
       'p-jose-muller:commenter',
       'p-lukasz-wroblewski:mention',
       'p-lukasz-wroblewski:assignee',
+      // The participant list's avatar-only links (issue 14): badged, as no name stands beside them.
+      'p-zoe-okafor:participant',
+      'p-lukasz-wroblewski:participant',
     ]);
     expect(found.topics).toEqual([
       't-kubernetes:Kubernetes',

@@ -93,6 +93,24 @@ export const TEST_PAGES: TestPage[] = [
   fixture('github-react-repo-home', 'https://github.com/nw-zoeokafor/claims-triage', 'github'),
   fixture('ghes-issue', 'https://git.northwind.example/platform/claims-triage/issues/7', 'github'),
   fixture('gitea-issue', 'http://git.northwind.test/platform/cluster-tools/issues/42', 'gitea'),
+  // Gitea 1.24 / Forgejo 11 screens, written from their templates (PROVENANCE.md).
+  fixture('gitea-repo-home', 'http://git.northwind.test/platform/claims-triage', 'gitea'),
+  fixture(
+    'gitea-pull-request',
+    'http://git.northwind.test/platform/cluster-tools/pulls/43',
+    'gitea',
+  ),
+  fixture(
+    'gitea-contributors',
+    'http://git.northwind.test/platform/claims-triage/activity/contributors',
+    'gitea',
+  ),
+  fixture(
+    'forgejo-commits',
+    'http://git.northwind.test/platform/claims-triage/commits/branch/main',
+    'gitea',
+  ),
+  fixture('forgejo-profile', 'http://git.northwind.test/zokafor', 'gitea'),
   fixture(
     'confluence-page',
     'http://confluence.northwind.test/display/ENG/Incident+Response+Runbook',
