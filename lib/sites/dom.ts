@@ -90,7 +90,13 @@ export function mailtoAddress(link: Element): string | undefined {
   } catch {
     return undefined;
   }
-  address = address.trim();
+  // DokuWiki's `mailguard = visible` writes "zoe [dot] okafor [at] northwind [dot] example"
+  // into the link itself (inc/common.php obfuscate()); a reader sees the address either way.
+  address = address
+    .replace(/\s*\[at\]\s*/gi, '@')
+    .replace(/\s*\[dot\]\s*/gi, '.')
+    .replace(/\s*\[dash\]\s*/gi, '-')
+    .trim();
   return /^[^\s@]+@[^\s@]+$/.test(address) ? address : undefined;
 }
 

@@ -141,4 +141,11 @@ export const TEST_PAGES: TestPage[] = [
   ].map(([name, query]) =>
     fixture(name!, `http://dokuwiki.wiki.test/dokuwiki/doku.php?${query}`, 'dokuwiki'),
   ),
+  // DokuWiki 2025-05-14 "Librarian" with `userewrite = 2`, `showuseras = username` and
+  // `mailguard = visible`, written from its sources (PROVENANCE.md).
+  fixture(
+    'dokuwiki-librarian-page',
+    'http://dokuwiki.wiki.test/doku.php/runbooks:kubernetes-upgrade',
+    'dokuwiki',
+  ),
 ];
