@@ -150,6 +150,19 @@ export function profileLinkMentions(
   return out;
 }
 
+/**
+ * The name a person element shows: its text (without a leading "@"), else its picture's
+ * `alt` or its `aria-label` (Atlassian's profile-card triggers around an avatar).
+ */
+export function shownName(element: Element): string {
+  const shown = text(element).replace(/^@/, '');
+  if (shown) return shown;
+  const labelled = element.matches('[aria-label]')
+    ? element
+    : element.querySelector('[aria-label], img[alt]');
+  return (labelled?.getAttribute('aria-label') ?? labelled?.getAttribute('alt') ?? '').trim();
+}
+
 /** Drops mentions inside the site chrome or inside never-touch regions. */
 export function keepContent(
   mentions: PersonMention[],

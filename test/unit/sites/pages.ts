@@ -116,6 +116,17 @@ export const TEST_PAGES: TestPage[] = [
     'http://confluence.northwind.test/display/ENG/Incident+Response+Runbook',
     'confluence',
   ),
+  // Atlassian Cloud's React UIs, written from their public markup conventions (PROVENANCE.md).
+  fixture(
+    'confluence-cloud-page',
+    'https://northwind.atlassian.net/wiki/spaces/ENG/pages/1003/Kubernetes+Upgrade+Runbook',
+    'confluence',
+  ),
+  fixture(
+    'bitbucket-cloud-pull-request',
+    'https://bitbucket.org/northwind/claims-triage/pull-requests/12',
+    'bitbucket',
+  ),
   fixture('intranet-page', 'http://intranet.northwind.test/news/data-protection-week', 'generic'),
   // Captured from the live wikis of test/e2e/live-wikis.e2e.test.ts (capture.ts there).
   ...[
