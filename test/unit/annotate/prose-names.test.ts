@@ -110,7 +110,10 @@ describe('full names in prose', () => {
     const result = validateFeedText(JSON.stringify(demo));
     if (!result.ok) throw new Error(result.error.reason);
     const twins = emptyTestDb();
-    await replaceFeed(twins, result.feed, { source: 'demo', now: new Date('2026-11-21T08:00:00Z') });
+    await replaceFeed(twins, result.feed, {
+      source: 'demo',
+      now: new Date('2026-11-21T08:00:00Z'),
+    });
     const keys = await uniquePersonNameKeys(twins);
     expect(keys).not.toContain('zoe okafor');
     expect(keys).toContain('jose muller');
