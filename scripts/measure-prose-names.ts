@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const result = validateFeed(input);
     if (!result.ok) throw new Error(result.error.reason);
     await replaceFeed(db, result.feed, {
-      source: 'measure',
+      source: 'url',
       now: new Date('2026-12-03T12:00:00Z'),
     });
   }

@@ -71,6 +71,9 @@ function sidebarRole(link: Element): PersonRole {
   return 'participant';
 }
 
+/** Avatar links of comments and timeline events (shared/user/avatarlink.tmpl and friends). */
+const AVATAR_LINKS = 'a.timeline-avatar, a.inline-timeline-avatar, a.avatar';
+
 /** Links that name a person, and avatar-only links, in the markup listed above. */
 const PERSON_LINKS = [
   'a.author',
@@ -145,7 +148,8 @@ export const gitea: SiteAdapter = {
       const login = target && codeHostLogin(target);
       if (!login) continue;
       const label = text(link).replace(/^@/, '');
-      const avatarOnly = !label && !!link.querySelector('img');
+      // Avatar links by class (their text, if any, is initials), or a link holding only a picture.
+      const avatarOnly = link.matches(AVATAR_LINKS) || (!label && !!link.querySelector('img'));
       const role = avatarOnly ? 'avatar' : roleOf(link);
       // An avatar's tooltip is the display name (participant_list.tmpl); a link's text is.
       const shown = avatarOnly ? (link.getAttribute('data-tooltip-content') ?? '').trim() : label;
