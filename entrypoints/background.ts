@@ -17,7 +17,11 @@ import { showBadge } from '../lib/browser/badge';
 import { clearProgress, publishProgress } from '../lib/browser/sync-progress';
 import { loadPolicyFeeds, onFeedConfigChanged } from '../lib/browser/feed-config';
 import { claimOwnerId, fetchFeed, isOwnerGone, keepAlive } from '../lib/browser/sync-runtime';
-import { DEFAULT_MAX_INVALID_SHARE, remembersVisitedTopics } from '../lib/settings';
+import {
+  DEFAULT_MAX_INVALID_SHARE,
+  marksNamesInProse,
+  remembersVisitedTopics,
+} from '../lib/settings';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -91,6 +95,7 @@ export default defineBackground(() => {
         syncNow: (url) => sync.syncNow(url),
         acceptGeneration: (url, digest) => sync.accept(url, digest),
         remembersVisitedTopics: async () => remembersVisitedTopics(await loadSettings()),
+        marksNamesInProse: async () => marksNamesInProse(await loadSettings()),
         loadSample: (file) => loadSample(samples, file),
         removeSample: (feedId) => removeSample(samples, feedId),
       }),

@@ -29,6 +29,12 @@ const settingsSchema = z.object({
    * for "where can I take part?" (absent means on; off also forgets what was remembered).
    */
   rememberVisitedTopics: z.boolean().optional().catch(undefined),
+  /**
+   * Mark exact full names of people in the directory anywhere in page prose, not only where
+   * the page presents a person (absent means off: docs/annotation.md gives its false-positive
+   * rate).
+   */
+  namesInProse: z.boolean().optional().catch(undefined),
 });
 
 export const DEFAULT_MAX_INVALID_SHARE = 0.1;
@@ -40,6 +46,10 @@ export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, feeds: []
 
 export function remembersVisitedTopics(settings: Settings): boolean {
   return settings.rememberVisitedTopics !== false;
+}
+
+export function marksNamesInProse(settings: Settings): boolean {
+  return settings.namesInProse === true;
 }
 
 /** Reads stored settings leniently: unknown or broken fields fall back to their defaults. */

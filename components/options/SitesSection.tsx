@@ -8,6 +8,7 @@ import { ADAPTERS } from '../../lib/sites';
 import type { SiteSetting } from '../../lib/sites/site-settings';
 import { STATIC_HOSTS } from '../../lib/sites/static-hosts';
 import type { SiteId } from '../../lib/sites/types';
+import { ProseNamesPanel } from './ProseNamesPanel';
 
 export function SitesSection() {
   const [sites, setSites] = useState<SiteSetting[] | undefined>();
@@ -78,6 +79,7 @@ export function SitesSection() {
           </tbody>
         </table>
       )}
+      <ProseNamesPanel />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { Theme } from './hosts';
 import { forgetHost, isOwnNode, ownHost } from './registry';
 import { createPeopleAnnotator } from './people';
 import { scanPeople } from './people-scan';
+import { createProseNameFinder } from './prose-people';
 import { TOPIC_SKIP } from './scan';
 import { createSchedule } from './schedule';
 import { compileSkip } from './skip';
@@ -73,6 +74,12 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     inserted,
     onUpdate: options.onUpdate,
   });
+  // Chrome too: when a page has no landmark, its prose region is the body, and the site's
+  // top bar or footer inside it is not prose (Phabricator's main menu, for one).
+  const proseSkip = compileSkip(
+    [TOPIC_SKIP, adapter.chrome, adapter.excluded].filter(Boolean).join(','),
+  );
+  const proseNames = createProseNameFinder(client, proseSkip);
   const topics = createTopicAnnotator({
     document,
     client,
@@ -82,9 +89,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     cap: options.topicCap ?? 40,
     sliceMs,
     yieldToPage: YIELD,
-    // Chrome too: when a page has no landmark, its prose region is the body, and the site's
-    // top bar or footer inside it is not prose (Phabricator's main menu, for one).
-    skip: compileSkip([TOPIC_SKIP, adapter.chrome, adapter.excluded].filter(Boolean).join(',')),
+    skip: proseSkip,
     labels: adapter.labels,
     labelSkip: compileSkip([NEVER_TOUCH, adapter.excluded].filter(Boolean).join(',')),
   });
@@ -93,10 +98,14 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     people,
     // The adapter is asked subtree by subtree, in slices (people-scan.ts): a long article's
     // people scan is no long task.
-    findPeople: async (root, pause) =>
-      ((await scanPeople(adapter, root, url, pause, signal)) ?? []).filter(
+    findPeople: async (root, pause) => {
+      const found = ((await scanPeople(adapter, root, url, pause, signal)) ?? []).filter(
         (m) => m.badge && !isOwnNode(m.element),
-      ),
+      );
+      if (signal.aborted) return found;
+      // Full names in prose, when the user turned that on (the vocabulary says so).
+      return [...found, ...(await proseNames(proseRegionsOf(root), found, pause))];
+    },
     topics,
     sliceMs,
     yieldToPage: YIELD,
@@ -117,6 +126,18 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   signal.addEventListener('abort', () => strip(document));
+
+  /** The adapter's prose regions in `root`, without our own nodes and skipped areas. */
+  function proseRegionsOf(root: ParentNode): Element[] {
+    try {
+      return adapter
+        .proseRegions(root)
+        .filter((region) => !isOwnNode(region) && !region.closest(skip));
+    } catch {
+      // An adapter that trips over odd markup must not break the page.
+      return [];
+    }
+  }
 
   function scan(root: ParentNode): void {
     if (signal.aborted) return;

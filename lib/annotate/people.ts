@@ -39,7 +39,8 @@ export interface PeopleAnnotator {
 
 export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
   const { document, client, signal, theme, skip, inserted } = context;
-  const badged = new WeakMap<Element, HTMLElement>();
+  // By element, or by the text node a name in prose ends with (several in one paragraph).
+  const badged = new WeakMap<Node, HTMLElement>();
   const onPage = new Map<string, ResolvedPerson>();
   const resolved = new Map<string, IdentityAnswer>();
   const followLink = linkFollower(document, signal);
@@ -102,20 +103,28 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
     const blocked = mention.role === 'owner' ? (context.ownerSkip ?? skip) : skip;
     if (!element.isConnected || element.closest(blocked) || isEditableNode(document, element))
       return;
-    const existing = badged.get(element);
+    const anchor = mention.textEnd ?? element;
+    const existing = badged.get(anchor);
     if (existing?.isConnected) return;
+    if (mention.textEnd && mention.textEnd.parentNode !== element) return;
     // Someone else's badge for this element (a second run) already sits right after it.
     const next = ownHost(
-      element.tagName === 'A' ? element.nextElementSibling : element.lastElementChild,
+      mention.textEnd
+        ? (mention.textEnd.nextSibling as Element | null)
+        : element.tagName === 'A'
+          ? element.nextElementSibling
+          : element.lastElementChild,
     );
     if (next?.kind === 'person' && next.person.id === person.id) return;
     const host = createPersonHost(document, person, mention.role, theme);
-    // Links and images get the badge beside them; name elements (headings, cells) inside.
-    if (element.tagName === 'A' || element.tagName === 'IMG') {
+    // Links and images get the badge beside them; a name in prose right after its text;
+    // name elements (headings, cells) inside.
+    if (mention.textEnd) mention.textEnd.after(host);
+    else if (element.tagName === 'A' || element.tagName === 'IMG') {
       element.after(host);
       followLink(element, host);
     } else element.append(host);
-    badged.set(element, host);
+    badged.set(anchor, host);
     inserted.add(host);
   }
 

@@ -20,6 +20,7 @@ import {
   dataVersion,
   membershipsOfPeople,
   peopleByKeys,
+  uniquePersonNameKeys,
   visibleCommunities,
   vocabularySource,
 } from '../db/resolve';
@@ -29,6 +30,7 @@ import { personSummaries } from '../db/summaries';
 import type { PersonCard, PersonToAsk, TopicCard, TopicCardContext } from '../annotate/cards';
 import { byRelevance, cardCommunity, cardDiscovered } from './community-card';
 import { personRefKey, type IdentityAnswer, type ResolvedPerson } from '../match/identity';
+import { nameHash } from '../match/prose-names';
 import type { TopicVocabulary } from '../match/vocabulary';
 import { compileVocabulary } from './vocabulary';
 
@@ -46,16 +48,25 @@ export interface VocabularyAnswer {
 // One compiled vocabulary per database, rebuilt when the data or the viewer changes.
 const compiled = new WeakMap<ConstellationDB, TopicVocabulary>();
 
+/**
+ * The vocabulary for content scripts, unless `known` is already current. With
+ * `namesInProse` (the user's setting) it also carries the hashes of the full names that
+ * identify one person; the setting is part of the version, so turning it on or off reaches
+ * every tab's cached copy.
+ */
 export async function annotateVocabulary(
   db: ConstellationDB,
   known: string | undefined,
+  options: { namesInProse?: boolean } = {},
 ): Promise<VocabularyAnswer> {
   const viewer = await viewerOf(db);
-  const version = `${await dataVersion(db)}#${viewerVersion(viewer)}`;
+  const names = options.namesInProse === true;
+  const version = `${await dataVersion(db)}#${viewerVersion(viewer)}${names ? '#names' : ''}`;
   if (known === version) return { version };
   let cached = compiled.get(db);
   if (cached?.version !== version) {
     cached = compileVocabulary(version, await vocabularySource(db, viewer));
+    if (names) cached.personNames = (await uniquePersonNameKeys(db)).map(nameHash);
     compiled.set(db, cached);
   }
   return { version, vocabulary: cached };

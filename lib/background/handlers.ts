@@ -30,6 +30,8 @@ export interface BackgroundCommands {
   removeSample?(feedId: string): Promise<void>;
   /** Whether the user lets pages' topics be remembered (settings; on unless turned off). */
   remembersVisitedTopics?(): Promise<boolean>;
+  /** The "full names in prose" setting (off when absent). */
+  marksNamesInProse?(): Promise<boolean>;
 }
 
 export async function handleMessage(
@@ -69,7 +71,9 @@ async function answer(
         await peopleByHandle(db, message.request.host, message.request.login),
       );
     case 'annotateVocabulary':
-      return annotateVocabulary(db, message.request.version);
+      return annotateVocabulary(db, message.request.version, {
+        namesInProse: (await commands?.marksNamesInProse?.()) ?? false,
+      });
     case 'annotateResolve':
       return annotateResolve(db, message.request);
     case 'annotatePersonCard':

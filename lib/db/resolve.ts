@@ -115,6 +115,21 @@ export async function vocabularySource(
   };
 }
 
+/**
+ * The folded full names (two words or more; names and aliases) that name exactly one person
+ * of the visible feeds — read from the `nameKeys` index alone, without loading the rows.
+ */
+export async function uniquePersonNameKeys(db: ConstellationDB): Promise<string[]> {
+  const visible = await visibleFeedIds(db);
+  const count = new Map<string, number>();
+  await db.people.orderBy('nameKeys').eachKey((key, cursor) => {
+    const [feedId] = cursor.primaryKey;
+    if (typeof key !== 'string' || !key.includes(' ') || !visible.has(feedId)) return;
+    count.set(key, (count.get(key) ?? 0) + 1);
+  });
+  return [...count].filter(([, n]) => n === 1).map(([key]) => key);
+}
+
 /** A string that changes whenever any feed is (re)ingested or removed. */
 export async function dataVersion(db: ConstellationDB): Promise<string> {
   const feeds = await db.feeds.toArray();

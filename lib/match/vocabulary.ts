@@ -31,6 +31,12 @@ export interface TopicVocabulary {
   /** Changes whenever a feed is ingested or the viewer changes; opaque to content scripts. */
   version: string;
   topics: VocabularyTopic[];
+  /**
+   * With "full names in prose" on (settings, off by default): the hash (lib/match/
+   * prose-names.ts) of every folded full name or alias that names exactly one visible person.
+   * Hashes, not names: the page learns no name it does not already show.
+   */
+  personNames?: number[];
 }
 
 /** How a content script names a topic in messages and in `data-constellation-topic`. */

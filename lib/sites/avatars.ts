@@ -11,10 +11,20 @@ import type { PersonMention, PersonRole } from './types';
 /** Ancestors looked at; a comment's avatar and its header sit well within this. */
 const MAX_DEPTH = 12;
 
-function identityKey(mention: PersonMention): string | undefined {
-  const handle = mention.identity.handles[0];
-  if (handle) return handleKey(handle.host, handle.login);
-  return mention.identity.emails[0]?.toLowerCase();
+/** Every key a mention can be known by: its handles, e-mails and (folded) names. */
+function identityKeys(mention: PersonMention): Set<string> {
+  const { handles, emails, names } = mention.identity;
+  return new Set([
+    ...handles.map((h) => handleKey(h.host, h.login)),
+    ...emails.map((e) => `mail ${e.toLowerCase()}`),
+    // Sites that name people only by display name (Atlassian Cloud) give names alone.
+    ...names.map((n) => `name ${n.normalize('NFC').toLowerCase()}`),
+  ]);
+}
+
+function samePerson(keys: Set<string>, other: PersonMention): boolean {
+  for (const key of identityKeys(other)) if (keys.has(key)) return true;
+  return false;
 }
 
 /** An avatar-only mention (decided before, or still role 'avatar'). */
@@ -67,13 +77,13 @@ function decide(mentions: PersonMention[]): PersonMention[] {
   }
   for (const mention of mentions) {
     if (mention.avatarRole === undefined) continue;
-    const key = identityKey(mention);
+    const keys = identityKeys(mention);
     let named = false;
     let ancestor = mention.element.parentElement;
     for (let depth = 0; ancestor && depth < MAX_DEPTH; depth++) {
       const others = inside.get(ancestor)!.filter((m) => m !== mention);
       if (others.length > 0) {
-        named = others.some((m) => m.role !== 'avatar' && identityKey(m) === key);
+        named = others.some((m) => m.role !== 'avatar' && samePerson(keys, m));
         break;
       }
       ancestor = ancestor.parentElement;

@@ -90,7 +90,13 @@ export function mailtoAddress(link: Element): string | undefined {
   } catch {
     return undefined;
   }
-  address = address.trim();
+  // DokuWiki's `mailguard = visible` writes "zoe [dot] okafor [at] northwind [dot] example"
+  // into the link itself (inc/common.php obfuscate()); a reader sees the address either way.
+  address = address
+    .replace(/\s*\[at\]\s*/gi, '@')
+    .replace(/\s*\[dot\]\s*/gi, '.')
+    .replace(/\s*\[dash\]\s*/gi, '-')
+    .trim();
   return /^[^\s@]+@[^\s@]+$/.test(address) ? address : undefined;
 }
 
@@ -142,6 +148,19 @@ export function profileLinkMentions(
     out.push(mention(link, role, { handles: [handle] }));
   }
   return out;
+}
+
+/**
+ * The name a person element shows: its text (without a leading "@"), else its picture's
+ * `alt` or its `aria-label` (Atlassian's profile-card triggers around an avatar).
+ */
+export function shownName(element: Element): string {
+  const shown = text(element).replace(/^@/, '');
+  if (shown) return shown;
+  const labelled = element.matches('[aria-label]')
+    ? element
+    : element.querySelector('[aria-label], img[alt]');
+  return (labelled?.getAttribute('aria-label') ?? labelled?.getAttribute('alt') ?? '').trim();
 }
 
 /** Drops mentions inside the site chrome or inside never-touch regions. */

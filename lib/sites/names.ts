@@ -20,6 +20,8 @@ export function isFullName(value: string): boolean {
 
 const BYLINE = [
   '.byline',
+  // Atlassian Cloud's React bylines ("Owned by …", "Last updated … by …").
+  '[data-testid*="byline" i]',
   '.post-byline',
   '.post-author',
   '.entry-author',
@@ -113,7 +115,11 @@ function linksAboutPeople(root: ParentNode, skip: Set<Element>): PersonMention[]
  * Name mentions in root; `skip` holds elements other rules already read (a profile link
  * whose text is also a name stays the profile link).
  */
-export function nameMentions(root: ParentNode, skip: Set<Element>): PersonMention[] {
+export function nameMentions(
+  root: ParentNode,
+  skip: Set<Element>,
+  options: { linksAboutPeople?: boolean } = {},
+): PersonMention[] {
   const out: PersonMention[] = [];
   const add = (found: { element: Element; name: string } | undefined, role: PersonRole) => {
     if (!found) return;
@@ -123,7 +129,14 @@ export function nameMentions(root: ParentNode, skip: Set<Element>): PersonMentio
     skip.add(found.element);
     out.push(mention(found.element, role, { names: [found.name] }));
   };
-  for (const byline of within(root, BYLINE)) add(nameIn(byline, BY_NAME), 'author');
+  for (const byline of within(root, BYLINE)) {
+    add(nameIn(byline, BY_NAME), 'author');
+    // A byline of several parts ("Owned by A · Last updated … by B"): each part on its own.
+    for (const part of Array.from(byline.children)) {
+      const found = nameIn(part, BY_NAME);
+      add(found, /updated|edited|modified/i.test(part.textContent ?? '') ? 'editor' : 'author');
+    }
+  }
   for (const value of fieldValueElements(root)) add(nameIn(value), 'author');
   for (const cell of within(root, '.person .name, tr.person td.name, .member .name'))
     if (!cell.querySelector('a[href]')) add(nameIn(cell), 'member');
@@ -134,6 +147,7 @@ export function nameMentions(root: ParentNode, skip: Set<Element>): PersonMentio
     if (raw.length > 70 || !SIGNATURE.test(raw)) continue;
     add(nameIn(line, SIGNATURE), 'commenter');
   }
-  out.push(...linksAboutPeople(root, skip));
+  // Off where every page link's text spells its target (a wiki's page titles).
+  if (options.linksAboutPeople !== false) out.push(...linksAboutPeople(root, skip));
   return out;
 }

@@ -62,6 +62,11 @@ export interface PersonMention {
    * over a larger list (the annotator asks adapters subtree by subtree).
    */
   avatarRole?: PersonRole;
+  /**
+   * A name found in prose (the "full names in prose" option): the text node that ends with
+   * the name, inside `element`; the badge goes right after it.
+   */
+  textEnd?: Text;
 }
 
 export interface SiteAdapter {

@@ -1,14 +1,22 @@
 // Bitbucket Cloud (bitbucket.org) and Bitbucket Server/Data Center. Server marks users with
 // `data-username` on avatars and links them as `/users/<slug>`; the pull request author is
 // `.author .name`, reviewers are avatars in `.reviewers`, comments carry `.author` too.
-// Cloud's React UI names people mostly by display name (profile-card triggers, mentions).
+// Cloud's React UI names people by display name only: profile-card triggers
+// (`[data-testid="profileCardTrigger"]`, around a name or an avatar whose `alt`/`aria-label`
+// is the name; the PR author under `[data-qa="pr-header-author-styles"]`, reviewers under
+// `[data-qa="pr-reviewers"]`), and @mentions of the document renderer (`[data-mention-id]`).
+// Avatar-only links and triggers get a badge when no name of theirs stands beside them
+// (lib/sites/avatars.ts).
 import { directoryLogin } from '../../match/profile-url';
+import { badgeLoneAvatars } from '../avatars';
+import { isFullName } from '../names';
 import {
   MentionList,
   handleOnPageHost,
   keepContent,
   mailtoMentions,
   mention,
+  shownName,
   text,
   within,
   sameHostTarget,
@@ -34,6 +42,9 @@ const CHROME = [
   '#footer',
   'footer',
   '#navigation',
+  // Cloud: the top navigation and the repository sidebar.
+  '[data-testid="page-layout.top-nav"]',
+  '[data-testid="page-layout.sidebar"]',
 ].join(',');
 
 function roleOf(element: Element): PersonRole {
@@ -42,11 +53,12 @@ function roleOf(element: Element): PersonRole {
     return 'reviewer';
   if (
     element.closest(
-      '.pull-request-author, .pull-request-metadata .author, .pull-request-header .author',
+      '.pull-request-author, .pull-request-metadata .author, .pull-request-header .author, [data-qa="pr-header-author-styles"]',
     )
   )
     return 'author';
-  if (element.closest('.comment, .comment-author, .activity-item')) return 'commenter';
+  if (element.closest('.comment, .comment-author, .activity-item, [data-qa="pr-comment"]'))
+    return 'commenter';
   if (element.closest('.author')) return 'author';
   return 'participant';
 }
@@ -56,6 +68,7 @@ export const bitbucket: SiteAdapter = {
   label: 'Bitbucket (Cloud and Server)',
   detect(url, document) {
     if (url.hostname.toLowerCase() === 'bitbucket.org') return 1;
+    if (document.querySelector('meta[name="bb-view-name"]')) return 0.9;
     const application = document
       .querySelector('meta[name="application-name"]')
       ?.getAttribute('content');
@@ -111,17 +124,28 @@ export const bitbucket: SiteAdapter = {
     }
     // Cloud mentions render as display names.
     for (const element of within(root, '[data-mention-id], .ak-renderer-mention')) {
+      if (element.parentElement?.closest('[data-mention-id], .ak-renderer-mention')) continue;
       const name = text(element).replace(/^@/, '');
       if (name) list.add(mention(element, 'mention', { names: [name] }));
     }
+    // Cloud profile-card triggers: a name, or an avatar named by its picture.
+    for (const trigger of within(root, '[data-testid="profileCardTrigger"]')) {
+      if (trigger.querySelector('[data-testid="profileCardTrigger"], [data-mention-id]')) continue;
+      const name = shownName(trigger);
+      if (!isFullName(name)) continue;
+      list.add(mention(trigger, text(trigger) ? roleOf(trigger) : 'avatar', { names: [name] }));
+    }
     list.add(mailtoMentions(root, list.seen));
-    return keepContent(list.sorted(), CHROME, EXCLUDED);
+    return badgeLoneAvatars(keepContent(list.sorted(), CHROME, EXCLUDED), roleOf);
   },
   proseRegions(root) {
     return within(
       root,
-      '.pull-request-description .markup, .comment .message.markup, .markup, [data-qa="pr-description"], .ak-renderer-document',
-    ).filter((el) => !el.parentElement?.closest('.markup, .ak-renderer-document'));
+      '.pull-request-description .markup, .comment .message.markup, .markup, [data-qa="pr-header-title"], [data-qa="pr-description"], .ak-renderer-document',
+    ).filter(
+      (el) =>
+        !el.parentElement?.closest('.markup, .ak-renderer-document, [data-qa="pr-description"]'),
+    );
   },
   excluded: EXCLUDED,
   chrome: CHROME,

@@ -93,10 +93,39 @@ export const TEST_PAGES: TestPage[] = [
   fixture('github-react-repo-home', 'https://github.com/nw-zoeokafor/claims-triage', 'github'),
   fixture('ghes-issue', 'https://git.northwind.example/platform/claims-triage/issues/7', 'github'),
   fixture('gitea-issue', 'http://git.northwind.test/platform/cluster-tools/issues/42', 'gitea'),
+  // Gitea 1.24 / Forgejo 11 screens, written from their templates (PROVENANCE.md).
+  fixture('gitea-repo-home', 'http://git.northwind.test/platform/claims-triage', 'gitea'),
+  fixture(
+    'gitea-pull-request',
+    'http://git.northwind.test/platform/cluster-tools/pulls/43',
+    'gitea',
+  ),
+  fixture(
+    'gitea-contributors',
+    'http://git.northwind.test/platform/claims-triage/activity/contributors',
+    'gitea',
+  ),
+  fixture(
+    'forgejo-commits',
+    'http://git.northwind.test/platform/claims-triage/commits/branch/main',
+    'gitea',
+  ),
+  fixture('forgejo-profile', 'http://git.northwind.test/zokafor', 'gitea'),
   fixture(
     'confluence-page',
     'http://confluence.northwind.test/display/ENG/Incident+Response+Runbook',
     'confluence',
+  ),
+  // Atlassian Cloud's React UIs, written from their public markup conventions (PROVENANCE.md).
+  fixture(
+    'confluence-cloud-page',
+    'https://northwind.atlassian.net/wiki/spaces/ENG/pages/1003/Kubernetes+Upgrade+Runbook',
+    'confluence',
+  ),
+  fixture(
+    'bitbucket-cloud-pull-request',
+    'https://bitbucket.org/northwind/claims-triage/pull-requests/12',
+    'bitbucket',
   ),
   fixture('intranet-page', 'http://intranet.northwind.test/news/data-protection-week', 'generic'),
   // Captured from the live wikis of test/e2e/live-wikis.e2e.test.ts (capture.ts there).
@@ -122,5 +151,12 @@ export const TEST_PAGES: TestPage[] = [
     ['dokuwiki-search', 'id=start&do=search&q=kubernetes'],
   ].map(([name, query]) =>
     fixture(name!, `http://dokuwiki.wiki.test/dokuwiki/doku.php?${query}`, 'dokuwiki'),
+  ),
+  // DokuWiki 2025-05-14 "Librarian" with `userewrite = 2`, `showuseras = username` and
+  // `mailguard = visible`, written from its sources (PROVENANCE.md).
+  fixture(
+    'dokuwiki-librarian-page',
+    'http://dokuwiki.wiki.test/doku.php/runbooks:kubernetes-upgrade',
+    'dokuwiki',
   ),
 ];
