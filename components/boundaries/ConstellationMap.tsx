@@ -21,7 +21,7 @@ import {
   positionsByCommunity,
   type Positions,
 } from '../../lib/boundaries/layout';
-import { mapModel } from '../../lib/boundaries/map-model';
+import { TOPIC_EDGES_UP_TO, mapModel } from '../../lib/boundaries/map-model';
 import type { ViewProps } from './BoundaryTabs';
 import { LayoutWorkerContext, createLayoutRunner, type LayoutRunner } from './layout-runner';
 import { MapDrawing, drawLabels, markSelection, moveElements, showTooltip } from './MapDrawing';
@@ -189,6 +189,8 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
           {model.omitted > 0
             ? `Showing the ${model.nodes.length} largest of ${filtered.length} communities; search or filter to bring others onto the map. The Table lists them all.`
             : `${model.nodes.length} ${model.nodes.length === 1 ? 'community' : 'communities'} on the map.`}{' '}
+          {model.nodes.length > TOPIC_EDGES_UP_TO &&
+            'Shared-topic lines are left off a map this size (Missing bridges lists them). '}
           Drag to pan, wheel or + − to zoom.
         </p>
       </div>

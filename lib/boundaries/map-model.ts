@@ -16,7 +16,7 @@ const MEMBER_EDGES_PER_NODE = 2;
 const TOPIC_EDGES_PER_NODE = 1;
 // Above this many communities topic links are left off the map: dashed lines across hundreds
 // of circles read as noise, not structure (the Missing bridges tab lists topic overlaps).
-const TOPIC_EDGES_UP_TO = 200;
+export const TOPIC_EDGES_UP_TO = 200;
 const MIN_RADIUS = 4;
 const MAX_RADIUS = 30;
 

@@ -190,6 +190,10 @@ describe('the constellation map reads at 23 and at 500 communities', () => {
     expect(drawing.names.length).toBeGreaterThanOrEqual(20);
     // Topic links are left off a map this size.
     expect(await page.locator('svg.constellation-map line.edge-topics').count()).toBe(0);
+    // … and the note above the map says so, since the legend explains dashed lines.
+    expect(await page.locator('.map-note').textContent()).toContain(
+      'Shared-topic lines are left off a map this size',
+    );
     await page.close();
   }, 240_000);
 });
