@@ -21,12 +21,12 @@ import {
   positionsByCommunity,
   type Positions,
 } from '../../lib/boundaries/layout';
-import { mapModel } from '../../lib/boundaries/map-model';
+import { TOPIC_EDGES_UP_TO, mapModel } from '../../lib/boundaries/map-model';
 import type { ViewProps } from './BoundaryTabs';
 import { LayoutWorkerContext, createLayoutRunner, type LayoutRunner } from './layout-runner';
 import { MapDrawing, drawLabels, markSelection, moveElements, showTooltip } from './MapDrawing';
 import { MapLegend } from './MapLegend';
-import { LABEL_ZOOM, useZoomPan, type ZoomState } from './useZoomPan';
+import { labelZoom, useZoomPan, type ZoomState } from './useZoomPan';
 
 /**
  * The main thread's head start before the first picture, in ticks × communities (about 50 ms
@@ -41,8 +41,9 @@ function viewBoxOf(layout: MapLayout): string {
   const box = layout.bounds(MIN_FRAME);
   // Room beside the outermost circles for their names (placed left or right of a circle, or
   // centred under it), so no name is cut off at the map's edge.
-  const padX = 90;
-  const padY = 24;
+  // Grows with the map: names keep their size on screen, so a map of 500 needs more room.
+  const padX = Math.max(90, box.width * 0.06);
+  const padY = Math.max(24, box.height * 0.03);
   return `${box.x - padX} ${box.y - padY} ${box.width + 2 * padX} ${box.height + 2 * padY}`;
 }
 
@@ -60,9 +61,9 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
   const zoomGroup = useRef<SVGGElement>(null);
   const jobs = useRef(0);
   const remembered = useRef(new Map<string, Float64Array>());
-  const [zoomedIn, setZoomedIn] = useState(false);
-  // Only crossing the label threshold re-renders (Preact skips an unchanged state).
-  const onZoom = useCallback((state: ZoomState) => setZoomedIn(state.k >= LABEL_ZOOM), []);
+  const [namesZoom, setNamesZoom] = useState(1);
+  // Only crossing a doubling re-renders (Preact skips an unchanged state).
+  const onZoom = useCallback((state: ZoomState) => setNamesZoom(labelZoom(state.k)), []);
   const zoom = useZoomPan(svg, zoomGroup, onZoom);
 
   // The home map: every community, no filters. Filtered maps start from its positions.
@@ -157,9 +158,9 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
   // Names where they fit, once circles stop moving; again on zoom and on a new search.
   useLayoutEffect(() => {
     if (!svg.current) return;
-    if (settled) drawLabels(svg.current, report, layout, hits, zoomedIn ? LABEL_ZOOM : 1);
+    if (settled) drawLabels(svg.current, report, layout, hits, namesZoom);
     else for (const text of svg.current.querySelectorAll('text.label.placed')) text.remove();
-  }, [settled, drawing, zoomedIn]);
+  }, [settled, drawing, namesZoom]);
   // Selection changes a few classes, not the drawing (which Preact then skips).
   useLayoutEffect(() => {
     const name = selected === null ? null : report.communities[selected]!.name;
@@ -188,6 +189,8 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
           {model.omitted > 0
             ? `Showing the ${model.nodes.length} largest of ${filtered.length} communities; search or filter to bring others onto the map. The Table lists them all.`
             : `${model.nodes.length} ${model.nodes.length === 1 ? 'community' : 'communities'} on the map.`}{' '}
+          {model.nodes.length > TOPIC_EDGES_UP_TO &&
+            'Shared-topic lines are left off a map this size (Missing bridges lists them). '}
           Drag to pan, wheel or + − to zoom.
         </p>
       </div>

@@ -7,8 +7,31 @@ import type { MapModel } from '../../lib/boundaries/map-model';
 import type { BoundaryReport } from '../../lib/boundaries/report';
 import { placeLabels } from '../../lib/boundaries/labels';
 
-/** The names' size in map units at zoom 1 (the drawing scales with the zoom). */
-export const LABEL_SIZE = 11;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The names' size on screen, in pixels, at any map size and zoom. */
+export const LABEL_SIZE = 12;
+
+/**
+ * How many of the first names may lie over smaller circles (labels.ts `landmarks`), on maps of
+ * more than LANDMARKS_FROM communities; a smaller map has room beside its circles (the layout
+ * leaves it), where a name is never mistaken for a neighbour's.
+ */
+const LANDMARK_NAMES = 12;
+const LANDMARKS_FROM = 100;
+
+/**
+ * Map units per screen pixel at zoom 1: the viewBox is fitted into the element
+ * (`preserveAspectRatio` meet), so the larger of the two ratios applies. 1 while the element
+ * is not laid out (a hidden tab).
+ */
+export function unitsPerPixel(svg: SVGSVGElement): number {
+  const box = svg.viewBox.baseVal;
+  const width = svg.clientWidth;
+  const height = svg.clientHeight;
+  if (!box || width === 0 || height === 0 || box.width === 0) return 1;
+  return Math.max(box.width / width, box.height / height);
+}
 
 interface Props {
   report: BoundaryReport;
@@ -20,9 +43,9 @@ interface Props {
 export function MapDrawing({ report, model, layout, hits }: Props) {
   const facts = report.communities;
   const byCommunity = new Map(layout.nodes.map((n) => [n.community, n]));
-  const maxShared = Math.max(
-    1,
-    ...model.edges.filter((e) => e.kind === 'members').map((e) => e.weight),
+  const strongest = Math.max(
+    Number.MIN_VALUE,
+    ...model.edges.filter((e) => e.kind === 'members').map((e) => e.strength),
   );
   return (
     <g class="drawing">
@@ -32,7 +55,7 @@ export function MapDrawing({ report, model, layout, hits }: Props) {
           const b = byCommunity.get(edge.b)!;
           // Thinned by strength: a weak link is a faint hairline, so the strong ones read as
           // the structure instead of a tangle.
-          const strength = edge.kind === 'members' ? Math.sqrt(edge.weight / maxShared) : 0.25;
+          const strength = edge.kind === 'members' ? Math.sqrt(edge.strength / strongest) : 0.25;
           return (
             <line
               key={`${edge.kind}-${edge.a}-${edge.b}`}
@@ -46,7 +69,7 @@ export function MapDrawing({ report, model, layout, hits }: Props) {
               y2={b.y}
               stroke-width={
                 edge.kind === 'members'
-                  ? 0.6 + 3.4 * Math.sqrt(edge.weight / maxShared)
+                  ? 0.6 + 3.4 * strength
                   : 0.6 + 0.4 * Math.min(edge.weight, 4)
               }
             />
@@ -78,26 +101,31 @@ export function MapDrawing({ report, model, layout, hits }: Props) {
           );
         })}
       </g>
+      <g class="labels" />
     </g>
   );
 }
 
 /**
  * Writes the names that fit (lib/boundaries/labels.ts) once the layout has settled: search
- * hits first, then the largest communities. `scale` is the zoom: names keep their size on
- * screen, so zooming in makes room for more. Only placed names get a text element (a text
- * per circle would double the drawing at 500 communities).
+ * hits first, then the largest communities. `zoom` is the zoom level: names keep their size on
+ * screen (LABEL_SIZE px, whatever the number of communities), so zooming in makes room for
+ * more. Only placed names get a text element (a text per circle would double the drawing at
+ * 500 communities).
  */
 export function drawLabels(
   svg: SVGSVGElement,
   report: BoundaryReport,
   layout: MapLayout,
   hits: ReadonlySet<number> | null,
-  scale: number,
+  zoom: number,
 ): number {
   for (const text of svg.querySelectorAll('text.label.placed')) text.remove();
   const facts = report.communities;
-  const size = LABEL_SIZE / Math.max(1, scale);
+  const size = (LABEL_SIZE * unitsPerPixel(svg)) / Math.max(1, zoom);
+  // The selection's name (markSelection) and the names' halo follow the same size.
+  svg.style.setProperty('--label-size', `${size.toFixed(2)}px`);
+  const box = svg.viewBox.baseVal;
   const placed = placeLabels(
     layout.nodes.map((n) => ({
       community: n.community,
@@ -107,25 +135,35 @@ export function drawLabels(
       text: facts[n.community]!.name,
       priority: (hits?.has(n.community) ? 1e9 : 0) + facts[n.community]!.activeMembers,
     })),
-    { fontSize: size },
+    {
+      fontSize: size,
+      landmarks: layout.nodes.length > LANDMARKS_FROM ? LANDMARK_NAMES : 0,
+      ...(box && box.width > 0
+        ? { frame: { x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height } }
+        : {}),
+    },
   );
+  // Names go in one layer above every circle: a landmark name lies over smaller circles, and
+  // a name inside its own circle's group would be painted under circles drawn after it.
+  const layer = svg.querySelector('g.labels');
+  if (!layer) return 0;
+  const at = new Map(layout.nodes.map((n) => [n.community, n]));
+  const named = svg.querySelector('text.selection-label')?.getAttribute('data-index');
   for (const label of placed) {
-    const node = svg.querySelector(`g.node[data-index="${label.community}"]`);
-    if (!node || node.querySelector('text.selection-label')) continue;
-    const text = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
-    text.setAttribute('class', 'label placed');
-    text.setAttribute('x', label.dx.toFixed(1));
-    text.setAttribute('y', label.dy.toFixed(1));
-    // Inline style: the stylesheet's text-anchor and font-size would win over attributes.
+    const node = at.get(label.community);
+    if (!node || String(label.community) === named) continue;
+    const text = svg.ownerDocument.createElementNS(SVG_NS, 'text');
+    text.setAttribute('class', label.landmark ? 'label placed landmark' : 'label placed');
+    text.setAttribute('data-index', String(label.community));
+    text.setAttribute('x', (node.x + label.dx).toFixed(1));
+    text.setAttribute('y', (node.y + label.dy).toFixed(1));
+    // Inline style: the stylesheet's text-anchor would win over the attribute.
     text.style.textAnchor = label.anchor;
-    text.style.fontSize = `${size}px`;
     text.textContent = facts[label.community]!.name;
-    node.appendChild(text);
+    layer.appendChild(text);
   }
   return placed.length;
 }
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Gives the circle under the pointer its tooltip (name, stage, standing, size). */
 export function showTooltip(target: EventTarget | null, report: BoundaryReport): void {
@@ -153,12 +191,14 @@ export function markSelection(
   svg.classList.toggle('has-selection', node !== null);
   if (!node) return;
   node.classList.add('selected');
-  if (!node.querySelector('text.label') && name) {
+  if (!svg.querySelector(`text.label[data-index="${selected}"]`) && name) {
     // The selected community is always named, even where labels are not drawn.
-    const label = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
+    const label = svg.ownerDocument.createElementNS(SVG_NS, 'text');
     label.setAttribute('class', 'label selection-label');
+    label.setAttribute('data-index', String(selected));
     const radius = Number(node.querySelector('circle.dot')?.getAttribute('r') ?? 0);
-    label.setAttribute('y', String(radius + 10));
+    const size = parseFloat(svg.style.getPropertyValue('--label-size')) || LABEL_SIZE;
+    label.setAttribute('y', String(radius + 2 + size));
     label.textContent = name;
     node.appendChild(label);
   }

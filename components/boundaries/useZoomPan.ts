@@ -13,8 +13,14 @@ export interface ZoomState {
 
 const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 12;
-/** Above this zoom, the names of smaller communities appear too. */
-export const LABEL_ZOOM = 2;
+/**
+ * The zoom the names are placed for: the zoom rounded down to a power of two (1, 2, 4, 8), so
+ * names are placed again, with room for more of them, at each doubling rather than on every
+ * wheel step.
+ */
+export function labelZoom(k: number): number {
+  return 2 ** Math.floor(Math.log2(Math.max(1, k)));
+}
 /** How long after the last zoom or pan step the lines reappear. */
 const MOVE_REST_MS = 150;
 

@@ -1,6 +1,8 @@
 // Where the map writes community names: greedily, most important first (search hits, then the
-// largest communities), each at the first of four spots around its circle — below, above,
-// right, left — where it overlaps no circle and no name already placed. Names that fit
+// largest communities), each at the first of eight spots around its circle — below, above,
+// right, left, then the four corners — where it overlaps no circle and no name already placed
+// and stays inside the map's frame (a name cut off at the edge reads as a wrong name); the
+// first few (landmarks) may instead lie over smaller circles. Names that fit
 // nowhere are left out (the circle's tooltip and the selection still name them); zooming in
 // shrinks names relative to the map, so more of them fit (issue 17: labels used to sit under
 // circles and on top of each other).
@@ -23,6 +25,8 @@ export interface PlacedLabel {
   anchor: 'middle' | 'start' | 'end';
   /** The space the name takes, in map units (what collisions were checked against). */
   box: Box;
+  /** Placed over smaller circles (see `LabelOptions.landmarks`). */
+  landmark: boolean;
 }
 
 export interface LabelOptions {
@@ -32,6 +36,15 @@ export interface LabelOptions {
   charWidth?: number;
   /** Space between circle and name. */
   gap?: number;
+  /** The drawn area: a name must lie wholly inside it. */
+  frame?: Box;
+  /**
+   * While fewer names than this are placed, a name that fits nowhere clear may lie over
+   * circles smaller than its own (never over a name, nor a circle as large as its own), where
+   * it covers least: on a dense map of 500 the largest communities sit where no gap is wide
+   * enough for a name, and a map whose landmarks are unnamed reads as a hairball. Default 0.
+   */
+  landmarks?: number;
 }
 
 export interface Box {
@@ -98,6 +111,7 @@ export function placeLabels(
   const charWidth = options.charWidth ?? 0.55;
   const gap = options.gap ?? 2;
   const height = size * 1.15;
+  const landmarks = options.landmarks ?? 0;
   const cell = Math.max(4 * size, 16);
   const placed = new BoxGrid<Box>(cell);
   const circles = new BoxGrid<Circle>(cell);
@@ -119,7 +133,7 @@ export function placeLabels(
   );
   for (const c of order) {
     const width = c.text.length * size * charWidth;
-    const spots: { box: Box; label: Omit<PlacedLabel, 'box'> }[] = [
+    const spots: { box: Box; label: Omit<PlacedLabel, 'box' | 'landmark'> }[] = [
       {
         box: { x0: c.x - width / 2, x1: c.x + width / 2, y0: c.y + c.radius + gap, y1: 0 },
         label: {
@@ -156,15 +170,71 @@ export function placeLabels(
         },
         label: { community: c.community, dx: -c.radius - gap, dy: size * 0.35, anchor: 'end' },
       },
+      ...corners(c, width, height, size, gap),
     ];
-    for (const spot of spots) {
+    const frame = options.frame;
+    const free = spots.filter((spot) => {
       spot.box.y1 = spot.box.y0 + height;
-      if (someOf(placed.near(spot.box), (box) => overlaps(box, spot.box))) continue;
-      if (someOf(circles.near(spot.box), (o) => hitsCircle(spot.box, o.x, o.y, o.r))) continue;
-      placed.add(spot.box);
-      out.push({ ...spot.label, box: spot.box });
-      break;
+      const outside =
+        frame &&
+        (spot.box.x0 < frame.x0 ||
+          spot.box.x1 > frame.x1 ||
+          spot.box.y0 < frame.y0 ||
+          spot.box.y1 > frame.y1);
+      return !outside && !someOf(placed.near(spot.box), (box) => overlaps(box, spot.box));
+    });
+    let chosen = free.find(
+      (spot) => !someOf(circles.near(spot.box), (o) => hitsCircle(spot.box, o.x, o.y, o.r)),
+    );
+    let landmark = false;
+    if (!chosen && out.length < landmarks) {
+      // A landmark may lie over circles smaller than its own, where it covers least of them.
+      let least = Number.POSITIVE_INFINITY;
+      for (const spot of free) {
+        let covered = 0;
+        for (const o of new Set(circles.near(spot.box))) {
+          if (!hitsCircle(spot.box, o.x, o.y, o.r)) continue;
+          covered += o.r >= c.radius ? Number.POSITIVE_INFINITY : o.r * o.r;
+        }
+        if (covered < least) [least, chosen, landmark] = [covered, spot, true];
+      }
     }
+    if (!chosen) continue;
+    placed.add(chosen.box);
+    out.push({ ...chosen.label, box: chosen.box, landmark });
   }
   return out;
+}
+
+/**
+ * The four diagonal spots: the name starts (or ends) level with the circle's side, its nearer
+ * edge just past the circle at 45°. Tried after the four sides, so a crowded neighbourhood still
+ * finds its name a place.
+ */
+function corners(
+  c: LabelCandidate,
+  width: number,
+  height: number,
+  size: number,
+  gap: number,
+): { box: Box; label: Omit<PlacedLabel, 'box' | 'landmark'> }[] {
+  const d = c.radius * Math.SQRT1_2 + gap;
+  return [
+    [1, 1],
+    [-1, 1],
+    [1, -1],
+    [-1, -1],
+  ].map(([sx, sy]) => {
+    const x0 = sx! > 0 ? c.x + d : c.x - d - width;
+    const y0 = sy! > 0 ? c.y + d : c.y - d - height;
+    return {
+      box: { x0, x1: x0 + width, y0, y1: y0 + height },
+      label: {
+        community: c.community,
+        dx: sx! * d,
+        dy: (sy! > 0 ? d : -d - height) + size * 0.85,
+        anchor: sx! > 0 ? 'start' : 'end',
+      },
+    };
+  });
 }

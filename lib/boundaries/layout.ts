@@ -25,6 +25,7 @@ export interface LayoutNode extends SimulationNodeDatum {
   y: number;
 }
 
+/** `weight`: the link's strength relative to the strongest drawn member link (0–1]. */
 type LayoutLink = SimulationLinkDatum<LayoutNode> & { weight: number; kind: string };
 
 export type Positions = Map<number, { x: number; y: number }>;
@@ -63,35 +64,41 @@ export class MapLayout {
       byCommunity.set(node.community, placed);
       return placed;
     });
-    const maxWeight = Math.max(
-      1,
-      ...model.edges.filter((e) => e.kind === 'members').map((e) => e.weight),
+    const maxStrength = Math.max(
+      Number.MIN_VALUE,
+      ...model.edges.filter((e) => e.kind === 'members').map((e) => e.strength),
     );
     const links: LayoutLink[] = model.edges.map((edge) => ({
       source: byCommunity.get(edge.a)!,
       target: byCommunity.get(edge.b)!,
-      weight: edge.weight,
+      weight: edge.strength / maxStrength,
       kind: edge.kind,
     }));
     const count = this.nodes.length;
+    // A small map gets room for every name beside its circle; a map of hundreds names its
+    // landmarks and the rest on zoom, so it stays compact.
+    const clearance = count > 100 ? 12 : 18;
+    const linkGap = count > 100 ? 70 : 90;
     this.simulation = forceSimulation<LayoutNode, LayoutLink>(this.nodes)
       .stop()
       .force(
         'link',
         forceLink<LayoutNode, LayoutLink>(links)
-          .distance((l) => (l.source as LayoutNode).radius + (l.target as LayoutNode).radius + 70)
-          .strength((l) =>
-            l.kind === 'members' ? 0.05 + 0.5 * Math.sqrt(l.weight / maxWeight) : 0.03,
-          ),
+          .distance(
+            (l) => (l.source as LayoutNode).radius + (l.target as LayoutNode).radius + linkGap,
+          )
+          .strength((l) => (l.kind === 'members' ? 0.05 + 0.5 * Math.sqrt(l.weight) : 0.03)),
       )
       .force(
         'charge',
         forceManyBody<LayoutNode>()
-          .strength((n) => -30 - 4 * n.radius)
+          .strength((n) => -50 - 5 * n.radius)
           .theta(0.9)
           .distanceMax(800),
       )
-      .force('collide', forceCollide<LayoutNode>((n) => n.radius + 6).iterations(1))
+      // A clear ring around every circle (about a name's height) so names have somewhere to go
+      // and lines between neighbours stay visible (issue 17: the centre piled up).
+      .force('collide', forceCollide<LayoutNode>((n) => n.radius + clearance).iterations(2))
       .force('x', forceX<LayoutNode>(0).strength(count > 200 ? 0.06 : 0.025))
       .force('y', forceY<LayoutNode>(0).strength(count > 200 ? 0.06 : 0.025));
     // Known positions need only a gentle settle; a fresh layout starts hot.

@@ -105,7 +105,8 @@ export async function runPageBenchmark<T>(
     ],
   });
   try {
-    const page = await browser.newPage();
+    // A page of its own context: @axe-core/playwright (test/e2e/cards-axe.e2e.test.ts) needs one.
+    const page = await (await browser.newContext()).newPage();
     page.on('crash', () => console.error('The benchmark page crashed (out of memory?).'));
     page.on('pageerror', (error) => console.error(`Page error: ${error.message}`));
     await page.route('**/*', (route) =>

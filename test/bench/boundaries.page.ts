@@ -219,7 +219,10 @@ export async function runBoundariesBench(
       );
       const box = host.querySelector<HTMLInputElement>('#f-search')!;
       // A word from a community's name on the map: some communities match, not all.
-      const word = target.querySelector('text')!.textContent.split(' ')[0]!;
+      // (Its name: the placed name in the names layer, or the selection's own name.)
+      const index = target.getAttribute('data-index')!;
+      const name = host.querySelector(`svg.constellation-map text.label[data-index="${index}"]`)!;
+      const word = name.textContent.split(' ')[0]!;
       for (const query of [word, ''])
         search.push(
           await changeShown(host, () => {

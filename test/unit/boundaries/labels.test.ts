@@ -75,4 +75,62 @@ describe('map labels', () => {
       placeLabels(nodes, { fontSize: 11 }).length,
     );
   });
+
+  it('keeps every name inside the frame, moving one off the edge to another side', () => {
+    // A circle at the frame's left edge: its long name cannot be centred under it.
+    const edge = {
+      community: 0,
+      x: 12,
+      y: 50,
+      radius: 10,
+      text: 'A long community name',
+      priority: 1,
+    };
+    const frame = { x0: 0, y0: 0, x1: 400, y1: 100 };
+    const placed = placeLabels([edge], { fontSize: 11, frame });
+    expect(placed).toHaveLength(1);
+    const { box, anchor } = placed[0]!;
+    expect(anchor).toBe('start');
+    expect(box.x0).toBeGreaterThanOrEqual(frame.x0);
+    expect(box.x1).toBeLessThanOrEqual(frame.x1);
+    // With no room anywhere inside, the name is left out rather than cut off.
+    expect(placeLabels([edge], { fontSize: 11, frame: { x0: 0, y0: 0, x1: 60, y1: 100 } })).toEqual(
+      [],
+    );
+  });
+
+  it('lets the first few names lie over smaller circles only, never over a name', () => {
+    // A large circle ringed by small ones: its name fits nowhere clear.
+    const hub = { community: 0, x: 500, y: 500, radius: 20, text: 'Kubernetes Guild', priority: 9 };
+    const ring = Array.from({ length: 16 }, (_, i) => ({
+      community: 1 + i,
+      x: 500 + 32 * Math.cos((i * Math.PI) / 8),
+      y: 500 + 32 * Math.sin((i * Math.PI) / 8),
+      radius: 5,
+      text: `Small ${i}`,
+      priority: 1,
+    }));
+    const strict = placeLabels([hub, ...ring], { fontSize: 11 });
+    expect(strict.some((p) => p.community === 0)).toBe(false);
+    const relaxed = placeLabels([hub, ...ring], { fontSize: 11, landmarks: 1 });
+    const landmark = relaxed.find((p) => p.community === 0)!;
+    expect(landmark.landmark).toBe(true);
+    expect(relaxed.filter((p) => p.landmark)).toHaveLength(1);
+    // It covers some small circles, but no other name.
+    for (const other of relaxed.filter((p) => p !== landmark)) {
+      const a = landmark.box;
+      const b = other.box;
+      expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1).toBe(false);
+    }
+    // A ring of circles as large as its own: no landmark place either.
+    const big = ring.map((c) => ({
+      ...c,
+      radius: 20,
+      x: 500 + 2 * (c.x - 500),
+      y: 500 + 2 * (c.y - 500),
+    }));
+    expect(
+      placeLabels([hub, ...big], { fontSize: 11, landmarks: 1 }).some((p) => p.community === 0),
+    ).toBe(false);
+  });
 });

@@ -57,13 +57,19 @@ describe('map model', () => {
     const hubMemberEdges = model.edges.filter(
       (e) => e.kind === 'members' && (e.a === hub || e.b === hub),
     );
-    // The hub's own top three are 10, 9 and 8 shared members; every spoke adds its strongest (the hub).
-    expect(
-      hubMemberEdges
-        .map((e) => e.weight)
-        .sort((x, y) => y - x)
-        .slice(0, 3),
-    ).toEqual([10, 9, 8]);
+    // The hub keeps its own two strongest links (10 and 9 shared members); no spoke adds a
+    // link to the hub, because relative to their sizes each spoke is most like its neighbour
+    // spokes (Spoke8 shares 8 of its 9 members with Spoke9), not like the hub of 60.
+    expect(hubMemberEdges.map((e) => e.weight).sort((x, y) => y - x)).toEqual([10, 9]);
+    const spoke1 = all.find((c) => name(c) === 'Spoke1')!;
+    const spoke1Links = model.edges
+      .filter((e) => e.kind === 'members' && (e.a === spoke1 || e.b === spoke1))
+      .map((e) => name(e.a === spoke1 ? e.b : e.a))
+      .sort();
+    expect(spoke1Links).toEqual(['Spoke2', 'Spoke3']);
+    // Strength is shared members relative to both sizes: 10 / √(60 × 11) for Hub–Spoke10.
+    const hubSpoke10 = hubMemberEdges.find((e) => e.weight === 10)!;
+    expect(hubSpoke10.strength).toBeCloseTo(10 / Math.sqrt(60 * 11), 6);
     expect(model.edges.filter((e) => e.kind === 'topics').length).toBeLessThanOrEqual(11);
     expect(new Set(model.edges.map((e) => `${e.kind}${e.a}-${e.b}`)).size).toBe(model.edges.length);
   });
