@@ -190,10 +190,13 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
       delivery: { via: 'manifest', receivedBytes: viaDelta.received },
     };
   }
-  const draft = await landDocument(deps, target, source, active, viaDelta);
+  // Every outcome from here on (refusals and failures too) says how the document came.
+  const delivered: { delivery?: SyncDelivery } = {};
+  const draft = await landDocument(deps, target, source, active, viaDelta, delivered);
   const note = viaDelta.kind === 'whole' ? viaDelta.note : undefined;
   return {
     ...draft,
+    ...(delivered.delivery ? { delivery: delivered.delivery } : {}),
     ...(note ? { message: `${draft.message} The feed delta was not used: ${note}.` } : {}),
   };
 }
@@ -204,6 +207,7 @@ async function landDocument(
   source: SyncSourceRow,
   active: boolean,
   viaDelta: Exclude<DeltaDelivery, { kind: 'not-modified' }>,
+  delivered: { delivery?: SyncDelivery },
 ): Promise<ReportDraft> {
   const { db, owner } = deps;
   const { url } = target;
@@ -231,6 +235,7 @@ async function landDocument(
         : (fetched.servedBytes ?? fetched.bytes).length),
     ...(viaDelta.kind === 'whole' && viaDelta.note ? { note: viaDelta.note } : {}),
   };
+  delivered.delivery = delivery;
   if (fetched.kind === 'failed') {
     return {
       outcome: 'failed',
@@ -256,10 +261,7 @@ async function landDocument(
   if (active && !source.pending && digest === source.digest) {
     await recordValidators(db, url, served);
     await recordLanded(db, url, digest, viaDelta);
-    return {
-      ...notModified(source, status, 'The feed is byte for byte the one stored.'),
-      delivery,
-    };
+    return notModified(source, status, 'The feed is byte for byte the one stored.');
   }
   await holdBase(db, url, digest, fetched.bytes, viaDelta);
   await progress(deps, { url, phase: 'fetched', chunksDone: 0, chunkCount: 0 });
@@ -397,7 +399,6 @@ async function landDocument(
     chunkCount: chunks.length,
     ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
     ...(signature ? { signature } : {}),
-    delivery,
   };
 }
 

@@ -3,7 +3,7 @@
 // (a record, or a part of one, in indented and in compact JSON alike), and the new document is
 // walked once against a cursor in the old one: equal segments become copies of old byte
 // ranges, a changed record becomes a short literal, and inserted or removed records re-align
-// through an index of the old segments by content hash. Greedy and linear rather than a
+// on the next segment that occurs once in the old document (found by content hash). Greedy and linear rather than a
 // minimal diff (Myers on three million segments is far too slow), which is all a feed needs:
 // publishers regenerate documents in a stable order, so changes stay local. Correctness does
 // not depend on the heuristic: the caller checks that the delta rebuilds the new bytes.
@@ -101,11 +101,14 @@ export function encodeDelta(base: Uint8Array, next: Uint8Array): DeltaOp[] {
       cursor++;
       continue;
     }
-    // Records removed before this one: find it a little further on in the old document.
-    const found = nearestAfter(index.get(now.hashes[j]!), cursor);
+    // Records removed or inserted: re-align on a segment that occurs once in the old document
+    // (one with an id in it). Common segments ("aliases":[],) never re-align: they would pull
+    // the cursor onto the wrong record.
+    const at = index.get(now.hashes[j]!);
+    const found = at?.length === 1 ? at[0]! : undefined;
     if (
       found !== undefined &&
-      found - cursor <= REALIGN_WINDOW &&
+      Math.abs(found - cursor) <= REALIGN_WINDOW &&
       equalSegments(base, old, found, next, now, j)
     ) {
       flushLiteral(j);
@@ -118,17 +121,4 @@ export function encodeDelta(base: Uint8Array, next: Uint8Array): DeltaOp[] {
   }
   if (literalFrom >= 0) flushLiteral(now.count);
   return ops;
-}
-
-/** The smallest position in the ascending list that is ≥ `from`. */
-function nearestAfter(positions: readonly number[] | undefined, from: number): number | undefined {
-  if (!positions) return undefined;
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (positions[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return positions[lo];
 }
