@@ -67,19 +67,8 @@ export async function publishFeed(
       deltas: [],
     };
     for (const base of bases) {
-      const baseBytes = await readFile(base.file);
-      const ops = encodeDelta(baseBytes, next);
-      const rebuilt = applyDelta(baseBytes, ops, next.length);
-      if (!rebuilt.ok || !Buffer.from(rebuilt.bytes).equals(next))
-        throw new CliError(`the delta from ${base.sha} does not rebuild the feed; nothing written`);
-      const deltaText = JSON.stringify({
-        format: DELTA_FORMAT,
-        version: DELTA_VERSION,
-        from: base.sha,
-        to: nextSha,
-        ops,
-      });
-      if (deltaText.length > next.length * WORTHWHILE) continue;
+      const deltaText = deltaBetween(await readFile(base.file), base.sha, next, nextSha);
+      if (deltaText === undefined) continue;
       const deltaSha = sha256(Buffer.from(deltaText));
       const file = path.join(deltaDir, `${deltaSha}.json`);
       await writeFileAtomic(file, deltaText);
@@ -104,6 +93,30 @@ export async function publishFeed(
     await prune(deltaDir, historyDir, manifest, options.keep + 1);
   }
   return published;
+}
+
+/**
+ * The delta file that rebuilds `next` from `base`, checked by applying it; undefined when it
+ * would not be worth fetching (over half the document).
+ */
+export function deltaBetween(
+  base: Uint8Array,
+  baseSha: string,
+  next: Uint8Array,
+  nextSha: string,
+): string | undefined {
+  const ops = encodeDelta(base, next);
+  const rebuilt = applyDelta(base, ops, next.length);
+  if (!rebuilt.ok || !Buffer.from(rebuilt.bytes).equals(next))
+    throw new CliError(`the delta from ${baseSha} does not rebuild the feed; nothing written`);
+  const text = JSON.stringify({
+    format: DELTA_FORMAT,
+    version: DELTA_VERSION,
+    from: baseSha,
+    to: nextSha,
+    ops,
+  });
+  return text.length > next.length * WORTHWHILE ? undefined : text;
 }
 
 async function signFile(
@@ -152,6 +165,6 @@ async function prune(
   for (const old of (await historyByAge(historyDir)).slice(keepHistory)) await unlink(old.file);
 }
 
-function sha256(bytes: Uint8Array): string {
+export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
