@@ -29,7 +29,7 @@ function basesOf(db: ConstellationDB, url: string) {
 
 /** SHA-256s of the documents held for this URL (cheap: reads keys only). */
 export async function baseDigests(db: ConstellationDB, url: string): Promise<string[]> {
-  const keys = (await basesOf(db, url).primaryKeys()) as unknown as [string, string][];
+  const keys = await basesOf(db, url).primaryKeys();
   return keys.map((key) => key[1]);
 }
 

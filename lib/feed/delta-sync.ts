@@ -15,10 +15,16 @@ import {
   saveBase,
   saveManifestState,
 } from '../db/sync-bases';
-import type { FeedValidators, SyncSourceRow } from '../db/sync-schema';
+import type { FeedValidators, SyncDelivery, SyncSourceRow } from '../db/sync-schema';
 import { applyDelta, parseDelta } from './delta';
 import { sha256Hex } from './digest';
-import { fetchFeedBody, fetchSignature, type FetchLike, type FetchLimits } from './fetch';
+import {
+  fetchFeedBody,
+  fetchSignature,
+  type FetchLike,
+  type FetchLimits,
+  type FetchOutcome,
+} from './fetch';
 import {
   deltaUrl,
   manifestUrl,
@@ -230,4 +236,17 @@ export async function recordLanded(
   if (seen.manifest.document.sha256 === digest)
     await saveManifestState(db, { url, validators: seen.validators, document: digest });
   await keepOnlyBase(db, url, digest);
+}
+
+/** What the report says of how the document came: the way, the bytes received, any note. */
+export function deliveryOf(
+  viaDelta: Exclude<DeltaDelivery, { kind: 'not-modified' }>,
+  fetched: FetchOutcome,
+): SyncDelivery {
+  const body = viaDelta.kind === 'whole' && fetched.kind === 'body' ? fetched : undefined;
+  return {
+    via: viaDelta.kind === 'rebuilt' ? 'delta' : 'document',
+    receivedBytes: viaDelta.received + (body ? (body.servedBytes ?? body.bytes).length : 0),
+    ...(viaDelta.kind === 'whole' && viaDelta.note ? { note: viaDelta.note } : {}),
+  };
 }

@@ -27,18 +27,23 @@ import { planChunks, planSync, storedCounts, type PlanChunk } from './diff';
 import {
   DEFAULT_LIMITS,
   fetchFeedBody,
-  fetchSignature,
   type FetchLike,
   type FetchLimits,
   type FetchOutcome,
 } from './fetch';
-import { deliverByDelta, holdBase, recordLanded, type DeltaDelivery } from './delta-sync';
+import {
+  deliverByDelta,
+  deliveryOf,
+  holdBase,
+  recordLanded,
+  type DeltaDelivery,
+} from './delta-sync';
+import { checkSignature } from './signature-check';
 import { feedUrlProblem } from './feed-form';
 import { refusalOf } from './refusals';
 import { feedVerdict } from './verdict';
 import { downloadReporter } from './download-progress';
 import { nextAttemptAt } from './schedule';
-import { verifyDetachedSignature } from './signature';
 import { sha256Hex } from './digest';
 import { takeBytes } from './parse-body';
 import {
@@ -156,7 +161,7 @@ export async function syncFeed(deps: SyncDeps, target: FeedTarget): Promise<Sync
 }
 
 async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft> {
-  const { db, owner } = deps;
+  const { db } = deps;
   const { url } = target;
   const now = deps.now ?? Date.now;
   const source = await getSource(db, url);
@@ -226,16 +231,7 @@ async function landDocument(
           now,
           download.report,
         ).finally(download.stop);
-  const delivery: SyncDelivery = {
-    via: viaDelta.kind === 'rebuilt' ? 'delta' : 'document',
-    receivedBytes:
-      viaDelta.received +
-      (viaDelta.kind === 'rebuilt' || fetched.kind !== 'body'
-        ? 0
-        : (fetched.servedBytes ?? fetched.bytes).length),
-    ...(viaDelta.kind === 'whole' && viaDelta.note ? { note: viaDelta.note } : {}),
-  };
-  delivered.delivery = delivery;
+  delivered.delivery = deliveryOf(viaDelta, fetched);
   if (fetched.kind === 'failed') {
     return {
       outcome: 'failed',
@@ -400,24 +396,6 @@ async function landDocument(
     ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
     ...(signature ? { signature } : {}),
   };
-}
-
-async function checkSignature(
-  deps: SyncDeps,
-  url: string,
-  publicKey: string,
-  fetched: { bytes: Uint8Array; servedBytes?: Uint8Array },
-): Promise<{ ok: true; algorithm: string } | { ok: false; reason: string }> {
-  const sig = await fetchSignature(deps.fetch, url, deps.limits ?? DEFAULT_LIMITS, deps.now);
-  if (!sig.ok) return { ok: false, reason: `signature required but ${sig.message}` };
-  const verdict = await verifyDetachedSignature(fetched.bytes, sig.text, publicKey);
-  if (verdict.ok) return verdict;
-  // A `.json.gz` file may be signed as served (compressed) rather than as JSON.
-  if (fetched.servedBytes) {
-    const served = await verifyDetachedSignature(fetched.servedBytes, sig.text, publicKey);
-    if (served.ok) return served;
-  }
-  return { ok: false, reason: `bad signature: ${verdict.reason}` };
 }
 
 function recordsIn(chunk: PlanChunk): number {

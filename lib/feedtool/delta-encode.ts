@@ -85,7 +85,7 @@ export function encodeDelta(base: Uint8Array, next: Uint8Array): DeltaOp[] {
   /** Ends a run of new segments [literalFrom, upTo) as one literal. */
   const flushLiteral = (upTo: number) => {
     if (literalFrom < 0) return;
-    ops.push(decoder.decode(next.subarray(now.starts[literalFrom]!, now.starts[upTo]!)));
+    ops.push(decoder.decode(next.subarray(now.starts[literalFrom], now.starts[upTo])));
     literalFrom = -1;
   };
   let cursor = 0;

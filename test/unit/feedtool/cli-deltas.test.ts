@@ -72,7 +72,7 @@ describe('build --deltas --key', () => {
     const two = parseManifest(manifestBytes);
     if (!two.ok) throw new Error(two.reason);
     expect(two.manifest).toMatchObject({
-      feedId: JSON.parse(secondBytes.toString()).feedId,
+      feedId: (JSON.parse(secondBytes.toString()) as { feedId: string }).feedId,
       generatedAt: '2026-11-21T10:00:00Z',
       document: { sha256: sha256(secondBytes) },
     });
