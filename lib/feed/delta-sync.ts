@@ -87,7 +87,11 @@ export async function deliverByDelta(
     deps.now,
   );
   if (fetched.kind === 'failed') {
-    const absent = fetched.status === 404 || fetched.status === 410;
+    // No manifest: 404/410; or, for a feed that never had one, a request that got no answer at
+    // all (a host that sends CORS headers only with the feed makes a cross-origin 404 look
+    // like that), which must not add a warning to every report of a feed without deltas.
+    const absent =
+      fetched.status === 404 || fetched.status === 410 || (fetched.status === undefined && !state);
     return absent
       ? { kind: 'whole', received: 0 }
       : {

@@ -175,6 +175,30 @@ describe('sync by the feed delta protocol', () => {
     expect(await db.syncManifests.count()).toBe(0);
   });
 
+  it('a manifest request that gets no answer is silent for a feed that never had one', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serveFeed(URL_A, V1);
+    const fetch: SyncDeps['fetch'] = (url, init) =>
+      url === MANIFEST ? Promise.reject(new TypeError('Failed to fetch')) : server.fetch(url, init);
+    const report = await syncFeed(deps(db, server, { fetch }), target());
+    expect(report).toMatchObject({ outcome: 'updated', delivery: { via: 'document' } });
+    expect(report.delivery!.note).toBeUndefined();
+
+    // Once a manifest was seen, the same failure is worth saying.
+    const published = new FakeFeedServer();
+    const seen = await firstThenSecond(published);
+    servePublication(published, URL_A, V2, [V1]);
+    const broken: SyncDeps['fetch'] = (url, init) =>
+      url === MANIFEST
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : published.fetch(url, init);
+    const second = await syncFeed(deps(seen, published, { fetch: broken }), target());
+    expect(second.delivery!.note).toBe(
+      `the manifest ${MANIFEST} could not be fetched: the server could not be reached (Failed to fetch)`,
+    );
+    expect(second.outcome).toBe('updated');
+  });
+
   it('keeps only the active document as a base', async () => {
     const server = new FakeFeedServer();
     const db = await firstThenSecond(server);
