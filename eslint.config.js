@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 // Every Dexie table of lib/db/database.ts.
 const TABLES =
-  '/^(feeds|units|people|topics|communities|memberships|expertise|me|follows|myMemberships|myExpertise|notes|syncSources|syncStaging|syncFingerprints|syncLeases|syncReports|topicVisits)$/';
+  '/^(feeds|units|people|topics|communities|memberships|expertise|me|follows|myMemberships|myExpertise|notes|syncSources|syncStaging|syncFingerprints|syncLeases|syncReports|topicVisits|syncBases|syncManifests)$/';
 
 const ZOD_RULE = { name: 'zod', message: 'Import { z } from lib/model/zod (jitless config).' };
 

@@ -24,6 +24,7 @@ import type {
   SyncReportRow,
   SyncSourceRow,
 } from './sync-schema';
+import type { BaseRow, ManifestStateRow } from './sync-bases';
 
 const DATABASE_NAME = 'constellation';
 
@@ -71,6 +72,15 @@ const SCHEMA_V3 = {
   topicVisits: '[feedId+topic], lastDay',
 } as const;
 
+/**
+ * Version 4 adds the feed delta protocol's state (lib/db/sync-bases.ts): earlier documents a
+ * delta can be applied to, and per URL what its manifest last said. Nothing else changes.
+ */
+const SCHEMA_V4 = {
+  syncBases: '[url+digest]',
+  syncManifests: 'url',
+} as const;
+
 export const FEED_TABLES = [
   'units',
   'people',
@@ -100,12 +110,15 @@ export class ConstellationDB extends Dexie {
   syncLeases!: Table<LeaseRow, string>;
   syncReports!: Table<SyncReportRow, string>;
   topicVisits!: Table<TopicVisitRow, [string, string]>;
+  syncBases!: Table<BaseRow, [string, string]>;
+  syncManifests!: Table<ManifestStateRow, string>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

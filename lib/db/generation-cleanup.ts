@@ -7,13 +7,16 @@ import { FEED_TABLES } from './database';
 import { primaryIndexOf } from './fingerprints';
 import { discardRows, generationTables, stagingRange } from './generations';
 import { deleteFeedRows } from './ingest';
+import { forgetDeltaState } from './sync-bases';
 
 /**
- * Removes a configured feed: exactly its records, its pending generation, fingerprint, lease
- * and report. Returns the feed id that was removed, if any.
+ * Removes a configured feed: exactly its records, its pending generation, fingerprint, lease,
+ * report and delta protocol state. Returns the feed id that was removed, if any.
  */
 export async function removeSource(db: ConstellationDB, url: string): Promise<string | undefined> {
-  return db.transaction('rw', generationTables(db).concat(db.syncReports), async () => {
+  const tables = generationTables(db).concat(db.syncReports, db.syncBases, db.syncManifests);
+  return db.transaction('rw', tables, async () => {
+    await forgetDeltaState(db, url);
     const source = await db.syncSources.get(url);
     if (source?.pending) await discardRows(db, source.pending);
     const feedId = source?.feedId;

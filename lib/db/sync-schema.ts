@@ -156,4 +156,15 @@ export interface SyncReportRow {
   verdict?: VerdictCounts;
   /** Set on a refusal the user may override: accepting sends this document's digest. */
   acceptable?: { digest: string };
+  /** How the document came (feed delta protocol, docs/feed-format.md "Deltas"). */
+  delivery?: SyncDelivery;
+}
+
+export interface SyncDelivery {
+  /** `manifest`: the manifest alone said nothing changed; `delta`: rebuilt from a delta. */
+  via: 'manifest' | 'delta' | 'document';
+  /** Bytes received for this sync (after Content-Encoding was undone). */
+  receivedBytes: number;
+  /** Why the delta protocol was not used although the feed publishes it: what and where. */
+  note?: string;
 }

@@ -4,6 +4,7 @@ import { GenerationLostError } from '../db/generations';
 import type { RecordProblem } from '../model/validate';
 import type { VerdictCounts } from './verdict';
 import type {
+  SyncDelivery,
   SyncCounts,
   SyncOutcome,
   SyncProblem,
@@ -30,6 +31,7 @@ export interface ReportDraft {
   summary?: string;
   verdict?: VerdictCounts;
   acceptable?: { digest: string };
+  delivery?: SyncDelivery;
 }
 
 export function newReport(

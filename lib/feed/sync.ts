@@ -20,23 +20,30 @@ import {
 } from '../db/fingerprints';
 import type { FeedRow } from '../db/schema';
 import { acquireLease, releaseLease, renewLease } from '../db/sync-lease';
-import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
+import type { LeaseRow, SyncDelivery, SyncReportRow, SyncSourceRow } from '../db/sync-schema';
 import { saveReport, syncReport } from '../db/sync-status';
 import { feedRow as storedFeedRow, feedRows } from '../db/feeds';
 import { planChunks, planSync, storedCounts, type PlanChunk } from './diff';
 import {
   DEFAULT_LIMITS,
   fetchFeedBody,
-  fetchSignature,
   type FetchLike,
   type FetchLimits,
+  type FetchOutcome,
 } from './fetch';
+import {
+  deliverByDelta,
+  deliveryOf,
+  holdBase,
+  recordLanded,
+  type DeltaDelivery,
+} from './delta-sync';
+import { checkSignature } from './signature-check';
 import { feedUrlProblem } from './feed-form';
 import { refusalOf } from './refusals';
 import { feedVerdict } from './verdict';
 import { downloadReporter } from './download-progress';
 import { nextAttemptAt } from './schedule';
-import { verifyDetachedSignature } from './signature';
 import { sha256Hex } from './digest';
 import { takeBytes } from './parse-body';
 import {
@@ -154,7 +161,7 @@ export async function syncFeed(deps: SyncDeps, target: FeedTarget): Promise<Sync
 }
 
 async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft> {
-  const { db, owner } = deps;
+  const { db } = deps;
   const { url } = target;
   const now = deps.now ?? Date.now;
   const source = await getSource(db, url);
@@ -167,17 +174,64 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
       problems: [{ path: '', reason: urlProblem }],
     };
   }
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  // The delta protocol first (a manifest beside the feed); the whole document otherwise.
+  const viaDelta = await deliverByDelta(
+    { db, fetch: deps.fetch, limits, now },
+    target,
+    source,
+    active,
+  );
+  if (viaDelta.kind === 'not-modified') {
+    if (source.pending) await discardPending(db, url);
+    return {
+      ...notModified(
+        source,
+        viaDelta.status,
+        viaDelta.status === 304
+          ? 'The server says the feed’s manifest has not changed (HTTP 304).'
+          : 'The feed’s manifest names the document stored.',
+      ),
+      delivery: { via: 'manifest', receivedBytes: viaDelta.received },
+    };
+  }
+  // Every outcome from here on (refusals and failures too) says how the document came.
+  const delivered: { delivery?: SyncDelivery } = {};
+  const draft = await landDocument(deps, target, source, active, viaDelta, delivered);
+  const note = viaDelta.kind === 'whole' ? viaDelta.note : undefined;
+  return {
+    ...draft,
+    ...(delivered.delivery ? { delivery: delivered.delivery } : {}),
+    ...(note ? { message: `${draft.message} The feed delta was not used: ${note}.` } : {}),
+  };
+}
+
+async function landDocument(
+  deps: SyncDeps,
+  target: FeedTarget,
+  source: SyncSourceRow,
+  active: boolean,
+  viaDelta: Exclude<DeltaDelivery, { kind: 'not-modified' }>,
+  delivered: { delivery?: SyncDelivery },
+): Promise<ReportDraft> {
+  const { db, owner } = deps;
+  const { url } = target;
+  const now = deps.now ?? Date.now;
   // Without a visible generation (first sync, evicted database) nothing may be skipped.
   const validators = active ? source.validators : {};
   const download = downloadReporter(deps, url, now);
-  const fetched = await fetchFeedBody(
-    deps.fetch,
-    url,
-    validators,
-    deps.limits ?? DEFAULT_LIMITS,
-    now,
-    download.report,
-  ).finally(download.stop);
+  const fetched: FetchOutcome =
+    viaDelta.kind === 'rebuilt'
+      ? { kind: 'body', status: 200, bytes: viaDelta.bytes, validators: source.validators }
+      : await fetchFeedBody(
+          deps.fetch,
+          url,
+          validators,
+          deps.limits ?? DEFAULT_LIMITS,
+          now,
+          download.report,
+        ).finally(download.stop);
+  delivered.delivery = deliveryOf(viaDelta, fetched);
   if (fetched.kind === 'failed') {
     return {
       outcome: 'failed',
@@ -195,15 +249,22 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     return notModified(source, 304, 'The server says the feed has not changed (HTTP 304).');
   }
   const { status, validators: served } = fetched;
-  const digest = await sha256Hex(fetched.bytes);
+  // A rebuilt document was already checked against the manifest's SHA-256.
+  const digest =
+    viaDelta.kind === 'rebuilt'
+      ? viaDelta.manifest.manifest.document.sha256
+      : await sha256Hex(fetched.bytes);
   if (active && !source.pending && digest === source.digest) {
     await recordValidators(db, url, served);
+    await recordLanded(db, url, digest, viaDelta);
     return notModified(source, status, 'The feed is byte for byte the one stored.');
   }
+  await holdBase(db, url, digest, fetched.bytes, viaDelta);
   await progress(deps, { url, phase: 'fetched', chunksDone: 0, chunkCount: 0 });
 
-  let signature: string | undefined;
-  if (target.publicKey?.trim()) {
+  // A rebuilt document is vouched for by the signed manifest that names its SHA-256.
+  let signature: string | undefined = viaDelta.kind === 'rebuilt' ? viaDelta.signature : undefined;
+  if (target.publicKey?.trim() && viaDelta.kind !== 'rebuilt') {
     await progress(deps, { url, phase: 'verifying', chunksDone: 0, chunkCount: 0 });
     const verdict = await checkSignature(deps, url, target.publicKey, fetched);
     if (!verdict.ok) return refused(verdict.reason, source, active, '', status);
@@ -308,6 +369,7 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     retire,
     now: new Date(now()),
   });
+  await recordLanded(db, url, digest, viaDelta);
   await progress(deps, {
     url,
     phase: 'switched',
@@ -334,24 +396,6 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
     ...(signature ? { signature } : {}),
   };
-}
-
-async function checkSignature(
-  deps: SyncDeps,
-  url: string,
-  publicKey: string,
-  fetched: { bytes: Uint8Array; servedBytes?: Uint8Array },
-): Promise<{ ok: true; algorithm: string } | { ok: false; reason: string }> {
-  const sig = await fetchSignature(deps.fetch, url, deps.limits ?? DEFAULT_LIMITS, deps.now);
-  if (!sig.ok) return { ok: false, reason: `signature required but ${sig.message}` };
-  const verdict = await verifyDetachedSignature(fetched.bytes, sig.text, publicKey);
-  if (verdict.ok) return verdict;
-  // A `.json.gz` file may be signed as served (compressed) rather than as JSON.
-  if (fetched.servedBytes) {
-    const served = await verifyDetachedSignature(fetched.servedBytes, sig.text, publicKey);
-    if (served.ok) return served;
-  }
-  return { ok: false, reason: `bad signature: ${verdict.reason}` };
 }
 
 function recordsIn(chunk: PlanChunk): number {

@@ -1,9 +1,10 @@
 // `build --config <file>`: assembles a feed from the sources a config lists, reports every
 // problem and conflict with file:line, and writes the feed only when the build succeeded
 // (atomically: a failed or interrupted build never leaves a partial file).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFeed } from './build';
+import { publishFeed, type Published } from './delta-publish';
 import { CliError, type Command } from './cli-types';
 import { buildReportJson, formatBuild } from './report';
 import { writeFileAtomic } from './write-atomic';
@@ -23,6 +24,10 @@ export const runBuild: Command = {
     '  --report <file>        also write the JSON build report there',
     '  --json                 print the JSON build report on standard output',
     '  --compact              write the feed without indentation',
+    '  --deltas               also write <out>.manifest.json and deltas from earlier builds (<out>.deltas/),',
+    '                         so extensions download only what changed (docs/feed-format.md, "Deltas")',
+    '  --keep-deltas <n>      earlier documents to publish deltas from (default 3)',
+    '  --key <file>           sign the feed (<out>.sig) and the manifest with this PEM private key',
     '  --verbose              also print notes and every merge (across and within sources)',
   ],
   options: {
@@ -33,6 +38,9 @@ export const runBuild: Command = {
     report: { type: 'string' },
     json: { type: 'boolean' },
     compact: { type: 'boolean' },
+    deltas: { type: 'boolean' },
+    'keep-deltas': { type: 'string' },
+    key: { type: 'string' },
     verbose: { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
@@ -41,6 +49,20 @@ export const runBuild: Command = {
     const generatedAt = values['generated-at'];
     if (typeof generatedAt === 'string' && Number.isNaN(Date.parse(generatedAt))) {
       throw new CliError(`--generated-at "${generatedAt}" is not an RFC 3339 date-time`, 2);
+    }
+    const keep = values['keep-deltas'] === undefined ? 3 : Number(values['keep-deltas']);
+    if (!Number.isInteger(keep) || keep < 1 || keep > 64)
+      throw new CliError(
+        `--keep-deltas "${String(values['keep-deltas'])}" is not a number from 1 to 64`,
+        2,
+      );
+    let keyPem: string | undefined;
+    if (typeof values.key === 'string') {
+      try {
+        keyPem = await readFile(path.resolve(io.cwd, values.key), 'utf8');
+      } catch {
+        throw new CliError(`${values.key}: cannot read the key file`, 2);
+      }
     }
     const result = await buildFeed(values.config, {
       cwd: io.cwd,
@@ -59,6 +81,8 @@ export const runBuild: Command = {
         2,
       );
     const shown = outFile ? path.relative(io.cwd, outFile) || outFile : undefined;
+    if (!outFile && (values.deltas || keyPem))
+      throw new CliError('--deltas and --key need --out (or "output" in the config)', 2);
 
     const warned = result.problems.some((p) => p.severity === 'warning');
     const ok = result.ok && result.feed !== undefined && !(values.strict && warned);
@@ -67,7 +91,16 @@ export const runBuild: Command = {
       const text = `${JSON.stringify(result.feed, null, values.compact ? undefined : 2)}\n`;
       if (outFile) {
         await mkdir(path.dirname(outFile), { recursive: true });
-        await writeFileAtomic(outFile, text);
+        if (values.deltas || keyPem) {
+          const published = await publishFeed(outFile, text, {
+            deltas: Boolean(values.deltas),
+            keep,
+            ...(keyPem ? { keyPem } : {}),
+            feedId: result.feed!.feedId,
+            generatedAt: result.feed!.generatedAt,
+          });
+          for (const line of describePublished(published, io.cwd)) io.err(line);
+        } else await writeFileAtomic(outFile, text);
         written = true;
       } else io.out(text.trimEnd());
     }
@@ -90,3 +123,14 @@ export const runBuild: Command = {
     return ok ? 0 : 1;
   },
 };
+
+function describePublished(published: Published, cwd: string): string[] {
+  const rel = (file: string) => path.relative(cwd, file) || file;
+  return [
+    ...published.deltas.map(
+      (d) => `wrote ${rel(d.file)} (${d.bytes} bytes, from ${d.from.slice(0, 12)}…)`,
+    ),
+    ...(published.manifest ? [`wrote ${rel(published.manifest)}`] : []),
+    ...published.signed.map((file) => `wrote ${rel(file)}`),
+  ];
+}

@@ -3,7 +3,10 @@
 // well-configured production host: a strong ETag of the bytes, If-None-Match → 304,
 // Last-Modified / If-Modified-Since, gzip when the client accepts it (with its own ETag and
 // Vary: Accept-Encoding, as RFC 9110 requires of strong validators), Cache-Control: no-cache
-// (always revalidate; cheap thanks to the ETag). Serves `<feed>.sig` when it exists.
+// (always revalidate; cheap thanks to the ETag). Serves `<feed>.sig` when it exists, and the
+// delta protocol's files that `build --deltas` writes beside the feed: `<feed>.manifest.json`
+// (+ `.sig`) and the deltas in `<feed>.deltas/` (their content-addressed names only, so no
+// other file of that folder, such as its history, is ever served).
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -36,7 +39,25 @@ export async function startFeedServer(options: ServeOptions): Promise<FeedServer
       `/${encodeURIComponent(name)}.sig`,
       { file: `${feedPath}.sig`, type: 'text/plain; charset=utf-8' },
     ],
+    [
+      `/${encodeURIComponent(name)}.manifest.json`,
+      { file: `${feedPath}.manifest.json`, type: 'application/json; charset=utf-8' },
+    ],
+    [
+      `/${encodeURIComponent(name)}.manifest.json.sig`,
+      { file: `${feedPath}.manifest.json.sig`, type: 'text/plain; charset=utf-8' },
+    ],
   ]);
+  const deltaPrefix = `/${encodeURIComponent(name)}.deltas/`;
+  const routeOf = (pathname: string) => {
+    const delta = pathname.startsWith(deltaPrefix) ? pathname.slice(deltaPrefix.length) : '';
+    if (/^[0-9a-f]{64}\.json$/.test(delta))
+      return {
+        file: path.join(`${feedPath}.deltas`, delta),
+        type: 'application/json; charset=utf-8',
+      };
+    return routes.get(pathname);
+  };
   const gzipCache = new Map<string, Buffer>();
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -51,7 +72,7 @@ export async function startFeedServer(options: ServeOptions): Promise<FeedServer
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const route = routes.get(url.pathname);
+    const route = routeOf(url.pathname);
     const done = (status: number, note = '') =>
       options.log?.(`${request.method} ${url.pathname} ${status}${note}`);
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -4,7 +4,9 @@
 // `npm run bench -- --suite sync [--people N] [--runs N]`
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { FeedInput } from '../../lib/model/feed';
-import { startFeedServer } from '../../test/e2e/support/feed-server';
+import { deltaBetween, sha256 } from '../../lib/feedtool/delta-publish';
+import { MANIFEST_FORMAT, MANIFEST_VERSION, type FeedManifest } from '../../lib/feed/manifest';
+import { startFeedServer, type FeedServer } from '../../test/e2e/support/feed-server';
 import type { SyncBenchResult } from '../../test/bench/sync.page';
 import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
 
@@ -23,6 +25,54 @@ function onePercentChanged(feed: FeedInput): FeedInput {
   return next;
 }
 
+/**
+ * Serves `text` at `<folder>/feed.json` with its manifest, as `build --deltas` publishes it,
+ * plus a delta from `earlier` when given (same paths the extension asks for).
+ */
+function publish(server: FeedServer, folder: string, text: string, earlier?: string): void {
+  const next = Buffer.from(text);
+  const to = sha256(next);
+  const feed = JSON.parse(text) as { feedId: string; generatedAt: string };
+  const manifest: FeedManifest = {
+    format: MANIFEST_FORMAT,
+    version: MANIFEST_VERSION,
+    feedId: feed.feedId,
+    generatedAt: feed.generatedAt,
+    document: { sha256: to, bytes: next.length },
+    deltas: [],
+  };
+  if (earlier !== undefined) {
+    const base = Buffer.from(earlier);
+    const started = performance.now();
+    const delta = deltaBetween(base, sha256(base), next, to);
+    if (delta === undefined) throw new Error('the 1% delta is not worth publishing');
+    const name = `${sha256(Buffer.from(delta))}.json`;
+    console.log(
+      `Delta from the full to the 1% changed feed: ${(delta.length / 1e3).toFixed(0)} kB ` +
+        `(${((100 * delta.length) / next.length).toFixed(2)}% of the document), encoded in ${ms(performance.now() - started)}`,
+    );
+    server.set(`${folder}/feed.json.deltas/${name}`, { kind: 'feed', body: delta });
+    manifest.deltas.push({
+      from: sha256(base),
+      path: `feed.json.deltas/${name}`,
+      sha256: sha256(Buffer.from(delta)),
+      bytes: Buffer.byteLength(delta),
+    });
+  }
+  server.set(`${folder}/feed.json`, { kind: 'feed', body: text });
+  server.set(`${folder}/feed.json.manifest.json`, {
+    kind: 'feed',
+    body: JSON.stringify(manifest, null, 2),
+  });
+}
+
+/** Wire bytes (gzip as sent) of the answers to requests whose path starts with `prefix`. */
+function wireBytes(server: FeedServer, prefix: string): number {
+  return server.requests
+    .filter((r) => r.path.startsWith(prefix))
+    .reduce((n, r) => n + (r.bytes ?? 0), 0);
+}
+
 export async function benchSync(): Promise<void> {
   const people = numberOption('people', 10_000);
   const runs = numberOption('runs', 3);
@@ -33,13 +83,21 @@ export async function benchSync(): Promise<void> {
   const server = await startFeedServer({ cors: true });
   server.set('/full.json', { kind: 'feed', body: fullText });
   server.set('/changed.json', { kind: 'feed', body: changedText });
+  publish(server, '/published-1', fullText);
+  publish(server, '/published-2', changedText, fullText);
   const samples: { at: number; used: number }[] = [];
   let sampler: ReturnType<typeof setInterval> | undefined;
   try {
     const { result: r, browserVersion } = await runPageBenchmark<SyncBenchResult>({
       entry: 'test/bench/sync.page.ts',
       exportName: 'runSyncBench',
-      args: [server.url('/full.json'), server.url('/changed.json'), runs],
+      args: [
+        server.url('/full.json'),
+        server.url('/changed.json'),
+        runs,
+        server.url('/published-1/feed.json'),
+        server.url('/published-2/feed.json'),
+      ],
       // gc() lets the page release the baseline's copies before the heap is sampled.
       chromiumArgs: ['--js-flags=--expose-gc'],
       beforeRun: async (page) => {
@@ -100,6 +158,58 @@ export async function benchSync(): Promise<void> {
     console.log(
       `Last 1% re-sync, cumulative: fetched+digest ${ms(q.fetched)}, validated ${ms(q.validated)}, ` +
         `all chunks written ${ms(q.written)}, switched ${ms(q.switched)}, done ${ms(q.done)}`,
+    );
+    const d = r.delta;
+    const wholeResyncBytes = wireBytes(server, '/changed.json');
+    const deltaResyncBytes = wireBytes(server, '/published-2/');
+    const deltaRequests = server.requests.filter((q) => q.path.startsWith('/published-2/'));
+    console.log(
+      `\nDelta protocol (same feed published with a manifest; issue 19 goal 2), re-sync came via "${d.resyncVia}", ` +
+        `${d.resyncWrites.toLocaleString('en')} records written, ${deltaRequests.length} requests to the changed publication ` +
+        `(${deltaRequests.map((q) => `${q.path.split('/').at(-1)!.slice(0, 24)} ${q.status}`).join(', ')})`,
+    );
+    printTable([
+      ['measure', 'value', 'baseline (same run)', 'ratio', 'goal'],
+      [
+        '1% change by delta: time',
+        ms(d.resyncMs),
+        `whole-document 1% re-sync ${ms(r.resyncMs)}`,
+        ratio(d.resyncMs, r.resyncMs),
+        '≤ 2 s',
+      ],
+      [
+        '1% change by delta: bytes on the wire (all runs)',
+        `${(deltaResyncBytes / 1e3).toFixed(0)} kB`,
+        `whole document ${(wholeResyncBytes / 1e3).toFixed(0)} kB`,
+        (deltaResyncBytes / wholeResyncBytes).toFixed(4),
+        '≤ 0.05',
+      ],
+      [
+        '1% change by delta: bytes received (decoded)',
+        `${(d.resyncReceivedBytes / 1e3).toFixed(0)} kB`,
+        `document ${(Buffer.byteLength(changedText) / 1e3).toFixed(0)} kB`,
+        (d.resyncReceivedBytes / Buffer.byteLength(changedText)).toFixed(4),
+        '≤ 0.05',
+      ],
+      [
+        'manifest 304',
+        ms(d.notModifiedMs),
+        `whole-document 304 ${ms(r.notModifiedMs)}`,
+        ratio(d.notModifiedMs, r.notModifiedMs),
+        '≤ 0.5 s',
+      ],
+      [
+        'full sync with a manifest (base kept)',
+        ms(d.fullSyncMs),
+        `without ${ms(r.fullSyncMs)}`,
+        ratio(d.fullSyncMs, r.fullSyncMs),
+        '—',
+      ],
+    ]);
+    const e = d.resyncPhasesMs;
+    console.log(
+      `Last delta re-sync, cumulative: rebuilt+checked ${ms(e.fetched)}, validated ${ms(e.validated)}, ` +
+        `all chunks written ${ms(e.written)}, switched ${ms(e.switched)}, done ${ms(e.done)}`,
     );
     console.log(
       `Peak JS heap during the full sync: ${(peak / 1e6).toFixed(0)} MB (${(peak / bytes).toFixed(2)}× the JSON size; ` +

@@ -2,7 +2,8 @@
 // It runs the extension's own sync engine (lib/feed/sync.ts) against real IndexedDB and a
 // real HTTP server on 127.0.0.1, and measures, interleaved per run in the same page: raw
 // bulkPut of the feed's rows (the baseline), a full first sync (download → validate → diff →
-// chunked generation → switch), a re-sync with 1% of records changed, and a 304 re-sync.
+// chunked generation → switch), a re-sync with 1% of records changed, and a 304 re-sync;
+// then the same three with the feed published by the delta protocol (manifest + delta).
 import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
 import { feedRows } from '../../lib/db/rows';
 import { syncFeed, type SyncProgress } from '../../lib/feed/sync';
@@ -32,6 +33,28 @@ export interface SyncBenchResult {
   };
   /** Date.now() around a full sync run alone (baseline data released), for heap samples. */
   window: { start: number; end: number };
+  /** The same feed published with the delta protocol (issue 19 goal 2), in the same run. */
+  delta: DeltaBenchResult;
+}
+
+export interface DeltaBenchResult {
+  /** First sync of the published feed: whole document, manifest probe, base kept. */
+  fullSyncMs: number;
+  /** The 1% change rebuilt from a delta. */
+  resyncMs: number;
+  /** The manifest unchanged: one 304. */
+  notModifiedMs: number;
+  resyncVia: string;
+  resyncWrites: number;
+  /** Bytes the engine received in the delta re-sync (decoded), from its report. */
+  resyncReceivedBytes: number;
+  resyncPhasesMs: {
+    fetched: number;
+    validated: number;
+    written: number;
+    switched: number;
+    done: number;
+  };
 }
 
 async function freshDb(name: string): Promise<ConstellationDB> {
@@ -41,10 +64,80 @@ async function freshDb(name: string): Promise<ConstellationDB> {
   return db;
 }
 
+/**
+ * The delta protocol at the same scale: `firstUrl` and `changedUrl` are the same feed file
+ * name under two folders, each with its manifest (and, for the changed one, a delta from the
+ * first). The engine always syncs `firstUrl`; requests are sent to the folder of the moment.
+ */
+async function runDeltaBench(firstUrl: string, changedUrl: string, runs: number) {
+  const full: number[] = [];
+  const resync: number[] = [];
+  const notModified: number[] = [];
+  let last: Omit<DeltaBenchResult, 'fullSyncMs' | 'resyncMs' | 'notModifiedMs'> | undefined;
+  for (let run = 0; run < runs; run++) {
+    const db = await freshDb('bench-sync-delta');
+    let folder = firstUrl;
+    const marks: Partial<Record<SyncProgress['phase'], number>> = {};
+    const deps = {
+      db,
+      owner: 'bench',
+      maxInvalidShare: 0.1,
+      fetch: (url: string, init: RequestInit) => fetch(url.replace(firstUrl, folder), init),
+      onProgress: (p: SyncProgress) => {
+        marks[p.phase] = performance.now();
+      },
+    };
+    const target = { url: firstUrl, label: 'bench', intervalMinutes: 60 };
+    let start = performance.now();
+    const first = await syncFeed(deps, target);
+    full.push(performance.now() - start);
+    if (first.outcome !== 'updated') throw new Error(`delta full sync: ${first.message}`);
+
+    folder = changedUrl;
+    for (const key of Object.keys(marks)) delete marks[key as SyncProgress['phase']];
+    start = performance.now();
+    const second = await syncFeed(deps, target);
+    const end = performance.now();
+    resync.push(end - start);
+    if (second.outcome !== 'updated') throw new Error(`delta re-sync: ${second.message}`);
+    const c = second.counts!;
+    last = {
+      resyncVia: second.delivery?.via ?? 'unknown',
+      resyncWrites: c.added + c.changed + c.removed,
+      resyncReceivedBytes: second.delivery?.receivedBytes ?? -1,
+      resyncPhasesMs: {
+        fetched: marks.fetched! - start,
+        validated: marks.validated! - start,
+        written: (marks.writing ?? marks.validated!) - start,
+        switched: marks.switched! - start,
+        done: end - start,
+      },
+    };
+
+    start = performance.now();
+    const third = await syncFeed(deps, target);
+    notModified.push(performance.now() - start);
+    if (third.outcome !== 'not-modified' || third.httpStatus !== 304)
+      throw new Error(
+        `delta 304 path: ${third.outcome} ${third.httpStatus ?? ''} ${third.message}`,
+      );
+    db.close();
+    await ConstellationDB.delete('bench-sync-delta');
+  }
+  return {
+    fullSyncMs: median(full),
+    resyncMs: median(resync),
+    notModifiedMs: median(notModified),
+    ...last!,
+  };
+}
+
 export async function runSyncBench(
   fullUrl: string,
   changedUrl: string,
   runs: number,
+  deltaFirstUrl: string,
+  deltaChangedUrl: string,
 ): Promise<SyncBenchResult> {
   let text = await (await fetch(fullUrl, { credentials: 'include' })).text();
   let validation: ReturnType<typeof validateFeedText> | undefined = validateFeedText(text);
@@ -83,7 +176,8 @@ export async function runSyncBench(
       db,
       owner: 'bench',
       maxInvalidShare: 0.1,
-      fetch: (_url: string, init: RequestInit) => fetch(current, init),
+      // The feed and anything beside it (the manifest probe: 404 here) from the current file.
+      fetch: (url: string, init: RequestInit) => fetch(url.replace(fullUrl, current), init),
       onProgress: (p: SyncProgress) => {
         marks[p.phase] = performance.now();
       },
@@ -126,6 +220,7 @@ export async function runSyncBench(
     db.close();
     await ConstellationDB.delete('bench-sync');
   }
+  const delta = await runDeltaBench(deltaFirstUrl, deltaChangedUrl, runs);
   // Heap: one more full sync once the baseline's copies are released and collected, so the
   // samples taken from outside during `window` show what the sync itself holds.
   text = '';
@@ -136,7 +231,7 @@ export async function runSyncBench(
   const heapDb = await freshDb('bench-sync-heap');
   window = { start: Date.now(), end: 0 };
   const measured = await syncFeed(
-    { db: heapDb, owner: 'bench', maxInvalidShare: 0.1, fetch: (_u, init) => fetch(fullUrl, init) },
+    { db: heapDb, owner: 'bench', maxInvalidShare: 0.1, fetch: (url, init) => fetch(url, init) },
     { url: fullUrl, label: 'bench', intervalMinutes: 60 },
   );
   window.end = Date.now();
@@ -157,5 +252,6 @@ export async function runSyncBench(
     phasesMs: phases,
     resyncPhasesMs: resyncPhases,
     window,
+    delta,
   };
 }

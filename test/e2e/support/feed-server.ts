@@ -21,6 +21,8 @@ export interface LoggedRequest {
   path: string;
   headers: IncomingMessage['headers'];
   status: number;
+  /** Body bytes sent as they went on the wire (gzip when it was gzipped); feeds and texts. */
+  bytes?: number;
 }
 
 export interface FeedServer {
@@ -55,7 +57,13 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const variant = variants.get(path);
-    const log = (status: number) => requests.push({ path, headers: req.headers, status });
+    const log = (status: number, bytes?: number) =>
+      requests.push({
+        path,
+        headers: req.headers,
+        status,
+        ...(bytes !== undefined ? { bytes } : {}),
+      });
     if (options.cors && req.headers.origin) {
       res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
@@ -80,7 +88,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
           'Cache-Control': 'no-cache',
         };
         if (req.headers['if-none-match'] === tag) {
-          log(304);
+          log(304, 0);
           return void res.writeHead(304, headers).end();
         }
         const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -88,7 +96,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         const body = gzip ? gzipped.get(tag)! : bytes;
         if (gzip) headers['Content-Encoding'] = 'gzip';
         headers['Content-Length'] = String(body.length);
-        log(200);
+        log(200, body.length);
         return void res.writeHead(200, headers).end(body);
       }
       case 'status':
@@ -100,7 +108,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
         log(200);
         return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(variant.body);
       case 'text':
-        log(200);
+        log(200, Buffer.byteLength(variant.body));
         return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(variant.body);
       case 'truncated': {
         const bytes = Buffer.from(variant.body);

@@ -24,6 +24,11 @@ export class FakeFeedServer {
     return this.serve(url, () => ({ status: 200, body, headers: { ETag: tag } }));
   }
 
+  /** The requests for one URL (a sync also asks for the feed's manifest first). */
+  requestsTo(url: string): { url: string; headers: Record<string, string> }[] {
+    return this.requests.filter((r) => r.url === url);
+  }
+
   readonly fetch: FetchLike = async (url, init) => {
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     this.requests.push({ url, headers });

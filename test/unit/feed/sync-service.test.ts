@@ -105,7 +105,11 @@ describe('SyncService', () => {
     // A restart: the policy feed syncs again (304), the user's feed waits for its alarm.
     const before = server.requests.length;
     await service.reconcile({ startup: true });
-    expect(server.requests.slice(before).map((r) => r.url)).toEqual([GLOBEX]);
+    // One sync: the delta protocol's manifest probe (absent here), then the document.
+    expect(server.requests.slice(before).map((r) => r.url)).toEqual([
+      `${GLOBEX}.manifest.json`,
+      GLOBEX,
+    ]);
 
     config.feeds = config.feeds.filter((f) => f.url !== GLOBEX);
     await service.reconcile({ startup: false });
@@ -152,7 +156,7 @@ describe('SyncService', () => {
     const { service } = harness(db, server, config);
     const [a, b] = await Promise.all([service.syncNow(ACME), service.syncNow(ACME)]);
     expect(a).toEqual(b);
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests.map((r) => r.url)).toEqual([`${ACME}.manifest.json`, ACME]);
     await expect(service.syncNow('https://unknown.example/x.json')).rejects.toThrow(
       'no feed is configured',
     );

@@ -79,7 +79,7 @@ describe('syncFeed: first sync, 304 and changes', () => {
     await syncFeed(deps(db, server), target());
     const before = await db.feeds.get('acme-main');
     const report = await syncFeed(deps(db, server), target());
-    expect(server.requests[1]!.headers['if-none-match']).toBe(
+    expect(server.requestsTo(URL_A)[1]!.headers['if-none-match']).toBe(
       (await db.syncSources.get(URL_A))!.validators.etag,
     );
     expect(report).toMatchObject({ outcome: 'not-modified', httpStatus: 304, failures: 0 });
@@ -94,8 +94,9 @@ describe('syncFeed: first sync, 304 and changes', () => {
     });
     await syncFeed(deps(db, server), target());
     await syncFeed(deps(db, server), target());
-    expect(server.requests[1]!.headers['if-modified-since']).toBe('Fri, 20 Nov 2026 10:00:00 GMT');
-    expect(server.requests[0]!.headers['if-modified-since']).toBeUndefined();
+    const feedRequests = server.requestsTo(URL_A);
+    expect(feedRequests[1]!.headers['if-modified-since']).toBe('Fri, 20 Nov 2026 10:00:00 GMT');
+    expect(feedRequests[0]!.headers['if-modified-since']).toBeUndefined();
   });
 
   it('treats a 200 with the stored bytes as not modified (no parsing, no writes)', async () => {

@@ -1,0 +1,256 @@
+// The client side of the feed delta protocol (docs/feed-format.md, "Deltas"), run by sync.ts
+// before it downloads the whole document: fetch `<feed>.manifest.json` conditionally (an
+// unchanged feed ends here, with a 304 of a tiny file), check its signature when the feed has
+// a key, pick a delta from a document this browser holds, check the delta's SHA-256, rebuild
+// the document and check the result's SHA-256 against the manifest. Any failure falls back to
+// the whole document, with a note saying what went wrong and where (a missing manifest is no
+// failure: most publishers do not produce one). Never throws for bad input: values only.
+import type { ConstellationDB } from '../db/database';
+import {
+  baseDigests,
+  forgetDeltaState,
+  keepOnlyBase,
+  loadBase,
+  manifestState,
+  saveBase,
+  saveManifestState,
+} from '../db/sync-bases';
+import type { FeedValidators, SyncDelivery, SyncSourceRow } from '../db/sync-schema';
+import { applyDelta, parseDelta } from './delta';
+import { sha256Hex } from './digest';
+import {
+  fetchFeedBody,
+  fetchSignature,
+  type FetchLike,
+  type FetchLimits,
+  type FetchOutcome,
+} from './fetch';
+import {
+  deltaUrl,
+  manifestUrl,
+  parseManifest,
+  type FeedManifest,
+  type ManifestDelta,
+} from './manifest';
+import { verifyDetachedSignature, type SignatureAlgorithm } from './signature';
+
+/** A manifest that was fetched and trusted: recorded once its document has landed. */
+export interface ManifestSeen {
+  url: string;
+  manifest: FeedManifest;
+  validators: FeedValidators;
+}
+
+export type DeltaDelivery =
+  /** The manifest is unchanged (304), or names the document already active (200). */
+  | { kind: 'not-modified'; status: 304 | 200; received: number }
+  /** The current document, rebuilt and checked against the manifest's SHA-256. */
+  | {
+      kind: 'rebuilt';
+      bytes: Uint8Array;
+      manifest: ManifestSeen;
+      received: number;
+      signature?: SignatureAlgorithm;
+    }
+  /** Download the whole document; `note` says why when something was wrong. */
+  | { kind: 'whole'; manifest?: ManifestSeen; note?: string; received: number };
+
+export interface DeltaDeps {
+  db: ConstellationDB;
+  fetch: FetchLike;
+  limits: FetchLimits;
+  now: () => number;
+}
+
+/** Manifests are small; anything larger is not one. */
+const MANIFEST_MAX_BYTES = 1024 * 1024;
+
+export async function deliverByDelta(
+  deps: DeltaDeps,
+  target: { url: string; publicKey?: string },
+  source: SyncSourceRow,
+  active: boolean,
+): Promise<DeltaDelivery> {
+  const href = manifestUrl(target.url);
+  const state = await manifestState(deps.db, target.url);
+  // Conditional only when the recorded manifest named the document that is active now.
+  const conditional =
+    state && active && !source.pending && state.document === source.digest
+      ? state.validators
+      : undefined;
+  const current = conditional !== undefined;
+  const fetched = await fetchFeedBody(
+    deps.fetch,
+    href,
+    conditional ?? {},
+    { ...deps.limits, maxBytes: MANIFEST_MAX_BYTES },
+    deps.now,
+  );
+  if (fetched.kind === 'failed') {
+    // No manifest: 404/410; or, for a feed that never had one, a request that got no answer at
+    // all (a host that sends CORS headers only with the feed makes a cross-origin 404 look
+    // like that), which must not add a warning to every report of a feed without deltas.
+    const absent =
+      fetched.status === 404 || fetched.status === 410 || (fetched.status === undefined && !state);
+    return absent
+      ? { kind: 'whole', received: 0 }
+      : {
+          kind: 'whole',
+          received: 0,
+          note: `the manifest ${href} could not be fetched: ${fetched.message}`,
+        };
+  }
+  if (fetched.kind === 'not-modified') {
+    if (current) return { kind: 'not-modified', status: 304, received: 0 };
+    return { kind: 'whole', received: 0, note: `${href} answered 304 to an unconditional request` };
+  }
+  let received = fetched.bytes.length;
+  const parsed = parseManifest(fetched.bytes);
+  if (!parsed.ok) return { kind: 'whole', received, note: `${href}: ${parsed.reason}` };
+  const { manifest } = parsed;
+  let signature: SignatureAlgorithm | undefined;
+  if (target.publicKey?.trim()) {
+    const sig = await fetchSignature(deps.fetch, href, deps.limits, deps.now);
+    if (!sig.ok)
+      return { kind: 'whole', received, note: `the manifest is not signed: ${sig.message}` };
+    received += sig.text.length;
+    const verdict = await verifyDetachedSignature(fetched.bytes, sig.text, target.publicKey);
+    if (!verdict.ok)
+      return {
+        kind: 'whole',
+        received,
+        note: `bad signature on the manifest ${href}: ${verdict.reason}`,
+      };
+    signature = verdict.algorithm;
+  }
+  const seen: ManifestSeen = { url: href, manifest, validators: fetched.validators };
+  if (active && !source.pending && manifest.document.sha256 === source.digest)
+    return { kind: 'not-modified', status: 200, received };
+  // Nothing to apply a delta to yet; or the manifest names another feed, whose document must
+  // meet the refusal rules on the whole-document path (they read the document, not this).
+  if (!active) return { kind: 'whole', manifest: seen, received };
+  if (source.feedId && manifest.feedId !== source.feedId)
+    return {
+      kind: 'whole',
+      manifest: seen,
+      received,
+      note: `the manifest ${href} names the feed "${manifest.feedId}", not "${source.feedId}"`,
+    };
+  const held = new Set(await baseDigests(deps.db, target.url));
+  const delta = pickDelta(manifest.deltas, held, source.digest);
+  if (!delta) return { kind: 'whole', manifest: seen, received };
+  const rebuilt = await rebuild(deps, target.url, href, manifest, delta);
+  received += rebuilt.received;
+  if (!rebuilt.ok) return { kind: 'whole', manifest: seen, received, note: rebuilt.note };
+  return {
+    kind: 'rebuilt',
+    bytes: rebuilt.bytes,
+    manifest: seen,
+    received,
+    ...(signature ? { signature } : {}),
+  };
+}
+
+/** A delta from the active document if listed, else from any other document held here. */
+function pickDelta(
+  deltas: readonly ManifestDelta[],
+  held: ReadonlySet<string>,
+  activeDigest: string | undefined,
+): ManifestDelta | undefined {
+  return (
+    deltas.find((d) => d.from === activeDigest && held.has(d.from)) ??
+    deltas.find((d) => held.has(d.from))
+  );
+}
+
+type Rebuilt =
+  { ok: true; bytes: Uint8Array; received: number } | { ok: false; note: string; received: number };
+
+async function rebuild(
+  deps: DeltaDeps,
+  feedUrl: string,
+  href: string,
+  manifest: FeedManifest,
+  entry: ManifestDelta,
+): Promise<Rebuilt> {
+  const url = deltaUrl(href, entry);
+  if (!url)
+    return {
+      ok: false,
+      received: 0,
+      note: `the delta "${entry.path}" listed in ${href} is not on the feed's origin`,
+    };
+  const fetched = await fetchFeedBody(deps.fetch, url, {}, deps.limits, deps.now);
+  if (fetched.kind !== 'body')
+    return {
+      ok: false,
+      received: 0,
+      note: `the delta ${url} could not be fetched: ${fetched.kind === 'failed' ? fetched.message : 'HTTP 304'}`,
+    };
+  const received = fetched.bytes.length;
+  const fail = (why: string): Rebuilt => ({ ok: false, received, note: `the delta ${url} ${why}` });
+  if ((await sha256Hex(fetched.bytes)) !== entry.sha256)
+    return fail('does not match its SHA-256 in the manifest');
+  const parsed = parseDelta(fetched.bytes);
+  if (!parsed.ok) return fail(`is not a delta: ${parsed.reason}`);
+  const { delta } = parsed;
+  if (delta.from !== entry.from || delta.to !== manifest.document.sha256)
+    return fail('is not the one the manifest lists (its "from" or "to" differs)');
+  const base = await loadBase(deps.db, feedUrl, delta.from);
+  if (!base) return fail('applies to a document no longer held here');
+  const applied = applyDelta(base, delta.ops, deps.limits.maxDecompressedBytes);
+  if (!applied.ok) return fail(`cannot be applied: ${applied.reason}`);
+  if ((await sha256Hex(applied.bytes)) !== manifest.document.sha256)
+    return fail('rebuilds a document whose SHA-256 differs from the manifest’s');
+  return { ok: true, bytes: applied.bytes, received };
+}
+
+/**
+ * Keeps the document's bytes as a base for later deltas, when its feed publishes a manifest.
+ * Called before validation, while the bytes are still held anyway (they are released before
+ * the validator runs, to keep the peak heap down).
+ */
+export async function holdBase(
+  db: ConstellationDB,
+  url: string,
+  digest: string,
+  bytes: Uint8Array,
+  delivery: DeltaDelivery,
+): Promise<void> {
+  if (delivery.kind !== 'not-modified' && delivery.manifest) await saveBase(db, url, digest, bytes);
+}
+
+/**
+ * After a document landed (or proved to be the one stored): remember what the manifest said,
+ * so the next sync asks for it conditionally, and drop every base but the active document's.
+ * A feed without a manifest (any more) keeps no delta state at all.
+ */
+export async function recordLanded(
+  db: ConstellationDB,
+  url: string,
+  digest: string,
+  delivery: DeltaDelivery,
+): Promise<void> {
+  if (delivery.kind === 'not-modified') return;
+  const seen = delivery.manifest;
+  if (!seen) {
+    if (delivery.kind === 'whole' && !delivery.note) await forgetDeltaState(db, url);
+    return;
+  }
+  if (seen.manifest.document.sha256 === digest)
+    await saveManifestState(db, { url, validators: seen.validators, document: digest });
+  await keepOnlyBase(db, url, digest);
+}
+
+/** What the report says of how the document came: the way, the bytes received, any note. */
+export function deliveryOf(
+  viaDelta: Exclude<DeltaDelivery, { kind: 'not-modified' }>,
+  fetched: FetchOutcome,
+): SyncDelivery {
+  const body = viaDelta.kind === 'whole' && fetched.kind === 'body' ? fetched : undefined;
+  return {
+    via: viaDelta.kind === 'rebuilt' ? 'delta' : 'document',
+    receivedBytes: viaDelta.received + (body ? (body.servedBytes ?? body.bytes).length : 0),
+    ...(viaDelta.kind === 'whole' && viaDelta.note ? { note: viaDelta.note } : {}),
+  };
+}
