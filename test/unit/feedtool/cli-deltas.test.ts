@@ -1,8 +1,7 @@
-// `build --deltas --key` and `serve` for the feed delta protocol, as a publisher runs them: a
-// real child process writes the document, manifest, deltas and signatures; the local server
-// serves them over real HTTP on 127.0.0.1 (never the kept history); and the extension's own
-// sync engine, fetching from that server, lands the second build by delta.
-import { execFile } from 'node:child_process';
+// `build --deltas --key` and `serve` for the feed delta protocol, as a publisher runs them:
+// the command (in process, run-cli.ts) writes the document, manifest, deltas and signatures;
+// the local server serves them over real HTTP on 127.0.0.1 (never the kept history); and the
+// extension's own sync engine, fetching from that server, lands the second build by delta.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,23 +13,14 @@ import { verifyDetachedSignature } from '../../../lib/feed/signature';
 import { syncFeed } from '../../../lib/feed/sync';
 import { startFeedServer } from '../../../lib/feedtool/serve';
 import { emptyTestDb } from '../../fixtures/test-db';
-import { FIXTURES, REPO_ROOT } from './helpers';
+import { FIXTURES } from './helpers';
+import { runCli } from './run-cli';
 
-const BIN = path.join(REPO_ROOT, 'bin/constellation-feed.js');
 const GOLDEN = path.join(FIXTURES, 'golden');
 const scratch = mkdtempSync(path.join(tmpdir(), 'feedtool-deltas-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(args: string[], cwd = GOLDEN) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env: { ...process.env, CONSTELLATION_DEBUG: '' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = (args: string[], cwd = GOLDEN) => runCli(args, cwd);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const out = path.join(scratch, 'acme.json');
