@@ -49,7 +49,7 @@ describe('docs/feed-format.md', () => {
   it('its minimal feed example is a valid feed with no problems', async () => {
     const { validateFeedText } = await import('../../../lib/model/validate');
     const doc = readFileSync(new URL('../../../docs/feed-format.md', import.meta.url), 'utf8');
-    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    const example = /## A minimal feed\n+```json\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toBeDefined();
     const result = validateFeedText(example!);
     expect(result.ok && result.problems).toEqual([]);
