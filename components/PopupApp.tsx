@@ -13,7 +13,7 @@ import { ThisPageSection } from './ThisPageSection';
 import { SyncHealthLine } from './SyncHealthLine';
 import { FinderView } from './popup/FinderView';
 import { IdentityPrompt } from './popup/IdentityPrompt';
-import { useDetailViews, type DetailViewsState } from './popup/lazy-views';
+import { useDetailViews, type DetailViews, type DetailViewsState } from './popup/lazy-views';
 import type { HomeTab, Navigator, View } from './popup/navigation';
 import { useLiveQuery } from './useLiveQuery';
 import { openBoundariesView } from '../lib/browser/tabs';
@@ -258,7 +258,7 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
 /** A view from the lazily loaded detail views, or a busy line while they load. */
 function withDetailViews(
   details: DetailViewsState,
-  show: (views: Extract<DetailViewsState, { status: 'ready' }>['views']) => JSX.Element,
+  show: (views: DetailViews) => JSX.Element,
 ): JSX.Element {
   if (details.status === 'ready') return show(details.views);
   if (details.status === 'error')

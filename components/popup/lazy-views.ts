@@ -4,8 +4,9 @@
 // 100,000 people). The hook starts the import from an effect, which Preact runs after the
 // frame is painted, so by the time someone opens a result the views are usually there.
 import { useEffect, useState } from 'preact/hooks';
+import type * as DetailViewsModule from './detail-views';
 
-export type DetailViews = typeof import('./detail-views');
+export type DetailViews = typeof DetailViewsModule;
 
 let loading: Promise<DetailViews> | undefined;
 

@@ -63,7 +63,7 @@ Dexie.on('storagemutated', (parts) => {
 
 function memoryOf(db: ConstellationDB, table: string, version: string): TableMemory {
   let tables = memories.get(db);
-  if (!tables) memories.set(db, (tables = new Map()));
+  if (!tables) memories.set(db, (tables = new Map<string, TableMemory>()));
   let memory = tables.get(table);
   if (!memory || memory.version !== version) {
     memory = { version, words: new Map(), rows: 0 };
