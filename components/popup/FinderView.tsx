@@ -121,7 +121,7 @@ export function FinderView(props: {
                       onClick={() => open(index)}
                       onMouseMove={() => keys.setActive(index)}
                     >
-                      <ResultRow result={result} db={db} />
+                      <ResultRow result={result} db={db} typing={query} />
                     </div>
                   ))}
                 </div>
@@ -134,7 +134,16 @@ export function FinderView(props: {
   );
 }
 
-function ResultRow({ result, db }: { result: Result; db: ConstellationDB }) {
+function ResultRow({
+  result,
+  db,
+  typing,
+}: {
+  result: Result;
+  db: ConstellationDB;
+  /** What is in the search box now: facts wait until it stops changing. */
+  typing: string;
+}) {
   if (result.kind === 'topic') {
     const { topic } = result;
     return (
@@ -165,7 +174,7 @@ function ResultRow({ result, db }: { result: Result; db: ConstellationDB }) {
         <DisplayText value={result.community.name} />
         <DiscoveredBadge community={result.community} />
       </span>
-      <LazyCommunityFacts db={db} community={result.community} />
+      <LazyCommunityFacts db={db} community={result.community} typing={typing} />
       <DiscoveredNote community={result.community} />
     </>
   );
