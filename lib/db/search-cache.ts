@@ -42,8 +42,11 @@ export function scopeOf(feeds: readonly FeedRow[]): SearchScope {
 
 /** Above this many index entries a word's rows are not kept (its key list is read instead). */
 export const CACHED_WORD_ENTRIES = 3_000;
-/** Rows kept per table at most; beyond it the table's memory starts again. */
-const CACHED_ROWS_PER_TABLE = 30_000;
+/**
+ * Rows kept per table at most (a few words' worth; the background's searches keep a memory
+ * too, so it stays small); beyond it the table's memory starts again.
+ */
+const CACHED_ROWS_PER_TABLE = 12_000;
 
 interface TableMemory {
   version: string;
