@@ -1,6 +1,7 @@
 // The popup: where to find peers across units ("who knows X outside my unit?"), where to
 // take part, and details of people and communities. Views form a stack (Esc goes back).
 // Reads the local database directly (same extension origin).
+import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
 import type { PersonRow } from '../lib/db/schema';
@@ -10,13 +11,10 @@ import { DataSourceLine } from './DataSourceLine';
 import { POPUP_MARKS } from './popup-marks';
 import { ThisPageSection } from './ThisPageSection';
 import { SyncHealthLine } from './SyncHealthLine';
-import { CommunityView } from './popup/CommunityView';
 import { FinderView } from './popup/FinderView';
 import { IdentityPrompt } from './popup/IdentityPrompt';
+import { useDetailViews, type DetailViews, type DetailViewsState } from './popup/lazy-views';
 import type { HomeTab, Navigator, View } from './popup/navigation';
-import { ParticipateView } from './popup/ParticipateView';
-import { PersonView } from './popup/PersonView';
-import { TopicPeopleView } from './popup/TopicPeopleView';
 import { useLiveQuery } from './useLiveQuery';
 import { openBoundariesView } from '../lib/browser/tabs';
 import { readIdentityChoice, saveIdentityChoice, type IdentityChoice } from './identity-choice';
@@ -68,6 +66,8 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
   const [tab, setTab] = useState<HomeTab>('find');
   const [stack, setStack] = useState<View[]>([]);
   const [query, setQuery] = useState('');
+  // Not on the first screen: loaded after the first paint.
+  const details = useDetailViews();
 
   const nav: Navigator = {
     open: (view) => setStack((current) => [...current, view]),
@@ -203,15 +203,19 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
               <button type="button" class="back" onClick={nav.back}>
                 ← Back <span class="visually-hidden">(Esc)</span>
               </button>
-              {view.kind === 'topic' && (
-                <TopicPeopleView db={db} viewer={viewer} nav={nav} topic={view.ref} />
-              )}
-              {view.kind === 'person' && (
-                <PersonView db={db} viewer={viewer} nav={nav} person={view.ref} />
-              )}
-              {view.kind === 'community' && (
-                <CommunityView db={db} viewer={viewer} nav={nav} community={view.ref} />
-              )}
+              {withDetailViews(details, ({ TopicPeopleView, PersonView, CommunityView }) => (
+                <>
+                  {view.kind === 'topic' && (
+                    <TopicPeopleView db={db} viewer={viewer} nav={nav} topic={view.ref} />
+                  )}
+                  {view.kind === 'person' && (
+                    <PersonView db={db} viewer={viewer} nav={nav} person={view.ref} />
+                  )}
+                  {view.kind === 'community' && (
+                    <CommunityView db={db} viewer={viewer} nav={nav} community={view.ref} />
+                  )}
+                </>
+              ))}
             </div>
           ) : query.trim() ? null : (
             <>
@@ -238,7 +242,10 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
                     </p>
                   </>
                 )}
-                {tab === 'participate' && <ParticipateView db={db} viewer={viewer} nav={nav} />}
+                {tab === 'participate' &&
+                  withDetailViews(details, ({ ParticipateView }) => (
+                    <ParticipateView db={db} viewer={viewer} nav={nav} />
+                  ))}
               </div>
             </>
           )}
@@ -246,6 +253,21 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
       )}
     </main>
   );
+}
+
+/** A view from the lazily loaded detail views, or a busy line while they load. */
+function withDetailViews(
+  details: DetailViewsState,
+  show: (views: DetailViews) => JSX.Element,
+): JSX.Element {
+  if (details.status === 'ready') return show(details.views);
+  if (details.status === 'error')
+    return (
+      <p role="alert" class="error">
+        Could not load this view: {details.error}. Reload the extension.
+      </p>
+    );
+  return <p class="hint" aria-busy="true" />;
 }
 
 /** Marks the end of the next frame's paint (rAF runs before it, the message after it). */

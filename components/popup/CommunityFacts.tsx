@@ -31,24 +31,34 @@ export function CommunityFacts({ summary }: { summary: CommunitySummary }) {
  */
 const FACTS_AFTER_PAUSE_MS = 300;
 
-/** The same facts for a search result, loaded after the row is shown (its line is reserved). */
+/**
+ * The same facts for a search result, loaded after the row is shown (its line is reserved),
+ * once the search box has not changed for `FACTS_AFTER_PAUSE_MS`. A community that stays in
+ * the results while someone types ("i", "in", "inc"…) waits too: timing from its first
+ * appearance instead let its member reads start mid-word and slow the next keystrokes.
+ */
 export function LazyCommunityFacts({
   db,
   community,
+  typing = '',
 }: {
   db: ConstellationDB;
   community: CommunityRow;
+  /** The search box's text: every change restarts the wait. */
+  typing?: string;
 }) {
   const key = `${community.feedId}\u0000${community.id}`;
   const [settled, setSettled] = useState<string>();
   useEffect(() => {
     const timer = setTimeout(() => setSettled(key), FACTS_AFTER_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [key]);
+  }, [key, typing]);
   const ready = settled === key;
   const state = useLiveQuery(
     async () => (ready ? summarizeCommunities(db, [community]) : []),
-    [db, community, ready],
+    // By key: each keystroke's search returns a fresh copy of the same row, which must not
+    // read the members again (the live query still follows changes to the data).
+    [db, key, ready],
   );
   if (state.status === 'ready' && state.value[0])
     return <CommunityFacts summary={state.value[0]} />;

@@ -4,6 +4,7 @@
 import type { ConstellationDB } from './database';
 import { pathTo, peerEvidenceForTopic, summarizeCommunities, unitsOfFeed } from './finder';
 import { searchCommunities, searchPeople, searchTopics } from './search';
+import { searchScope } from './search-cache';
 import { personSummaries, type PersonSummary } from './summaries';
 import { followedCommunities, isFollowing } from './local';
 import { participationInputs } from './participate';
@@ -15,7 +16,6 @@ import {
   getTopic,
   getUnit,
   membersOfCommunity,
-  visibleFeedIds,
   type Viewer,
 } from './queries';
 import type { CommunityRow, MyExpertiseRow, Ref, TopicRow } from './schema';
@@ -46,11 +46,11 @@ export async function finderResults(
     'r',
     [db.feeds, db.topics, db.people, db.communities, db.units],
     async () => {
-      const visible = await visibleFeedIds(db);
+      const scope = await searchScope(db);
       return Promise.all([
-        searchTopics(db, query, 5, visible),
-        searchPeople(db, query, { limit: 8 }, visible).then((rows) => personSummaries(db, rows)),
-        searchCommunities(db, query, viewer, 5, visible),
+        searchTopics(db, query, 5, scope),
+        searchPeople(db, query, { limit: 8 }, scope).then((rows) => personSummaries(db, rows)),
+        searchCommunities(db, query, viewer, 5, scope),
       ]);
     },
   );

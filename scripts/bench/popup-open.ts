@@ -16,6 +16,7 @@ import { launchWithExtension } from '../chromium';
 import { ms, numberOption, printTable, ratio } from './harness';
 import { percentile } from '../../lib/stats';
 import { POPUP_MARKS } from '../../components/popup-marks';
+import { extensionWithFloorPage, FLOOR_MARK, FLOOR_PAGE } from './floor-page';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -83,8 +84,10 @@ export async function benchPopupOpen(): Promise<void> {
   );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json`;
-  const extensionDir = resolve(process.env.CONSTELLATION_OUT_DIR ?? '.output', 'chrome-mv3');
-  const browser = await launchWithExtension({ extensionDir });
+  const floor = await extensionWithFloorPage(
+    resolve(process.env.CONSTELLATION_OUT_DIR ?? '.output', 'chrome-mv3'),
+  );
+  const browser = await launchWithExtension({ extensionDir: floor.dir });
   try {
     const base = `chrome-extension://${browser.extensionId}`;
     const control = await browser.context.newPage();
@@ -185,14 +188,27 @@ export async function benchPopupOpen(): Promise<void> {
         )
         .then((handle) => handle.jsonValue() as Promise<number>);
 
+    // The floor: a page of the same extension with one line of text and one tiny module,
+    // its first frame timed like the popup's (the later of its mark and first-contentful-paint).
+    const floorPaint = (page: Page) =>
+      page
+        .waitForFunction((name) => {
+          const mark = performance.getEntriesByName(name)[0]?.startTime;
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+          return mark !== undefined && fcp !== undefined ? Math.max(mark, fcp) : undefined;
+        }, FLOOR_MARK)
+        .then((handle) => handle.jsonValue() as Promise<number>);
+
     const first = await openOnce('popup.html', popupPaint); // first open: the page opens the DB
     scriptsDone.length = 0;
     phases.length = 0;
     const popup: number[] = [];
     const baseline: number[] = [];
+    const floorTimes: number[] = [];
     for (let i = 0; i < opens; i++) {
-      // Interleaved, so both see the same machine load.
+      // Interleaved, so all three see the same machine load.
       baseline.push(await openOnce('manifest.json', staticLoad));
+      floorTimes.push(await openOnce(FLOOR_PAGE, floorPaint));
       popup.push(await openOnce('popup.html', popupPaint));
     }
     console.log(
@@ -244,8 +260,16 @@ export async function benchPopupOpen(): Promise<void> {
       ['of which page + bundle loaded (DOMContentLoaded) p50', ms(percentile(scriptsDone, 50)), ''],
       ['static extension page p50 (baseline)', ms(percentile(baseline, 50)), ''],
       ['warm open p50 / baseline p50', ratio(percentile(popup, 50), percentile(baseline, 50)), ''],
+      [
+        'floor: blank extension page + tiny module, first paint p50 / p95',
+        `${ms(percentile(floorTimes, 50))} / ${ms(percentile(floorTimes, 95))}`,
+        '',
+      ],
+      ['warm open p50 / floor p50', ratio(percentile(popup, 50), percentile(floorTimes, 50)), ''],
+      ['warm open p95 / floor p95', ratio(percentile(popup, 95), percentile(floorTimes, 95)), ''],
     ]);
     console.log(`warm opens in order (ms): ${popup.map((v) => v.toFixed(0)).join(', ')}`);
+    console.log(`floor opens in order (ms): ${floorTimes.map((v) => v.toFixed(0)).join(', ')}`);
 
     // Keystroke to results on screen, in the same popup a user types in: the typed query's
     // answer rendered (the results' data-results-for names it) and the next frame painted.
@@ -282,5 +306,6 @@ export async function benchPopupOpen(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
+    await floor.remove();
   }
 }
