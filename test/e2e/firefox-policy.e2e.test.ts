@@ -53,7 +53,12 @@ describe('a feed deployed by policy in Firefox', () => {
       .poll(() => textOf(popup, '[data-count="people"]'), { timeout: 30_000 })
       .toBe(String(feed.people.length));
     expect(await attributeOf(popup, '.source', 'data-source')).toBe('feeds');
-    expect(server.requests.map((r) => `${r.path} ${r.status}`)).toEqual(['/policy.json 200']);
+    // One sync: the probe for a delta manifest (this publisher writes none: 404), then the
+    // document, once.
+    expect(server.requests.map((r) => `${r.path} ${r.status}`)).toEqual([
+      '/policy.json.manifest.json 404',
+      '/policy.json 200',
+    ]);
     await popup.close();
   });
 
