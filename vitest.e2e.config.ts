@@ -8,6 +8,7 @@
 // copy of the extension with an id of its own (test/e2e/feed-trust.e2e.test.ts), Firefox reads
 // policies from its own profile.
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/e2e/support/longest-first';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,8 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: { forks: { minForks: 1, maxForks: 3 } },
     fileParallelism: true,
+    // Long files start first, so the three slots finish together (test/e2e/support/longest-first.ts).
+    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 90_000,
     // A condition polled for becomes true once the browser has done the work; on a loaded
