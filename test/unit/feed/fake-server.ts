@@ -1,7 +1,9 @@
 // A scripted feed server for sync unit tests: answers fetch() calls with real Response objects
 // (ETag/If-None-Match like a real host), records every request, and lets a test swap the body
 // or the status between syncs. Real HTTP is covered by the e2e tests.
+import type { ConstellationDB } from '../../../lib/db/database';
 import type { FetchLike } from '../../../lib/feed/fetch';
+import type { SyncDeps } from '../../../lib/feed/sync';
 
 export interface ScriptedResponse {
   status?: number;
@@ -55,4 +57,25 @@ function hashOf(body: string | Uint8Array): string {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return `${(h >>> 0).toString(16)}-${text.length}`;
+}
+
+/** The clock's start in the sync tests; each call of `now()` moves it 10 ms on. */
+export const T0 = Date.parse('2026-11-21T08:00:00Z');
+
+/** The sync engine's dependencies for a test: this server, a stepping clock, fixed chance. */
+export function syncDeps(
+  db: ConstellationDB,
+  server: FakeFeedServer,
+  extra: Partial<SyncDeps> = {},
+): SyncDeps {
+  let clock = T0;
+  return {
+    db,
+    fetch: server.fetch,
+    owner: 'worker-1',
+    maxInvalidShare: 0.25,
+    now: () => (clock += 10),
+    random: () => 0.5,
+    ...extra,
+  };
 }

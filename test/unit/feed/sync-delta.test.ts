@@ -13,28 +13,11 @@ import type { FeedInput } from '../../../lib/model/feed';
 import { smallFeed } from '../../fixtures/small-feed';
 import { emptyTestDb } from '../../fixtures/test-db';
 import { servePublication } from './delta-publication';
-import { FakeFeedServer } from './fake-server';
+import { FakeFeedServer, syncDeps } from './fake-server';
 
 const URL_A = 'https://feeds.acme.example/main.json';
 const MANIFEST = `${URL_A}.manifest.json`;
-const T0 = Date.parse('2026-11-21T08:00:00Z');
 
-function deps(
-  db: ConstellationDB,
-  server: FakeFeedServer,
-  extra: Partial<SyncDeps> = {},
-): SyncDeps {
-  let clock = T0;
-  return {
-    db,
-    fetch: server.fetch,
-    owner: 'worker-1',
-    maxInvalidShare: 0.25,
-    now: () => (clock += 10),
-    random: () => 0.5,
-    ...extra,
-  };
-}
 const target = (publicKey?: string) => ({
   url: URL_A,
   label: 'Acme',
@@ -62,7 +45,7 @@ const V2 = JSON.stringify(changed(smallFeed(), '2026-11-21T09:00:00Z', 'Principa
 async function firstThenSecond(server: FakeFeedServer, extra: Partial<SyncDeps> = {}) {
   const db = emptyTestDb();
   servePublication(server, URL_A, V1);
-  const first = await syncFeed(deps(db, server, extra), target());
+  const first = await syncFeed(syncDeps(db, server, extra), target());
   expect(first).toMatchObject({ outcome: 'updated', delivery: { via: 'document' } });
   return db;
 }
@@ -73,7 +56,7 @@ describe('sync by the feed delta protocol', () => {
     const db = await firstThenSecond(server);
     servePublication(server, URL_A, V2, [V1]);
     const before = server.requests.length;
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({
       outcome: 'updated',
       counts: { added: 0, changed: 1, removed: 0 },
@@ -87,7 +70,7 @@ describe('sync by the feed delta protocol', () => {
 
     const whole = emptyTestDb();
     const plain = new FakeFeedServer().serveFeed(URL_A, V2);
-    await syncFeed(deps(whole, plain), target());
+    await syncFeed(syncDeps(whole, plain), target());
     expect(await landed(db)).toEqual(await landed(whole));
   });
 
@@ -95,7 +78,7 @@ describe('sync by the feed delta protocol', () => {
     const server = new FakeFeedServer();
     const db = await firstThenSecond(server);
     const before = server.requests.length;
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({
       outcome: 'not-modified',
       httpStatus: 304,
@@ -140,12 +123,12 @@ describe('sync by the feed delta protocol', () => {
       const db = await firstThenSecond(server);
       const published = servePublication(server, URL_A, V2, [V1]);
       spoil(server, [...published.deltas.keys()][0]!);
-      const report = await syncFeed(deps(db, server), target());
+      const report = await syncFeed(syncDeps(db, server), target());
       expect(report).toMatchObject({ outcome: 'updated', delivery: { via: 'document' } });
       expect(report.delivery!.note).toMatch(note);
       expect(report.message).toContain('The feed delta was not used:');
       const whole = emptyTestDb();
-      await syncFeed(deps(whole, new FakeFeedServer().serveFeed(URL_A, V2)), target());
+      await syncFeed(syncDeps(whole, new FakeFeedServer().serveFeed(URL_A, V2)), target());
       expect(await landed(db)).toEqual(await landed(whole));
     },
   );
@@ -156,7 +139,7 @@ describe('sync by the feed delta protocol', () => {
     const published = servePublication(server, URL_A, V2, [V1]);
     published.manifest.deltas[0]!.path = 'https://elsewhere.example/d.json';
     server.serveFeed(MANIFEST, JSON.stringify(published.manifest));
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report.delivery!.note).toBe(
       `the delta "https://elsewhere.example/d.json" listed in ${MANIFEST} is not on the feed's origin`,
     );
@@ -167,7 +150,7 @@ describe('sync by the feed delta protocol', () => {
   it('a publisher without a manifest costs one 404 and keeps no delta state', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serveFeed(URL_A, V1);
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({ outcome: 'updated', delivery: { via: 'document' } });
     expect(report.delivery!.note).toBeUndefined();
     expect(report.message).not.toContain('delta');
@@ -180,7 +163,7 @@ describe('sync by the feed delta protocol', () => {
     const server = new FakeFeedServer().serveFeed(URL_A, V1);
     const fetch: SyncDeps['fetch'] = (url, init) =>
       url === MANIFEST ? Promise.reject(new TypeError('Failed to fetch')) : server.fetch(url, init);
-    const report = await syncFeed(deps(db, server, { fetch }), target());
+    const report = await syncFeed(syncDeps(db, server, { fetch }), target());
     expect(report).toMatchObject({ outcome: 'updated', delivery: { via: 'document' } });
     expect(report.delivery!.note).toBeUndefined();
 
@@ -192,7 +175,7 @@ describe('sync by the feed delta protocol', () => {
       url === MANIFEST
         ? Promise.reject(new TypeError('Failed to fetch'))
         : published.fetch(url, init);
-    const second = await syncFeed(deps(seen, published, { fetch: broken }), target());
+    const second = await syncFeed(syncDeps(seen, published, { fetch: broken }), target());
     expect(second.delivery!.note).toBe(
       `the manifest ${MANIFEST} could not be fetched: the server could not be reached (Failed to fetch)`,
     );
@@ -203,7 +186,7 @@ describe('sync by the feed delta protocol', () => {
     const server = new FakeFeedServer();
     const db = await firstThenSecond(server);
     servePublication(server, URL_A, V2, [V1]);
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     const bases = await db.syncBases.toArray();
     expect(bases.map((b) => b.digest)).toEqual([(await db.syncSources.get(URL_A))!.digest]);
     expect(new TextDecoder().decode(bases[0]!.bytes)).toBe(V2);
@@ -214,11 +197,11 @@ describe('sync by the feed delta protocol', () => {
     const server = new FakeFeedServer();
     const db = await firstThenSecond(server);
     servePublication(server, URL_A, older, [V1]);
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report.delivery).toMatchObject({ via: 'delta' });
     const whole = await firstThenSecond(new FakeFeedServer().serveFeed(URL_A, V1));
     const plain = new FakeFeedServer().serveFeed(URL_A, older);
-    const wholeReport = await syncFeed(deps(whole, plain), target());
+    const wholeReport = await syncFeed(syncDeps(whole, plain), target());
     expect(report.outcome).toBe('refused');
     expect(report.message).toBe(wholeReport.message);
     expect(report.problems).toEqual(wholeReport.problems);
@@ -240,12 +223,12 @@ describe('sync by the feed delta protocol', () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer();
     servePublication(server, URL_A, a);
-    await syncFeed(deps(db, server, { chunkSize: 5 }), target());
+    await syncFeed(syncDeps(db, server, { chunkSize: 5 }), target());
     servePublication(server, URL_A, b, [a]);
     let reached!: () => void;
     const frozen = new Promise<void>((resolve) => (reached = resolve));
     void syncFeed(
-      deps(db, server, {
+      syncDeps(db, server, {
         owner: 'worker-dead',
         chunkSize: 5,
         onProgress: (p: SyncProgress) =>
@@ -257,7 +240,7 @@ describe('sync by the feed delta protocol', () => {
     );
     await frozen;
     const report = await syncFeed(
-      deps(db, server, { chunkSize: 5, isLeaseAbandoned: async () => true }),
+      syncDeps(db, server, { chunkSize: 5, isLeaseAbandoned: async () => true }),
       target(),
     );
     expect(report).toMatchObject({
@@ -266,7 +249,7 @@ describe('sync by the feed delta protocol', () => {
       delivery: { via: 'delta' },
     });
     const whole = emptyTestDb();
-    await syncFeed(deps(whole, new FakeFeedServer().serveFeed(URL_A, b)), target());
+    await syncFeed(syncDeps(whole, new FakeFeedServer().serveFeed(URL_A, b)), target());
     expect(await landed(db)).toEqual(await landed(whole));
   });
 });
@@ -285,12 +268,12 @@ describe('signed manifests', () => {
     const one = servePublication(server, URL_A, V1);
     server.serve(`${URL_A}.sig`, { body: sign(V1) });
     server.serve(`${MANIFEST}.sig`, { body: sign(one.manifestText) });
-    await syncFeed(deps(db, server), target(keys.publicKeyPem));
+    await syncFeed(syncDeps(db, server), target(keys.publicKeyPem));
     const two = servePublication(server, URL_A, V2, [V1]);
     server.serve(`${URL_A}.sig`, { body: sign(V2) });
     const sig = manifestSignature(two.manifestText);
     server.serve(`${MANIFEST}.sig`, sig === undefined ? { status: 404 } : { body: sig });
-    return { db, server, report: await syncFeed(deps(db, server), target(keys.publicKeyPem)) };
+    return { db, server, report: await syncFeed(syncDeps(db, server), target(keys.publicKeyPem)) };
   }
 
   it('a signed manifest vouches for the rebuilt document', async () => {
@@ -328,7 +311,7 @@ describe('signed manifests', () => {
       JSON.stringify(changed(smallFeed(), '2026-11-21T10:00:00Z', 'Unsigned')),
       [V2],
     );
-    const third = await syncFeed(deps(db, server), target(keys.publicKeyPem));
+    const third = await syncFeed(syncDeps(db, server), target(keys.publicKeyPem));
     expect(third.outcome).toBe('refused');
     expect(third.problems[0]!.reason).toContain('signature required but');
   });
@@ -356,10 +339,10 @@ describe('parity: what a delta lands equals what the whole document lands', () =
         const server = new FakeFeedServer();
         const db = await firstThenSecond(server);
         servePublication(server, URL_A, text, [V1]);
-        const report = await syncFeed(deps(db, server), target());
+        const report = await syncFeed(syncDeps(db, server), target());
         const whole = emptyTestDb();
         const wholeReport = await syncFeed(
-          deps(whole, new FakeFeedServer().serveFeed(URL_A, text)),
+          syncDeps(whole, new FakeFeedServer().serveFeed(URL_A, text)),
           target(),
         );
         expect(report.delivery?.via).toBe('delta');

@@ -2,36 +2,18 @@
 // conditional fetch, refusals, per-record validation, diffing, generations, backoff.
 import { describe, expect, it } from 'vitest';
 import { ensureDemoData } from '../../../lib/background/demo-data';
-import { LOCAL_TABLES, type ConstellationDB } from '../../../lib/db/database';
+import { LOCAL_TABLES } from '../../../lib/db/database';
 import { declareMembership, follow, saveNote, setMe } from '../../../lib/db/local';
 import { dataStatus, peopleByEmail, visibleFeedIds } from '../../../lib/db/queries';
 import { acceptGeneration } from '../../../lib/db/sync-status';
-import { syncFeed, type SyncDeps } from '../../../lib/feed/sync';
+import { syncFeed } from '../../../lib/feed/sync';
 import type { FeedInput } from '../../../lib/model/feed';
 import { smallFeed, smallFeedJson } from '../../fixtures/small-feed';
 import { emptyTestDb } from '../../fixtures/test-db';
-import { FakeFeedServer } from './fake-server';
+import { FakeFeedServer, T0, syncDeps } from './fake-server';
 
 const URL_A = 'https://feeds.acme.example/main.json';
 const URL_B = 'https://mirror.acme.example/main.json';
-const T0 = Date.parse('2026-11-21T08:00:00Z');
-
-function deps(
-  db: ConstellationDB,
-  server: FakeFeedServer,
-  extra: Partial<SyncDeps> = {},
-): SyncDeps {
-  let clock = T0;
-  return {
-    db,
-    fetch: server.fetch,
-    owner: 'worker-1',
-    maxInvalidShare: 0.25,
-    now: () => (clock += 10),
-    random: () => 0.5,
-    ...extra,
-  };
-}
 
 const target = (url = URL_A, more: { publicKey?: string } = {}) => ({
   url,
@@ -52,7 +34,7 @@ describe('syncFeed: first sync, 304 and changes', () => {
   it('lands a first generation, stores validators and fingerprints, reports counts', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({
       outcome: 'updated',
       feedId: 'acme-main',
@@ -76,9 +58,9 @@ describe('syncFeed: first sync, 304 and changes', () => {
   it('sends the validators explicitly and does nothing on 304', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     const before = await db.feeds.get('acme-main');
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(server.requestsTo(URL_A)[1]!.headers['if-none-match']).toBe(
       (await db.syncSources.get(URL_A))!.validators.etag,
     );
@@ -92,8 +74,8 @@ describe('syncFeed: first sync, 304 and changes', () => {
       body: json(smallFeed()),
       headers: { 'Last-Modified': 'Fri, 20 Nov 2026 10:00:00 GMT' },
     });
-    await syncFeed(deps(db, server), target());
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     const feedRequests = server.requestsTo(URL_A);
     expect(feedRequests[1]!.headers['if-modified-since']).toBe('Fri, 20 Nov 2026 10:00:00 GMT');
     expect(feedRequests[0]!.headers['if-modified-since']).toBeUndefined();
@@ -102,8 +84,8 @@ describe('syncFeed: first sync, 304 and changes', () => {
   it('treats a 200 with the stored bytes as not modified (no parsing, no writes)', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serve(URL_A, { body: json(smallFeed()) });
-    await syncFeed(deps(db, server), target());
-    const report = await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({ outcome: 'not-modified', httpStatus: 200 });
   });
 
@@ -112,8 +94,8 @@ describe('syncFeed: first sync, 304 and changes', () => {
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
     const other = { ...smallFeed(), feedId: 'globex' };
     server.serveFeed(URL_B, json(other));
-    await syncFeed(deps(db, server), target());
-    await syncFeed(deps(db, server), target(URL_B));
+    await syncFeed(syncDeps(db, server), target());
+    await syncFeed(syncDeps(db, server), target(URL_B));
     const next = later(smallFeed(), '2026-11-21T10:00:00Z');
     next.people[0]!.title = 'Claims Lead';
     next.people = next.people.filter((p) => p.id !== 'p-carol');
@@ -121,7 +103,7 @@ describe('syncFeed: first sync, 304 and changes', () => {
     next.expertise = next.expertise.filter((e) => e.person !== 'p-carol');
     next.people.push({ id: 'p-dana', name: 'Dana Scully', emails: ['dana@acme.example'] });
     server.serveFeed(URL_A, json(next));
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report.counts).toEqual({
       added: 1,
       changed: 1,
@@ -141,14 +123,14 @@ describe('syncFeed: first sync, 304 and changes', () => {
   it('refuses another feed id at a URL until the user accepts it, then replaces the old feed id in the same switch', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     server.serveFeed(URL_A, json({ ...smallFeed(), feedId: 'acme-renamed' }));
-    const refusedReport = await syncFeed(deps(db, server), target());
+    const refusedReport = await syncFeed(syncDeps(db, server), target());
     expect(refusedReport).toMatchObject({ outcome: 'refused', problems: [{ path: 'feedId' }] });
     expect(refusedReport.message).toContain('this URL served the feed "acme-main"');
     expect([...(await visibleFeedIds(db))]).toEqual(['acme-main']);
     await acceptGeneration(db, URL_A, refusedReport.acceptable!.digest, new Date());
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({ outcome: 'updated', feedId: 'acme-renamed' });
     expect([...(await visibleFeedIds(db))]).toEqual(['acme-renamed']);
     expect(await db.people.count()).toBe(4);
@@ -168,13 +150,13 @@ describe('syncFeed: first sync, 304 and changes', () => {
     await saveNote(db, 'person', { feedId: 'acme-main', id: 'p-carol' }, 'Met at the meetup');
     const before = await Promise.all(LOCAL_TABLES.map((t) => db.table(t).toArray()));
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     const next = later(smallFeed(), '2026-11-22T10:00:00Z');
     next.people = next.people.filter((p) => p.id !== 'p-carol');
     next.memberships = next.memberships.filter((m) => m.person !== 'p-carol');
     next.expertise = next.expertise.filter((e) => e.person !== 'p-carol');
     server.serveFeed(URL_A, json(next));
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     expect(await Promise.all(LOCAL_TABLES.map((t) => db.table(t).toArray()))).toEqual(before);
   });
 });
@@ -183,7 +165,7 @@ describe('syncFeed: what must not land', () => {
   async function withStoredFeed() {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     return { db, server };
   }
 
@@ -196,7 +178,7 @@ describe('syncFeed: what must not land', () => {
   ])('refuses %s and keeps the last good generation', async (_name, body, reason) => {
     const { db, server } = await withStoredFeed();
     server.serve(URL_A, { body });
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report.outcome).toBe('refused');
     expect(report.problems[0]!.reason).toContain(reason);
     expect(report.message).toContain('The data generated 2026-11-20T10:00:00Z stays');
@@ -207,7 +189,7 @@ describe('syncFeed: what must not land', () => {
   it('refuses a rollback to an older generatedAt', async () => {
     const { db, server } = await withStoredFeed();
     server.serveFeed(URL_A, json(later(smallFeed(), '2026-11-01T00:00:00Z')));
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({ outcome: 'refused', problems: [{ path: 'generatedAt' }] });
     expect(report.problems[0]!.reason).toContain(
       'older than the 2026-11-20T10:00:00Z that landed from this URL',
@@ -218,7 +200,7 @@ describe('syncFeed: what must not land', () => {
   it('refuses a feed id that another configured URL serves', async () => {
     const { db, server } = await withStoredFeed();
     server.serveFeed(URL_B, json(smallFeed()));
-    const report = await syncFeed(deps(db, server), target(URL_B));
+    const report = await syncFeed(syncDeps(db, server), target(URL_B));
     expect(report.outcome).toBe('refused');
     expect(report.problems[0]!.reason).toContain(`already served by ${URL_A}`);
     expect((await db.feeds.get('acme-main'))?.url).toBe(URL_A);
@@ -233,7 +215,7 @@ describe('syncFeed: what must not land', () => {
     people[1]!.title = 'Platform Lead';
     people[2]!.emails = ['not an email'];
     server.serveFeed(URL_A, json(next));
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report.outcome).toBe('updated');
     // Carol lost only her bad email (a change); Alice is left out with her three entries.
     expect(report.counts).toMatchObject({ changed: 2, invalid: 4, kept: 4, removed: 0 });
@@ -260,7 +242,7 @@ describe('syncFeed: what must not land', () => {
     for (const person of next.people as Record<string, unknown>[]) person.name = '';
     for (const c of next.communities as Record<string, unknown>[]) c.stage = 'thriving';
     server.serveFeed(URL_A, json(next));
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report.outcome).toBe('refused');
     // Six records bad in themselves; the memberships and expertise that fell with them are
     // not counted against the threshold.
@@ -278,7 +260,7 @@ describe('syncFeed: what must not land', () => {
     // One community bad in itself (1 of 21 < 25%), though its memberships fall with it.
     (next.communities as Record<string, unknown>[])[0]!.stage = 'thriving';
     server.serveFeed(URL_A, json(next));
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report.outcome).toBe('updated');
     expect(report.verdict).toMatchObject({ total: 21, faulty: 1 });
     expect(report.summary).toMatch(
@@ -290,7 +272,7 @@ describe('syncFeed: what must not land', () => {
     const { db, server } = await withStoredFeed();
     const now = Date.parse('2026-11-21T00:00:00Z');
     server.serveFeed(URL_A, json(later(smallFeed(), '2099-01-01T00:00:00Z')));
-    const future = await syncFeed({ ...deps(db, server), now: () => now }, target());
+    const future = await syncFeed({ ...syncDeps(db, server), now: () => now }, target());
     expect(future).toMatchObject({ outcome: 'refused', problems: [{ path: 'generatedAt' }] });
     expect(future.message).toContain('more than 24 hours in the future');
     expect(future.acceptable).toBeUndefined();
@@ -298,7 +280,7 @@ describe('syncFeed: what must not land', () => {
     const source = await db.syncSources.get(URL_A);
     await db.syncSources.put({ ...source!, generatedAt: '2099-01-01T00:00:00Z' });
     server.serveFeed(URL_A, json(later(smallFeed(), '2026-11-20T12:00:00Z')));
-    const correct = await syncFeed({ ...deps(db, server), now: () => now }, target());
+    const correct = await syncFeed({ ...syncDeps(db, server), now: () => now }, target());
     expect(correct).toMatchObject({ outcome: 'updated', generatedAt: '2026-11-20T12:00:00Z' });
   });
 });
@@ -307,11 +289,11 @@ describe('syncFeed: failures and scheduling', () => {
   it('backs off exponentially with jitter on server errors', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serve(URL_A, { status: 500, body: 'oops' });
-    const first = await syncFeed(deps(db, server), target());
+    const first = await syncFeed(syncDeps(db, server), target());
     expect(first).toMatchObject({ outcome: 'failed', httpStatus: 500, failures: 1 });
     expect(first.message).toContain('HTTP 500');
     expect(first.message).toContain('Nothing from this feed is stored yet');
-    const second = await syncFeed(deps(db, server), target());
+    const second = await syncFeed(syncDeps(db, server), target());
     expect(second.failures).toBe(2);
     const delay = (r: typeof first) => Date.parse(r.nextAttemptAt!) - Date.parse(r.finishedAt);
     // random() = 0.5 → 3/4 of 1 min (raised to the 1 min floor), then 3/4 of 2 min.
@@ -325,23 +307,23 @@ describe('syncFeed: failures and scheduling', () => {
       status: 429,
       headers: { 'Retry-After': '7200' },
     });
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
     expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(7_200_000);
     server.serve(URL_A, {
       status: 503,
       headers: { 'Retry-After': new Date(T0 + 3 * 3600_000).toUTCString() },
     });
-    const again = await syncFeed(deps(db, server), target());
+    const again = await syncFeed(syncDeps(db, server), target());
     expect(Date.parse(again.nextAttemptAt!)).toBeGreaterThanOrEqual(T0 + 3 * 3600_000 - 1000);
   });
 
   it('resets the failure count after a success', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serve(URL_A, { status: 500 });
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     server.serveFeed(URL_A, json(smallFeed()));
-    const ok = await syncFeed(deps(db, server), target());
+    const ok = await syncFeed(syncDeps(db, server), target());
     expect(ok.failures).toBe(0);
     expect(ok.lastSuccessAt).toBe(ok.finishedAt);
   });
@@ -350,13 +332,13 @@ describe('syncFeed: failures and scheduling', () => {
     const db = emptyTestDb();
     await db.syncLeases.put({ url: URL_A, owner: 'worker-0', expiresAt: T0 + 60_000 });
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
-    const busy = await syncFeed(deps(db, server), target());
+    const busy = await syncFeed(syncDeps(db, server), target());
     expect(busy.outcome).toBe('busy');
     expect(server.requests).toHaveLength(0);
     expect(await db.syncReports.count()).toBe(0);
     // A lease whose holder is known to be gone is taken over at once.
     const taken = await syncFeed(
-      deps(db, server, { isLeaseAbandoned: async () => true }),
+      syncDeps(db, server, { isLeaseAbandoned: async () => true }),
       target(),
     );
     expect(taken.outcome).toBe('updated');
@@ -370,7 +352,7 @@ describe('syncFeed: the demo makes way', () => {
     await ensureDemoData(db, { feedsConfigured: false, loadDemo: async () => json(demo) });
     expect((await dataStatus(db)).demo).toBe(true);
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
-    await syncFeed(deps(db, server), target());
+    await syncFeed(syncDeps(db, server), target());
     const status = await dataStatus(db);
     expect(status.feeds.map((f) => f.feedId)).toEqual(['acme-main']);
     expect(status.demo).toBe(false);
@@ -386,7 +368,7 @@ describe('syncFeed: the demo makes way', () => {
     const db = emptyTestDb();
     await ensureDemoData(db, { feedsConfigured: false, loadDemo: async () => json(smallFeed()) });
     const server = new FakeFeedServer().serveFeed(URL_A, json(smallFeed()));
-    const report = await syncFeed(deps(db, server), target());
+    const report = await syncFeed(syncDeps(db, server), target());
     expect(report.outcome).toBe('refused');
     expect(report.problems[0]!.reason).toContain('bundled demo');
   });
