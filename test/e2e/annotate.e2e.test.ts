@@ -37,6 +37,7 @@ import {
   inspect,
   tabTo,
 } from './support/isolated';
+import { storedSetting } from './support/sync-helpers';
 
 const FEED_PATH = new URL('../../public/demo-feed.json', import.meta.url).pathname;
 const demo: Feed = (() => {
@@ -424,18 +425,7 @@ describe('annotating demo pages in Chromium', () => {
     // Turned off in the options, reading a page keeps nothing.
     const toggle = options.getByLabel(/Remember topics of pages I read/);
     await toggle.uncheck();
-    await expect
-      .poll(() =>
-        control.evaluate(async () => {
-          const stored = (await (
-            globalThis as unknown as {
-              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-            }
-          ).chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
-          return stored.settings?.rememberVisitedTopics;
-        }),
-      )
-      .toBe(false);
+    await expect.poll(() => storedSetting(control, 'rememberVisitedTopics')).toBe(false);
     const again = await openPage(INTRANET_URL);
     expect((await settled(again)).topics.length).toBe(6);
     await again.waitForTimeout(500);

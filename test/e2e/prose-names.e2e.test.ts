@@ -17,6 +17,7 @@ import {
   waitForDemo,
 } from './support/annotate';
 import { hostsWithin } from './support/isolated';
+import { storedSetting } from './support/sync-helpers';
 
 const URL_ = 'http://intranet.northwind.test/news/incident-drill';
 const PAGE = `<!doctype html><html lang="en"><head><title>Incident drill</title></head><body>
@@ -62,18 +63,7 @@ describe('full names in page text', () => {
     await expect.poll(() => toggle.isEnabled()).toBe(true);
     expect(await toggle.isChecked()).toBe(false);
     await toggle.check();
-    await expect
-      .poll(() =>
-        control.evaluate(async () => {
-          const stored = (await (
-            globalThis as unknown as {
-              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-            }
-          ).chrome.storage.local.get('settings')) as { settings?: Record<string, unknown> };
-          return stored.settings?.namesInProse;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(() => storedSetting(control, 'namesInProse')).toBe(true);
 
     const second = await browser.context.newPage();
     await second.goto(URL_);

@@ -18,6 +18,7 @@ import {
   badgeText,
   extensionPage,
   storeRows,
+  storedSetting,
   syncNow,
   visibleConsistency,
 } from './support/sync-helpers';
@@ -28,16 +29,8 @@ const DEMO_PEOPLE = (
   ) as FeedInput
 ).people.length;
 
-declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, { maxInvalidShare?: number }>> } };
-};
-
 /** The invalid-record share saved in the extension's settings. */
-function storedShare(page: Page): Promise<number | undefined> {
-  return page.evaluate(
-    async () => (await chrome.storage.local.get('settings')).settings?.maxInvalidShare,
-  );
-}
+const storedShare = (page: Page) => storedSetting(page, 'maxInvalidShare');
 
 // A link to this computer in every generation: allowed because the feed itself is served
 // from loopback.

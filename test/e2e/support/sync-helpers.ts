@@ -42,6 +42,15 @@ export async function setFeeds(page: Page, feeds: object[]): Promise<void> {
   }, feeds);
 }
 
+/** One value of the extension's stored settings, as the options page saved it. */
+export async function storedSetting(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(async (k) => {
+    const stored = (await chrome.storage.local.get('settings')).settings as
+      Record<string, unknown> | undefined;
+    return stored?.[k];
+  }, key);
+}
+
 export async function badgeText(page: Page): Promise<string> {
   return page.evaluate(() => chrome.action.getBadgeText({}));
 }
