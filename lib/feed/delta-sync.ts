@@ -83,7 +83,7 @@ export async function deliverByDelta(
     deps.fetch,
     href,
     conditional ?? {},
-    { ...deps.limits, maxBytes: MANIFEST_MAX_BYTES },
+    { ...deps.limits, maxBytes: MANIFEST_MAX_BYTES, maxDecompressedBytes: MANIFEST_MAX_BYTES },
     deps.now,
   );
   if (fetched.kind === 'failed') {

@@ -172,7 +172,7 @@ async function readBody(
     const declared = Number(response.headers.get('Content-Length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
       void response.body?.cancel().catch(() => undefined);
-      return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
+      return { kind: 'failed', status: response.status, message: tooLarge(maxBytes, limits) };
     }
     if (!response.body) return { kind: 'ok', response, bytes: new Uint8Array() };
     // Content-Encoding gzip makes the declared length the compressed one: no total then.
@@ -195,7 +195,7 @@ async function readBody(
       };
     }
     if (read === 'too large')
-      return { kind: 'failed', status: response.status, message: tooLarge(maxBytes) };
+      return { kind: 'failed', status: response.status, message: tooLarge(maxBytes, limits) };
     return { kind: 'ok', response, bytes: read };
   } finally {
     clearTimeout(overall);
@@ -266,8 +266,12 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
-function tooLarge(max: number): string {
-  return `the feed is larger than the ${megabytes(max)} limit`;
+function tooLarge(max: number, limits: FetchLimits): string {
+  const said = `the feed is larger than the ${megabytes(max)} limit`;
+  // A document's own limit, when more may arrive compressed: say how a publisher gets there.
+  return max === limits.maxBytes && limits.maxDecompressedBytes > max
+    ? `${said}; a larger feed can be published gzip-compressed as a .json.gz file (served without Content-Encoding), up to ${megabytes(limits.maxDecompressedBytes)} of JSON`
+    : said;
 }
 
 function megabytes(bytes: number): string {

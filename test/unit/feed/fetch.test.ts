@@ -101,6 +101,18 @@ describe('fetchFeedBody', () => {
     );
     expect(declared).toMatchObject({
       kind: 'failed',
+      message:
+        'the feed is larger than the 1 KB limit; a larger feed can be published gzip-compressed as a .json.gz file (served without Content-Encoding), up to 5 KB of JSON',
+    });
+    // Where nothing more may arrive compressed, there is no such way to offer.
+    const capped = await fetchFeedBody(
+      respond('x', { headers: { 'Content-Length': '5000' } }),
+      URL_A,
+      {},
+      { ...LIMITS, maxDecompressedBytes: LIMITS.maxBytes },
+    );
+    expect(capped).toMatchObject({
+      kind: 'failed',
       message: 'the feed is larger than the 1 KB limit',
     });
     const streamed = await fetchFeedBody(
