@@ -128,6 +128,12 @@ export const TEST_PAGES: TestPage[] = [
     'bitbucket',
   ),
   fixture('intranet-page', 'http://intranet.northwind.test/news/data-protection-week', 'generic'),
+  // Avatar-only profile links in a flex strip, a grid wall and a member card (issue 14).
+  fixture(
+    'intranet-team-page',
+    'http://intranet.northwind.test/teams/claims-automation',
+    'generic',
+  ),
   // Captured from the live wikis of test/e2e/live-wikis.e2e.test.ts (capture.ts there).
   ...[
     ['mediawiki-live-user-page', 'index.php/User:Zo%C3%AB_Okafor'],
