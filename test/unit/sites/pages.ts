@@ -127,6 +127,22 @@ export const TEST_PAGES: TestPage[] = [
     'https://bitbucket.org/northwind/claims-triage/pull-requests/12',
     'bitbucket',
   ),
+  // Bitbucket Data Center 8.x/9.x, written from public sources (PROVENANCE.md, issue 14).
+  fixture(
+    'bitbucket-dc-pull-request',
+    'http://bitbucket.northwind.test/projects/PLAT/repos/claims-triage/pull-requests/43/overview',
+    'bitbucket',
+  ),
+  fixture(
+    'bitbucket-dc-repository',
+    'http://bitbucket.northwind.test/projects/PLAT/repos/claims-triage/pull-requests',
+    'bitbucket',
+  ),
+  fixture(
+    'bitbucket-dc-user-profile',
+    'http://bitbucket.northwind.test/users/zokafor',
+    'bitbucket',
+  ),
   fixture('intranet-page', 'http://intranet.northwind.test/news/data-protection-week', 'generic'),
   // Avatar-only profile links in a flex strip, a grid wall and a member card (issue 14).
   fixture(
