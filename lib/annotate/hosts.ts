@@ -105,8 +105,11 @@ export function createPersonHost(
   return personHost(document, person, role, theme, BADGE_CSS).host;
 }
 
-/** Moves an avatar badge by (x, y) CSS pixels from where the page's layout put it. */
-export type PlaceBadge = (x: number, y: number) => void;
+/**
+ * Moves an avatar badge by (x, y) CSS pixels from where the page's layout put it; `shown`
+ * false hides it (its avatar is clipped away by a box the badge does not share).
+ */
+export type PlaceBadge = (x: number, y: number, shown: boolean) => void;
 
 /**
  * The badge of an avatar-only link: out of flow, one small fixed size, showing only the
@@ -125,8 +128,8 @@ export function createAvatarPersonHost(
   // beat any inline style, and the page must not be able to move the badge.
   const setRule = ownRule(root);
   let last = '';
-  const place: PlaceBadge = (x, y) => {
-    const rule = `:host{translate:${x}px ${y}px !important}`;
+  const place: PlaceBadge = (x, y, shown) => {
+    const rule = `:host{translate:${x}px ${y}px !important${shown ? '' : ';visibility:hidden !important'}}`;
     if (rule !== last) setRule((last = rule));
   };
   return { host, place };

@@ -22,6 +22,8 @@ import {
 import { cardStatus, hoverHost } from './support/isolated';
 
 const URL_ = 'http://intranet.northwind.test/teams/claims-automation';
+/** The same page on a host the extension is not enabled on: the layout without badges. */
+const PLAIN_URL = 'http://plain.northwind.test/teams/claims-automation';
 
 interface Box {
   x: number;
@@ -38,7 +40,15 @@ interface AvatarLayout {
   /** `row#index` → the badge right after that link (null: none). */
   badges: Record<
     string,
-    { box: Box; onTop: boolean; next: Box | null; avatar: Box; row: Box } | null
+    {
+      box: Box;
+      onTop: boolean;
+      /** Not hidden (display or visibility), as the page's own layout says. */
+      shown: boolean;
+      next: Box | null;
+      avatar: Box;
+      row: Box;
+    } | null
   >;
 }
 
@@ -69,6 +79,7 @@ function layout(page: Page): Promise<AvatarLayout> {
         out.badges[key] = {
           box,
           onTop: hit === host,
+          shown: host.checkVisibility({ visibilityProperty: true }),
           next: next ? boxOf(next) : null,
           avatar: boxOf(link),
           row: boxOf(row),
@@ -94,10 +105,18 @@ describe('badges of avatar-only links in Chromium', () => {
   beforeAll(async () => {
     extension = extensionWithGrants([DEMO_GRANT]);
     browser = await launchWithExtension({ extensionDir: extension.dir });
-    await servePage(browser.context, URL_, readPage(FIXTURES, 'intranet-team-page.html'));
+    const html = readPage(FIXTURES, 'intranet-team-page.html');
+    await servePage(browser.context, URL_, html);
+    await servePage(browser.context, PLAIN_URL, html);
     const control = await extensionPage(browser);
     await waitForDemo(control);
     await control.close();
+    // Every test starts with the site enabled, as a user leaves it.
+    const page = await browser.context.newPage();
+    await page.goto(URL_);
+    const popup = await enableSiteFromPopup(browser, page);
+    await popup.close();
+    await page.close();
   });
 
   afterAll(async () => {
@@ -106,13 +125,14 @@ describe('badges of avatar-only links in Chromium', () => {
   });
 
   it('shows each lone avatar a badge on the avatar, moving nothing', async () => {
+    const plain = await browser.context.newPage();
+    await plain.goto(PLAIN_URL);
+    const before = await layout(plain);
+    expect(Object.values(before.badges).every((b) => b === null)).toBe(true);
+    await plain.close();
+
     const page = await browser.context.newPage();
     await page.goto(URL_);
-    const before = await layout(page);
-    expect(Object.values(before.badges).every((b) => b === null)).toBe(true);
-
-    const popup = await enableSiteFromPopup(browser, page);
-    await popup.close();
     const found = await settled(page);
     // Document order: the strip (Somebody Else is not in the directory), the grid, then the
     // card, where the named link carries the badge and its avatar none.
@@ -169,7 +189,6 @@ describe('badges of avatar-only links in Chromium', () => {
   });
 
   it('follows its avatar when the row changes size, and opens the card on hover', async () => {
-    // The site is enabled by the test above.
     const page = await browser.context.newPage();
     await page.goto(URL_);
     expect((await settled(page)).people).toHaveLength(8);
@@ -200,6 +219,39 @@ describe('badges of avatar-only links in Chromium', () => {
 
     await hoverHost(page, 'person', 'p-siobhan-obrien');
     await expect.poll(() => cardStatus(page), { timeout: 5000 }).toBe('ready');
+    await page.close();
+  });
+
+  it('hides the badge of an avatar its row clips, and follows avatars the row scrolls', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(URL_);
+    expect((await settled(page)).people).toHaveLength(8);
+    // A narrow strip that scrolls (its avatars keep their size): the third avatar (72–104 px)
+    // is cut at 80 px, too little of it shows for a badge.
+    await page.addStyleTag({
+      content:
+        '.strip{width:80px !important;overflow-x:auto !important;height:auto !important}.strip a{flex-shrink:0 !important}',
+    });
+    // A shown badge sits on its avatar; where a hidden one is does not matter.
+    const state = async () => {
+      const now = await layout(page);
+      return ['strip#0', 'strip#1', 'strip#2'].map((key) => {
+        const badge = now.badges[key]!;
+        if (!badge.shown) return `${key}:hidden`;
+        return `${key}:shown:${inside(badge.box, badge.avatar) ? 'on' : 'off'}`;
+      });
+    };
+    await expect.poll(state).toEqual(['strip#0:shown:on', 'strip#1:shown:on', 'strip#2:hidden']);
+    // Scrolled by 40 px: the first avatar leaves the strip, the third comes in.
+    await page.evaluate(() => {
+      document.getElementById('strip')!.scrollLeft = 40;
+    });
+    await expect.poll(state).toEqual(['strip#0:hidden', 'strip#1:shown:on', 'strip#2:shown:on']);
+    const now = await layout(page);
+    for (const key of ['strip#1', 'strip#2']) {
+      expect(now.badges[key]!.onTop, key).toBe(true);
+      expect(inside(now.badges[key]!.box, now.badges[key]!.row), key).toBe(true);
+    }
     await page.close();
   });
 });
