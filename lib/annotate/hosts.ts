@@ -11,7 +11,7 @@ import { displayLabel } from '../model/display-text';
 import type { VocabularyTopic } from '../match/vocabulary';
 import type { PersonRole } from '../sites/types';
 import { registerHost } from './registry';
-import { BADGE_CSS, TOPIC_CSS } from './styles';
+import { AVATAR_BADGE_CSS, BADGE_CSS, TOPIC_CSS } from './styles';
 
 export type Theme = 'light' | 'dark';
 
@@ -41,6 +41,26 @@ function styleRoot(root: ShadowRoot, css: string): void {
     style.textContent = css;
     root.append(style);
   }
+}
+
+/** A stylesheet of this root's own, after the shared one; returns its setter. */
+function ownRule(root: ShadowRoot): (css: string) => void {
+  const document = root.ownerDocument;
+  if (root.adoptedStyleSheets?.length > 0) {
+    try {
+      const View = document.defaultView as Window & { CSSStyleSheet: typeof CSSStyleSheet };
+      const sheet = new View.CSSStyleSheet();
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return (css) => sheet.replaceSync(css);
+    } catch {
+      // Falls through to a <style> element, which follows the shared <style> element.
+    }
+  }
+  const style = document.createElement('style');
+  root.append(style);
+  return (css) => {
+    style.textContent = css;
+  };
 }
 
 /** What a screen reader announces for a badge; it exists only inside the closed root. */
@@ -82,9 +102,49 @@ export function createPersonHost(
   role: PersonRole,
   theme: Theme,
 ): HTMLElement {
+  return personHost(document, person, role, theme, BADGE_CSS).host;
+}
+
+/**
+ * Moves an avatar badge by (x, y) CSS pixels from where the page's layout put it; `shown`
+ * false hides it (its avatar is clipped away by a box the badge does not share).
+ */
+export type PlaceBadge = (x: number, y: number, shown: boolean) => void;
+
+/**
+ * The badge of an avatar-only link: out of flow, one small fixed size, showing only the
+ * relation's mark (the count is in its accessible name); `place` moves it onto the avatar.
+ */
+export function createAvatarPersonHost(
+  document: Document,
+  person: ResolvedPerson,
+  role: PersonRole,
+  theme: Theme,
+): { host: HTMLElement; place: PlaceBadge } {
+  const { host, root, badge } = personHost(document, person, role, theme, AVATAR_BADGE_CSS);
+  badge.textContent = person.sharedWithMe.length > 0 ? '★' : '◆';
+  // The offset lives in a rule of its own inside the closed root, after the shared sheet
+  // (whose `all:initial !important` it must follow): the :host rules are !important and would
+  // beat any inline style, and the page must not be able to move the badge.
+  const setRule = ownRule(root);
+  let last = '';
+  const place: PlaceBadge = (x, y, shown) => {
+    const rule = `:host{translate:${x}px ${y}px !important${shown ? '' : ';visibility:hidden !important'}}`;
+    if (rule !== last) setRule((last = rule));
+  };
+  return { host, place };
+}
+
+function personHost(
+  document: Document,
+  person: ResolvedPerson,
+  role: PersonRole,
+  theme: Theme,
+  css: string,
+): { host: HTMLElement; root: ShadowRoot; badge: HTMLElement } {
   const host = document.createElement('span');
   const root = host.attachShadow({ mode: 'closed' });
-  styleRoot(root, BADGE_CSS);
+  styleRoot(root, css);
   const { button, name } = buttonIn(document, root, `button ${theme}`, describePerson(person));
   const badge = document.createElement('span');
   badge.className = person.isMe
@@ -100,7 +160,7 @@ export function createPersonHost(
   badge.textContent = `${person.sharedWithMe.length > 0 ? '★' : '◆'}${count}`;
   button.append(badge, name);
   registerHost(host, { kind: 'person', root, person, role, button });
-  return host;
+  return { host, root, badge };
 }
 
 export function createTopicHost(

@@ -12,7 +12,8 @@ import {
 } from '../match/identity';
 import type { PersonMention } from '../sites/types';
 import type { AnnotateClient } from './client';
-import { createPersonHost, type Theme } from './hosts';
+import { avatarPlacer } from './avatar-badges';
+import { createAvatarPersonHost, createPersonHost, type Theme } from './hosts';
 import { isEditableNode } from './editable';
 import { ownHost } from './registry';
 
@@ -44,6 +45,7 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
   const onPage = new Map<string, ResolvedPerson>();
   const resolved = new Map<string, IdentityAnswer>();
   const followLink = linkFollower(document, signal);
+  const placeOnAvatar = avatarPlacer(document, signal);
 
   async function annotate(mentions: PersonMention[], pause?: () => Promise<void>): Promise<void> {
     const queries = new Map<PersonMention, IdentityQuery>();
@@ -116,6 +118,16 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
           : element.lastElementChild,
     );
     if (next?.kind === 'person' && next.person.id === person.id) return;
+    // A lone avatar's badge sits on the avatar, out of flow (lib/annotate/avatar-badges.ts).
+    if (mention.avatarRole !== undefined && !mention.textEnd) {
+      const { host, place } = createAvatarPersonHost(document, person, mention.role, theme);
+      element.after(host);
+      followLink(element, host);
+      placeOnAvatar(element, host, place);
+      badged.set(anchor, host);
+      inserted.add(host);
+      return;
+    }
     const host = createPersonHost(document, person, mention.role, theme);
     // Links and images get the badge beside them; a name in prose right after its text;
     // name elements (headings, cells) inside.

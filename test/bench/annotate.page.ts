@@ -2,7 +2,8 @@
 // scripts/bench/annotate.ts. A real saved page is parsed into this document; every goal is a
 // ratio against a baseline measured here, in the same run, interleaved, medians:
 // - scan + match (adapter, prose walk, topic matcher on every text node) vs a bare
-//   TreeWalker text pass over the same roots;
+//   TreeWalker text pass over the same roots; also as pairs of the two back to back, many
+//   short samples, for a ratio that one run on a loaded machine can give (issue 19 goal 6);
 // - the same at 20k topics vs 1k topics;
 // - vs a one-regex-per-term highlighter (mark.js-style) over the same text nodes;
 // - the whole annotator (badges, wrapping, slices) watched by the Long Tasks API.
@@ -59,6 +60,93 @@ export interface AnnotateBenchResult {
   /** Longest main-thread task during both annotator runs (heartbeat gap), in ms. */
   longestTaskMs: number;
   highlights: number;
+  /**
+   * Scan + match (2k topics) and the bare pass measured as pairs: the two back to back in the
+   * same task, their order alternating, many short samples. Load that lands on a pair slows
+   * both halves alike or shows as one outlier among many, so one run gives a stable number.
+   */
+  paired: PairedRatio;
+  /**
+   * Where the pass's time goes, each part paired with the bare pass the same way: a walk over
+   * elements and text doing nothing else (the floor of any walk that can step over subtrees),
+   * the prose walk with the skip test, and tokenising + matching the texts it collects.
+   */
+  parts: {
+    walkFloor: PairedRatio;
+    proseWalk: PairedRatio;
+    matchOnly: PairedRatio;
+  };
+}
+
+export interface PairedRatio {
+  samples: number;
+  /** Passes per half of a pair (each half lasts about the same time). */
+  reps: { subject: number; baseline: number };
+  /** Fastest scan + match sample / fastest bare sample. */
+  fastest: number;
+  /** Median of the per-pair ratios. */
+  medianOfPairs: number;
+  /** Median scan + match sample / median bare sample. */
+  ofMedians: number;
+  fastestMs: { scan: number; bare: number };
+  medianMs: { scan: number; bare: number };
+}
+
+/**
+ * Times `subject` against `baseline` in `samples` pairs, back to back in the same task,
+ * alternating which goes first (ABBA). Each half repeats its contender for about `halfMs`, the
+ * same wall time for both: on a loaded machine a longer half is more often preempted, which
+ * would bias the ratio of a slow subject upward. The timer's 0.1 ms grain (no cross-origin
+ * isolation) is a few per cent of a half.
+ */
+async function pairedRatio(
+  subject: () => void,
+  baseline: () => void,
+  samples: number,
+  halfMs = 3,
+): Promise<PairedRatio> {
+  // A pass's cost: the fastest of several ~1 ms measurements (load only ever adds time).
+  const perPass = (fn: () => void) => {
+    let reps = 1;
+    while (time(fn, reps) * reps < 1) reps *= 2;
+    let fastest = Infinity;
+    for (let i = 0; i < 15; i++) fastest = Math.min(fastest, time(fn, reps));
+    return fastest;
+  };
+  const subjectReps = Math.max(1, Math.round(halfMs / perPass(subject)));
+  const baselineReps = Math.max(1, Math.round(halfMs / perPass(baseline)));
+  const subjectMs: number[] = [];
+  const baselineMs: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < samples + 2; i++) {
+    let a: number;
+    let b: number;
+    if (i % 2 === 0) {
+      b = time(baseline, baselineReps);
+      a = time(subject, subjectReps);
+    } else {
+      a = time(subject, subjectReps);
+      b = time(baseline, baselineReps);
+    }
+    // The first two pairs warm both (JIT, caches) and are discarded.
+    if (i >= 2) {
+      subjectMs.push(a);
+      baselineMs.push(b);
+      ratios.push(a / b);
+    }
+    if (i % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const fastestMs = { scan: Math.min(...subjectMs), bare: Math.min(...baselineMs) };
+  const medianMs = { scan: median(subjectMs), bare: median(baselineMs) };
+  return {
+    samples,
+    reps: { subject: subjectReps, baseline: baselineReps },
+    fastest: fastestMs.scan / fastestMs.bare,
+    medianOfPairs: median(ratios),
+    ofMedians: medianMs.scan / medianMs.bare,
+    fastestMs,
+    medianMs,
+  };
 }
 
 function time(fn: () => void, reps = 1): number {
@@ -170,6 +258,41 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     await pause();
   }
 
+  // The goal's ratio from pairs: short halves (~2 ms of baseline each), many of them.
+  const paired = await pairedRatio(
+    () => (hits[input.main] = scanMatch(matchers[input.main]!)),
+    bareWalk,
+    Math.max(100, input.runs * 30),
+  );
+
+  const walkFloor = () => {
+    let chars = 0;
+    for (const region of regions) {
+      const walker = document.createTreeWalker(
+        region,
+        NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (node.nodeType === 3) chars += (node as Text).data.length;
+    }
+    return chars;
+  };
+  const mainMatcher = matchers[input.main]!;
+  const samples = Math.max(100, input.runs * 30);
+  const parts = {
+    walkFloor: await pairedRatio(walkFloor, bareWalk, samples),
+    proseWalk: await pairedRatio(
+      () => regions.reduce((n, region) => n + proseTextNodes(region, skip).length, 0),
+      bareWalk,
+      samples,
+    ),
+    matchOnly: await pairedRatio(
+      () => texts.reduce((n, node) => n + mainMatcher.find(node.data).length, 0),
+      bareWalk,
+      samples,
+    ),
+  };
+
   // mark.js-style baseline over the same text nodes, with the main vocabulary.
   const regexes = regexPerTerm(input.vocabularies[input.main]!);
   const markjs: number[] = [];
@@ -273,5 +396,7 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     longestTaskMs,
     highlights: main.highlights,
     annotate20kMs: big?.elapsed ?? 0,
+    paired,
+    parts,
   };
 }

@@ -7,6 +7,13 @@
 // `[data-qa="pr-reviewers"]`), and @mentions of the document renderer (`[data-mention-id]`).
 // Avatar-only links and triggers get a badge when no name of theirs stands beside them
 // (lib/sites/avatars.ts).
+//
+// Data Center 7.6+ (React pull request page; checked for issue 14 against fixtures written
+// from public sources, test/fixtures/pages/PROVENANCE.md): the author's Atlaskit avatar
+// `[data-testid="pull-request-author--image"]` named by its `aria-label`; reviewers,
+// participants, commit authors and the pull request table's people as `UserAvatar`s
+// (`.user-avatar[data-username]`) decided like every lone avatar; a profile's page-header
+// avatar; dialogs (the merge dialog shows the viewer as committer) are site UI.
 import { directoryLogin } from '../../match/profile-url';
 import { badgeLoneAvatars } from '../avatars';
 import { isFullName } from '../names';
@@ -42,9 +49,18 @@ const CHROME = [
   '#footer',
   'footer',
   '#navigation',
+  // Server/Data Center dialogs: the merge dialog's committer is the viewer.
+  '.aui-dialog2',
   // Cloud: the top navigation and the repository sidebar.
   '[data-testid="page-layout.top-nav"]',
   '[data-testid="page-layout.sidebar"]',
+].join(',');
+
+/** Server/Data Center user avatars (`UserAvatar`: `span.user-avatar.aui-avatar[data-username]`). */
+const SERVER_AVATARS = [
+  '.user-avatar[data-username]',
+  '.aui-avatar[data-username]',
+  'img[data-username]',
 ].join(',');
 
 function roleOf(element: Element): PersonRole {
@@ -53,10 +69,19 @@ function roleOf(element: Element): PersonRole {
     return 'reviewer';
   if (
     element.closest(
-      '.pull-request-author, .pull-request-metadata .author, .pull-request-header .author, [data-qa="pr-header-author-styles"]',
+      '.pull-request-author, .pull-request-metadata .author, .pull-request-header .author, [data-qa="pr-header-author-styles"], [data-testid^="pull-request-author"]',
     )
   )
     return 'author';
+  // The pull request table: the author's avatar sits in the title (or summary) cell.
+  if (
+    element.closest(
+      '#bitbucket-pull-request-table td.title, #bitbucket-pull-request-table td.summary',
+    )
+  )
+    return 'author';
+  // A profile's page header (/users/<slug>): the person the page is about.
+  if (element.closest('.aui-page-header-image')) return 'profile';
   if (element.closest('.comment, .comment-author, .activity-item, [data-qa="pr-comment"]'))
     return 'commenter';
   if (element.closest('.author')) return 'author';
@@ -103,24 +128,24 @@ export const bitbucket: SiteAdapter = {
         }),
       );
     }
-    // Server avatars carry the user slug; the picture's alt is the display name.
-    for (const avatar of within(root, '[data-username]')) {
+    // Server avatars carry the user slug; the picture's alt is the display name. Only avatars:
+    // a table cell may carry the author's slug too (the pull request table's `.summary`).
+    for (const avatar of within(root, SERVER_AVATARS)) {
       const login = avatar.getAttribute('data-username');
       if (!login || (avatar.closest('a') && list.seen.has(avatar.closest('a')!))) continue;
       const image = avatar.matches('img') ? avatar : avatar.querySelector('img');
       const alt = image?.getAttribute('alt') ?? '';
-      const role = roleOf(avatar);
       list.add(
-        mention(
-          avatar,
-          role === 'reviewer' ? 'reviewer' : 'avatar',
-          {
-            handles: [handleOnPageHost(url, login)],
-            names: alt && !/logged in as/i.test(alt) ? [alt] : [],
-          },
-          false,
-        ),
+        mention(avatar, 'avatar', {
+          handles: [handleOnPageHost(url, login)],
+          names: alt && !/logged in as/i.test(alt) ? [alt] : [],
+        }),
       );
+    }
+    // Data Center's React pull request page: the author's Atlaskit avatar, named by its label.
+    for (const avatar of within(root, '[data-testid="pull-request-author--image"]')) {
+      const name = shownName(avatar);
+      if (isFullName(name)) list.add(mention(avatar, 'avatar', { names: [name] }));
     }
     // Cloud mentions render as display names.
     for (const element of within(root, '[data-mention-id], .ak-renderer-mention')) {

@@ -13,6 +13,10 @@
 // - MoinMoin: the page footer's "(last edited … by <span title="Login @ host[ip]"><a
 //   href="/moin/Login">Login</a></span>)": user homepages are ordinary wiki pages, so only
 //   that title marks the link as a person.
+//
+// Avatar-only links (a profile link holding only a picture, Phabricator's text-less avatar
+// links) get a visible badge when no name of theirs stands beside them, as on the code hosts
+// (lib/sites/avatars.ts).
 import {
   MentionList,
   handleOnPageHost,
@@ -23,6 +27,7 @@ import {
   text,
   within,
 } from '../dom';
+import { badgeLoneAvatars } from '../avatars';
 import { nameMentions } from '../names';
 import type { PageKind, PersonMention, PersonRole, SiteAdapter } from '../types';
 
@@ -97,6 +102,16 @@ function phabricatorMentions(root: ParentNode, url: URL): PersonMention[] {
   return out;
 }
 
+/** A link that shows only a picture (an avatar), no text a reader could take for a name. */
+function avatarOnly(link: Element): boolean {
+  return !text(link) && !!link.querySelector('img, svg, [role="img"]');
+}
+
+/** The role a lone avatar takes: Phabricator's by where it sits; any other is a member. */
+function genericRole(element: Element): PersonRole {
+  return element.matches(PHABRICATOR_PEOPLE) ? phabricatorRole(element) : 'member';
+}
+
 function moinMoinEditors(root: ParentNode, url: URL): PersonMention[] {
   const out: PersonMention[] = [];
   for (const link of within(root, '#pageinfo a[href][title]')) {
@@ -127,7 +142,8 @@ export const generic: SiteAdapter = {
     const list = new MentionList();
     list.add(phabricatorMentions(root, url));
     list.add(moinMoinEditors(root, url));
-    list.add(profileLinkMentions(root, url, 'member', list.seen));
+    for (const link of profileLinkMentions(root, url, 'member', list.seen))
+      list.add(avatarOnly(link.element) ? { ...link, role: 'avatar', badge: false } : link);
     list.add(mailtoMentions(root, list.seen));
     for (const element of within(root, NAME_ELEMENTS)) {
       if (list.seen.has(element) || element.querySelector('a[href]')) continue;
@@ -141,7 +157,7 @@ export const generic: SiteAdapter = {
       list.add(mention(element, role, { names: [name] }));
     }
     list.add(nameMentions(root, new Set(list.seen)));
-    return keepContent(list.sorted(), CHROME, EXCLUDED);
+    return badgeLoneAvatars(keepContent(list.sorted(), CHROME, EXCLUDED), genericRole);
   },
   proseRegions(root) {
     const articles = within(root, 'article, [role="article"], .news-item');

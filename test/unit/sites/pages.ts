@@ -127,7 +127,29 @@ export const TEST_PAGES: TestPage[] = [
     'https://bitbucket.org/northwind/claims-triage/pull-requests/12',
     'bitbucket',
   ),
+  // Bitbucket Data Center 8.x/9.x, written from public sources (PROVENANCE.md, issue 14).
+  fixture(
+    'bitbucket-dc-pull-request',
+    'http://bitbucket.northwind.test/projects/PLAT/repos/claims-triage/pull-requests/43/overview',
+    'bitbucket',
+  ),
+  fixture(
+    'bitbucket-dc-repository',
+    'http://bitbucket.northwind.test/projects/PLAT/repos/claims-triage/pull-requests',
+    'bitbucket',
+  ),
+  fixture(
+    'bitbucket-dc-user-profile',
+    'http://bitbucket.northwind.test/users/zokafor',
+    'bitbucket',
+  ),
   fixture('intranet-page', 'http://intranet.northwind.test/news/data-protection-week', 'generic'),
+  // Avatar-only profile links in a flex strip, a grid wall and a member card (issue 14).
+  fixture(
+    'intranet-team-page',
+    'http://intranet.northwind.test/teams/claims-automation',
+    'generic',
+  ),
   // Captured from the live wikis of test/e2e/live-wikis.e2e.test.ts (capture.ts there).
   ...[
     ['mediawiki-live-user-page', 'index.php/User:Zo%C3%AB_Okafor'],
