@@ -2,7 +2,7 @@
 // same bytes (issue 7: ≤ 3×) and its peak JS heap (issue 19 goal 3: no second full copy of the
 // document), for the whole-document path and the bytes path the sync runs, and for the real
 // fetch path on the plain and the `.json.gz` feed served from 127.0.0.1.
-// `npm run bench -- --suite validate [--people N] [--runs N] [--memory-only]`
+// `npm run bench -- --suite validate [--people N] [--runs N] [--memory-only | --time-only]`
 import { gzipSync } from 'node:zlib';
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import { median } from '../../lib/stats';
@@ -77,7 +77,7 @@ export async function benchValidate(): Promise<void> {
       );
     }
   }
-  await benchMemory(files, options('memory'));
+  if (!process.argv.includes('--time-only')) await benchMemory(files, options('memory'));
 }
 
 /** The memory steps, in a page of their own, read from a Chromium trace of the run. */
