@@ -2,7 +2,9 @@
 // validators sent explicitly (a 304 costs no parsing and no writes), SSO cookies included for
 // intranet feeds, a no-progress timeout and an overall cap, a size cap on the body, and gzip
 // either by Content-Encoding (undone by the browser) or as a `.json.gz` file body (undone here
-// through DecompressionStream, with its own cap). Never throws: failures are values.
+// through DecompressionStream, with its own cap). The body is gathered into one buffer of its
+// final size when that size is known (Content-Length, a gzip file's trailer), so it is never
+// held twice. Never throws: failures are values.
 import type { FeedValidators } from '../db/sync-schema';
 import { parseRetryAfter } from './schedule';
 
@@ -13,15 +15,24 @@ export interface FetchLimits {
   maxBytes: number;
   /** Cap on the JSON inside a gzip file body. */
   maxDecompressedBytes: number;
+  /** What a publisher can do about a document over the caps, when compressing cannot help. */
+  tooLargeAdvice?: string;
   /** Abort when no byte arrives for this long. */
   idleTimeoutMs: number;
   /** Abort when the whole fetch takes longer than this. */
   totalTimeoutMs: number;
 }
 
+// 256 MB of JSON however it arrives. The sync reads the body a batch of records at a time
+// (lib/model/validate-bytes.ts), so a plain body costs the JS heap what the same JSON costs
+// as a .json.gz file: at 300,000 people (201.5 MB) the heap rose 282 MB either way
+// (docs/benchmarks.md, "Memory: validating from the bytes"). The cap is what a hostile or
+// broken server can make the worker hold.
 export const DEFAULT_LIMITS: FetchLimits = {
-  maxBytes: 64 * 1024 * 1024,
+  maxBytes: 256 * 1024 * 1024,
   maxDecompressedBytes: 256 * 1024 * 1024,
+  tooLargeAdvice:
+    'leave out what the directory does not need (long descriptions, evidence) or publish the organisation as several feeds',
   idleTimeoutMs: 30_000,
   totalTimeoutMs: 5 * 60_000,
 };
@@ -70,7 +81,7 @@ export async function fetchFeedBody(
       validators: validators.etag || validators.lastModified ? { ...validators, ...next } : next,
     };
   if (!isGzip(bytes)) return { kind: 'body', status: response.status, bytes, validators: next };
-  const inflated = await gunzip(bytes, limits.maxDecompressedBytes);
+  const inflated = await gunzip(bytes, limits.maxDecompressedBytes, limits.tooLargeAdvice);
   if (!inflated.ok) return { kind: 'failed', status: response.status, message: inflated.message };
   return {
     kind: 'body',
@@ -182,11 +193,16 @@ async function readBody(
     onReceived?.(0, total);
     let read: Capped;
     try {
-      read = await readCapped(response.body.getReader(), maxBytes, (size) => {
-        progress();
-        received += size;
-        onReceived?.(received, total);
-      });
+      read = await readCapped(
+        response.body.getReader(),
+        maxBytes,
+        (size) => {
+          progress();
+          received += size;
+          onReceived?.(received, total);
+        },
+        total,
+      );
     } catch (error) {
       return {
         kind: 'failed',
@@ -210,20 +226,21 @@ function isGzip(bytes: Uint8Array): boolean {
 async function gunzip(
   bytes: Uint8Array,
   maxBytes: number,
+  advice: string | undefined,
 ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new DecompressionStream('gzip'));
   let read: Capped;
   try {
-    read = await readCapped(stream.getReader(), maxBytes);
+    read = await readCapped(stream.getReader(), maxBytes, undefined, gzipSize(bytes));
   } catch (error) {
     return { ok: false, message: `the gzip body is corrupt or truncated (${describe(error)})` };
   }
   if (read === 'too large')
     return {
       ok: false,
-      message: `the gzip body expands beyond ${megabytes(maxBytes)} (a gzip bomb or a far too large feed)`,
+      message: `the gzip body expands beyond ${megabytes(maxBytes)} (a gzip bomb or a far too large feed)${advice ? `; ${advice}` : ''}`,
     };
   return { ok: true, bytes: read };
 }
@@ -232,27 +249,51 @@ type Capped = Uint8Array | 'too large';
 
 /**
  * Reads a stream to its end into one buffer, or stops and cancels it as soon as it passes
- * `maxBytes`. Read errors are thrown to the caller, which says what broke.
+ * `maxBytes`. With the size to `expect` (declared by the server or the gzip trailer), the
+ * chunks go straight into one buffer of that size, so the body is never held twice (chunks
+ * and their join); should more arrive than promised, the rest is gathered and joined. Read
+ * errors are thrown to the caller, which says what broke.
  */
 async function readCapped(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   maxBytes: number,
   onChunk?: (size: number) => void,
+  expect?: number,
 ): Promise<Capped> {
+  let whole =
+    expect !== undefined && expect > 0 && expect <= maxBytes ? new Uint8Array(expect) : undefined;
   const parts: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     onChunk?.(value.byteLength);
+    const at = size;
     size += value.byteLength;
     if (size > maxBytes) {
       void reader.cancel().catch(() => undefined);
       return 'too large';
     }
+    if (whole && size <= whole.length) {
+      whole.set(value, at);
+      continue;
+    }
+    if (whole) parts.push(whole.subarray(0, at));
+    whole = undefined;
     parts.push(value);
   }
+  // Fewer bytes than promised: an exact copy, so no caller holds (or stores) the spare room.
+  if (whole) return size === whole.length ? whole : whole.slice(0, size);
   return concat(parts, size);
+}
+
+/** The size a gzip file says it expands to (its trailer's ISIZE, the size modulo 2^32). */
+function gzipSize(bytes: Uint8Array): number | undefined {
+  if (bytes.length < 18) return undefined;
+  const at = bytes.length - 4;
+  return (
+    (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+  );
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {
@@ -268,10 +309,12 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
 
 function tooLarge(max: number, limits: FetchLimits): string {
   const said = `the feed is larger than the ${megabytes(max)} limit`;
-  // A document's own limit, when more may arrive compressed: say how a publisher gets there.
-  return max === limits.maxBytes && limits.maxDecompressedBytes > max
-    ? `${said}; a larger feed can be published gzip-compressed as a .json.gz file (served without Content-Encoding), up to ${megabytes(limits.maxDecompressedBytes)} of JSON`
-    : said;
+  // A document's own limit: say how a publisher gets under it, compressed when more may
+  // arrive that way.
+  if (max !== limits.maxBytes) return said;
+  if (limits.maxDecompressedBytes > max)
+    return `${said}; a larger feed can be published gzip-compressed as a .json.gz file (served without Content-Encoding), up to ${megabytes(limits.maxDecompressedBytes)} of JSON`;
+  return limits.tooLargeAdvice ? `${said}; ${limits.tooLargeAdvice}` : said;
 }
 
 function megabytes(bytes: number): string {

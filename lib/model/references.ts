@@ -32,19 +32,29 @@ export function emptyLeftOut(): LeftOut {
   };
 }
 
-type Parsed<L extends FeedList> = (z.output<(typeof RECORD_SCHEMAS)[L]> | undefined)[];
+/** A list aligned with the document: slot i holds record i, or undefined once it is left out. */
+export type Parsed<L extends FeedList> = (z.output<(typeof RECORD_SCHEMAS)[L]> | undefined)[];
 
-export function parseList<L extends FeedList>(
+/**
+ * Parses the consecutive records `raw` (the first at `first` in its list) into `out`. With
+ * `release`, each raw record is let go as soon as its validated copy exists, so a document
+ * the validator owns is never held twice over.
+ */
+export function parseRecords<L extends FeedList>(
   list: L,
   raw: unknown[],
+  first: number,
+  out: Parsed<L>,
   report: Report,
   leftOut: LeftOut,
-): Parsed<L> {
+  release: boolean,
+): void {
   // The same schema with zod's generated fast path for valid records (precompiled.ts).
   const schema = compiledRecordSchemas().schemas[list];
-  const out = new Array<Parsed<L>[number]>(raw.length) as Parsed<L>;
-  for (let index = 0; index < raw.length; index++) {
-    const item = raw[index];
+  for (let at = 0; at < raw.length; at++) {
+    const index = first + at;
+    const item = raw[at];
+    if (release) raw[at] = undefined;
     const fast = schema.safeParse(item);
     if (fast.success) {
       out[index] = fast.data as z.output<(typeof RECORD_SCHEMAS)[L]>;
@@ -62,7 +72,6 @@ export function parseList<L extends FeedList>(
     if (key !== undefined) leftOut[list].add(key);
     report(list, index, key, parsed.field, parsed.reason, 'skipped');
   }
-  return out;
 }
 
 export function kept<T>(records: (T | undefined)[]): T[] {

@@ -22,9 +22,11 @@ import {
   dropDanglingUnits,
   emptyLeftOut,
   kept,
-  parseList,
+  parseRecords,
   problem,
   resolveUnits,
+  type LeftOut,
+  type Parsed,
   type Report,
 } from './references';
 
@@ -73,6 +75,28 @@ export type FeedValidation =
   | { ok: true; feed: Feed; problems: RecordProblem[]; counts: Record<FeedList, ListCounts> }
   | { ok: false; error: FeedRejection };
 
+/**
+ * Where the validator reads each list's records: the parsed document's own arrays, or batches
+ * parsed one at a time from the document's bytes (validate-bytes.ts).
+ */
+export interface RecordSource {
+  /** Records in the list. */
+  count(list: FeedList): number;
+  /** Hands over the list's records in consecutive batches; `first` is a batch's first index. */
+  read(list: FeedList, take: (records: unknown[], first: number) => void): void;
+  /** Nobody else holds the records: each may be let go as soon as it is validated. */
+  owned: boolean;
+}
+
+/** The lists of a parsed document as a record source (one batch per list). */
+function arraySource(lists: Record<FeedList, unknown[]>, owned: boolean): RecordSource {
+  return {
+    count: (list) => lists[list].length,
+    read: (list, take) => take(lists[list], 0),
+    owned,
+  };
+}
+
 /** Validates a feed from the bytes of a response body or file, decoded as text. */
 export function validateFeedText(body: string): FeedValidation {
   const trimmed = body.replace(/^\uFEFF/, '').trimStart();
@@ -87,13 +111,18 @@ export function validateFeedText(body: string): FeedValidation {
     const detail = error instanceof Error ? error.message : String(error);
     return reject(`the body is not valid JSON (${detail}); it may be truncated`);
   }
-  return validateFeed(value);
+  // The parsed value is this function's alone: its records are let go as they are validated.
+  return guarded(() => validateRecords(value, (lists) => arraySource(lists, true)));
 }
 
-/** Validates an already parsed JSON value. */
+/** Validates an already parsed JSON value (left as it was). */
 export function validateFeed(value: unknown): FeedValidation {
+  return guarded(() => validateRecords(value, (lists) => arraySource(lists, false)));
+}
+
+function guarded(validate: () => FeedValidation): FeedValidation {
   try {
-    return validateDocument(value);
+    return validate();
   } catch (error) {
     // Defence in depth: a bug here must not crash a sync; it rejects the document instead.
     const detail = error instanceof Error ? error.message : String(error);
@@ -109,7 +138,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validateDocument(value: unknown): FeedValidation {
+/**
+ * Validates a document whose records come from `source`, given the lists the parsed `value`
+ * holds (a source may ignore them and read elsewhere). Throws only on a bug of its own, which
+ * the callers turn into a refusal.
+ */
+export function validateRecords(
+  value: unknown,
+  source: (lists: Record<FeedList, unknown[]>) => RecordSource,
+): FeedValidation {
   if (!isPlainObject(value)) return reject('the document is not a JSON object');
   if (value.format !== FEED_FORMAT) {
     return reject(`"format" must be "${FEED_FORMAT}"; this is not a Constellation feed`, 'format');
@@ -135,19 +172,24 @@ function validateDocument(value: unknown): FeedValidation {
   const problems: RecordProblem[] = [];
   const report: Report = (list, index, id, field, reason, effect) =>
     problems.push(problem(list, index, id, field, reason, effect));
-  const raw = value as Record<FeedList, unknown[]>;
+  const records = source(value as Record<FeedList, unknown[]>);
 
   // Each list is kept aligned with the document: slot i holds record i, or undefined once the
   // record is left out, so a problem's index is the slot and nothing is copied until the end.
   // `leftOut` remembers the ids those records still carry, so that a membership naming one is
   // known to have fallen with it (a dependent) rather than to name something never there.
   const leftOut = emptyLeftOut();
-  const units = parseList('units', raw.units, report, leftOut);
-  const people = parseList('people', raw.people, report, leftOut);
-  const topics = parseList('topics', raw.topics, report, leftOut);
-  const communities = parseList('communities', raw.communities, report, leftOut);
-  const memberships = parseList('memberships', raw.memberships, report, leftOut);
-  const expertise = parseList('expertise', raw.expertise, report, leftOut);
+  const read = <L extends FeedList>(list: L) => readList(list, records, report, leftOut);
+  const units = read('units');
+  const people = read('people');
+  const topics = read('topics');
+  // A community's topics and related as the document has them: problems name their places.
+  const communityRefs = new Array<CommunityRefs | undefined>(records.count('communities'));
+  const communities = readList('communities', records, report, leftOut, (item, index) => {
+    if (isPlainObject(item)) communityRefs[index] = { topics: item.topics, related: item.related };
+  });
+  const memberships = read('memberships');
+  const expertise = read('expertise');
 
   // Unique ids per list: the first valid copy in document order wins.
   const unitIds = dedupeIds('units', units, report);
@@ -157,7 +199,7 @@ function validateDocument(value: unknown): FeedValidation {
 
   resolveUnits(units, unitIds, report, leftOut.units);
   dropDanglingUnits(people, unitIds, report, leftOut.units);
-  dropDanglingLists(communities, raw.communities, topicIds, communityIds, report, leftOut);
+  dropDanglingLists(communities, communityRefs, topicIds, communityIds, report, leftOut);
 
   // Memberships and expertise: duplicates first (the first entry wins), then references.
   const bound = Math.max(people.length, communities.length, topics.length);
@@ -184,7 +226,7 @@ function validateDocument(value: unknown): FeedValidation {
   };
   const counts = {} as Record<FeedList, ListCounts>;
   for (const list of FEED_LISTS) {
-    const total = raw[list].length;
+    const total = records.count(list);
     counts[list] = {
       total,
       valid: feed[list].length,
@@ -201,6 +243,26 @@ function validateDocument(value: unknown): FeedValidation {
     (a, b) => FEED_LISTS.indexOf(a.list) - FEED_LISTS.indexOf(b.list) || a.index - b.index,
   );
   return { ok: true, feed, problems, counts };
+}
+
+interface CommunityRefs {
+  topics: unknown;
+  related: unknown;
+}
+
+function readList<L extends FeedList>(
+  list: L,
+  source: RecordSource,
+  report: Report,
+  leftOut: LeftOut,
+  onRaw?: (item: unknown, index: number) => void,
+): Parsed<L> {
+  const out = new Array<Parsed<L>[number]>(source.count(list)) as Parsed<L>;
+  source.read(list, (batch, first) => {
+    if (onRaw) for (let at = 0; at < batch.length; at++) onRaw(batch[at], first + at);
+    parseRecords(list, batch, first, out, report, leftOut, source.owned);
+  });
+  return out;
 }
 
 /** Re-exported: the CLI and other parsers format zod paths the same way. */

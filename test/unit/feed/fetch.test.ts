@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_LIMITS,
   fetchFeedBody,
   signatureUrl,
   type FetchLike,
@@ -124,6 +125,66 @@ describe('fetchFeedBody', () => {
     expect(streamed).toMatchObject({
       kind: 'failed',
       message: expect.stringContaining('larger than'),
+    });
+  });
+
+  it('gathers a body of known size into one exact buffer, whether the size declared is right, short or long', async () => {
+    const parts = [new Uint8Array(300).fill(1), new Uint8Array(200).fill(2)];
+    const joined = Uint8Array.from([...parts[0]!, ...parts[1]!]);
+    const sized = (declared: number, chunks: Uint8Array[]): FetchLike => {
+      const body = streaming(chunks, true);
+      return async (url, init) => {
+        const response = await body(url, init);
+        return new Response(response.body, { headers: { 'Content-Length': String(declared) } });
+      };
+    };
+    for (const [declared, name] of [
+      [500, 'as declared'],
+      [400, 'more than declared'],
+      [800, 'less than declared'],
+    ] as const) {
+      const out = await fetchFeedBody(sized(declared, parts), URL_A, {}, LIMITS);
+      expect(out.kind, name).toBe('body');
+      if (out.kind !== 'body') continue;
+      expect(out.bytes, name).toEqual(joined);
+      // No spare room kept: what is stored or hashed is this buffer, whole.
+      expect(out.bytes.buffer.byteLength, name).toBe(500);
+    }
+    // Over the cap, though the declared size was under it.
+    const over = await fetchFeedBody(sized(900, [...parts, ...parts, ...parts]), URL_A, {}, LIMITS);
+    expect(over).toMatchObject({ kind: 'failed', message: expect.stringContaining('larger than') });
+  });
+
+  it('undoes a gzip file body into one buffer of the size its trailer gives', async () => {
+    const json = JSON.stringify({ people: Array.from({ length: 200 }, (_, i) => `p-${i}`) });
+    const out = await fetchFeedBody(respond(gzipSync(json)), URL_A, {}, LIMITS);
+    expect(out.kind === 'body' && new TextDecoder().decode(out.bytes)).toBe(json);
+    expect(out.kind === 'body' && out.bytes.buffer.byteLength).toBe(json.length);
+  });
+
+  it('takes 256 MB of JSON however it arrives, and says what to do beyond that', async () => {
+    expect(DEFAULT_LIMITS.maxBytes).toBe(256 * 1024 * 1024);
+    expect(DEFAULT_LIMITS.maxDecompressedBytes).toBe(DEFAULT_LIMITS.maxBytes);
+    const declared = await fetchFeedBody(
+      respond('x', { headers: { 'Content-Length': String(DEFAULT_LIMITS.maxBytes + 1) } }),
+      URL_A,
+      {},
+      DEFAULT_LIMITS,
+    );
+    expect(declared).toMatchObject({
+      kind: 'failed',
+      message: `the feed is larger than the 256 MB limit; ${DEFAULT_LIMITS.tooLargeAdvice}`,
+    });
+    const bomb = gzipSync(Buffer.alloc(100_000, 0x20));
+    const refused = await fetchFeedBody(
+      respond(bomb),
+      URL_A,
+      {},
+      { ...LIMITS, tooLargeAdvice: 'split it' },
+    );
+    expect(refused).toMatchObject({
+      kind: 'failed',
+      message: 'the gzip body expands beyond 5 KB (a gzip bomb or a far too large feed); split it',
     });
   });
 
