@@ -162,7 +162,7 @@ export async function runSyncBench(
     let start = performance.now();
     await rawDb.transaction(
       'rw',
-      FEED_TABLES.map((t) => rawDb[t]),
+      FEED_TABLES.map((t) => rawDb.table(t)),
       () => Promise.all(FEED_TABLES.map((t) => rawDb.table(t).bulkPut(baselineRows[t]))),
     );
     raw.push(performance.now() - start);
