@@ -1,7 +1,6 @@
-// Reads of the packed feed storage (lib/db/packs.ts). One `readPacks` call is one read
-// transaction over the `feeds` row and the packs: it sees the generation each visible feed
-// names and nothing else, so a reader never mixes a feed's generations, whatever a sync
-// switches meanwhile. A lookup finds its pack through the list's directory (the packs' first
+// Reads of the packed feed storage (lib/db/packs.ts). One `readPacks` call sees the
+// generation each visible feed names and nothing else, so a reader never mixes a feed's
+// generations, whatever a sync switches meanwhile (checked, and read again if need be). A lookup finds its pack through the list's directory (the packs' first
 // keys, kept in memory per generation: a generation's packs never change) and reads it once
 // per call, however many keys it holds.
 import Dexie from 'dexie';
@@ -163,17 +162,45 @@ export class PackReader {
   }
 }
 
-/** Runs `fn` in one read transaction over the visible feeds' packs. */
-export function readPacks<T>(
+/** Visible feed id → the generation its `feeds` row names. */
+async function visibleGens(db: ConstellationDB): Promise<Map<string, number>> {
+  const gens = new Map<string, number>();
+  for (const feed of await db.feeds.toArray()) {
+    if (feed.gen !== undefined) gens.set(feed.feedId, feed.gen);
+  }
+  return gens;
+}
+
+function sameGens(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [feedId, gen] of a) if (b.get(feedId) !== gen) return false;
+  return true;
+}
+
+/** Attempts before a reader gives up on feeds that keep switching under it. */
+const READ_ATTEMPTS = 5;
+
+/**
+ * Runs `fn` over the visible feeds' packs, as one consistent snapshot: the generations the
+ * `feeds` rows name are read first, and read again once `fn` is done. A generation's packs
+ * never change while it is visible and are deleted only in the transaction that makes another
+ * one visible (lib/db/generations.ts), and generation numbers are never reused; so when the
+ * generations are the same after `fn`, everything `fn` read belongs to them, and when a switch
+ * happened meanwhile, `fn` runs again on the new ones. (No explicit transaction: a reader
+ * often runs inside live queries, where joining or opening transactions across native
+ * promises is fragile; any caller's transaction is simply joined by these reads.)
+ */
+export async function readPacks<T>(
   db: ConstellationDB,
   fn: (reader: PackReader) => Promise<T>,
 ): Promise<T> {
-  return db.transaction('r', db.feeds, db.packs, async () => {
-    const feeds = await db.feeds.toArray();
-    const gens = new Map<string, number>();
-    for (const feed of feeds) if (feed.gen !== undefined) gens.set(feed.feedId, feed.gen);
-    return fn(new PackReader(db, gens));
-  });
+  let gens = await visibleGens(db);
+  for (let attempt = 1; ; attempt++) {
+    const result = await fn(new PackReader(db, gens));
+    const after = await visibleGens(db);
+    if (sameGens(gens, after) || attempt >= READ_ATTEMPTS) return result;
+    gens = after;
+  }
 }
 
 /** Every record of a list in the visible feeds (bulk readers, tests and benchmarks). */
