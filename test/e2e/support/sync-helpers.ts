@@ -163,3 +163,58 @@ export async function stopServiceWorker(browser: LaunchedChromium, page: Page): 
   await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
   await cdp.detach();
 }
+
+/**
+ * Waits in `page` until the pending generation of `url` has written at least `chunks` chunks,
+ * then at once opens a read-write transaction over `packs` and keeps it open (a request after
+ * each answer) until `releasePacks`: the sync's next chunk waits for it, so a worker stopped
+ * meanwhile is stopped mid-write whatever the machine's speed.
+ */
+export async function holdPacksAfterChunks(
+  page: Page,
+  url: string,
+  chunks: number,
+): Promise<number> {
+  return page.evaluate(
+    ({ url, chunks }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('constellation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const started = Date.now();
+          const poll = () => {
+            const request = db.transaction('syncSources').objectStore('syncSources').get(url);
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const done = (request.result as { pending?: { chunksDone: number } } | undefined)
+                ?.pending?.chunksDone;
+              if (done === undefined || done < chunks) {
+                if (Date.now() - started > 60_000) reject(new Error('no chunk written in 60 s'));
+                else setTimeout(poll, 5);
+                return;
+              }
+              const holder = globalThis as { releasePacks?: boolean };
+              holder.releasePacks = false;
+              const store = db.transaction('packs', 'readwrite').objectStore('packs');
+              const keepOpen = () => {
+                if (holder.releasePacks) return;
+                store.count().onsuccess = keepOpen;
+              };
+              keepOpen();
+              resolve(done);
+            };
+          };
+          poll();
+        };
+      }),
+    { url, chunks },
+  );
+}
+
+/** Ends the transaction `holdPacksAfterChunks` keeps open. */
+export async function releasePacks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (globalThis as { releasePacks?: boolean }).releasePacks = true;
+  });
+}
