@@ -1,7 +1,15 @@
-// Preact hook over Dexie's liveQuery: re-renders when the rows a query read change, e.g. when
-// the background finishes ingesting a feed while the popup is open.
-import { liveQuery } from 'dexie';
+// Preact hook for database reads that stay current: re-renders when the database changes,
+// e.g. when the background finishes ingesting a feed while the popup is open, or the user
+// forgets what they read in another page. Any write, in this page or another context of the
+// extension (Dexie announces them across contexts), runs the query again; runs never overlap,
+// and writes that come in a burst (a sync's chunks) cost one run after the burst's first.
+// (Dexie's liveQuery tracks the ranges a query read instead, which it can only do while its
+// async context survives every await; the packed readers' Promise.all chains lose it.)
+import Dexie from 'dexie';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+
+/** How long a run waits after a write for more writes of the same burst. */
+const SETTLE_MS = 40;
 
 export type LiveState<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
@@ -31,15 +39,47 @@ export function useLiveQuery<T>(
   // The same hook on every render of a given caller (`start` is fixed per call site).
   const subscribeWhen = start === 'before-paint' ? useLayoutEffect : useEffect;
   subscribeWhen(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (value) => setState({ status: 'ready', value }),
-      error: (error: unknown) =>
-        setState({
-          status: 'error',
-          error: error instanceof Error ? error.message : String(error),
-        }),
-    });
-    return () => subscription.unsubscribe();
+    let stopped = false;
+    let running = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        const value = await query();
+        if (!stopped) setState({ status: 'ready', value });
+      } catch (error: unknown) {
+        if (!stopped)
+          setState({
+            status: 'error',
+            error: error instanceof Error ? error.message : String(error),
+          });
+      } finally {
+        running = false;
+        if (again && !stopped) {
+          again = false;
+          void run();
+        }
+      }
+    };
+    const changed = () => {
+      if (stopped || timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void run();
+      }, SETTLE_MS);
+    };
+    void run();
+    Dexie.on('storagemutated', changed);
+    return () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(changed);
+    };
   }, deps);
   return state;
 }

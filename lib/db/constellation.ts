@@ -4,6 +4,7 @@
 // viewer does not belong to are left out together with their memberships (`canSee`), so no
 // analysis can count, rank or reveal them.
 import type { ConstellationDB } from './database';
+import { readPacks } from './packed';
 import { canSee, viewerOf, visibleFeedIds, type Viewer } from './queries';
 import type { CommunityRow, FeedRow, MembershipRow, PersonRow, TopicRow, UnitRow } from './schema';
 
@@ -27,58 +28,49 @@ function inVisibleFeeds<T extends { feedId: string }>(rows: T[], visible: Set<st
 }
 
 export async function loadConstellation(db: ConstellationDB): Promise<LoadedConstellation> {
-  return db.transaction(
-    'r',
-    [
-      db.feeds,
-      db.communities,
-      db.people,
-      db.units,
-      db.topics,
-      db.memberships,
-      db.me,
-      db.myMemberships,
-    ],
-    async () => {
-      const [visible, viewer, feeds, communities, people, units, topics, memberships] =
-        await Promise.all([
-          visibleFeedIds(db),
-          viewerOf(db),
-          db.feeds.toArray(),
-          db.communities.toArray(),
-          db.people.toArray(),
-          db.units.toArray(),
-          db.topics.toArray(),
-          db.memberships.toArray(),
-        ]);
-      const shown: CommunityRow[] = [];
-      const hidden = new Map<string, Set<string>>();
-      for (const community of inVisibleFeeds(communities, visible)) {
-        if (canSee(viewer, community)) shown.push(community);
-        else {
-          let ids = hidden.get(community.feedId);
-          if (!ids) hidden.set(community.feedId, (ids = new Set()));
-          ids.add(community.id);
-        }
+  return db.transaction('r', [db.feeds, db.packs, db.me, db.myMemberships], async () => {
+    const [visible, viewer, feeds, [communities, people, units, topics, memberships]] =
+      await Promise.all([
+        visibleFeedIds(db),
+        viewerOf(db),
+        db.feeds.toArray(),
+        readPacks(db, (r) =>
+          Promise.all([
+            r.all<CommunityRow>('communities'),
+            r.all<PersonRow>('people'),
+            r.all<UnitRow>('units'),
+            r.all<TopicRow>('topics'),
+            r.all<MembershipRow>('memberships'),
+          ]),
+        ),
+      ]);
+    const shown: CommunityRow[] = [];
+    const hidden = new Map<string, Set<string>>();
+    for (const community of inVisibleFeeds(communities, visible)) {
+      if (canSee(viewer, community)) shown.push(community);
+      else {
+        let ids = hidden.get(community.feedId);
+        if (!ids) hidden.set(community.feedId, (ids = new Set()));
+        ids.add(community.id);
       }
-      let visibleMemberships = inVisibleFeeds(memberships, visible);
-      if (hidden.size > 0) {
-        visibleMemberships = visibleMemberships.filter(
-          (m) => !hidden.get(m.feedId)?.has(m.community),
-        );
-      }
-      return {
-        feeds: feeds.filter((feed) => visible.has(feed.feedId)),
-        viewer,
-        communities: shown,
-        people: inVisibleFeeds(people, visible),
-        units: inVisibleFeeds(units, visible),
-        topics: inVisibleFeeds(topics, visible),
-        memberships: visibleMemberships,
-        hiddenCommunities: [...hidden.values()].reduce((sum, ids) => sum + ids.size, 0),
-      };
-    },
-  );
+    }
+    let visibleMemberships = inVisibleFeeds(memberships, visible);
+    if (hidden.size > 0) {
+      visibleMemberships = visibleMemberships.filter(
+        (m) => !hidden.get(m.feedId)?.has(m.community),
+      );
+    }
+    return {
+      feeds: feeds.filter((feed) => visible.has(feed.feedId)),
+      viewer,
+      communities: shown,
+      people: inVisibleFeeds(people, visible),
+      units: inVisibleFeeds(units, visible),
+      topics: inVisibleFeeds(topics, visible),
+      memberships: visibleMemberships,
+      hiddenCommunities: [...hidden.values()].reduce((sum, ids) => sum + ids.size, 0),
+    };
+  });
 }
 
 /** The day signals are judged on: the newest visible feed's date, else today. */

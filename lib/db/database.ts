@@ -3,20 +3,16 @@
 // names; everything else goes through the query and ingest functions.
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
-  CommunityRow,
-  ExpertiseRow,
   FeedRow,
   FollowRow,
-  MembershipRow,
   MeRow,
   MyExpertiseRow,
   MyMembershipRow,
   NoteRow,
-  PersonRow,
-  TopicRow,
   TopicVisitRow,
-  UnitRow,
 } from './schema';
+import type { PackRow } from './packs';
+import { packStoredFeeds } from './pack-upgrade';
 import type {
   FingerprintRow,
   LeaseRow,
@@ -27,8 +23,6 @@ import type {
 import type { BaseRow, ManifestStateRow } from './sync-bases';
 
 const DATABASE_NAME = 'constellation';
-
-type FeedKey = [string, string];
 
 /**
  * Schema history. Only fields the product queries are indexed; everything else rides along
@@ -81,6 +75,16 @@ const SCHEMA_V4 = {
   syncManifests: 'url',
 } as const;
 
+/**
+ * Version 5 stores each feed as packs (lib/db/packs.ts): a few thousand rows per generation
+ * instead of one row per record. The six feed tables of version 1 stay declared (a schema
+ * never loses a shipped table) but are emptied: the upgrade packs what they held.
+ */
+const SCHEMA_V5 = {
+  packs: '[feedId+gen+list+first]',
+} as const;
+
+/** The version-1 tables that held one row per record; empty since version 5. */
 export const FEED_TABLES = [
   'units',
   'people',
@@ -93,12 +97,7 @@ export const LOCAL_TABLES = ['me', 'follows', 'myMemberships', 'myExpertise', 'n
 
 export class ConstellationDB extends Dexie {
   feeds!: Table<FeedRow, string>;
-  units!: Table<UnitRow, FeedKey>;
-  people!: Table<PersonRow, FeedKey>;
-  topics!: Table<TopicRow, FeedKey>;
-  communities!: Table<CommunityRow, FeedKey>;
-  memberships!: Table<MembershipRow, [string, string, string]>;
-  expertise!: Table<ExpertiseRow, [string, string, string]>;
+  packs!: Table<PackRow, [string, number, string, string]>;
   me!: Table<MeRow, string>;
   follows!: Table<FollowRow, [string, string]>;
   myMemberships!: Table<MyMembershipRow, [string, string]>;
@@ -119,6 +118,7 @@ export class ConstellationDB extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5).upgrade(packStoredFeeds);
   }
 }
 

@@ -3,8 +3,9 @@
 // shares), community summaries (members by participation, units spanned), the path from me to
 // someone through communities, and signals for "where to participate". Ranking is lib/rank/peers.ts.
 import type { ConstellationDB } from './database';
+import { readPacks, type PackReader } from './packed';
 import { canSee, type Viewer } from './queries';
-import type { CommunityRow, MembershipRow, PersonRow, Ref, UnitRow } from './schema';
+import type { CommunityRow, ExpertiseRow, MembershipRow, PersonRow, Ref, UnitRow } from './schema';
 import type { PeerEvidence } from '../rank/peers';
 import type { Participation } from '../model/vocabulary';
 
@@ -16,20 +17,25 @@ export async function peerEvidenceForTopic(
   topic: Ref,
   viewer: Viewer,
 ): Promise<{ evidence: PeerEvidence[]; communities: CommunityRow[]; units: UnitRow[] }> {
-  const covering = (await db.communities.where('topics').equals(topic.id).toArray()).filter(
-    (c) => c.feedId === topic.feedId && canSee(viewer, c),
-  );
-  const [expertise, memberships] = await Promise.all([
-    db.expertise.where('[feedId+topic]').equals([topic.feedId, topic.id]).toArray(),
-    covering.length
-      ? db.memberships
-          .where('[feedId+community]')
-          .anyOf(covering.map((c) => [c.feedId, c.id] as Key2))
-          .toArray()
-      : Promise.resolve([] as MembershipRow[]),
-  ]);
-  const ids = new Set([...expertise.map((e) => e.person), ...memberships.map((m) => m.person)]);
-  const people = await db.people.bulkGet([...ids].map((id) => [topic.feedId, id] as Key2));
+  const { covering, expertise, memberships, people } = await readPacks(db, async (r) => {
+    const feedIds = r.gens.has(topic.feedId) ? [topic.feedId] : [];
+    const covering = (
+      await r.bulkGet<CommunityRow>(
+        'communities',
+        await r.lookup('communities.topics', topic.id, feedIds),
+      )
+    ).filter((c): c is CommunityRow => c !== undefined && canSee(viewer, c));
+    const [expertise, memberships] = await Promise.all([
+      r.group<ExpertiseRow>('expertise@topic', topic.feedId, topic.id),
+      r.groups<MembershipRow>('memberships@community', covering).then((g) => g.flat()),
+    ]);
+    const ids = new Set([...expertise.map((e) => e.person), ...memberships.map((m) => m.person)]);
+    const people = await r.bulkGet<PersonRow>(
+      'people',
+      [...ids].map((id) => ({ feedId: topic.feedId, id })),
+    );
+    return { covering, expertise, memberships, people };
+  });
   const units = await unitsOfFeed(db, topic.feedId);
   // People whose company is not given take their unit's.
   const unitCompany = new Map(
@@ -69,7 +75,9 @@ export async function peerEvidenceForTopic(
 
 /** Every unit of one feed (a few thousand rows at most). */
 export function unitsOfFeed(db: ConstellationDB, feedId: string): Promise<UnitRow[]> {
-  return db.units.where('[feedId+id]').between([feedId, ''], [feedId, '\uffff']).toArray();
+  return readPacks(db, (r) =>
+    r.gens.has(feedId) ? r.all<UnitRow>('units', feedId) : Promise.resolve([]),
+  );
 }
 
 /** Person id → how many of the viewer's communities (in this feed) they are in. */
@@ -83,7 +91,14 @@ async function sharedCommunityCounts(
     .filter(([f]) => f === feedId);
   const counts = new Map<string, number>();
   if (mine.length === 0) return counts;
-  const rows = await db.memberships.where('[feedId+community]').anyOf(mine).toArray();
+  const rows = (
+    await readPacks(db, (r) =>
+      r.groups<MembershipRow>(
+        'memberships@community',
+        mine.map(([f, id]) => ({ feedId: f, id })),
+      ),
+    )
+  ).flat();
   for (const row of rows) counts.set(row.person, (counts.get(row.person) ?? 0) + 1);
   return counts;
 }
@@ -124,17 +139,29 @@ async function summarizeCommunity(
   db: ConstellationDB,
   community: CommunityRow,
 ): Promise<CommunitySummary> {
-  const memberships = await db.memberships
-    .where('[feedId+community]')
-    .equals([community.feedId, community.id])
-    .toArray();
-  const people = await db.people.bulkGet(memberships.map((m) => [m.feedId, m.person] as Key2));
+  const { memberships, people, units } = await readPacks(db, async (r) => {
+    const memberships = await r.group<MembershipRow>(
+      'memberships@community',
+      community.feedId,
+      community.id,
+    );
+    const people = await r.bulkGet<PersonRow>(
+      'people',
+      memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
+    );
+    const unitIds = new Set<string>();
+    for (const p of people) if (p?.unit) unitIds.add(p.unit);
+    const units = await r.bulkGet<UnitRow>(
+      'units',
+      [...unitIds].map((id) => ({ feedId: community.feedId, id })),
+    );
+    return { memberships, people, units };
+  });
   const members: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
   for (const m of memberships) members[m.participation] += 1;
   const unitIds = new Set<string>();
   for (const p of people) if (p?.unit) unitIds.add(p.unit);
   // Companies come from the person, or else from their unit.
-  const units = await db.units.bulkGet([...unitIds].map((id) => [community.feedId, id] as Key2));
   const unitCompany = new Map(
     units.flatMap((u) => (u?.company ? [[u.id, u.company] as const] : [])),
   );
@@ -164,14 +191,30 @@ export async function pathTo(
   viewer: Viewer,
 ): Promise<PathStep[] | undefined> {
   if (me.feedId !== target.feedId || me.id === target.id) return undefined;
+  return readPacks(db, (r) => pathThrough(r, me, target, viewer));
+}
+
+async function pathThrough(
+  r: PackReader,
+  me: Ref,
+  target: Ref,
+  viewer: Viewer,
+): Promise<PathStep[] | undefined> {
   const feedId = me.feedId;
-  const membershipsOf = (person: string) =>
-    db.memberships.where('[feedId+person]').equals([feedId, person]).toArray();
+  const membershipsOf = (person: string) => r.group<MembershipRow>('memberships', feedId, person);
+  const inCommunities = async (ids: Iterable<string>) =>
+    (
+      await r.groups<MembershipRow>(
+        'memberships@community',
+        [...ids].map((id) => ({ feedId, id })),
+      )
+    ).flat();
   const [mine, theirs] = await Promise.all([membershipsOf(me.id), membershipsOf(target.id)]);
   const communities = new Map(
     (
-      await db.communities.bulkGet(
-        [...new Set([...mine, ...theirs].map((m) => m.community))].map((c) => [feedId, c] as Key2),
+      await r.bulkGet<CommunityRow>(
+        'communities',
+        [...new Set([...mine, ...theirs].map((m) => m.community))].map((id) => ({ feedId, id })),
       )
     )
       .filter((c): c is CommunityRow => c !== undefined && canSee(viewer, c))
@@ -181,31 +224,25 @@ export async function pathTo(
   const theirCommunities = new Set(
     theirs.map((m) => m.community).filter((c) => communities.has(c)),
   );
-  const [meRow, targetRow] = await db.people.bulkGet([
-    [feedId, me.id],
-    [feedId, target.id],
-  ] as Key2[]);
+  const [meRow, targetRow] = await r.bulkGet<PersonRow>('people', [
+    { feedId, id: me.id },
+    { feedId, id: target.id },
+  ]);
   if (!meRow || !targetRow) return undefined;
 
   const direct = myCommunities.find((c) => theirCommunities.has(c));
   if (direct) return [{ person: meRow, via: communities.get(direct)! }, { person: targetRow }];
 
   // One intermediary: someone in one of my communities who is also in one of theirs.
-  const nearMe = await db.memberships
-    .where('[feedId+community]')
-    .anyOf(myCommunities.map((c) => [feedId, c] as Key2))
-    .toArray();
-  const nearThem = await db.memberships
-    .where('[feedId+community]')
-    .anyOf([...theirCommunities].map((c) => [feedId, c] as Key2))
-    .toArray();
+  const nearMe = await inCommunities(myCommunities);
+  const nearThem = await inCommunities(theirCommunities);
   const theirSideOf = new Map<string, string>();
   for (const m of nearThem) if (!theirSideOf.has(m.person)) theirSideOf.set(m.person, m.community);
   const bridge = nearMe
     .filter((m) => m.person !== me.id && m.person !== target.id && theirSideOf.has(m.person))
     .sort((a, b) => a.person.localeCompare(b.person))[0];
   if (!bridge) return undefined;
-  const middle = await db.people.get([feedId, bridge.person]);
+  const middle = await r.get<PersonRow>('people', feedId, bridge.person);
   if (!middle) return undefined;
   return [
     { person: meRow, via: communities.get(bridge.community)! },

@@ -1,9 +1,9 @@
 // Fingerprints of what is stored per feed (content hash per record key), read to diff a new
 // document and written by the generation switch. Packed for IndexedDB (sync-schema.ts).
-import Dexie from 'dexie';
-import type { FeedList } from '../model/feed';
+import { FEED_LISTS, type FeedList } from '../model/feed';
+import { recordKey, type Keyed } from '../feed/record-hash';
 import type { ConstellationDB } from './database';
-import { FEED_TABLES } from './database';
+import { readPacks } from './packed';
 import type { FingerprintLists, FingerprintRow } from './sync-schema';
 
 /** True when the feed is visible and has a fingerprint (cheap: reads no fingerprint). */
@@ -55,21 +55,12 @@ export async function storedKeysFingerprint(
   db: ConstellationDB,
   feedId: string,
 ): Promise<FingerprintLists> {
-  const lists = {} as FingerprintLists;
-  for (const name of FEED_TABLES) {
-    const keys = (await db
-      .table(name)
-      .where(primaryIndexOf(name))
-      .between([feedId, Dexie.minKey], [feedId, Dexie.maxKey])
-      .primaryKeys()) as string[][];
-    lists[name] = new Map(keys.map((key) => [key.slice(1).join('\u0000'), -1]));
-  }
-  return lists;
-}
-
-/** The index over a feed table's primary key, whose first component is the feed id. */
-export function primaryIndexOf(name: (typeof FEED_TABLES)[number]): string {
-  if (name === 'memberships') return '[feedId+person+community]';
-  if (name === 'expertise') return '[feedId+person+topic]';
-  return '[feedId+id]';
+  return readPacks(db, async (r) => {
+    const lists = {} as FingerprintLists;
+    for (const list of FEED_LISTS) {
+      const records = r.gens.has(feedId) ? await r.all<Keyed>(list, feedId) : [];
+      lists[list] = new Map(records.map((record) => [recordKey(list, record), -1]));
+    }
+    return lists;
+  });
 }

@@ -1,11 +1,10 @@
 // Upkeep of generations: removing exactly one configured feed, and collecting what no
-// generation owns any more (rows of abandoned generations, stray staged rows, stale
+// generation owns any more (packs of abandoned generations, stray staged rows, stale
 // fingerprints).
 import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
-import { FEED_TABLES } from './database';
-import { primaryIndexOf } from './fingerprints';
-import { discardRows, generationTables, stagingRange } from './generations';
+import { discardRows, generationTables } from './generations';
+import { packRange } from './packed';
 import { deleteFeedRows } from './ingest';
 import { forgetDeltaState } from './sync-bases';
 
@@ -33,30 +32,24 @@ export async function removeSource(db: ConstellationDB, url: string): Promise<st
 }
 
 /**
- * Deletes what no generation owns any more: staged rows and feed rows of feeds that are
- * neither visible nor being written, and fingerprints of feeds that are not visible.
+ * Deletes what no generation owns any more: packs of generations that are neither visible nor
+ * being written, staged rows of earlier schema versions, and fingerprints of feeds that are
+ * not visible.
  */
 export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: string[] }> {
   return db.transaction('rw', generationTables(db), async () => {
-    const visible = new Set(await db.feeds.toCollection().primaryKeys());
-    const sources = await db.syncSources.toArray();
-    const writing = new Map(
-      sources.flatMap((s) => (s.pending ? [[s.pending.feedId, s.pending.mode]] : [])),
-    );
-    const removed = new Set<string>();
-    for (const feedId of await distinctFeedIds(db.syncStaging, '[feedId+list+key]')) {
-      if (writing.get(feedId) !== 'staged') {
-        await stagingRange(db, feedId).delete();
-        removed.add(feedId);
-      }
+    const owned = new Set<string>();
+    for (const feed of await db.feeds.toArray()) owned.add(`${feed.feedId}\u0000${feed.gen}`);
+    for (const source of await db.syncSources.toArray()) {
+      if (source.pending) owned.add(`${source.pending.feedId}\u0000${source.pending.gen}`);
     }
-    for (const name of FEED_TABLES) {
-      for (const feedId of await distinctFeedIds(db.table(name), primaryIndexOf(name))) {
-        if (!visible.has(feedId) && writing.get(feedId) !== 'direct') {
-          await deleteFeedRows(db, feedId);
-          removed.add(feedId);
-        }
-      }
+    const visible = new Set(await db.feeds.toCollection().primaryKeys());
+    const removed = new Set<string>();
+    await db.syncStaging.clear();
+    for (const { feedId, gen } of await storedGenerations(db)) {
+      if (owned.has(`${feedId}\u0000${gen}`)) continue;
+      await packRange(db, feedId, gen).delete();
+      removed.add(feedId);
     }
     for (const feedId of await db.syncFingerprints.toCollection().primaryKeys()) {
       if (!visible.has(feedId)) await db.syncFingerprints.delete(feedId);
@@ -65,14 +58,18 @@ export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: st
   });
 }
 
-/** Distinct first components of a compound primary key, one index seek per feed id. */
-async function distinctFeedIds(table: Dexie.Table, index: string): Promise<string[]> {
-  const out: string[] = [];
-  let row = (await table.orderBy(index).first()) as { feedId: string } | undefined;
-  while (row) {
-    out.push(row.feedId);
-    row = (await table.where(index).above([row.feedId, Dexie.maxKey]).first()) as
-      { feedId: string } | undefined;
+/** The distinct (feed, generation) pairs that have packs, one index seek per pair. */
+async function storedGenerations(db: ConstellationDB): Promise<{ feedId: string; gen: number }[]> {
+  const out: { feedId: string; gen: number }[] = [];
+  const index = '[feedId+gen+list+first]';
+  let key = (await db.packs.orderBy(index).firstKey()) as [string, number] | undefined;
+  while (key) {
+    const [feedId, gen] = key;
+    out.push({ feedId, gen });
+    key = (await db.packs
+      .where(index)
+      .above([feedId, gen, Dexie.maxKey, Dexie.maxKey])
+      .firstKey()) as [string, number] | undefined;
   }
   return out;
 }

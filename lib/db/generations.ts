@@ -1,30 +1,29 @@
 // Chunked, resumable generations of a feed, and the one transaction that switches a feed to
-// its new generation. Readers never see a half-applied feed:
-// - a feed with no visible generation (no `feeds` row) gets its rows written straight into
-//   the feed tables; `visibleFeedIds` hides them until the switch writes the `feeds` row;
-// - a visible feed gets its added/changed rows and removals staged in `syncStaging`; the
-//   switch applies them (≈ the size of the change) in the same transaction as the `feeds` row.
-// Every chunk advances the checkpoint (`pending.chunksDone`) in the chunk's own transaction, so
-// a worker killed mid-sync resumes at the next chunk, and bulkPut by primary key can never
-// duplicate a row. Each write checks the lease (fencing), so a sync that lost its lease stops.
+// its new generation. A generation is the feed's whole content as packs (lib/db/packs.ts)
+// under a generation number of its own; readers see only the generation the feed's `feeds`
+// row names (lib/db/packed.ts), so the packs of a generation being written are invisible
+// until the switch writes that row, and the switch removes the previous generation's packs
+// in the same transaction. Readers never see a half-applied feed.
+// Every chunk (a run of packs) advances the checkpoint (`pending.chunksDone`) in the chunk's
+// own transaction, so a worker killed mid-sync resumes at the next chunk; packs are planned
+// in a fixed order from the same document, and bulkPut by primary key never duplicates one.
+// Each write checks the lease (fencing), so a sync that lost its lease stops.
 import Dexie from 'dexie';
-import type { Feed, FeedList } from '../model/feed';
 import type { ConstellationDB } from './database';
-import { FEED_TABLES } from './database';
 import { deleteFeedRows } from './ingest';
-import { feedRows } from './rows';
-import type { FeedRow } from './schema';
+import { packRange, readPacks } from './packed';
+import { FEED_LISTS, type FeedList } from '../model/feed';
+import { recordKey, type Keyed } from '../feed/record-hash';
+import type { FeedRows } from './rows';
+import { nextGen, type PlannedPack } from './packs';
+import type { FeedRow, MembersOnlyCount } from './schema';
 import type {
-  FeedTableRow,
   FeedValidators,
   FingerprintLists,
   PendingGeneration,
-  StagedRow,
   SyncSourceRow,
 } from './sync-schema';
-import { recordKey, rowPrimaryKey } from '../feed/record-hash';
 import { packFingerprint } from './fingerprints';
-import { membersOnlyOfFeed } from './visible-counts';
 
 /** Thrown when the lease or the pending generation changed under a running sync. */
 export class GenerationLostError extends Error {
@@ -74,12 +73,12 @@ export async function openGeneration(
       return p;
     }
     if (p) await discardRows(db, p);
-    // Rows of an abandoned first generation may linger under this feed id: clear them.
-    if (start.mode === 'direct' && !(await db.feeds.get(start.feedId))) {
-      await deleteFeedRows(db, start.feedId);
-    }
+    const visible = await db.feeds.get(start.feedId);
+    // Packs of an abandoned first generation may linger under this feed id: clear them.
+    if (!visible) await deleteFeedRows(db, start.feedId);
     const pending: PendingGeneration = {
       generation: source.generation + 1,
+      gen: nextGen(Math.max(visible?.gen ?? 0, p?.gen ?? 0), (start.now ?? new Date()).getTime()),
       feedId: start.feedId,
       mode: start.mode,
       digest: start.digest,
@@ -92,47 +91,47 @@ export async function openGeneration(
   });
 }
 
-export interface ChunkWrite {
-  list: FeedList;
-  upserts?: readonly unknown[];
-  removals?: readonly string[];
-}
-
-/** Writes chunk `index` of the pending generation and advances the checkpoint, atomically. */
+/** Writes chunk `index` (a run of packs) of the pending generation and advances the checkpoint, atomically. */
 export async function writeChunk(
   db: ConstellationDB,
   url: string,
   owner: string,
   pending: PendingGeneration,
   index: number,
-  chunk: ChunkWrite,
+  chunk: readonly PlannedPack[],
 ): Promise<void> {
-  const { feedId } = pending;
-  const rows = chunk.upserts?.length ? rowsOf(feedId, chunk.list, chunk.upserts) : [];
-  const target = pending.mode === 'direct' ? db.table(chunk.list) : db.syncStaging;
-  await db.transaction('rw', db.syncSources, db.syncLeases, target, async () => {
+  const { feedId, gen } = pending;
+  await db.transaction('rw', db.syncSources, db.syncLeases, db.packs, async () => {
     await checkLease(db, url, owner);
     const source = await getSource(db, url);
     const current = source.pending;
     if (!current || current.generation !== pending.generation || current.chunksDone !== index) {
       throw new GenerationLostError('the pending generation changed under this sync');
     }
-    if (pending.mode === 'direct') {
-      if (chunk.removals?.length) throw new Error('a first generation has nothing to remove');
-      await db.table<FeedTableRow>(chunk.list).bulkPut(rows);
-    } else {
-      const keys = chunk.upserts?.length ? keysOf(chunk.list, rows) : [];
-      const staged: StagedRow[] = rows.map((row, i) => ({
-        feedId,
-        list: chunk.list,
-        key: keys[i]!,
-        row,
-      }));
-      for (const key of chunk.removals ?? []) staged.push({ feedId, list: chunk.list, key });
-      await db.syncStaging.bulkPut(staged);
-    }
+    await db.packs.bulkPut(chunk.map((pack) => ({ ...pack, feedId, gen })));
     await db.syncSources.put({ ...source, pending: { ...current, chunksDone: index + 1 } });
   });
+}
+
+/**
+ * Cuts a generation's packs into chunks of about `size` items each, in plan order (a resumed
+ * sync cuts the same document into the same chunks).
+ */
+export function chunkPacks(packs: readonly PlannedPack[], size: number): PlannedPack[][] {
+  const chunks: PlannedPack[][] = [];
+  let current: PlannedPack[] = [];
+  let items = 0;
+  for (const pack of packs) {
+    current.push(pack);
+    items += pack.items.length;
+    if (items >= size) {
+      chunks.push(current);
+      current = [];
+      items = 0;
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 export interface GenerationSwitch {
@@ -140,6 +139,8 @@ export interface GenerationSwitch {
   owner: string;
   pending: PendingGeneration;
   feedRow: FeedRow;
+  /** Members-only communities of the new generation and their membership counts. */
+  membersOnly: MembersOnlyCount[];
   fingerprint: FingerprintLists;
   validators: FeedValidators;
   /** Other feeds to remove in the same transaction (the demo; this URL's previous feed id). */
@@ -161,31 +162,28 @@ export async function switchGeneration(db: ConstellationDB, s: GenerationSwitch)
     ) {
       throw new GenerationLostError('the pending generation is not complete');
     }
-    if (current.mode === 'staged') {
-      const range = stagingRange(db, feedId);
-      const staged = await range.toArray();
-      const byList = new Map<FeedList, { puts: FeedTableRow[]; deletes: string[][] }>();
-      for (const item of staged) {
-        let entry = byList.get(item.list);
-        if (!entry) byList.set(item.list, (entry = { puts: [], deletes: [] }));
-        if (item.row) entry.puts.push(item.row);
-        else entry.deletes.push(rowPrimaryKey(item.list, feedId, item.key));
-      }
-      for (const [list, { puts, deletes }] of byList) {
-        const table = db.table<FeedTableRow, string[]>(list);
-        if (deletes.length) await table.bulkDelete(deletes);
-        if (puts.length) await table.bulkPut(puts);
-      }
-      await range.delete();
-    }
+    // The previous generations' packs go in the same transaction that hides them.
+    await db.packs
+      .where('[feedId+gen+list+first]')
+      .between(
+        [feedId, Dexie.minKey, Dexie.minKey, Dexie.minKey],
+        [feedId, current.gen, Dexie.minKey, Dexie.minKey],
+      )
+      .delete();
+    await db.packs
+      .where('[feedId+gen+list+first]')
+      .between(
+        [feedId, current.gen, Dexie.maxKey, Dexie.maxKey],
+        [feedId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
+      )
+      .delete();
     for (const other of s.retire) {
       if (other === feedId) continue;
       await deleteFeedRows(db, other);
       await db.feeds.delete(other);
       await db.syncFingerprints.delete(other);
     }
-    // Counted from the rows just made visible (kept versions of faulty records included).
-    await db.feeds.put({ ...s.feedRow, membersOnly: await membersOnlyOfFeed(db, feedId) });
+    await db.feeds.put({ ...s.feedRow, gen: current.gen, membersOnly: s.membersOnly });
     await db.syncFingerprints.put({ feedId, lists: packFingerprint(s.fingerprint) });
     const next: SyncSourceRow = {
       url: s.url,
@@ -229,14 +227,32 @@ export async function recordValidators(
 }
 
 export async function discardRows(db: ConstellationDB, pending: PendingGeneration): Promise<void> {
-  if (pending.mode === 'staged') await stagingRange(db, pending.feedId).delete();
-  else if (!(await db.feeds.get(pending.feedId))) await deleteFeedRows(db, pending.feedId);
+  await packRange(db, pending.feedId, pending.gen).delete();
 }
 
-export function stagingRange(db: ConstellationDB, feedId: string) {
-  return db.syncStaging
-    .where('[feedId+list+key]')
-    .between([feedId, Dexie.minKey, Dexie.minKey], [feedId, Dexie.maxKey, Dexie.maxKey]);
+/**
+ * The stored rows of a visible feed under these record keys ("id", or "person\u0000community"
+ * / "person\u0000topic"), per list: the previous versions of records a new document left
+ * out as invalid, which the new generation keeps (FEED-V1 rules).
+ */
+export async function storedRowsByKey(
+  db: ConstellationDB,
+  feedId: string,
+  keys: Record<FeedList, readonly string[]>,
+): Promise<FeedRows> {
+  return readPacks(db, async (r) => {
+    const out = {} as Record<FeedList, unknown[]>;
+    for (const list of FEED_LISTS) {
+      const found = await Promise.all(
+        keys[list].map(async (key) => {
+          const group = await r.group<Keyed>(list, feedId, key.split('\u0000')[0]!);
+          return group.find((row) => recordKey(list, row) === key);
+        }),
+      );
+      out[list] = found.filter((row) => row !== undefined);
+    }
+    return out as unknown as FeedRows;
+  });
 }
 
 async function checkLease(db: ConstellationDB, url: string, owner: string): Promise<void> {
@@ -247,31 +263,5 @@ async function checkLease(db: ConstellationDB, url: string, owner: string): Prom
 }
 
 export function generationTables(db: ConstellationDB): Dexie.Table[] {
-  return [
-    db.feeds,
-    ...FEED_TABLES.map((name) => db[name] as Dexie.Table),
-    db.syncSources,
-    db.syncStaging,
-    db.syncFingerprints,
-    db.syncLeases,
-  ];
-}
-
-const NO_RECORDS = {
-  units: [],
-  people: [],
-  topics: [],
-  communities: [],
-  memberships: [],
-  expertise: [],
-};
-
-/** Rows of some records of one list, derived exactly as a whole-feed ingest derives them. */
-function rowsOf(feedId: string, list: FeedList, records: readonly unknown[]): FeedTableRow[] {
-  const part = { ...NO_RECORDS, feedId, [list]: records } as unknown as Feed;
-  return feedRows(part)[list];
-}
-
-function keysOf(list: FeedList, rows: readonly FeedTableRow[]): string[] {
-  return rows.map((row) => recordKey(list, row));
+  return [db.feeds, db.packs, db.syncSources, db.syncStaging, db.syncFingerprints, db.syncLeases];
 }

@@ -1,12 +1,13 @@
-// Writes a validated feed into the database. The whole replacement of one feed's rows runs
-// in a single Dexie transaction, so readers see either the old feed or the new one, never a
+// Writes a validated feed into the database as a new generation of packs (lib/db/packs.ts).
+// The whole replacement of one feed runs in a single Dexie transaction, so readers see either the old feed or the new one, never a
 // mix; a failure (quota, abort) rolls back and the previous data stays. Local tables are not
 // part of the transaction at all, so a feed can never touch them.
 // Background sync writes large feeds in chunked, resumable generations instead (lib/db/
 // generations.ts); this whole-feed replacement serves the bundled demo.
 import Dexie from 'dexie';
 import type { Feed } from '../model/feed';
-import { FEED_TABLES, type ConstellationDB } from './database';
+import type { ConstellationDB } from './database';
+import { nextGen, planPacks } from './packs';
 import { feedRows } from './rows';
 import type { FeedRow, FeedSource } from './schema';
 import { membersOnlyOfRows } from './visible-counts';
@@ -51,42 +52,34 @@ export async function replaceFeed(
     },
     membersOnly: membersOnlyOfRows(rows.communities, rows.memberships),
   };
-  return db.transaction('rw', [db.feeds, ...FEED_TABLES.map((name) => db[name])], async () => {
-    if (meta.onlyIf && !meta.onlyIf(await db.feeds.toArray())) return null;
+  const packs = planPacks(rows);
+  return db.transaction('rw', [db.feeds, db.packs], async () => {
+    const stored = await db.feeds.toArray();
+    if (meta.onlyIf && !meta.onlyIf(stored)) return null;
+    const gen = nextGen(stored.find((f) => f.feedId === feed.feedId)?.gen);
     await deleteFeedRows(db, feed.feedId);
-    await Promise.all([
-      db.units.bulkAdd(rows.units),
-      db.people.bulkAdd(rows.people),
-      db.topics.bulkAdd(rows.topics),
-      db.communities.bulkAdd(rows.communities),
-      db.memberships.bulkAdd(rows.memberships),
-      db.expertise.bulkAdd(rows.expertise),
-    ]);
-    await db.feeds.put(feedRow);
-    return feedRow;
+    await db.packs.bulkAdd(packs.map((p) => ({ ...p, feedId: feed.feedId, gen })));
+    const row = { ...feedRow, gen };
+    await db.feeds.put(row);
+    return row;
   });
 }
 
 /** Removes exactly one feed's records (and its feed row); other feeds and local data stay. */
 export async function removeFeed(db: ConstellationDB, feedId: string): Promise<void> {
-  await db.transaction('rw', [db.feeds, ...FEED_TABLES.map((name) => db[name])], async () => {
+  await db.transaction('rw', [db.feeds, db.packs], async () => {
     await deleteFeedRows(db, feedId);
     await db.feeds.delete(feedId);
   });
 }
 
-/** Deletes every row of one feed from the feed tables (call inside a transaction over them). */
+/** Deletes every pack of one feed, of every generation (call inside a transaction over packs). */
 export async function deleteFeedRows(db: ConstellationDB, feedId: string): Promise<void> {
-  const lo2: [string, unknown] = [feedId, Dexie.minKey];
-  const hi2: [string, unknown] = [feedId, Dexie.maxKey];
-  const lo3 = [feedId, Dexie.minKey, Dexie.minKey];
-  const hi3 = [feedId, Dexie.maxKey, Dexie.maxKey];
-  await Promise.all([
-    db.units.where('[feedId+id]').between(lo2, hi2).delete(),
-    db.people.where('[feedId+id]').between(lo2, hi2).delete(),
-    db.topics.where('[feedId+id]').between(lo2, hi2).delete(),
-    db.communities.where('[feedId+id]').between(lo2, hi2).delete(),
-    db.memberships.where('[feedId+person+community]').between(lo3, hi3).delete(),
-    db.expertise.where('[feedId+person+topic]').between(lo3, hi3).delete(),
-  ]);
+  await db.packs
+    .where('[feedId+gen+list+first]')
+    .between(
+      [feedId, Dexie.minKey, Dexie.minKey, Dexie.minKey],
+      [feedId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
+    )
+    .delete();
 }

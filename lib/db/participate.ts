@@ -3,6 +3,8 @@
 // and the communities I already belong to. Ranking is lib/rank/participate.ts.
 import type { ConstellationDB } from './database';
 import { canSee, visibleFeedIds, type Viewer } from './queries';
+import { readPacks } from './packed';
+import type { CommunityRow, ExpertiseRow } from './schema';
 import type { CommunityCandidate, InterestSignals } from '../rank/participate';
 import { visitedTopics, type VisitedTopic } from './visits';
 
@@ -24,8 +26,8 @@ export async function participationInputs(
   visited: VisitedTopic[];
 }> {
   const visible = await visibleFeedIds(db);
-  const communities = (await db.communities.toArray()).filter(
-    (c) => visible.has(c.feedId) && canSee(viewer, c),
+  const communities = (await readPacks(db, (r) => r.all<CommunityRow>('communities'))).filter((c) =>
+    canSee(viewer, c),
   );
   const weights = new Map<string, number>();
   const add = (topic: string, weight: number) =>
@@ -40,10 +42,8 @@ export async function participationInputs(
     );
   }
   if (viewer.me) {
-    const mine = await db.expertise
-      .where('[feedId+person]')
-      .equals([viewer.me.feedId, viewer.me.id])
-      .toArray();
+    const me = viewer.me;
+    const mine = await readPacks(db, (r) => r.group<ExpertiseRow>('expertise', me.feedId, me.id));
     for (const e of mine) add(e.topic, e.level + INTEREST_WEIGHTS.expertiseBase);
   }
   const visited = (await visitedTopics(db, now)).filter((v) => visible.has(v.feedId));

@@ -5,6 +5,8 @@
 // when the viewer belongs to it.
 import { emailKey, handleKey, nameKey } from '../model/keys';
 import type { ConstellationDB } from './database';
+import { readPacks } from './packed';
+import type { IndexList, RecordList } from './packs';
 import type {
   CommunityRow,
   ExpertiseRow,
@@ -44,7 +46,7 @@ export async function viewerOf(db: ConstellationDB): Promise<Viewer> {
   const memberOf = new Set(declared.map((m) => communityKey(m.feedId, m.community)));
   if (!meRow) return { memberOf };
   const me = { feedId: meRow.feedId, id: meRow.personId };
-  const rows = await db.memberships.where('[feedId+person]').equals([me.feedId, me.id]).toArray();
+  const rows = await readPacks(db, (r) => r.group<MembershipRow>('memberships', me.feedId, me.id));
   for (const m of rows) memberOf.add(communityKey(m.feedId, m.community));
   return { me, memberOf };
 }
@@ -66,14 +68,6 @@ export async function visibleFeedIds(db: ConstellationDB): Promise<Set<string>> 
   return new Set(await db.feeds.toCollection().primaryKeys());
 }
 
-async function visibleOnly<T extends { feedId: string }>(
-  db: ConstellationDB,
-  rows: Promise<T[]>,
-): Promise<T[]> {
-  const [visible, found] = await Promise.all([visibleFeedIds(db), rows]);
-  return found.filter((row) => visible.has(row.feedId));
-}
-
 export async function dataStatus(db: ConstellationDB): Promise<DataStatus> {
   // Counted from the visible feeds' rows (kept exact by every ingest and generation switch),
   // not from the tables: a generation being written must not show up in the counts.
@@ -93,7 +87,7 @@ export async function dataStatus(db: ConstellationDB): Promise<DataStatus> {
 }
 
 export function getPerson(db: ConstellationDB, ref: Ref): Promise<PersonRow | undefined> {
-  return db.people.get([ref.feedId, ref.id]);
+  return readPacks(db, (r) => r.get<PersonRow>('people', ref.feedId, ref.id));
 }
 
 export function getFeed(db: ConstellationDB, feedId: string): Promise<FeedRow | undefined> {
@@ -101,11 +95,11 @@ export function getFeed(db: ConstellationDB, feedId: string): Promise<FeedRow | 
 }
 
 export function getUnit(db: ConstellationDB, ref: Ref): Promise<UnitRow | undefined> {
-  return db.units.get([ref.feedId, ref.id]);
+  return readPacks(db, (r) => r.get<UnitRow>('units', ref.feedId, ref.id));
 }
 
 export function getTopic(db: ConstellationDB, ref: Ref): Promise<TopicRow | undefined> {
-  return db.topics.get([ref.feedId, ref.id]);
+  return readPacks(db, (r) => r.get<TopicRow>('topics', ref.feedId, ref.id));
 }
 
 export async function getCommunity(
@@ -113,8 +107,31 @@ export async function getCommunity(
   ref: Ref,
   viewer: Viewer,
 ): Promise<CommunityRow | undefined> {
-  const community = await db.communities.get([ref.feedId, ref.id]);
+  const community = await readPacks(db, (r) =>
+    r.get<CommunityRow>('communities', ref.feedId, ref.id),
+  );
   return community && canSee(viewer, community) ? community : undefined;
+}
+
+/** Topics by reference, in the order asked (undefined where there is none). */
+export function topicsByRef(
+  db: ConstellationDB,
+  refs: readonly Ref[],
+): Promise<(TopicRow | undefined)[]> {
+  return readPacks(db, (r) => r.bulkGet<TopicRow>('topics', refs));
+}
+
+/** Records of `list` found under `key` in an index of the visible feeds. */
+function byIndex<T>(
+  db: ConstellationDB,
+  index: IndexList,
+  list: RecordList,
+  key: string,
+): Promise<T[]> {
+  return readPacks(db, async (r) => {
+    const found = await r.bulkGet<T>(list, await r.lookup(index, key));
+    return found.filter((row): row is Awaited<T> => row !== undefined);
+  });
 }
 
 /** People with this login on this host (case-insensitive; one per feed at most in practice). */
@@ -123,26 +140,22 @@ export function peopleByHandle(
   host: string,
   login: string,
 ): Promise<PersonRow[]> {
-  return visibleOnly(db, db.people.where('handleKeys').equals(handleKey(host, login)).toArray());
+  return byIndex(db, 'people.handleKeys', 'people', handleKey(host, login));
 }
 
 export function peopleByEmail(db: ConstellationDB, email: string): Promise<PersonRow[]> {
-  return visibleOnly(db, db.people.where('emailKeys').equals(emailKey(email)).toArray());
+  return byIndex(db, 'people.emailKeys', 'people', emailKey(email));
 }
 
 /** People whose name or alias equals `name` after folding case, diacritics and white space. */
 export function peopleByName(db: ConstellationDB, name: string): Promise<PersonRow[]> {
   const key = nameKey(name);
-  return key
-    ? visibleOnly(db, db.people.where('nameKeys').equals(key).toArray())
-    : Promise.resolve([]);
+  return key ? byIndex(db, 'people.nameKeys', 'people', key) : Promise.resolve([]);
 }
 
 export function topicsByName(db: ConstellationDB, name: string): Promise<TopicRow[]> {
   const key = nameKey(name);
-  return key
-    ? visibleOnly(db, db.topics.where('nameKeys').equals(key).toArray())
-    : Promise.resolve([]);
+  return key ? byIndex(db, 'topics.nameKeys', 'topics', key) : Promise.resolve([]);
 }
 
 export interface CommunityMembership {
@@ -156,13 +169,14 @@ export async function communitiesOfPerson(
   person: Ref,
   viewer: Viewer,
 ): Promise<CommunityMembership[]> {
-  const memberships = await db.memberships
-    .where('[feedId+person]')
-    .equals([person.feedId, person.id])
-    .toArray();
-  const communities = await db.communities.bulkGet(
-    memberships.map((m) => [m.feedId, m.community] as [string, string]),
-  );
+  const { memberships, communities } = await readPacks(db, async (r) => {
+    const memberships = await r.group<MembershipRow>('memberships', person.feedId, person.id);
+    const communities = await r.bulkGet<CommunityRow>(
+      'communities',
+      memberships.map((m) => ({ feedId: m.feedId, id: m.community })),
+    );
+    return { memberships, communities };
+  });
   const out: CommunityMembership[] = [];
   memberships.forEach((membership, i) => {
     const community = communities[i];
@@ -188,13 +202,18 @@ export async function membersOfCommunity(
   viewer: Viewer,
 ): Promise<CommunityMember[]> {
   if (!(await getCommunity(db, community, viewer))) return [];
-  const memberships = await db.memberships
-    .where('[feedId+community]')
-    .equals([community.feedId, community.id])
-    .toArray();
-  const people = await db.people.bulkGet(
-    memberships.map((m) => [m.feedId, m.person] as [string, string]),
-  );
+  const { memberships, people } = await readPacks(db, async (r) => {
+    const memberships = await r.group<MembershipRow>(
+      'memberships@community',
+      community.feedId,
+      community.id,
+    );
+    const people = await r.bulkGet<PersonRow>(
+      'people',
+      memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
+    );
+    return { memberships, people };
+  });
   const out: CommunityMember[] = [];
   memberships.forEach((membership, i) => {
     const person = people[i];
@@ -214,9 +233,18 @@ export async function communitiesForTopic(
   topic: Ref,
   viewer: Viewer,
 ): Promise<CommunityRow[]> {
-  const rows = await db.communities.where('topics').equals(topic.id).toArray();
+  const rows = await readPacks(db, async (r) =>
+    r.bulkGet<CommunityRow>(
+      'communities',
+      await r.lookup(
+        'communities.topics',
+        topic.id,
+        r.gens.has(topic.feedId) ? [topic.feedId] : [],
+      ),
+    ),
+  );
   return rows
-    .filter((c) => c.feedId === topic.feedId && canSee(viewer, c))
+    .filter((c): c is CommunityRow => c !== undefined && canSee(viewer, c))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -227,13 +255,14 @@ export interface PersonExpertise {
 
 /** People with declared expertise in a topic, highest level first. */
 export async function expertsOnTopic(db: ConstellationDB, topic: Ref): Promise<PersonExpertise[]> {
-  const entries = await db.expertise
-    .where('[feedId+topic]')
-    .equals([topic.feedId, topic.id])
-    .toArray();
-  const people = await db.people.bulkGet(
-    entries.map((e) => [e.feedId, e.person] as [string, string]),
-  );
+  const { entries, people } = await readPacks(db, async (r) => {
+    const entries = await r.group<ExpertiseRow>('expertise@topic', topic.feedId, topic.id);
+    const people = await r.bulkGet<PersonRow>(
+      'people',
+      entries.map((e) => ({ feedId: e.feedId, id: e.person })),
+    );
+    return { entries, people };
+  });
   const out: PersonExpertise[] = [];
   entries.forEach((expertise, i) => {
     const person = people[i];
@@ -245,11 +274,20 @@ export async function expertsOnTopic(db: ConstellationDB, topic: Ref): Promise<P
 }
 
 export function expertiseOfPerson(db: ConstellationDB, person: Ref): Promise<ExpertiseRow[]> {
-  return db.expertise.where('[feedId+person]').equals([person.feedId, person.id]).toArray();
+  return readPacks(db, (r) => r.group<ExpertiseRow>('expertise', person.feedId, person.id));
 }
 
 export function peopleInUnit(db: ConstellationDB, unit: Ref): Promise<PersonRow[]> {
-  return db.people.where('[feedId+unit]').equals([unit.feedId, unit.id]).toArray();
+  return readPacks(db, async (r) => {
+    const refs = await r.lookup(
+      'people.unit',
+      unit.id,
+      r.gens.has(unit.feedId) ? [unit.feedId] : [],
+    );
+    return (await r.bulkGet<PersonRow>('people', refs)).filter(
+      (p): p is PersonRow => p !== undefined,
+    );
+  });
 }
 
 const PARTICIPATION_ORDER = { core: 0, active: 1, peripheral: 2 } as const;

@@ -3,8 +3,10 @@
 // the topic vocabulary for content scripts. Rows are filtered through visibleFeedIds, and
 // communities through canSee, like every other query.
 import type { ConstellationDB } from './database';
-import { canSee, communityKey, visibleFeedIds, type Viewer } from './queries';
-import type { CommunityRow, MembershipRow, PersonRow, TopicRow } from './schema';
+import { readPacks } from './packed';
+import type { IndexEntry, IndexList } from './packs';
+import { canSee, communityKey, type Viewer } from './queries';
+import type { CommunityRow, MembershipRow, PersonRow, Ref, TopicRow } from './schema';
 
 export interface KeyedPeople {
   handles: Map<string, PersonRow[]>;
@@ -17,29 +19,33 @@ export async function peopleByKeys(
   db: ConstellationDB,
   keys: { handles: string[]; emails: string[]; names: string[] },
 ): Promise<KeyedPeople> {
-  const visible = await visibleFeedIds(db);
-  const lookup = async (index: 'handleKeys' | 'emailKeys' | 'nameKeys', wanted: string[]) => {
-    const out = new Map<string, PersonRow[]>();
-    if (wanted.length === 0) return out;
-    const wantedSet = new Set(wanted);
-    const rows = await db.people.where(index).anyOf(wanted).distinct().toArray();
-    for (const row of rows) {
-      if (!visible.has(row.feedId)) continue;
-      for (const key of row[index]) {
-        if (!wantedSet.has(key)) continue;
-        const list = out.get(key) ?? [];
-        if (!list.includes(row)) list.push(row);
-        out.set(key, list);
-      }
-    }
-    return out;
-  };
-  const [handles, emails, names] = await Promise.all([
-    lookup('handleKeys', keys.handles),
-    lookup('emailKeys', keys.emails),
-    lookup('nameKeys', keys.names),
-  ]);
-  return { handles, emails, names };
+  return readPacks(db, async (r) => {
+    // One row object per person, however many keys find them.
+    const rows = new Map<string, Promise<PersonRow | undefined>>();
+    const person = (ref: Ref) => {
+      const key = communityKey(ref.feedId, ref.id);
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = r.get<PersonRow>('people', ref.feedId, ref.id)));
+      return row;
+    };
+    const lookup = async (index: IndexList, wanted: string[]) => {
+      const out = new Map<string, PersonRow[]>();
+      await Promise.all(
+        [...new Set(wanted)].map(async (key) => {
+          const found = await Promise.all((await r.lookup(index, key)).map(person));
+          const list = found.filter((p): p is PersonRow => p !== undefined);
+          if (list.length > 0) out.set(key, [...new Set(list)]);
+        }),
+      );
+      return out;
+    };
+    const [handles, emails, names] = await Promise.all([
+      lookup('people.handleKeys', keys.handles),
+      lookup('people.emailKeys', keys.emails),
+      lookup('people.nameKeys', keys.names),
+    ]);
+    return { handles, emails, names };
+  });
 }
 
 /** Every membership of these people, grouped by person ("feedId\0id"). */
@@ -47,10 +53,14 @@ export async function membershipsOfPeople(
   db: ConstellationDB,
   people: PersonRow[],
 ): Promise<Map<string, MembershipRow[]>> {
-  const rows = await db.memberships
-    .where('[feedId+person]')
-    .anyOf(people.map((p) => [p.feedId, p.id]))
-    .toArray();
+  const rows = (
+    await readPacks(db, (r) =>
+      r.groups<MembershipRow>(
+        'memberships',
+        people.map((p) => ({ feedId: p.feedId, id: p.id })),
+      ),
+    )
+  ).flat();
   const out = new Map<string, MembershipRow[]>();
   for (const row of rows) {
     const key = communityKey(row.feedId, row.person);
@@ -66,9 +76,7 @@ export async function visibleCommunities(
   refs: { feedId: string; id: string }[],
 ): Promise<Map<string, CommunityRow>> {
   const unique = [...new Map(refs.map((r) => [communityKey(r.feedId, r.id), r])).values()];
-  const rows = await db.communities.bulkGet(
-    unique.map((r) => [r.feedId, r.id] as [string, string]),
-  );
+  const rows = await readPacks(db, (r) => r.bulkGet<CommunityRow>('communities', unique));
   const out = new Map<string, CommunityRow>();
   for (const row of rows) {
     if (row && canSee(viewer, row)) out.set(communityKey(row.feedId, row.id), row);
@@ -91,13 +99,14 @@ export async function vocabularySource(
   db: ConstellationDB,
   viewer: Viewer,
 ): Promise<VocabularySource> {
-  const visible = await visibleFeedIds(db);
-  const [topics, communities] = await Promise.all([db.topics.toArray(), db.communities.toArray()]);
+  const [topics, communities] = await readPacks(db, (r) =>
+    Promise.all([r.all<TopicRow>('topics'), r.all<CommunityRow>('communities')]),
+  );
   const coverage = new Map<string, string[]>();
   const names = new Map<string, string>();
   const seen: CommunityRow[] = [];
   for (const community of communities) {
-    if (!visible.has(community.feedId) || !canSee(viewer, community)) continue;
+    if (!canSee(viewer, community)) continue;
     seen.push(community);
     names.set(communityKey(community.feedId, community.id), community.name);
     for (const topic of community.topics) {
@@ -106,9 +115,7 @@ export async function vocabularySource(
     }
   }
   return {
-    topics: topics.filter(
-      (t) => visible.has(t.feedId) && coverage.has(communityKey(t.feedId, t.id)),
-    ),
+    topics: topics.filter((t) => coverage.has(communityKey(t.feedId, t.id))),
     coverage,
     names,
     communities: seen,
@@ -120,13 +127,12 @@ export async function vocabularySource(
  * of the visible feeds — read from the `nameKeys` index alone, without loading the rows.
  */
 export async function uniquePersonNameKeys(db: ConstellationDB): Promise<string[]> {
-  const visible = await visibleFeedIds(db);
+  const entries = await readPacks(db, (r) => r.all<IndexEntry>('people.nameKeys'));
   const count = new Map<string, number>();
-  await db.people.orderBy('nameKeys').eachKey((key, cursor) => {
-    const [feedId] = cursor.primaryKey;
-    if (typeof key !== 'string' || !key.includes(' ') || !visible.has(feedId)) return;
+  for (const [key] of entries) {
+    if (!key.includes(' ')) continue;
     count.set(key, (count.get(key) ?? 0) + 1);
-  });
+  }
   return [...count].filter(([, n]) => n === 1).map(([key]) => key);
 }
 

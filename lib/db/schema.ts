@@ -14,6 +14,8 @@ export interface FeedRow {
   organization: string;
   generatedAt: string;
   ingestedAt: string;
+  /** The generation of packs (lib/db/packs.ts) readers see; unique for the feed forever. */
+  gen?: number;
   counts: {
     units: number;
     people: number;

@@ -33,7 +33,7 @@ export function scopeOf(feeds: readonly FeedRow[]): SearchScope {
   const version = feeds
     .map(
       (f) =>
-        `${f.feedId}\u0000${f.generatedAt}\u0000${f.ingestedAt}\u0000${JSON.stringify(f.counts)}`,
+        `${f.feedId}\u0000${f.gen ?? ''}\u0000${f.generatedAt}\u0000${f.ingestedAt}\u0000${JSON.stringify(f.counts)}`,
     )
     .sort()
     .join('\u0001');
@@ -56,8 +56,8 @@ interface TableMemory {
 
 let memories = new WeakMap<ConstellationDB, Map<string, TableMemory>>();
 
-/** The part names Dexie gives a write to a searched table ("idb://constellation/people/…"). */
-const SEARCHED_TABLE = /\/(people|topics|communities)\//;
+/** The part names Dexie gives a write to the searched packs ("idb://constellation/packs/…"). */
+const SEARCHED_TABLE = /\/packs\//;
 
 Dexie.on('storagemutated', (parts) => {
   if (Object.keys(parts).some((part) => part === 'all' || SEARCHED_TABLE.test(part)))

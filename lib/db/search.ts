@@ -5,10 +5,11 @@
 // rare enough are kept in memory (lib/db/search-cache.ts), so the next keystrokes of a
 // several-word query are answered without the database.
 import { queryTokens } from '../model/keys';
-import type { Table } from 'dexie';
 import type { ConstellationDB } from './database';
+import { readPacks, type PackReader } from './packed';
+import type { IndexList } from './packs';
 import { canSee, type Viewer } from './queries';
-import type { CommunityRow, PersonRow, TopicRow } from './schema';
+import type { CommunityRow, PersonRow, Ref, TopicRow } from './schema';
 import {
   CACHED_WORD_ENTRIES,
   keepRows,
@@ -43,14 +44,25 @@ function plan(query: string): { lead: string; words: string[] } | undefined {
   return { lead, words };
 }
 
+/** What a search reads: the rows of a list, found through its token index. */
+interface SearchKind {
+  list: 'people' | 'communities' | 'topics';
+  index: IndexList;
+}
+
+const PEOPLE: SearchKind = { list: 'people', index: 'people.tokens' };
+const COMMUNITIES: SearchKind = { list: 'communities', index: 'communities.tokens' };
+const TOPICS: SearchKind = { list: 'topics', index: 'topics.tokens' };
+
 /**
- * Rows whose tokens start with the lead word, read with one `getAll` (a single IndexedDB
- * round trip) instead of a filtered cursor (one round trip per step), then checked in memory.
- * When that first page is full but yields too few matches, a cursor finishes the job.
+ * Rows whose tokens start with the lead word: a page of the token index's entries (their
+ * packs read once each), then the rows they name, checked in memory. When that first page is
+ * full but yields too few matches, the rest of the word's entries are read and their rows
+ * checked a page at a time until `limit` of them pass.
  */
 async function prefixSearch<T extends SearchRow>(
   db: ConstellationDB,
-  table: Table<T, [string, string]>,
+  kind: SearchKind,
   p: { lead: string; words: string[] },
   limit: number,
   accept: (row: T) => boolean,
@@ -58,37 +70,67 @@ async function prefixSearch<T extends SearchRow>(
 ): Promise<T[]> {
   const keep = (row: T) =>
     scope.visible.has(row.feedId) && matchesAll(row.tokens, p.words) && accept(row);
-  const kept = keptRows<T>(db, table.name, scope, p.words);
+  const kept = keptRows<T>(db, kind.list, scope, p.words);
   if (kept) return firstKept(kept, keep, limit);
-  if (p.words.length > 1) {
-    const intersected = await intersectWords(db, table, p.words, limit, keep, scope);
-    if (intersected) return intersected;
-  }
-  const page = Math.max(limit * 3, 24);
-  const first = await table.where('tokens').startsWith(p.lead).limit(page).toArray();
-  if (first.length < page) {
-    // Every row of the lead word is here: keep them for the next keystrokes.
-    const rows = distinctRows(first);
-    keepRows(db, table.name, scope, p.lead, rows);
-    return firstKept(rows, keep, limit);
-  }
-  const found: T[] = [];
-  for (const row of distinctRows(first)) {
-    if (keep(row)) found.push(row);
+  return readPacks(db, async (r) => {
+    if (p.words.length > 1) {
+      const intersected = await intersectWords(db, r, kind, p.words, limit, keep, scope);
+      if (intersected) return intersected;
+    }
+    const page = Math.max(limit * 3, 24);
+    const first = await r.prefix(kind.index, p.lead, page);
+    const rows = await rowsOf<T>(r, kind, distinctRefs(first.map((e) => e.ref)));
+    if (first.length < page) {
+      // Every row of the lead word is here: keep them for the next keystrokes.
+      keepRows(db, kind.list, scope, p.lead, rows);
+      return firstKept(rows, keep, limit);
+    }
+    const found = firstKept(rows, keep, limit);
     if (found.length >= limit) return found;
-  }
-  return table.where('tokens').startsWith(p.lead).distinct().filter(keep).limit(limit).toArray();
+    const seen = new Set(rows.map((row) => refKey(row)));
+    const rest = distinctRefs((await r.prefix(kind.index, p.lead)).map((e) => e.ref)).filter(
+      (ref) => !seen.has(refKey(ref)),
+    );
+    return checkInPages(r, kind, rest, keep, limit, found);
+  });
+}
+
+function refKey(ref: { feedId: string; id: string }): string {
+  return `${ref.feedId}\u0000${ref.id}`;
 }
 
 /** A row appears once per matching token ("alice", "alice.chen@…"): each once, in order. */
-function distinctRows<T extends SearchRow>(rows: readonly T[]): T[] {
+function distinctRefs(refs: readonly Ref[]): Ref[] {
   const seen = new Set<string>();
-  return rows.filter((row) => {
-    const key = `${row.feedId}\u0000${row.id}`;
+  return refs.filter((ref) => {
+    const key = refKey(ref);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+async function rowsOf<T>(r: PackReader, kind: SearchKind, refs: readonly Ref[]): Promise<T[]> {
+  return (await r.bulkGet<T>(kind.list, refs)).filter(
+    (row): row is Awaited<T> => row !== undefined,
+  );
+}
+
+/** Reads the candidates' rows a page at a time until `limit` of them pass. */
+async function checkInPages<T>(
+  r: PackReader,
+  kind: SearchKind,
+  candidates: readonly Ref[],
+  keep: (row: T) => boolean,
+  limit: number,
+  found: T[] = [],
+): Promise<T[]> {
+  for (let at = 0; at < candidates.length && found.length < limit; at += CANDIDATE_PAGE) {
+    for (const row of await rowsOf<T>(r, kind, candidates.slice(at, at + CANDIDATE_PAGE))) {
+      if (keep(row) && found.length < limit) found.push(row);
+    }
+  }
+  return found;
 }
 
 function firstKept<T>(rows: readonly T[], keep: (row: T) => boolean, limit: number): T[] {
@@ -108,67 +150,50 @@ const COUNTED_LENGTH = 3;
 const CANDIDATE_PAGE = 48;
 
 /**
- * Several words ("lucía sánchez"): count each word's index entries (counted in the database,
- * nothing copied), then, rarest word first, read the primary keys of the listable words and
- * intersect them while that is cheaper than checking the candidates' rows, then read the
- * candidates' rows a page at a time until `limit` of them pass every word. Every row that can
- * match is a candidate, so the answer is complete; a word no row has ends it at once. When the
- * rarest word has few enough entries, all its rows are read in one `getAll` instead and kept
- * for the next keystrokes (lib/db/search-cache.ts).
+ * Several words ("lucía sánchez"): list each word's index entries (up to a cap: a word with
+ * more is too common to list and is checked on the rows), then, rarest word first, intersect
+ * the listed words' references, then read the candidates' rows a page at a time until
+ * `limit` of them pass every word. Every row that can match is a candidate, so the answer is
+ * complete; a word no row has ends it at once. When the rarest word has few enough entries,
+ * all its rows are read and kept for the next keystrokes (lib/db/search-cache.ts).
  * Undefined when every word is too common to list (the rows of the lead word are then read).
  */
 async function intersectWords<T extends SearchRow>(
   db: ConstellationDB,
-  table: Table<T, [string, string]>,
+  r: PackReader,
+  kind: SearchKind,
   words: string[],
   limit: number,
   keep: (row: T) => boolean,
   scope: SearchScope,
 ): Promise<T[] | undefined> {
-  const range = (word: string) => table.where('tokens').startsWith(word);
-  // Counting walks a word's entries: words this short are common ("s" has 52,741 entries at
-  // 100k people), so they are not counted and never listed, only checked on the rows.
-  const counts = await Promise.all(
-    words.map((word) =>
-      word.length >= COUNTED_LENGTH ? range(word).count() : Promise.resolve(Infinity),
-    ),
+  // Words this short are common ("s" has 52,741 entries at 100k people): never listed, only
+  // checked on the rows.
+  const listed = await Promise.all(
+    words.map(async (word) => {
+      if (word.length < COUNTED_LENGTH) return undefined;
+      const entries = await r.prefix(kind.index, word, INTERSECT_CAP + 1);
+      return entries.length > INTERSECT_CAP ? undefined : distinctRefs(entries.map((e) => e.ref));
+    }),
   );
-  if (counts.some((n) => n === 0)) return [];
-  // Words too common to list ("s" in "lucía s") are checked on the rows instead.
-  const listable = words
-    .map((word, i) => ({ word, entries: counts[i]! }))
-    .filter((w) => w.entries <= INTERSECT_CAP)
-    .sort((a, b) => a.entries - b.entries);
+  if (listed.some((refs) => refs?.length === 0)) return [];
+  const listable = listed
+    .map((refs, i) => ({ word: words[i]!, refs }))
+    .filter((w): w is { word: string; refs: Ref[] } => w.refs !== undefined)
+    .sort((a, b) => a.refs.length - b.refs.length);
   if (listable.length === 0) return undefined;
   const rarest = listable[0]!;
-  if (rarest.entries <= CACHED_WORD_ENTRIES) {
-    const rows = distinctRows(await range(rarest.word).toArray());
-    keepRows(db, table.name, scope, rarest.word, rows);
+  if (rarest.refs.length <= CACHED_WORD_ENTRIES) {
+    const rows = await rowsOf<T>(r, kind, rarest.refs);
+    keepRows(db, kind.list, scope, rarest.word, rows);
     return firstKept(rows, keep, limit);
   }
-  const asString = (key: [string, string]) => `${key[0]}\u0000${key[1]}`;
-  let candidates: Map<string, [string, string]> | undefined;
-  for (const { word, entries } of listable) {
-    // Stop when checking the candidates' rows costs less than listing the next word: a page
-    // of them, or fewer than a quarter of its entries (a key costs a fraction of a row).
-    if (candidates && (candidates.size <= CANDIDATE_PAGE || entries > candidates.size * 4)) break;
-    const keys = await range(word).primaryKeys();
-    if (!candidates) {
-      candidates = new Map(keys.map((key) => [asString(key), key] as const));
-    } else {
-      const next = new Set(keys.map(asString));
-      candidates = new Map([...candidates].filter(([k]) => next.has(k)));
-    }
+  let candidates = rarest.refs;
+  for (const { refs } of listable.slice(1)) {
+    const next = new Set(refs.map(refKey));
+    candidates = candidates.filter((ref) => next.has(refKey(ref)));
   }
-  const list = [...candidates!.values()];
-  const found: T[] = [];
-  for (let at = 0; at < list.length && found.length < limit; at += CANDIDATE_PAGE) {
-    const rows = await table.bulkGet(list.slice(at, at + CANDIDATE_PAGE));
-    for (const row of rows) {
-      if (row !== undefined && keep(row) && found.length < limit) found.push(row);
-    }
-  }
-  return found;
+  return checkInPages(r, kind, candidates, keep, limit);
 }
 
 export async function searchPeople(
@@ -179,9 +204,9 @@ export async function searchPeople(
 ): Promise<PersonRow[]> {
   const p = plan(query);
   if (!p) return [];
-  const rows = await prefixSearch(
+  const rows = await prefixSearch<PersonRow>(
     db,
-    db.people,
+    PEOPLE,
     p,
     filters.limit ?? DEFAULT_LIMIT,
     (person) =>
@@ -202,9 +227,9 @@ export async function searchCommunities(
 ): Promise<CommunityRow[]> {
   const p = plan(query);
   if (!p) return [];
-  const rows = await prefixSearch(
+  const rows = await prefixSearch<CommunityRow>(
     db,
-    db.communities,
+    COMMUNITIES,
     p,
     limit,
     (c) => canSee(viewer, c),
@@ -221,9 +246,9 @@ export async function searchTopics(
 ): Promise<TopicRow[]> {
   const p = plan(query);
   if (!p) return [];
-  const rows = await prefixSearch(
+  const rows = await prefixSearch<TopicRow>(
     db,
-    db.topics,
+    TOPICS,
     p,
     limit,
     () => true,

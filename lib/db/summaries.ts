@@ -1,7 +1,8 @@
 // Compact person descriptions for lists, popups and messages: name, title, unit name and
 // company resolved in one bulk read instead of one read per row.
 import type { ConstellationDB } from './database';
-import type { PersonRow } from './schema';
+import { readPacks } from './packed';
+import type { PersonRow, UnitRow } from './schema';
 
 export interface PersonSummary {
   feedId: string;
@@ -19,8 +20,11 @@ export async function personSummaries(
   db: ConstellationDB,
   people: PersonRow[],
 ): Promise<PersonSummary[]> {
-  const units = await db.units.bulkGet(
-    people.map((p) => [p.feedId, p.unit ?? ''] as [string, string]),
+  const units = await readPacks(db, (r) =>
+    r.bulkGet<UnitRow>(
+      'units',
+      people.map((p) => ({ feedId: p.feedId, id: p.unit ?? '' })),
+    ),
   );
   return people.map((p, i) => {
     const summary: PersonSummary = {

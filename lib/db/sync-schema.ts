@@ -25,13 +25,14 @@ export interface FeedValidators {
 }
 
 /**
- * A generation being written. `direct`: the feed has no visible generation yet, so its rows go
- * straight into the feed tables, hidden by `visibleFeedIds` until the switch writes its `feeds`
- * row. `staged`: the feed is visible, so added/changed rows and removals go to `syncStaging`
- * and the switch applies them in one transaction.
+ * A generation being written: the feed's packs under `gen`, invisible until the switch names
+ * `gen` in the feed's `feeds` row. `direct`: the feed has no visible generation yet;
+ * `staged`: it has one, which stays visible until the switch.
  */
 export interface PendingGeneration {
   generation: number;
+  /** The packs' generation number (lib/db/packs.ts), unique for the feed forever. */
+  gen: number;
   feedId: string;
   mode: 'direct' | 'staged';
   /** SHA-256 (hex) of the body: a resumed sync must be writing the very same document. */
@@ -61,7 +62,10 @@ export interface SyncSourceRow {
   accepted?: { digest: string; at: string };
 }
 
-/** One added/changed row (`row` set) or one removal (`row` absent) of a staged generation. */
+/**
+ * One added/changed row (`row` set) or one removal (`row` absent) of a staged generation of
+ * schema versions 2–4; the version 5 upgrade empties the table (generations are packs now).
+ */
 export interface StagedRow {
   feedId: string;
   list: FeedList;

@@ -16,9 +16,11 @@ import {
   getTopic,
   getUnit,
   membersOfCommunity,
+  topicsByRef,
   type Viewer,
 } from './queries';
-import type { CommunityRow, MyExpertiseRow, Ref, TopicRow } from './schema';
+import { readPacks } from './packed';
+import type { CommunityRow, MyExpertiseRow, PersonRow, Ref, TopicRow } from './schema';
 import { suggestCommunities } from '../rank/participate';
 
 type Key2 = [string, string];
@@ -44,7 +46,7 @@ export async function finderResults(
   // three searches (instead of a transaction per read and three reads of the feeds).
   const [topics, people, communities] = await db.transaction(
     'r',
-    [db.feeds, db.topics, db.people, db.communities, db.units],
+    [db.feeds, db.packs],
     async () => {
       const scope = await searchScope(db);
       return Promise.all([
@@ -74,7 +76,12 @@ export async function topicPeopleData(db: ConstellationDB, ref: Ref, viewer: Vie
   const names = new Map(found.units.map((u) => [u.id, u.name]));
   const [communities, people] = await Promise.all([
     summarizeCommunities(db, found.communities),
-    db.people.bulkGet(found.evidence.map((e) => [ref.feedId, e.personId] as Key2)),
+    readPacks(db, (r) =>
+      r.bulkGet<PersonRow>(
+        'people',
+        found.evidence.map((e) => ({ feedId: ref.feedId, id: e.personId })),
+      ),
+    ),
   ]);
   const contacts = new Map(
     people.flatMap((p) => (p ? [[p.id, { emails: p.emails, handles: p.handles }] as const] : [])),
@@ -98,7 +105,10 @@ export async function personDetail(db: ConstellationDB, ref: Ref, viewer: Viewer
     expertiseOfPerson(db, ref),
     viewer.me ? pathTo(db, viewer.me, ref, viewer) : Promise.resolve(undefined),
   ]);
-  const topics = await db.topics.bulkGet(expertise.map((e) => [e.feedId, e.topic] as Key2));
+  const topics = await topicsByRef(
+    db,
+    expertise.map((e) => ({ feedId: e.feedId, id: e.topic })),
+  );
   return {
     person,
     unit,
@@ -152,7 +162,10 @@ export async function participationData(db: ConstellationDB, viewer: Viewer, now
     }),
   );
   const interests = (await db.myExpertise.toArray()).filter((row) => row.level === 0);
-  const interestTopics = await db.topics.bulkGet(interests.map((i) => [i.feedId, i.topic] as Key2));
+  const interestTopics = await topicsByRef(
+    db,
+    interests.map((i) => ({ feedId: i.feedId, id: i.topic })),
+  );
   const followed = (
     await Promise.all((await followedCommunities(db)).map((r) => getCommunity(db, r, viewer)))
   ).filter((c): c is CommunityRow => c !== undefined);
@@ -163,7 +176,10 @@ export async function participationData(db: ConstellationDB, viewer: Viewer, now
     ),
     ...shownVisits.map((v) => [v.feedId, v.topic] as Key2),
   ];
-  const matchedTopics = await db.topics.bulkGet(matched);
+  const matchedTopics = await topicsByRef(
+    db,
+    matched.map(([feedId, id]) => ({ feedId, id })),
+  );
   return {
     detailed,
     interests: interests.map((row: MyExpertiseRow, i) => ({

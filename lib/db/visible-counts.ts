@@ -9,10 +9,11 @@
 // the rows readers see: counted from the rows in memory by a whole-feed write
 // (`membersOnlyOfRows`, lib/db/ingest.ts), read back from the stored rows inside the
 // transaction that switches a chunked generation (`membersOnlyOfFeed`, lib/db/generations.ts).
-import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
+import { readPacks } from './packed';
+import { compareKeys } from './packs';
 import { communityKey, dataStatus, type DataStatus, type Viewer } from './queries';
-import type { MembersOnlyCount } from './schema';
+import type { CommunityRow, MembersOnlyCount } from './schema';
 
 export interface ViewerStatus extends DataStatus {
   /** Members-only communities left out of `counts` because the viewer is not a member. */
@@ -62,7 +63,9 @@ export function membersOnlyOfRows(
     const n = counts.get(m.community);
     if (n !== undefined) counts.set(m.community, n + 1);
   }
-  return [...counts].map(([community, n]) => ({ community, memberships: n }));
+  return [...counts]
+    .map(([community, n]) => ({ community, memberships: n }))
+    .sort((a, b) => compareKeys(a.community, b.community));
 }
 
 /**
@@ -76,16 +79,15 @@ export async function membersOnlyOfFeed(
   db: ConstellationDB,
   feedId: string,
 ): Promise<MembersOnlyCount[]> {
-  const ids = (
-    await db.communities
-      .where('[feedId+id]')
-      .between([feedId, Dexie.minKey], [feedId, Dexie.maxKey])
-      .toArray()
-  )
-    .filter((c) => c.visibility === 'members')
-    .map((c) => c.id);
-  const counts = await Promise.all(
-    ids.map((id) => db.memberships.where('[feedId+community]').equals([feedId, id]).count()),
-  );
-  return ids.map((community, i) => ({ community, memberships: counts[i]! }));
+  return readPacks(db, async (r) => {
+    if (!r.gens.has(feedId)) return [];
+    const ids = (await r.all<CommunityRow>('communities', feedId))
+      .filter((c) => c.visibility === 'members')
+      .map((c) => c.id);
+    const members = await r.groups(
+      'memberships@community',
+      ids.map((id) => ({ feedId, id })),
+    );
+    return ids.map((community, i) => ({ community, memberships: members[i]!.length }));
+  });
 }

@@ -4,6 +4,7 @@
 // leaves the device: no sync writes it, and the local-data export leaves it out on purpose
 // (it is browsing history). The user can clear it and turn it off (lib/settings.ts).
 import type { ConstellationDB } from './database';
+import { topicsByRef } from './queries';
 import type { Ref, TopicVisitRow } from './schema';
 
 export const VISIT_WEIGHTS = {
@@ -120,7 +121,10 @@ export async function visitedTopicsWithLabels(
 ): Promise<{ total: number; shown: (VisitedTopic & { label: string })[] }> {
   const all = await visitedTopics(db);
   const shown = all.slice(0, limit);
-  const topics = await db.topics.bulkGet(shown.map((v) => [v.feedId, v.topic] as [string, string]));
+  const topics = await topicsByRef(
+    db,
+    shown.map((v) => ({ feedId: v.feedId, id: v.topic })),
+  );
   return {
     total: all.length,
     shown: shown.map((v, i) => ({ ...v, label: topics[i]?.label ?? v.topic })),

@@ -22,6 +22,8 @@ export interface SyncPlan {
   changes: ListChanges[];
   /** Fingerprint of what is stored once this plan is applied. */
   fingerprint: Fingerprint;
+  /** Keys of stored records that stay in their previous version (now invalid), per list. */
+  kept: Record<FeedList, string[]>;
   counts: SyncCounts;
 }
 
@@ -54,6 +56,10 @@ export function planSync(
       invalidKeys.get(problem.list)!.add(problemKey(problem.list, problem.id));
   }
   const changes: ListChanges[] = [];
+  const kept = Object.fromEntries(FEED_LISTS.map((l) => [l, [] as string[]])) as Record<
+    FeedList,
+    string[]
+  >;
   for (const list of FEED_LISTS) {
     const before = old[list];
     const after = fingerprint[list];
@@ -77,6 +83,7 @@ export function planSync(
       if (invalid.has(key)) {
         // Keep the last good version of a record that is now invalid.
         after.set(key, hash);
+        kept[list].push(key);
         counts.kept++;
       } else {
         removals.push(key);
@@ -85,7 +92,7 @@ export function planSync(
     }
     changes.push({ list, upserts, removals });
   }
-  return { changes, fingerprint, counts };
+  return { changes, fingerprint, kept, counts };
 }
 
 /** Rows stored per list once the plan is applied (the `feeds` row's counts). */

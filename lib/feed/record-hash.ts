@@ -8,7 +8,7 @@ import type { FeedList } from '../model/feed';
 /** Bump when lib/db/rows.ts derives rows differently, so every stored row is rewritten. */
 export const ROWS_VERSION = 1;
 
-interface Keyed {
+export interface Keyed {
   id?: string;
   person?: string;
   community?: string;

@@ -10,7 +10,9 @@ import {
   listSources,
   openGeneration,
   recordValidators,
+  storedRowsByKey,
   switchGeneration,
+  chunkPacks,
   writeChunk,
 } from '../db/generations';
 import {
@@ -23,7 +25,11 @@ import { acquireLease, releaseLease, renewLease } from '../db/sync-lease';
 import type { LeaseRow, SyncDelivery, SyncReportRow, SyncSourceRow } from '../db/sync-schema';
 import { saveReport, syncReport } from '../db/sync-status';
 import { feedRow as storedFeedRow, feedRows } from '../db/feeds';
-import { planChunks, planSync, storedCounts, type PlanChunk } from './diff';
+import { planSync, storedCounts } from './diff';
+import { appendRows, feedRowsInPlace } from '../db/rows';
+import { planPacks, type PlannedPack } from '../db/packs';
+import { membersOnlyOfRows } from '../db/visible-counts';
+import { FEED_LISTS } from '../model/feed';
 import {
   DEFAULT_LIMITS,
   fetchFeedBody,
@@ -314,7 +320,13 @@ async function landDocument(
       (await storedKeysFingerprint(db, feed.feedId)))
     : undefined;
   const plan = planSync(feed, problems, fingerprint);
-  const chunks = planChunks(plan, deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  // The new generation is the document's records plus the stored versions of those it left
+  // out as invalid; its rows are derived on the document's own objects (no second copy).
+  const rows = appendRows(
+    feedRowsInPlace(feed),
+    stored ? await storedRowsByKey(db, feed.feedId, plan.kept) : undefined,
+  );
+  const chunks = chunkPacks(planPacks(rows), deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const recordCount = chunks.reduce((n, c) => n + recordsIn(c), 0);
   let recordsDone = 0;
   let pending = await openGeneration(db, {
@@ -364,6 +376,7 @@ async function landDocument(
     owner,
     pending,
     feedRow,
+    membersOnly: membersOnlyOfRows(rows.communities, rows.memberships),
     fingerprint: plan.fingerprint,
     validators: served,
     retire,
@@ -398,9 +411,14 @@ async function landDocument(
   };
 }
 
-function recordsIn(chunk: PlanChunk): number {
-  return chunk.upserts ? chunk.upserts.length : chunk.removals.length;
+/** Records (not index entries or second orderings) in a chunk of packs: what progress counts. */
+function recordsIn(chunk: readonly PlannedPack[]): number {
+  let n = 0;
+  for (const pack of chunk) if (PRIMARY_LISTS.has(pack.list)) n += pack.items.length;
+  return n;
 }
+
+const PRIMARY_LISTS: ReadonlySet<string> = new Set(FEED_LISTS);
 
 async function progress(deps: SyncDeps, p: SyncProgress): Promise<void> {
   await deps.onProgress?.(p);

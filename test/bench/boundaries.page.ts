@@ -12,6 +12,7 @@ import { validateFeedText } from '../../lib/model/validate';
 import { boundaryOptions } from '../../lib/boundaries/options';
 import { analyseConstellation } from '../../lib/boundaries/report';
 import { median } from '../../lib/stats';
+import { visibleRecords } from '../../lib/db/packed';
 
 export interface BoundariesResult {
   communities: number;
@@ -116,7 +117,7 @@ export async function runBoundariesBench(
   // Interleaved, the first round discarded (JIT and IndexedDB warm-up).
   for (let i = 0; i <= runs; i++) {
     let t = performance.now();
-    const rows = await db.memberships.toArray();
+    const rows = await visibleRecords(db, 'memberships');
     const r = performance.now() - t;
     if (rows.length === 0) throw new Error('no memberships');
     t = performance.now();

@@ -63,16 +63,8 @@ export async function runFoundationBench(feedUrl: string, runs: number): Promise
       await time(() =>
         rawDb.transaction(
           'rw',
-          FEED_TABLES.map((t) => rawDb[t]),
-          () =>
-            Promise.all([
-              rawDb.units.bulkPut(rows.units),
-              rawDb.people.bulkPut(rows.people),
-              rawDb.topics.bulkPut(rows.topics),
-              rawDb.communities.bulkPut(rows.communities),
-              rawDb.memberships.bulkPut(rows.memberships),
-              rawDb.expertise.bulkPut(rows.expertise),
-            ]),
+          FEED_TABLES.map((t) => rawDb.table(t)),
+          () => Promise.all(FEED_TABLES.map((t) => rawDb.table(t).bulkPut(rows[t]))),
         ),
       ),
     );

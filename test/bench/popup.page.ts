@@ -3,7 +3,7 @@
 // function the popup calls) against a single primary-key get measured in the same run.
 import { ConstellationDB } from '../../lib/db/database';
 import { replaceFeed } from '../../lib/db/ingest';
-import { ANONYMOUS } from '../../lib/db/queries';
+import { ANONYMOUS, getPerson } from '../../lib/db/queries';
 import { searchCommunities, searchPeople, searchTopics } from '../../lib/db/search';
 import { personSummaries } from '../../lib/db/summaries';
 import { finderResults } from '../../lib/db/views';
@@ -51,7 +51,7 @@ export async function runPopupBench(feedUrl: string, queries: string[]): Promise
   for (let i = 0; i < typed.length; i++) {
     const person = feed.people[(i * 7919) % feed.people.length]!;
     let t = performance.now();
-    await db.people.get([feed.feedId, person.id]);
+    await getPerson(db, { feedId: feed.feedId, id: person.id });
     gets.push(performance.now() - t);
     t = performance.now();
     results += (await finderResults(db, typed[i]!, ANONYMOUS)).length;

@@ -144,8 +144,7 @@ async function measureDesign(
   const reader = open();
   await reader.open();
   const [firstLookupMs, found] = await time(async (): Promise<unknown> => {
-    if (design === 'rows')
-      return (reader as ConstellationDB).people.where('handleKeys').equals(probe).first();
+    if (design === 'rows') return reader.table('people').where('handleKeys').equals(probe).first();
     if (design === 'rows-bare') {
       // No index: the only way to answer is to scan the people.
       let hit: unknown;

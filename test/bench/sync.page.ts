@@ -5,6 +5,7 @@
 // chunked generation → switch), a re-sync with 1% of records changed, and a 304 re-sync;
 // then the same three with the feed published by the delta protocol (manifest + delta).
 import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
+import { planPacks, type PackRow } from '../../lib/db/packs';
 import { feedRows } from '../../lib/db/rows';
 import { syncFeed, type SyncProgress } from '../../lib/feed/sync';
 import { validateFeedText } from '../../lib/model/validate';
@@ -16,7 +17,13 @@ export interface SyncBenchResult {
   memberships: number;
   rows: number;
   runs: number;
+  /** Raw bulkPut of the feed as version-1 rows (one row per record, with their indexes). */
   rawBulkPutMs: number;
+  /** Raw bulkPut of the same feed as packs (today's storage), planned beforehand. */
+  rawPacksMs: number;
+  /** JSON.parse of the same bytes: the floor of turning the document into objects. */
+  parseMs: number;
+  packs: number;
   fullSyncMs: number;
   resyncMs: number;
   notModifiedMs: number;
@@ -149,6 +156,14 @@ export async function runSyncBench(
   const bytes = text.length;
 
   const raw: number[] = [];
+  const rawPacks: number[] = [];
+  const parses: number[] = [];
+  let planned: PackRow[] | undefined = planPacks(rows).map((p) => ({
+    ...p,
+    feedId: 'bench',
+    gen: 1,
+  }));
+  const packCount = planned.length;
   const full: number[] = [];
   const resync: number[] = [];
   const notModified: number[] = [];
@@ -162,12 +177,22 @@ export async function runSyncBench(
     let start = performance.now();
     await rawDb.transaction(
       'rw',
-      FEED_TABLES.map((t) => rawDb[t]),
+      FEED_TABLES.map((t) => rawDb.table(t)),
       () => Promise.all(FEED_TABLES.map((t) => rawDb.table(t).bulkPut(baselineRows[t]))),
     );
     raw.push(performance.now() - start);
     rawDb.close();
     await ConstellationDB.delete('bench-sync-raw');
+    const packDb = await freshDb('bench-sync-packs');
+    start = performance.now();
+    await packDb.packs.bulkPut(planned!);
+    rawPacks.push(performance.now() - start);
+    packDb.close();
+    await ConstellationDB.delete('bench-sync-packs');
+    start = performance.now();
+    if ((JSON.parse(text) as { people: unknown[] }).people.length !== people)
+      throw new Error('parse');
+    parses.push(performance.now() - start);
 
     const db = await freshDb('bench-sync');
     let current = fullUrl;
@@ -226,6 +251,7 @@ export async function runSyncBench(
   text = '';
   validation = undefined;
   rows = undefined;
+  planned = undefined;
   (globalThis as { gc?: () => void }).gc?.();
   await new Promise((resolve) => setTimeout(resolve, 300));
   const heapDb = await freshDb('bench-sync-heap');
@@ -245,6 +271,9 @@ export async function runSyncBench(
     rows: rowCount,
     runs,
     rawBulkPutMs: median(raw),
+    rawPacksMs: median(rawPacks),
+    parseMs: median(parses),
+    packs: packCount,
     fullSyncMs: median(full),
     resyncMs: median(resync),
     notModifiedMs: median(notModified),

@@ -8,6 +8,7 @@ import type { Feed } from '../../lib/model/feed';
 import { validateFeedText } from '../../lib/model/validate';
 import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
 import { builtExtensionDir } from './support/extension';
+import { storeRows } from './support/sync-helpers';
 
 // Code passed to page.evaluate runs in the extension page, where `chrome` exists.
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -69,18 +70,7 @@ describe('extension foundation in Chromium', () => {
     expect(await source.textContent()).toContain(demo.organization.name);
 
     // The rows are really in the extension's IndexedDB, read without Dexie.
-    const stored = await popup.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('constellation');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const count = open.result.transaction('people').objectStore('people').count();
-            count.onsuccess = () => resolve(count.result);
-            count.onerror = () => reject(count.error);
-          };
-        }),
-    );
+    const stored = (await storeRows(popup, 'people')).length;
     expect(stored).toBe(demo.people.length);
   });
 

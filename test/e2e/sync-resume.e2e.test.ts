@@ -15,6 +15,8 @@ import {
   extensionPage,
   setFeeds,
   stopServiceWorker,
+  holdPacksAfterChunks,
+  releasePacks,
   storeRows,
   syncNow,
   visibleConsistency,
@@ -103,11 +105,10 @@ describe('sync survives a killed service worker', () => {
   it('killed while writing a first generation: nothing half-written shows; the next sync resumes', async () => {
     server.set('/big.json', { kind: 'feed', body: JSON.stringify(feed('2026-11-20T10:00:00Z')) });
     await trigger();
-    await expect
-      .poll(async () => (await pending())?.chunksDone ?? 0, { timeout: 60_000, interval: 50 })
-      .toBeGreaterThanOrEqual(1);
-    const reached = (await pending())!.chunksDone;
+    // The next chunk waits for a transaction this page holds: the worker dies mid-write.
+    const reached = await holdPacksAfterChunks(page, url, 1);
     await stopServiceWorker(browser, page);
+    await releasePacks(page);
     const at = await pending();
     expect(at?.mode).toBe('direct');
     expect(at!.chunksDone).toBeLessThan(at!.chunkCount);
@@ -125,10 +126,9 @@ describe('sync survives a killed service worker', () => {
       body: JSON.stringify(feed('2026-11-21T10:00:00Z', 'Practice Lead')),
     });
     await trigger();
-    await expect
-      .poll(async () => (await pending())?.chunksDone ?? 0, { timeout: 60_000, interval: 50 })
-      .toBeGreaterThanOrEqual(1);
+    await holdPacksAfterChunks(page, url, 1);
     await stopServiceWorker(browser, page);
+    await releasePacks(page);
     expect((await pending())?.mode).toBe('staged');
     await assertCompleteGeneration([PEOPLE]);
     const people = await storeRows<{ title?: string }>(page, 'people');

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { feedRows } from '../../../lib/db/rows';
+import { planPacks } from '../../../lib/db/packs';
 import type { FeedInput } from '../../../lib/model/feed';
 import { validateFeed } from '../../../lib/model/validate';
 import type { LaunchedChromium } from '../../../scripts/chromium';
@@ -121,7 +122,7 @@ export async function waitForDemo(page: Page): Promise<void> {
   );
 }
 
-/** Writes a (validated) feed's rows into the extension's IndexedDB, as ingest would. */
+/** Writes a (validated) feed into the extension's IndexedDB as packs of a new generation, as ingest would. */
 export async function writeFeed(page: Page, input: FeedInput): Promise<void> {
   const result = validateFeed(input);
   if (!result.ok || result.problems.length > 0)
@@ -129,26 +130,28 @@ export async function writeFeed(page: Page, input: FeedInput): Promise<void> {
       `test feed invalid: ${JSON.stringify(result.ok ? result.problems : result.error)}`,
     );
   const rows = feedRows(result.feed);
+  const gen = Date.now();
+  const feedId = result.feed.feedId;
+  const packs = planPacks(rows).map((pack) => ({ ...pack, feedId, gen }));
   const feedRow = {
-    feedId: result.feed.feedId,
+    feedId,
     source: 'url',
-    url: `https://feeds.example.test/${result.feed.feedId}.json`,
+    url: `https://feeds.example.test/${feedId}.json`,
     organization: result.feed.organization.name,
     generatedAt: result.feed.generatedAt,
     ingestedAt: new Date().toISOString(),
+    gen,
     counts: Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, (v as unknown[]).length])),
   };
   await page.evaluate(
-    ({ rows, feedRow }) =>
+    ({ packs, feedRow }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('constellation');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tables = Object.keys(rows);
-          const tx = db.transaction([...tables, 'feeds'], 'readwrite');
-          for (const table of tables)
-            for (const row of rows[table]!) tx.objectStore(table).put(row);
+          const tx = db.transaction(['packs', 'feeds'], 'readwrite');
+          for (const pack of packs) tx.objectStore('packs').put(pack);
           tx.objectStore('feeds').put(feedRow);
           tx.oncomplete = () => {
             db.close();
@@ -157,7 +160,7 @@ export async function writeFeed(page: Page, input: FeedInput): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { rows: rows as unknown as Record<string, unknown[]>, feedRow },
+    { packs, feedRow },
   );
 }
 

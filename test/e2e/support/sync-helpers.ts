@@ -55,26 +55,50 @@ export async function badgeText(page: Page): Promise<string> {
   return page.evaluate(() => chrome.action.getBadgeText({}));
 }
 
-/** Every row of one object store of the extension's database. */
+const FEED_LIST_NAMES = ['units', 'people', 'topics', 'communities', 'memberships', 'expertise'];
+
+/**
+ * Every row of one object store of the extension's database, read without Dexie; for a feed
+ * list ("people", "memberships", …) every record readers can see: the items of the packs of
+ * the generation each `feeds` row names (lib/db/packs.ts), read in one transaction.
+ */
 export async function storeRows<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
-    (name) =>
+    ({ name, feedLists }) =>
       new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('constellation');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
+          if (feedLists.includes(name)) {
+            const tx = db.transaction(['feeds', 'packs']);
+            const feeds = tx.objectStore('feeds').getAll();
+            const packs = tx.objectStore('packs').getAll();
+            tx.oncomplete = () => {
+              db.close();
+              const gens = new Map(
+                (feeds.result as { feedId: string; gen: number }[]).map((f) => [f.feedId, f.gen]),
+              );
+              resolve(
+                (packs.result as { feedId: string; gen: number; list: string; items: T[] }[])
+                  .filter((p) => p.list === name && gens.get(p.feedId) === p.gen)
+                  .flatMap((p) => p.items),
+              );
+            };
+            tx.onerror = () => (db.close(), reject(tx.error));
+            return;
+          }
           if (!db.objectStoreNames.contains(name)) return (db.close(), resolve([]));
           const request = db.transaction(name).objectStore(name).getAll();
           request.onsuccess = () => (db.close(), resolve(request.result as T[]));
           request.onerror = () => (db.close(), reject(request.error));
         };
       }),
-    store,
+    { name: store, feedLists: FEED_LIST_NAMES },
   );
 }
 
-/** Counts of each visible feed's rows, read in ONE transaction, against its feeds row. */
+/** Counts of each visible feed's records, read in ONE transaction, against its feeds row. */
 export async function visibleConsistency(page: Page) {
   return page.evaluate(
     () =>
@@ -91,41 +115,36 @@ export async function visibleConsistency(page: Page) {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['feeds', 'people', 'memberships']);
+          const tx = db.transaction(['feeds', 'packs']);
           const feeds = tx.objectStore('feeds').getAll();
-          const out: {
-            feedId: string;
-            people: number;
-            counted: number;
-            memberships: number;
-            countedMemberships: number;
-          }[] = [];
-          feeds.onsuccess = () => {
+          const packs = tx.objectStore('packs').getAll();
+          tx.oncomplete = () => {
+            db.close();
             const rows = feeds.result as {
               feedId: string;
+              gen: number;
               counts: { people: number; memberships: number };
             }[];
-            if (rows.length === 0) return;
-            for (const f of rows) {
-              const entry = {
+            const all = packs.result as {
+              feedId: string;
+              gen: number;
+              list: string;
+              items: unknown[];
+            }[];
+            const count = (f: { feedId: string; gen: number }, list: string) =>
+              all
+                .filter((p) => p.feedId === f.feedId && p.gen === f.gen && p.list === list)
+                .reduce((n, p) => n + p.items.length, 0);
+            resolve(
+              rows.map((f) => ({
                 feedId: f.feedId,
                 people: f.counts.people,
-                counted: -1,
+                counted: count(f, 'people'),
                 memberships: f.counts.memberships,
-                countedMemberships: -1,
-              };
-              out.push(entry);
-              const people = tx
-                .objectStore('people')
-                .count(IDBKeyRange.bound([f.feedId], [f.feedId, []]));
-              people.onsuccess = () => (entry.counted = people.result);
-              const members = tx
-                .objectStore('memberships')
-                .count(IDBKeyRange.bound([f.feedId], [f.feedId, []]));
-              members.onsuccess = () => (entry.countedMemberships = members.result);
-            }
+                countedMemberships: count(f, 'memberships'),
+              })),
+            );
           };
-          tx.oncomplete = () => (db.close(), resolve(out));
           tx.onerror = () => (db.close(), reject(tx.error));
         };
       }),
@@ -143,4 +162,59 @@ export async function stopServiceWorker(browser: LaunchedChromium, page: Page): 
   await cdp.send('ServiceWorker.stopAllWorkers');
   await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
   await cdp.detach();
+}
+
+/**
+ * Waits in `page` until the pending generation of `url` has written at least `chunks` chunks,
+ * then at once opens a read-write transaction over `packs` and keeps it open (a request after
+ * each answer) until `releasePacks`: the sync's next chunk waits for it, so a worker stopped
+ * meanwhile is stopped mid-write whatever the machine's speed.
+ */
+export async function holdPacksAfterChunks(
+  page: Page,
+  url: string,
+  chunks: number,
+): Promise<number> {
+  return page.evaluate(
+    ({ url, chunks }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('constellation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const started = Date.now();
+          const poll = () => {
+            const request = db.transaction('syncSources').objectStore('syncSources').get(url);
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const done = (request.result as { pending?: { chunksDone: number } } | undefined)
+                ?.pending?.chunksDone;
+              if (done === undefined || done < chunks) {
+                if (Date.now() - started > 60_000) reject(new Error('no chunk written in 60 s'));
+                else setTimeout(poll, 5);
+                return;
+              }
+              const holder = globalThis as { releasePacks?: boolean };
+              holder.releasePacks = false;
+              const store = db.transaction('packs', 'readwrite').objectStore('packs');
+              const keepOpen = () => {
+                if (holder.releasePacks) return;
+                store.count().onsuccess = keepOpen;
+              };
+              keepOpen();
+              resolve(done);
+            };
+          };
+          poll();
+        };
+      }),
+    { url, chunks },
+  );
+}
+
+/** Ends the transaction `holdPacksAfterChunks` keeps open. */
+export async function releasePacks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (globalThis as { releasePacks?: boolean }).releasePacks = true;
+  });
 }

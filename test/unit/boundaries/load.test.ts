@@ -6,7 +6,7 @@ import { asOfDate, loadConstellation } from '../../../lib/db/constellation';
 import { setMe, declareMembership } from '../../../lib/db/local';
 import { boundaryOptions } from '../../../lib/boundaries/options';
 import { analyseConstellation } from '../../../lib/boundaries/report';
-import { smallTestDb } from '../../fixtures/test-db';
+import { smallTestDb, writeUnlistedFeed } from '../../fixtures/test-db';
 
 describe('loadConstellation', () => {
   it('leaves a members-only community and its memberships out for a non-member', async () => {
@@ -46,28 +46,34 @@ describe('loadConstellation', () => {
 
   it('ignores rows of a feed that has no feeds row yet (still being written)', async () => {
     const db = await smallTestDb();
-    await db.communities.put({
-      feedId: 'half-written',
-      id: 'c-ghost',
-      name: 'Ghost',
-      domain: '',
-      topics: [],
-      stage: 'active',
-      standing: 'legitimized',
-      openToNewcomers: true,
-      visibility: 'public',
-      channels: [],
-      meetings: [],
-      repertoire: [],
-      related: [],
-      tokens: ['ghost'],
-    });
-    await db.memberships.put({
-      feedId: 'half-written',
-      person: 'p-x',
-      community: 'c-ghost',
-      participation: 'core',
-      roles: [],
+    await writeUnlistedFeed(db, 'half-written', {
+      communities: [
+        {
+          feedId: 'half-written',
+          id: 'c-ghost',
+          name: 'Ghost',
+          domain: '',
+          topics: [],
+          stage: 'active',
+          standing: 'legitimized',
+          openToNewcomers: true,
+          visibility: 'public',
+          channels: [],
+          meetings: [],
+          repertoire: [],
+          related: [],
+          tokens: ['ghost'],
+        },
+      ],
+      memberships: [
+        {
+          feedId: 'half-written',
+          person: 'p-x',
+          community: 'c-ghost',
+          participation: 'core',
+          roles: [],
+        },
+      ],
     });
     const loaded = await loadConstellation(db);
     expect(loaded.communities.map((c) => c.id)).toEqual(['c-sre']);

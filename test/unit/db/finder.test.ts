@@ -4,7 +4,7 @@ import type { ConstellationDB } from '../../../lib/db/database';
 import { peerEvidenceForTopic, pathTo, summarizeCommunities } from '../../../lib/db/finder';
 import { declareExpertise, setMe } from '../../../lib/db/local';
 import { participationInputs } from '../../../lib/db/participate';
-import { ANONYMOUS, viewerOf } from '../../../lib/db/queries';
+import { ANONYMOUS, getCommunity, viewerOf } from '../../../lib/db/queries';
 import { rankPeers } from '../../../lib/rank/peers';
 import { suggestCommunities } from '../../../lib/rank/participate';
 import { demoFeed, demoTestDb } from '../../fixtures/demo-db';
@@ -72,7 +72,7 @@ describe('peer finder on the demo organisation', () => {
   });
 
   it('summarises a community: members by participation, units and companies spanned', async () => {
-    const sre = (await db.communities.get([F, 'c-sre']))!;
+    const sre = (await getCommunity(db, { feedId: F, id: 'c-sre' }, ANONYMOUS))!;
     const [summary] = await summarizeCommunities(db, [sre]);
     const memberships = demoFeed().memberships.filter((m) => m.community === 'c-sre');
     expect(summary!.members).toEqual({

@@ -3,7 +3,7 @@
 // its lease cannot write, garbage is collected, and removing a feed removes exactly its rows.
 import { describe, expect, it } from 'vitest';
 import type { ConstellationDB } from '../../../lib/db/database';
-import { FEED_TABLES } from '../../../lib/db/database';
+import { FEED_LISTS } from '../../../lib/model/feed';
 import { collectGarbage, removeSource } from '../../../lib/db/generation-cleanup';
 import { GenerationLostError, openGeneration, writeChunk } from '../../../lib/db/generations';
 import { dataStatus, peopleByEmail, visibleFeedIds } from '../../../lib/db/queries';
@@ -12,8 +12,11 @@ import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import { syncFeed, type SyncDeps, type SyncProgress } from '../../../lib/feed/sync';
 import type { FeedInput } from '../../../lib/model/feed';
 import { smallFeed } from '../../fixtures/small-feed';
-import { emptyTestDb } from '../../fixtures/test-db';
+import { emptyTestDb, writeUnlistedFeed } from '../../fixtures/test-db';
 import { FakeFeedServer } from '../feed/fake-server';
+import { getPerson } from '../../../lib/db/queries';
+import { visibleRecords } from '../../../lib/db/packed';
+import type { PersonRow } from '../../../lib/db/schema';
 
 const URL_A = 'https://feeds.acme.example/big.json';
 
@@ -31,8 +34,15 @@ function synthetic(people: number, generatedAt = '2026-11-01T09:00:00Z'): FeedIn
   return { ...generateSyntheticFeed({ people, seed: 7, feedId: 'big' }), generatedAt };
 }
 
+/** Records a reader sees, per feed list. */
 async function rowCounts(db: ConstellationDB): Promise<number[]> {
-  return Promise.all(FEED_TABLES.map((t) => db.table(t).count()));
+  return Promise.all(FEED_LISTS.map(async (list) => (await visibleRecords(db, list)).length));
+}
+
+/** Packs of generations no `feeds` row names (a pending or abandoned generation's). */
+async function unlistedPacks(db: ConstellationDB): Promise<number> {
+  const gens = new Map((await db.feeds.toArray()).map((f) => [f.feedId, f.gen]));
+  return (await db.packs.toArray()).filter((p) => gens.get(p.feedId) !== p.gen).length;
 }
 
 /** Starts a sync that freezes (like a killed worker) when it reaches chunk `stopAt`. */
@@ -60,11 +70,12 @@ describe('generations', () => {
       chunksDone: 5,
       mode: 'direct',
     });
-    expect(await db.people.count()).toBeGreaterThan(0);
+    expect(await unlistedPacks(db)).toBeGreaterThan(0);
     // Readers: no feed, no counts, no people by index.
     expect([...(await visibleFeedIds(db))]).toEqual([]);
     expect((await dataStatus(db)).counts.people).toBe(0);
-    const someone = (await db.people.toCollection().first())!;
+    const someone = (await db.packs.filter((p) => p.list === 'people').first())!
+      .items[0] as PersonRow;
     expect(await peopleByEmail(db, someone.emails[0]!)).toEqual([]);
 
     const written: number[] = [];
@@ -100,9 +111,11 @@ describe('generations', () => {
     next.expertise = (next.expertise ?? []).filter((e) => kept(e.person));
     server.serveFeed(URL_A, JSON.stringify(next));
     await frozenSync(db, server, 2);
-    expect(await db.syncStaging.count()).toBe(100);
+    expect(await unlistedPacks(db)).toBeGreaterThan(0);
     expect(await dataStatus(db)).toEqual(before);
-    expect((await db.people.toArray()).every((p) => p.title !== 'Renamed')).toBe(true);
+    expect(
+      (await visibleRecords<PersonRow>(db, 'people')).every((p) => p.title !== 'Renamed'),
+    ).toBe(true);
 
     const report = await syncFeed(
       deps(db, server, 'w2', { isLeaseAbandoned: async () => true }),
@@ -110,9 +123,11 @@ describe('generations', () => {
     );
     expect(report.outcome).toBe('updated');
     expect(report.counts).toMatchObject({ changed: 110, removed: gone, added: 0 });
-    expect(await db.people.count()).toBe(110);
-    expect((await db.people.toArray()).every((p) => p.title === 'Renamed')).toBe(true);
-    expect(await db.syncStaging.count()).toBe(0);
+    expect((await visibleRecords(db, 'people')).length).toBe(110);
+    expect(
+      (await visibleRecords<PersonRow>(db, 'people')).every((p) => p.title === 'Renamed'),
+    ).toBe(true);
+    expect(await unlistedPacks(db)).toBe(0);
   });
 
   it('restarts cleanly when the document changed while a generation was pending', async () => {
@@ -126,7 +141,7 @@ describe('generations', () => {
       target,
     );
     expect(report.outcome).toBe('updated');
-    expect(await db.people.count()).toBe(60);
+    expect((await visibleRecords(db, 'people')).length).toBe(60);
     expect((await dataStatus(db)).counts.people).toBe(60);
   });
 
@@ -139,7 +154,7 @@ describe('generations', () => {
     for (const person of next.people) person.title = 'Renamed';
     server.serveFeed(URL_A, JSON.stringify(next));
     await frozenSync(db, server, 1);
-    expect(await db.syncStaging.count()).toBeGreaterThan(0);
+    expect(await unlistedPacks(db)).toBeGreaterThan(0);
     // The publisher reverts: the server serves the active document again.
     server.serveFeed(URL_A, first);
     const report = await syncFeed(
@@ -147,7 +162,7 @@ describe('generations', () => {
       target,
     );
     expect(report).toMatchObject({ outcome: 'not-modified', httpStatus: 304 });
-    expect(await db.syncStaging.count()).toBe(0);
+    expect(await unlistedPacks(db)).toBe(0);
     expect((await db.syncSources.get(URL_A))?.pending).toBeUndefined();
   });
 
@@ -165,12 +180,11 @@ describe('generations', () => {
     // The lease expired and another worker took it.
     expect(await acquireLease(db, URL_A, 'new', { now: 1000 })).toEqual({ ok: true });
     await expect(
-      writeChunk(db, URL_A, 'old', pending, 0, {
-        list: 'units',
-        upserts: [{ id: 'u', name: 'U' }],
-      }),
+      writeChunk(db, URL_A, 'old', pending, 0, [
+        { list: 'units', first: 'u', items: [{ id: 'u', name: 'U' }] },
+      ]),
     ).rejects.toBeInstanceOf(GenerationLostError);
-    expect(await db.units.count()).toBe(0);
+    expect((await visibleRecords(db, 'units')).length).toBe(0);
   });
 
   it('a quota error drops the pending generation and keeps the previous one', async () => {
@@ -193,7 +207,7 @@ describe('generations', () => {
     expect(report.outcome).toBe('failed');
     expect(report.message).toContain('storage quota exceeded');
     expect(await dataStatus(db)).toEqual(before);
-    expect(await db.syncStaging.count()).toBe(0);
+    expect(await unlistedPacks(db)).toBe(0);
     expect((await db.syncSources.get(URL_A))?.pending).toBeUndefined();
   });
 
@@ -205,10 +219,12 @@ describe('generations', () => {
     await syncFeed(deps(db, server, 'w'), target);
     await syncFeed(deps(db, server, 'w'), { ...target, url: 'https://b.example/f.json' });
     // Orphans: rows of an abandoned feed and a stray staged row.
-    await db.people.put({ ...(await db.people.get(['acme-main', 'p-bob']))!, feedId: 'ghost' });
+    const bob = (await getPerson(db, { feedId: 'acme-main', id: 'p-bob' }))!;
+    await writeUnlistedFeed(db, 'ghost', { people: [bob] });
     await db.syncStaging.put({ feedId: 'ghost', list: 'people', key: 'x' });
     expect(await collectGarbage(db)).toEqual({ feedIds: ['ghost'] });
-    expect(await db.people.count()).toBe(8);
+    expect((await visibleRecords(db, 'people')).length).toBe(8);
+    expect(await unlistedPacks(db)).toBe(0);
     expect(await db.syncStaging.count()).toBe(0);
 
     expect(await removeSource(db, URL_A)).toBe('acme-main');

@@ -1,15 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import { LOCAL_TABLES } from '../../../lib/db/database';
 import { removeFeed, replaceFeed } from '../../../lib/db/ingest';
 import { declareMembership, follow, saveNote, setMe } from '../../../lib/db/local';
 import { dataStatus } from '../../../lib/db/queries';
 import { smallFeed } from '../../fixtures/small-feed';
 import { parsedFeed, smallTestDb } from '../../fixtures/test-db';
+import { getPerson } from '../../../lib/db/queries';
+import { visibleRecords } from '../../../lib/db/packed';
 
 describe('replaceFeed', () => {
   it('stores every record with provenance and derived keys', async () => {
     const db = await smallTestDb();
-    const alice = await db.people.get(['acme-main', 'p-alice']);
+    const alice = await getPerson(db, { feedId: 'acme-main', id: 'p-alice' });
     expect(alice?.feedId).toBe('acme-main');
     expect(alice?.handleKeys).toEqual(['github.com alicec', 'wiki.acme.example alicechen']);
     expect(alice?.emailKeys).toEqual(['alice.chen@acme.example']);
@@ -25,6 +28,7 @@ describe('replaceFeed', () => {
         organization: 'Acme Corp',
         generatedAt: '2026-11-20T10:00:00Z',
         ingestedAt: '2026-11-21T08:00:00.000Z',
+        gen: expect.any(Number),
         counts: { units: 4, people: 4, topics: 3, communities: 2, memberships: 5, expertise: 3 },
         // c-fraud is members-only, with Carol and Alice.
         membersOnly: [{ community: 'c-fraud', memberships: 2 }],
@@ -43,10 +47,12 @@ describe('replaceFeed', () => {
     next.expertise = next.expertise.filter((e) => e.person !== 'p-carol');
     next.people[0]!.title = 'Claims Lead';
     await replaceFeed(db, parsedFeed(next), { source: 'url' });
-    expect(await db.people.get(['acme-main', 'p-carol'])).toBeUndefined();
-    expect((await db.people.get(['acme-main', 'p-alice']))?.title).toBe('Claims Lead');
-    expect(await db.people.get(['globex', 'p-carol'])).toBeDefined();
-    expect(await db.people.count()).toBe(7);
+    expect(await getPerson(db, { feedId: 'acme-main', id: 'p-carol' })).toBeUndefined();
+    expect((await getPerson(db, { feedId: 'acme-main', id: 'p-alice' }))?.title).toBe(
+      'Claims Lead',
+    );
+    expect(await getPerson(db, { feedId: 'globex', id: 'p-carol' })).toBeDefined();
+    expect((await visibleRecords(db, 'people')).length).toBe(7);
   });
 
   it('never touches local data', async () => {
@@ -74,14 +80,22 @@ describe('replaceFeed', () => {
 
   it('rolls back completely when the transaction fails, keeping the previous feed', async () => {
     const db = await smallTestDb();
+    const dataGen = (await db.feeds.get('acme-main'))?.gen;
     const next = parsedFeed();
     next.people[0]!.name = 'Changed Name';
-    // Two rows with the same primary key make bulkAdd fail inside the transaction.
-    next.units.push({ ...next.units[0]! });
-    await expect(replaceFeed(db, next, { source: 'url' })).rejects.toThrow();
-    expect((await db.people.get(['acme-main', 'p-alice']))?.name).toBe('Alice Chen');
-    expect(await db.people.count()).toBe(4);
-    expect(await db.units.count()).toBe(4);
+    next.units.push({ ...next.units[0]!, id: 'u-new' });
+    // The feeds row write fails after the new generation's packs were written.
+    vi.spyOn(db.feeds, 'put').mockImplementationOnce(() =>
+      Dexie.Promise.reject(new Error('disk full')),
+    );
+    await expect(replaceFeed(db, next, { source: 'url' })).rejects.toThrow('disk full');
+    // Not a pack of the failed generation is left.
+    expect(await db.packs.count()).toBe(
+      await db.packs.filter((p) => p.gen === (dataGen ?? -1)).count(),
+    );
+    expect((await getPerson(db, { feedId: 'acme-main', id: 'p-alice' }))?.name).toBe('Alice Chen');
+    expect((await visibleRecords(db, 'people')).length).toBe(4);
+    expect((await visibleRecords(db, 'units')).length).toBe(4);
   });
 
   it('removeFeed removes exactly that feed', async () => {
@@ -91,12 +105,8 @@ describe('replaceFeed', () => {
     await replaceFeed(db, parsedFeed(other), { source: 'url' });
     await removeFeed(db, 'acme-main');
     expect((await dataStatus(db)).feeds.map((f) => f.feedId)).toEqual(['globex']);
-    expect(await db.memberships.count()).toBe(5);
-    expect(
-      await db.people
-        .where('[feedId+id]')
-        .between(['acme-main', ''], ['acme-main', '\uffff'])
-        .count(),
-    ).toBe(0);
+    expect((await visibleRecords(db, 'memberships')).length).toBe(5);
+    // Not a pack of any generation of that feed is left.
+    expect(await db.packs.filter((p) => p.feedId === 'acme-main').count()).toBe(0);
   });
 });

@@ -45,7 +45,7 @@ describe('local data export/import', () => {
       problems: [],
     });
     expect(await snapshot(fresh)).toEqual(await snapshot(db));
-    expect(await fresh.people.count()).toBe(0);
+    expect(await fresh.packs.count()).toBe(0);
     // Importing again replaces the note instead of duplicating it.
     await importLocalData(fresh, file);
     expect(await fresh.notes.count()).toBe(1);

@@ -16,6 +16,8 @@ import {
   communitiesOfPerson,
   expertsOnTopic,
   getCommunity,
+  getPerson,
+  getTopic,
   membersOfCommunity,
   peopleByEmail,
   peopleByHandle,
@@ -26,7 +28,7 @@ import {
 } from '../../../lib/db/queries';
 import { searchCommunities, searchPeople, searchTopics } from '../../../lib/db/search';
 import { personSummaries } from '../../../lib/db/summaries';
-import { smallTestDb } from '../../fixtures/test-db';
+import { smallTestDb, writeUnlistedFeed } from '../../fixtures/test-db';
 
 const feedId = 'acme-main';
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
@@ -186,9 +188,9 @@ describe('visibility of feeds being written', () => {
   it('rows of a feed without a feeds row are invisible to lookups and search', async () => {
     const db = await smallTestDb();
     // Simulate rows written ahead of their feed's final switch.
-    const alice = (await db.people.get([feedId, 'p-alice']))!;
-    await db.people.put({ ...alice, feedId: 'pending-feed' });
-    await db.topics.put({ ...(await db.topics.get([feedId, 't-k8s']))!, feedId: 'pending-feed' });
+    const alice = (await getPerson(db, { feedId, id: 'p-alice' }))!;
+    const k8s = (await getTopic(db, { feedId, id: 't-k8s' }))!;
+    await writeUnlistedFeed(db, 'pending-feed', { people: [alice], topics: [k8s] });
     expect((await peopleByHandle(db, 'github.com', 'alicec')).map((p) => p.feedId)).toEqual([
       feedId,
     ]);

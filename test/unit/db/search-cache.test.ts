@@ -11,6 +11,8 @@ import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import type { Feed } from '../../../lib/model/feed';
 import { validateFeedText } from '../../../lib/model/validate';
 import { emptyTestDb } from '../../fixtures/test-db';
+import { visibleRecords } from '../../../lib/db/packed';
+import type { PersonRow } from '../../../lib/db/schema';
 
 function parsed(input: unknown): Feed {
   const result = validateFeedText(JSON.stringify(input));
@@ -47,12 +49,12 @@ describe('the search memory', () => {
     const { db, input } = await directory();
     const name = twoWordName(input);
     const space = name.indexOf(' ');
-    const reads = vi.spyOn(db.people, 'where');
+    const reads = vi.spyOn(db.packs, 'get');
     // "first l": the first word's rows are read once (a few hundred at most here)...
     await searchPeople(db, name.slice(0, space + 2), { limit: 8 });
     expect(reads).toHaveBeenCalled();
     expect(CACHED_WORD_ENTRIES).toBeGreaterThan(input.people.length);
-    const everyone = await db.people.toArray();
+    const everyone = await visibleRecords<PersonRow>(db, 'people');
     // ...and every later keystroke is answered without the people table, exactly.
     for (let end = space + 3; end <= name.length; end++) {
       const query = name.slice(0, end);
@@ -102,7 +104,18 @@ describe('the search memory', () => {
     const scope = await searchScope(db);
     // A write that breaks the rule that visible rows change only with the feeds row: the
     // memory still must not answer from what it kept.
-    await db.people.delete([person.feedId, person.id]);
+    const gen = (await db.feeds.get(person.feedId))!.gen!;
+    const pack = (await db.packs
+      .where('[feedId+gen+list+first]')
+      .between(
+        [person.feedId, gen, 'people', ''],
+        [person.feedId, gen, 'people', person.id],
+        true,
+        true,
+      )
+      .last())!;
+    pack.items = pack.items.filter((row) => (row as PersonRow).id !== person.id);
+    await db.packs.put(pack);
     expect((await searchScope(db)).version).toBe(scope.version);
     const after = await searchPeople(db, name, { limit: 8 });
     expect(after.map((p) => p.id)).not.toContain(person.id);

@@ -14,7 +14,8 @@ import { finderResults, type FinderResult } from '../../../lib/db/views';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import { queryTokens } from '../../../lib/model/keys';
 import { validateFeedText } from '../../../lib/model/validate';
-import { emptyTestDb } from '../../fixtures/test-db';
+import { emptyTestDb, writeUnlistedFeed } from '../../fixtures/test-db';
+import { visibleRecords } from '../../../lib/db/packed';
 
 function matches(tokens: readonly string[], query: string): boolean {
   const words = queryTokens(query);
@@ -54,8 +55,8 @@ async function bigDb(): Promise<{ db: ConstellationDB; feedId: string }> {
   if (!parsed.ok) throw new Error(parsed.error.reason);
   await replaceFeed(db, parsed.feed, { source: 'url' });
   // Rows of a feed still being written (no feeds row) must never be found.
-  const pending = (await db.people.limit(40).toArray()).map((p) => ({ ...p, feedId: 'pending' }));
-  await db.people.bulkPut(pending);
+  const people = await visibleRecords<PersonRow>(db, 'people');
+  await writeUnlistedFeed(db, 'pending', { people: people.slice(0, 40) });
   return { db, feedId: 'big' };
 }
 
@@ -81,9 +82,11 @@ function queriesFor(people: PersonRow[], topics: TopicRow[], communities: Commun
 describe('search results follow the documented rule', () => {
   it('people, topics and communities at every keystroke, with a hidden community and a pending feed', async () => {
     const { db, feedId } = await bigDb();
-    const people = (await db.people.toArray()).filter((p) => p.feedId === feedId);
-    const topics = await db.topics.toArray();
-    const communities = await db.communities.toArray();
+    const people = (await visibleRecords<PersonRow>(db, 'people')).filter(
+      (p) => p.feedId === feedId,
+    );
+    const topics = await visibleRecords<TopicRow>(db, 'topics');
+    const communities = await visibleRecords<CommunityRow>(db, 'communities');
     const hidden = communities.filter((c) => c.visibility === 'members');
     expect(hidden.length).toBeGreaterThan(0);
     const member: Viewer = {
@@ -130,8 +133,12 @@ describe('search results follow the documented rule', () => {
 
   it('the search box answers what the three searches answer alone, in one read', async () => {
     const { db } = await bigDb();
-    const people = await db.people.toArray();
-    const queries = queriesFor(people, await db.topics.toArray(), await db.communities.toArray());
+    const people = await visibleRecords<PersonRow>(db, 'people');
+    const queries = queriesFor(
+      people,
+      await visibleRecords<TopicRow>(db, 'topics'),
+      await visibleRecords<CommunityRow>(db, 'communities'),
+    );
     for (const query of queries) {
       const alone: FinderResult[] = [
         ...(await searchTopics(db, query, 5)).map((topic) => ({ kind: 'topic' as const, topic })),

@@ -5,6 +5,8 @@ import { loadConstellation } from '../../../lib/db/constellation';
 import { setMe } from '../../../lib/db/local';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { ANONYMOUS, dataStatus, viewerOf, type Viewer } from '../../../lib/db/queries';
+import { visibleRecords } from '../../../lib/db/packed';
+import type { CommunityRow } from '../../../lib/db/schema';
 import { membersOnlyOfFeed, viewerStatus } from '../../../lib/db/visible-counts';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import { syncFeed } from '../../../lib/feed/sync';
@@ -125,9 +127,11 @@ describe('members-only counts kept on the feed row', () => {
     server.serveFeed(URL, JSON.stringify(next));
     const report = await syncFeed(deps(db, server), target);
     expect(report.outcome).toBe('updated');
-    expect((await db.communities.get(['big', first.communities[0]!.id]))?.visibility).toBe(
-      'members',
-    );
+    expect(
+      (await visibleRecords<CommunityRow>(db, 'communities')).find(
+        (c) => c.feedId === 'big' && c.id === first.communities[0]!.id,
+      )?.visibility,
+    ).toBe('members');
     const after = await expectExact(db);
     expect(after.map((m) => m.community)).toContain(first.communities[0]!.id);
   });
