@@ -10,8 +10,7 @@ export type { DrawnMap };
 export function drawnMap(page: Page): Promise<DrawnMap> {
   return page.evaluate(() => {
     const canvas = document.querySelector('.constellation-map > canvas') as
-      | (HTMLCanvasElement & { drawnMap?: () => DrawnMap })
-      | null;
+      (HTMLCanvasElement & { drawnMap?: () => DrawnMap }) | null;
     if (!canvas?.drawnMap) throw new Error('the map canvas is not on the page');
     return canvas.drawnMap();
   });
