@@ -59,8 +59,10 @@ export function MapCommunityList({ report, model, hits, onSelect, onFocusCommuni
       {model.nodes.map((node, i) => {
         const c = report.communities[node.community]!;
         return (
+          // Keyed by place, not by community: a search or filter then rewrites the text and
+          // attributes of the buttons already there instead of making hundreds of new ones.
           <button
-            key={c.key}
+            key={i}
             type="button"
             class={hits?.has(node.community) ? 'node hit' : 'node'}
             data-index={node.community}
@@ -78,9 +80,14 @@ export function MapCommunityList({ report, model, hits, onSelect, onFocusCommuni
   );
 }
 
-/** Marks the selected community's button pressed (and only it), without a re-render. */
+/**
+ * Marks the selected community's button pressed (and only it), without a re-render, and keeps
+ * one tab stop: the arrow keys move it, and a shorter list may have dropped its button.
+ */
 export function markListSelection(list: Element | null, selected: number | null): void {
   if (!list) return;
+  const first = list.querySelector<HTMLButtonElement>('button.node');
+  if (first && !list.querySelector('button.node[tabindex="0"]')) first.tabIndex = 0;
   for (const button of list.querySelectorAll('button[aria-pressed="true"]'))
     button.setAttribute('aria-pressed', 'false');
   if (selected !== null)
