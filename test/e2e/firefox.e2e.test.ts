@@ -96,11 +96,11 @@ describe('the extension in Firefox', () => {
       .toBe('true');
     // The canvas drew every community and the member lines (MapCanvas.drawnMap).
     const drawn = await page.evaluate(() => {
-      const canvas = document.querySelector('.constellation-map > canvas') as
-        | (HTMLCanvasElement & {
-            drawnMap?: () => { circles: unknown[]; lines: { members: number } };
-          })
-        | null;
+      const canvas = document.querySelector<
+        HTMLCanvasElement & {
+          drawnMap?: () => { circles: unknown[]; lines: { members: number } };
+        }
+      >('.constellation-map > canvas');
       const map = canvas?.drawnMap?.();
       return map ? { circles: map.circles.length, members: map.lines.members } : null;
     });

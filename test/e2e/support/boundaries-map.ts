@@ -9,8 +9,9 @@ export type { DrawnMap };
 
 export function drawnMap(page: Page): Promise<DrawnMap> {
   return page.evaluate(() => {
-    const canvas = document.querySelector('.constellation-map > canvas') as
-      (HTMLCanvasElement & { drawnMap?: () => DrawnMap }) | null;
+    const canvas = document.querySelector<HTMLCanvasElement & { drawnMap?: () => DrawnMap }>(
+      '.constellation-map > canvas',
+    );
     if (!canvas?.drawnMap) throw new Error('the map canvas is not on the page');
     return canvas.drawnMap();
   });
