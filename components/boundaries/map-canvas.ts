@@ -19,7 +19,23 @@ import {
   type ZoomState,
 } from '../../lib/boundaries/map-view';
 import type { BoundaryReport } from '../../lib/boundaries/report';
-import { labelFont, paintMap, paintNames, readMapStyle, type MapStyle } from './map-paint';
+import {
+  labelFont,
+  paintMap,
+  paintNames,
+  readMapStyle,
+  type MapBackground,
+  type MapStyle,
+} from './map-paint';
+
+/** Draws a layer the size of the canvas over it, pixel for pixel. */
+function copyLayer(target: CanvasRenderingContext2D, layer: HTMLCanvasElement): void {
+  target.save();
+  target.setTransform(1, 0, 0, 1, 0, 0);
+  target.globalAlpha = 1;
+  target.drawImage(layer, 0, 0);
+  target.restore();
+}
 
 /** The names' size on screen, in pixels, at any map size and zoom. */
 export const LABEL_SIZE = 12;
@@ -218,31 +234,83 @@ export class MapCanvas {
       labelSize: this.labelSize,
     };
     const style = this.style;
-    paintMap(ctx, scene, style, device, 1 / t.a, (target) => {
+    const key = [device.a, device.e, device.f, this.canvas.width, this.canvas.height].join();
+    const names = (target: CanvasRenderingContext2D) => {
       // Names are the costliest part of a frame (a halo stroke per glyph); a selection or a
       // hover does not move them, so they are painted once into a layer and copied after.
       if (this.labels.length === 0) return;
-      const key = [device.a, device.e, device.f, this.canvas.width, this.canvas.height].join();
       const layer = (this.namesLayer ??= document.createElement('canvas'));
       if (
         this.namesKey.labels !== this.labels ||
         this.namesKey.style !== style ||
         this.namesKey.key !== key
       ) {
-        layer.width = this.canvas.width;
-        layer.height = this.canvas.height;
-        const names = layer.getContext('2d');
+        const names = this.layerContext(layer, device);
         if (!names) return paintNames(target, scene, style);
-        names.setTransform(device.a, 0, 0, device.a, device.e, device.f);
         paintNames(names, scene, style);
         this.namesKey = { labels: this.labels, style, key };
       }
-      target.save();
-      target.setTransform(1, 0, 0, 1, 0, 0);
-      target.drawImage(layer, 0, 0);
-      target.restore();
-    });
+      copyLayer(target, layer);
+    };
+    // Once the circles stop moving, the lines and circles are painted once without a
+    // selection and once all dimmed, and a selection or hover paints only what it changes
+    // over a copy: a software canvas rasterises on the main thread, 500 circles and their
+    // lines each time.
+    const background: MapBackground | undefined = content.settled
+      ? (target, dimmed) => {
+          const base = { ...scene, selected: null, hover: null, focus: null, labels: [] };
+          const layers = this.backgrounds;
+          if (
+            layers.layout !== content.layout ||
+            layers.model !== content.model ||
+            layers.hits !== content.hits ||
+            layers.style !== style ||
+            layers.key !== key
+          )
+            this.backgrounds = {
+              layout: content.layout,
+              model: content.model,
+              hits: content.hits,
+              style,
+              key,
+              plain: null,
+              dimmed: null,
+            };
+          const which = dimmed ? 'dimmed' : 'plain';
+          let layer = this.backgrounds[which];
+          if (!layer) {
+            layer = document.createElement('canvas');
+            const layerCtx = this.layerContext(layer, device);
+            if (!layerCtx) return;
+            paintMap(layerCtx, { ...base, dimAll: dimmed }, style, device, 1 / t.a, () => {});
+            this.backgrounds[which] = layer;
+          }
+          copyLayer(target, layer);
+        }
+      : undefined;
+    paintMap(ctx, scene, style, device, 1 / t.a, names, background);
   }
+
+  /** A canvas the size of the map's, cleared, drawing under the map's transform. */
+  private layerContext(
+    layer: HTMLCanvasElement,
+    device: { a: number; e: number; f: number },
+  ): CanvasRenderingContext2D | null {
+    layer.width = this.canvas.width;
+    layer.height = this.canvas.height;
+    const ctx = layer.getContext('2d');
+    ctx?.setTransform(device.a, 0, 0, device.a, device.e, device.f);
+    return ctx;
+  }
+  private backgrounds: {
+    layout: MapLayout | null;
+    model: MapModel | null;
+    hits: ReadonlySet<number> | null;
+    style: MapStyle | null;
+    key: string;
+    plain: HTMLCanvasElement | null;
+    dimmed: HTMLCanvasElement | null;
+  } = { layout: null, model: null, hits: null, style: null, key: '', plain: null, dimmed: null };
   private namesLayer: HTMLCanvasElement | null = null;
   private namesKey: { labels: PlacedLabel[] | null; style: MapStyle | null; key: string } = {
     labels: null,

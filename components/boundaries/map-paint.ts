@@ -64,7 +64,15 @@ export interface MapScene {
   labels: readonly PlacedLabel[];
   /** Names' font size in layout units. */
   labelSize: number;
+  /** Every line and circle dimmed, as around a selection (the layer a selection starts from). */
+  dimAll?: boolean;
 }
+
+/**
+ * Copies the lines and circles from an earlier frame: as painted with no selection, or all
+ * dimmed (`dimmed`), under the same transform.
+ */
+export type MapBackground = (ctx: CanvasRenderingContext2D, dimmed: boolean) => void;
 
 /** The font of a name at `size` layout units. */
 export function labelFont(style: MapStyle, size: number, landmark: boolean): string {
@@ -96,8 +104,10 @@ export function paintMap(
   transform: { a: number; e: number; f: number },
   pixel: number,
   names: (ctx: CanvasRenderingContext2D) => void,
+  background?: MapBackground,
 ): void {
   const { report, model, nodes, hits, selected } = scene;
+  const dimAll = scene.dimAll === true;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(transform.a, 0, 0, transform.a, transform.e, transform.f);
@@ -122,19 +132,30 @@ export function paintMap(
       edge.kind === 'members' ? 0.6 + 3.4 * strength : 0.6 + 0.4 * Math.min(edge.weight, 4);
     ctx.strokeStyle = edge.kind === 'members' ? style.fg : style.accent;
     ctx.setLineDash(edge.kind === 'members' ? [] : [4, 3]);
-    ctx.globalAlpha =
-      marked === null ? EDGE_ALPHA : selectedEdges.has(i) ? EDGE_ALPHA_SELECTED : EDGE_ALPHA_DIMMED;
+    ctx.globalAlpha = dimAll
+      ? EDGE_ALPHA_DIMMED
+      : marked === null
+        ? EDGE_ALPHA
+        : selectedEdges.has(i)
+          ? EDGE_ALPHA_SELECTED
+          : EDGE_ALPHA_DIMMED;
     ctx.beginPath();
     ctx.moveTo(a.x, a.y);
     ctx.lineTo(b.x, b.y);
     ctx.stroke();
   };
-  for (let i = 0; i < model.edges.length; i++) if (!selectedEdges.has(i)) line(i);
+  // With a background (a selection or a hover on a settled map), only what they change is
+  // painted over it: the selection's lines and circles, its neighbours, the hovered circle.
+  if (background) background(ctx, marked !== null);
+  else for (let i = 0; i < model.edges.length; i++) if (!selectedEdges.has(i)) line(i);
   for (const i of selectedEdges) line(i);
+  const over = background ? new Set([marked, ...neighbours, scene.hover]) : null;
 
   for (const node of nodes) {
+    if (over && !over.has(node.community)) continue;
     const c = report.communities[node.community]!;
-    const dim = marked !== null && node.community !== marked && !neighbours.has(node.community);
+    const dim =
+      dimAll || (marked !== null && node.community !== marked && !neighbours.has(node.community));
     const alpha = dim ? DIMMED : 1;
     if (c.standing === 'transformative') {
       ctx.globalAlpha = alpha;
