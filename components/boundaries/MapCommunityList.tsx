@@ -3,7 +3,7 @@
 // with what the circle's tooltip says and pressed when selected. One tab stop: arrow keys,
 // Home and End move between the buttons, Enter or Space selects, and the focused community is
 // ringed and named on the canvas, so a sighted keyboard user sees where they are. The list is
-// visually hidden (the canvas shows the same); the Table tab lists every community.
+// out of sight (boundaries.css; the canvas shows the same); the Table tab lists every community.
 import type { TargetedFocusEvent, TargetedKeyboardEvent } from 'preact';
 import type { MapModel } from '../../lib/boundaries/map-model';
 import type { BoundaryReport } from '../../lib/boundaries/report';
@@ -50,7 +50,7 @@ export function MapCommunityList({ report, model, hits, onSelect, onFocusCommuni
   return (
     <div
       role="group"
-      class="map-communities visually-hidden"
+      class="map-communities"
       aria-label={`Communities on the map (${model.nodes.length}): arrow keys move, Enter selects`}
       onKeyDown={move}
       onFocusIn={focused}

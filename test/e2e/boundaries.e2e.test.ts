@@ -164,6 +164,29 @@ describe('boundaries view in Chromium', () => {
     await expect
       .poll(() => page.locator('section.details').getAttribute('data-selected'))
       .toBe(second);
+    // Chromium's own accessibility tree, what a screen reader reads: every community on the
+    // map is a named button (the list is out of sight), the selected one pressed.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        ignored: boolean;
+        role?: { value: string };
+        name?: { value: string };
+        properties?: { name: string; value: { value: unknown } }[];
+      }[];
+    };
+    await cdp.detach();
+    const mapButtons = nodes.filter(
+      (n) =>
+        !n.ignored &&
+        n.role?.value === 'button' &&
+        / — \w+, \w+; \d+ core and active/.test(n.name?.value ?? ''),
+    );
+    expect(mapButtons).toHaveLength(publicCount);
+    const pressed = mapButtons.filter((n) =>
+      n.properties?.some((p) => p.name === 'pressed' && p.value.value === 'true'),
+    );
+    expect(pressed.map((n) => n.name?.value.split(' — ')[0])).toEqual([community.name]);
     expect(
       await page
         .getByRole('button', { name: community.name, pressed: true })
