@@ -235,10 +235,15 @@ export class MapCanvas {
     };
     const style = this.style;
     const key = [device.a, device.e, device.f, this.canvas.width, this.canvas.height].join();
+    // Layers pay off only when the next frame has the same transform: while zooming or
+    // panning every frame moves, and painting into a layer and copying it costs more.
+    const still = key === this.lastKey;
+    this.lastKey = key;
     const names = (target: CanvasRenderingContext2D) => {
       // Names are the costliest part of a frame (a halo stroke per glyph); a selection or a
       // hover does not move them, so they are painted once into a layer and copied after.
       if (this.labels.length === 0) return;
+      if (!still) return paintNames(target, scene, style);
       const layer = (this.namesLayer ??= document.createElement('canvas'));
       if (
         this.namesKey.labels !== this.labels ||
@@ -256,38 +261,39 @@ export class MapCanvas {
     // selection and once all dimmed, and a selection or hover paints only what it changes
     // over a copy: a software canvas rasterises on the main thread, 500 circles and their
     // lines each time.
-    const background: MapBackground | undefined = content.settled
-      ? (target, dimmed) => {
-          const base = { ...scene, selected: null, hover: null, focus: null, labels: [] };
-          const layers = this.backgrounds;
-          if (
-            layers.layout !== content.layout ||
-            layers.model !== content.model ||
-            layers.hits !== content.hits ||
-            layers.style !== style ||
-            layers.key !== key
-          )
-            this.backgrounds = {
-              layout: content.layout,
-              model: content.model,
-              hits: content.hits,
-              style,
-              key,
-              plain: null,
-              dimmed: null,
-            };
-          const which = dimmed ? 'dimmed' : 'plain';
-          let layer = this.backgrounds[which];
-          if (!layer) {
-            layer = document.createElement('canvas');
-            const layerCtx = this.layerContext(layer, device);
-            if (!layerCtx) return;
-            paintMap(layerCtx, { ...base, dimAll: dimmed }, style, device, 1 / t.a, () => {});
-            this.backgrounds[which] = layer;
+    const background: MapBackground | undefined =
+      content.settled && still
+        ? (target, dimmed) => {
+            const base = { ...scene, selected: null, hover: null, focus: null, labels: [] };
+            const layers = this.backgrounds;
+            if (
+              layers.layout !== content.layout ||
+              layers.model !== content.model ||
+              layers.hits !== content.hits ||
+              layers.style !== style ||
+              layers.key !== key
+            )
+              this.backgrounds = {
+                layout: content.layout,
+                model: content.model,
+                hits: content.hits,
+                style,
+                key,
+                plain: null,
+                dimmed: null,
+              };
+            const which = dimmed ? 'dimmed' : 'plain';
+            let layer = this.backgrounds[which];
+            if (!layer) {
+              layer = document.createElement('canvas');
+              const layerCtx = this.layerContext(layer, device);
+              if (!layerCtx) return;
+              paintMap(layerCtx, { ...base, dimAll: dimmed }, style, device, 1 / t.a, () => {});
+              this.backgrounds[which] = layer;
+            }
+            copyLayer(target, layer);
           }
-          copyLayer(target, layer);
-        }
-      : undefined;
+        : undefined;
     paintMap(ctx, scene, style, device, 1 / t.a, names, background);
   }
 
@@ -311,6 +317,7 @@ export class MapCanvas {
     plain: HTMLCanvasElement | null;
     dimmed: HTMLCanvasElement | null;
   } = { layout: null, model: null, hits: null, style: null, key: '', plain: null, dimmed: null };
+  private lastKey = '';
   private namesLayer: HTMLCanvasElement | null = null;
   private namesKey: { labels: PlacedLabel[] | null; style: MapStyle | null; key: string } = {
     labels: null,
