@@ -17,6 +17,7 @@ import { DiscoveredLayer } from './DiscoveredLayer';
 import { ExportPanel } from './ExportPanel';
 import { FiltersBar } from './FiltersBar';
 import { LayoutWorkerContext, type LayoutWorkerFactory } from './layout-runner';
+import { MapSvgContext, type MapSvgSource } from './map-export';
 import { ThresholdsForm } from './ThresholdsForm';
 import { loadThresholds, saveThresholds, type Thresholds } from './thresholds';
 import { useBoundaryReport } from './useBoundaryReport';
@@ -34,6 +35,8 @@ export function BoundariesApp({
   const [filters, setFilters] = useState(NO_FILTERS);
   const [tab, setTab] = useState<TabId>('map');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  // The map, while shown, lends the export panel an SVG of itself (map-export.ts).
+  const [mapSvg] = useState<{ current: MapSvgSource | null }>(() => ({ current: null }));
 
   useEffect(() => saveThresholds(thresholds), [thresholds]);
 
@@ -127,65 +130,67 @@ export function BoundariesApp({
   };
   return (
     <LayoutWorkerContext.Provider value={createLayoutWorker}>
-      <div class="boundaries">
-        <header class="page-header">
-          <h1>Boundaries</h1>
-          <DataSourceLine status={status} />
-          <p class="summary" data-summary>
-            {report.communities.length} {discovered.length > 0 ? 'chartered ' : ''}communities ·{' '}
-            {report.constellation.people.length} people · {report.constellation.membershipCount}{' '}
-            memberships · signals as of {asOf}
-            {discovered.length > 0 &&
-              ` · ${discovered.length} discovered from shared work, listed apart`}
-            {loaded.hiddenCommunities > 0 &&
-              ` · ${loaded.hiddenCommunities} members-only ${loaded.hiddenCommunities === 1 ? 'community' : 'communities'} not shown (you are not a member)`}
-          </p>
-        </header>
-        {report.communities.length === 0 ? (
-          <main>
-            {discovered.length > 0 ? (
-              <p class="empty" data-empty="only-discovered">
-                The map is empty because it shows chartered communities only, and the data loaded
-                holds none: just {discovered.length}{' '}
-                {discovered.length === 1 ? 'community' : 'communities'} discovered from shared work,
-                listed below with the evidence each was found on.
-              </p>
-            ) : (
-              <p class="empty" data-empty="nothing">
-                No communities to show yet. Load a feed in the options, or use the demo
-                organisation.
-              </p>
-            )}
-          </main>
-        ) : (
-          <>
-            {filtersBar}
-            <div class="workspace">
-              <main class="views">
-                <BoundaryTabs
-                  tab={tab}
-                  onTab={setTab}
-                  report={report}
-                  filtered={filtered}
-                  hits={hits}
-                  selected={selected}
-                  onSelect={select}
-                />
-              </main>
-              <aside class="side" aria-label="Selection and export">
-                <DetailsPanel
-                  report={report}
-                  selected={selected}
-                  onSelect={select}
-                  filtered={filtered}
-                />
-                {sidePanels}
-              </aside>
-            </div>
-          </>
-        )}
-        <DiscoveredLayer communities={discovered} />
-      </div>
+      <MapSvgContext.Provider value={mapSvg}>
+        <div class="boundaries">
+          <header class="page-header">
+            <h1>Boundaries</h1>
+            <DataSourceLine status={status} />
+            <p class="summary" data-summary>
+              {report.communities.length} {discovered.length > 0 ? 'chartered ' : ''}communities ·{' '}
+              {report.constellation.people.length} people · {report.constellation.membershipCount}{' '}
+              memberships · signals as of {asOf}
+              {discovered.length > 0 &&
+                ` · ${discovered.length} discovered from shared work, listed apart`}
+              {loaded.hiddenCommunities > 0 &&
+                ` · ${loaded.hiddenCommunities} members-only ${loaded.hiddenCommunities === 1 ? 'community' : 'communities'} not shown (you are not a member)`}
+            </p>
+          </header>
+          {report.communities.length === 0 ? (
+            <main>
+              {discovered.length > 0 ? (
+                <p class="empty" data-empty="only-discovered">
+                  The map is empty because it shows chartered communities only, and the data loaded
+                  holds none: just {discovered.length}{' '}
+                  {discovered.length === 1 ? 'community' : 'communities'} discovered from shared
+                  work, listed below with the evidence each was found on.
+                </p>
+              ) : (
+                <p class="empty" data-empty="nothing">
+                  No communities to show yet. Load a feed in the options, or use the demo
+                  organisation.
+                </p>
+              )}
+            </main>
+          ) : (
+            <>
+              {filtersBar}
+              <div class="workspace">
+                <main class="views">
+                  <BoundaryTabs
+                    tab={tab}
+                    onTab={setTab}
+                    report={report}
+                    filtered={filtered}
+                    hits={hits}
+                    selected={selected}
+                    onSelect={select}
+                  />
+                </main>
+                <aside class="side" aria-label="Selection and export">
+                  <DetailsPanel
+                    report={report}
+                    selected={selected}
+                    onSelect={select}
+                    filtered={filtered}
+                  />
+                  {sidePanels}
+                </aside>
+              </div>
+            </>
+          )}
+          <DiscoveredLayer communities={discovered} />
+        </div>
+      </MapSvgContext.Provider>
     </LayoutWorkerContext.Provider>
   );
 }

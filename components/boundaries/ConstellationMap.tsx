@@ -2,9 +2,12 @@
 // outline by standing), lines for shared members (solid, thicker for more) and shared topics
 // (dashed). A short layout pass on the main thread gives the first picture at once; a web
 // worker settles the rest (lib/boundaries/layout.ts), always to the same picture for the
-// same data. Zoom and pan move one transform. Click a
-// circle to select it.
-import type { TargetedMouseEvent } from 'preact';
+// same data. The map is painted on a canvas (MapCanvas: redrawn only on change, names placed
+// by lib/boundaries/labels.ts), so a selection, search or filter costs one repaint, not a
+// restyle of hundreds of SVG elements (issue 19 goal 5); the SVG is built only for export
+// (map-export.ts). Zoom and pan move one transform. Click a circle to select it; the list
+// after the canvas (MapCommunityList) gives keyboard and screen reader users the same.
+import type { TargetedMouseEvent, TargetedPointerEvent } from 'preact';
 import {
   useCallback,
   useContext,
@@ -24,7 +27,9 @@ import {
 import { TOPIC_EDGES_UP_TO, mapModel } from '../../lib/boundaries/map-model';
 import type { ViewProps } from './BoundaryTabs';
 import { LayoutWorkerContext, createLayoutRunner, type LayoutRunner } from './layout-runner';
-import { MapDrawing, drawLabels, markSelection, moveElements, showTooltip } from './MapDrawing';
+import { MapCanvas } from './map-canvas';
+import { MapCommunityList, communitySummary, markListSelection } from './MapCommunityList';
+import { MapSvgContext, mapSvgSource, type MapSvgContent } from './map-export';
 import { MapLegend } from './MapLegend';
 import { labelZoom, useZoomPan, type ZoomState } from './useZoomPan';
 
@@ -34,19 +39,6 @@ import { labelZoom, useZoomPan, type ZoomState } from './useZoomPan';
  * same data always gives the same map, on any machine and under any load.
  */
 const FIRST_NODE_TICKS = 12_000;
-/** The smallest area the map frames, in layout units (about one screen pixel each). */
-const MIN_FRAME = 640;
-
-function viewBoxOf(layout: MapLayout): string {
-  const box = layout.bounds(MIN_FRAME);
-  // Room beside the outermost circles for their names (placed left or right of a circle, or
-  // centred under it), so no name is cut off at the map's edge.
-  // Grows with the map: names keep their size on screen, so a map of 500 needs more room.
-  const padX = Math.max(90, box.width * 0.06);
-  const padY = Math.max(24, box.height * 0.03);
-  return `${box.x - padX} ${box.y - padY} ${box.width + 2 * padX} ${box.height + 2 * padY}`;
-}
-
 interface Props extends ViewProps {
   hits: ReadonlySet<number> | null;
   /** False while another tab is shown: the layout pauses. */
@@ -57,14 +49,21 @@ interface Props extends ViewProps {
 const REMEMBERED_LAYOUTS = 8;
 
 export function ConstellationMap({ report, filtered, selected, onSelect, hits, active }: Props) {
-  const svg = useRef<SVGSVGElement>(null);
-  const zoomGroup = useRef<SVGGElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const painter = useRef<MapCanvas | null>(null);
+  // Made before any other effect runs (layout effects run in order), so they can use it.
+  useLayoutEffect(() => {
+    const made = new MapCanvas(canvas.current!);
+    painter.current = made;
+    return () => made.destroy();
+  }, []);
   const jobs = useRef(0);
   const remembered = useRef(new Map<string, Float64Array>());
   const [namesZoom, setNamesZoom] = useState(1);
   // Only crossing a doubling re-renders (Preact skips an unchanged state).
   const onZoom = useCallback((state: ZoomState) => setNamesZoom(labelZoom(state.k)), []);
-  const zoom = useZoomPan(svg, zoomGroup, onZoom);
+  const zoom = useZoomPan(painter, onZoom);
 
   // The home map: every community, no filters. Filtered maps start from its positions.
   const home = useMemo(
@@ -141,36 +140,70 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
           if (key !== homeSignature) memory.delete(key);
         }
       } else applyPositions(layout, update.positions);
-      // Positions go straight to the elements: a full re-render per layout update would
+      // Positions go straight to the canvas: a full re-render per layout update would
       // compete with the user's clicks for the main thread.
-      if (svg.current) {
-        moveElements(svg.current, layout, model);
-        svg.current.setAttribute('viewBox', viewBoxOf(layout));
-      }
+      painter.current?.moved();
       if (update.settled) setSettledSignature(signature);
     });
   }, [layout, active]);
 
-  const drawing = useMemo(
-    () => <MapDrawing report={report} model={model} layout={layout} hits={hits} />,
-    [report, model, layout, hits],
-  );
-  // Names where they fit, once circles stop moving; again on zoom and on a new search.
+  // What the canvas shows; it repaints in the next frame, and places names once settled.
   useLayoutEffect(() => {
-    if (!svg.current) return;
-    if (settled) drawLabels(svg.current, report, layout, hits, namesZoom);
-    else for (const text of svg.current.querySelectorAll('text.label.placed')) text.remove();
-  }, [settled, drawing, namesZoom]);
-  // Selection changes a few classes, not the drawing (which Preact then skips).
-  useLayoutEffect(() => {
-    const name = selected === null ? null : report.communities[selected]!.name;
-    if (svg.current) markSelection(svg.current, selected, name);
-  }, [selected, drawing]);
-  const viewBox = viewBoxOf(layout);
+    painter.current?.show({ report, model, layout, hits, settled, namesZoom, selected });
+  }, [report, model, layout, hits, settled, namesZoom, selected]);
+  // The export builds its SVG from what is shown now.
+  const content = useRef<MapSvgContent>({ report, model, layout, hits, selected, settled });
+  content.current = { report, model, layout, hits, selected, settled };
+  const svgSource = useContext(MapSvgContext);
+  useEffect(() => {
+    if (!painter.current) return;
+    svgSource.current = mapSvgSource(painter.current, () => content.current);
+    return () => {
+      svgSource.current = null;
+    };
+  }, [svgSource]);
 
-  const onClick = (event: TargetedMouseEvent<SVGSVGElement>) => {
-    const node = (event.target as Element).closest('[data-index]');
-    if (node) onSelect(Number(node.getAttribute('data-index')));
+  const onFocusCommunity = useCallback((c: number | null) => painter.current?.setFocus(c), []);
+  // The list follows the map after it is painted: a search or filter shows on the canvas in
+  // the next frame, and the hundreds of buttons are made in a task of their own after it.
+  const [listed, setListed] = useState({ report, model, hits });
+  useEffect(() => {
+    if (listed.report !== report || listed.model !== model || listed.hits !== hits)
+      setListed({ report, model, hits });
+  }, [report, model, hits]);
+  const communities = useMemo(
+    () => (
+      <MapCommunityList
+        report={listed.report}
+        model={listed.model}
+        hits={listed.hits}
+        onSelect={onSelect}
+        onFocusCommunity={onFocusCommunity}
+      />
+    ),
+    [listed, onSelect, onFocusCommunity],
+  );
+  // Selection presses one button: the list itself is not re-rendered.
+  useLayoutEffect(() => markListSelection(list.current, selected), [selected, communities]);
+
+  const at = (event: { clientX: number; clientY: number }) =>
+    painter.current?.communityAt(event.clientX, event.clientY) ?? null;
+  const onClick = (event: TargetedMouseEvent<HTMLCanvasElement>) => {
+    const community = at(event);
+    if (community !== null) onSelect(community);
+  };
+  // The circle under the pointer: outlined, with its tooltip (the canvas's title).
+  const onHover = (event: TargetedPointerEvent<HTMLCanvasElement>) => {
+    const community = at(event);
+    painter.current?.setHover(community);
+    const element = event.currentTarget;
+    element.classList.toggle('over-node', community !== null);
+    const title = community === null ? '' : communitySummary(report, community);
+    if (element.title !== title) element.title = title;
+  };
+  const onLeave = (event: TargetedPointerEvent<HTMLCanvasElement>) => {
+    painter.current?.setHover(null);
+    event.currentTarget.title = '';
   };
 
   return (
@@ -194,24 +227,20 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
           Drag to pan, wheel or + − to zoom.
         </p>
       </div>
-      <svg
-        ref={svg}
-        class="constellation-map"
-        viewBox={viewBox}
-        preserveAspectRatio="xMidYMid meet"
-        role="group"
-        aria-label={`Constellation map of ${model.nodes.length} communities. The Table tab lists the same communities for keyboard and screen reader use.`}
-        // Lower case: on SVG elements attribute names are case-sensitive.
-        tabindex={0}
-        onClick={onClick}
-        onMouseOver={(event) => showTooltip(event.target, report)}
-        onKeyDown={zoom.onKeyDown}
-        data-settled={settled ? 'true' : 'false'}
-      >
-        <g data-zoom ref={zoomGroup}>
-          {drawing}
-        </g>
-      </svg>
+      <div class="constellation-map" data-settled={settled ? 'true' : 'false'} ref={list}>
+        <canvas
+          ref={canvas}
+          role="img"
+          aria-label={`Constellation map of ${model.nodes.length} communities. The list after it names each one; the Table tab lists every community. Arrow keys pan, + and − zoom.`}
+          tabindex={0}
+          data-zoom="1"
+          onClick={onClick}
+          onPointerMove={onHover}
+          onPointerLeave={onLeave}
+          onKeyDown={zoom.onKeyDown}
+        />
+        {communities}
+      </div>
       <MapLegend />
     </div>
   );

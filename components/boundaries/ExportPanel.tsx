@@ -1,12 +1,13 @@
 // Export of the current selection: the rows of the current tab under the current filters as
 // CSV or JSON, and on the map tab the map itself as SVG or PNG (legend in words included).
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { downloadFile, serializeMapSvg, svgToPng } from '../../lib/export/image';
 import { exportFileName, tableToCsv, tableToJson } from '../../lib/export/table';
 import type { CommunityFilters } from '../../lib/boundaries/filter';
 import type { BoundaryReport } from '../../lib/boundaries/report';
 import { TABS, type TabId } from './BoundaryTabs';
 import { exportTable, filtersInWords } from './export-tables';
+import { MapSvgContext } from './map-export';
 import { legendLines } from './MapLegend';
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
 
 export function ExportPanel({ report, tab, filtered, filters, organisation }: Props) {
   const [message, setMessage] = useState('');
+  const map = useContext(MapSvgContext);
   const now = () => new Date();
   const day = () => now().toISOString().slice(0, 10);
   const table = () => exportTable(report, tab, filtered);
@@ -41,14 +43,16 @@ export function ExportPanel({ report, tab, filtered, filters, organisation }: Pr
   };
 
   const exportMap = async (kind: 'svg' | 'png') => {
-    const svg = document.querySelector<SVGSVGElement>('svg.constellation-map');
-    if (!svg) return setMessage('The map is not drawn yet.');
-    const box = svg.viewBox.baseVal;
-    const image = serializeMapSvg(svg, {
-      title: `${organisation}: constellation of communities (${day()})`,
-      viewBox: { x: box.x, y: box.y, width: box.width, height: box.height },
-      caption: [...legendLines(), ...filtersInWords(report, filters).map((f) => `Filter — ${f}`)],
-    });
+    const source = map.current;
+    if (!source) return setMessage('The map is not drawn yet.');
+    // The SVG is built for this export only (map-export.ts) and gone once serialised.
+    const image = source.withSvg((svg, box) =>
+      serializeMapSvg(svg, {
+        title: `${organisation}: constellation of communities (${day()})`,
+        viewBox: { x: box.x, y: box.y, width: box.width, height: box.height },
+        caption: [...legendLines(), ...filtersInWords(report, filters).map((f) => `Filter — ${f}`)],
+      }),
+    );
     const file = exportFileName({ name: 'map' }, day(), kind);
     try {
       if (kind === 'svg') downloadFile(file, image.text, 'image/svg+xml');

@@ -1,37 +1,14 @@
-// The circles and lines of the constellation map. Rendered once per layout: the map keeps
-// this component's element (same vnode) across selections, so Preact skips it entirely, and
-// selection is shown by toggling classes on a few elements (see `markSelection`). Positions
-// from the layout worker are written straight to the elements (see `moveElements`).
+// The constellation map as SVG, for export only (the page draws it on a canvas, MapCanvas):
+// built on demand by map-export.ts, styled by boundaries.css, with the names the canvas placed
+// and the selection marked by classes (see `markSelection`), then serialised with its computed
+// styles inlined (lib/export/image.ts).
 import type { MapLayout } from '../../lib/boundaries/layout';
 import type { MapModel } from '../../lib/boundaries/map-model';
 import type { BoundaryReport } from '../../lib/boundaries/report';
-import { placeLabels } from '../../lib/boundaries/labels';
+import type { PlacedLabel } from '../../lib/boundaries/labels';
+import { LABEL_SIZE } from './map-canvas';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** The names' size on screen, in pixels, at any map size and zoom. */
-export const LABEL_SIZE = 12;
-
-/**
- * How many of the first names may lie over smaller circles (labels.ts `landmarks`), on maps of
- * more than LANDMARKS_FROM communities; a smaller map has room beside its circles (the layout
- * leaves it), where a name is never mistaken for a neighbour's.
- */
-const LANDMARK_NAMES = 12;
-const LANDMARKS_FROM = 100;
-
-/**
- * Map units per screen pixel at zoom 1: the viewBox is fitted into the element
- * (`preserveAspectRatio` meet), so the larger of the two ratios applies. 1 while the element
- * is not laid out (a hidden tab).
- */
-export function unitsPerPixel(svg: SVGSVGElement): number {
-  const box = svg.viewBox.baseVal;
-  const width = svg.clientWidth;
-  const height = svg.clientHeight;
-  if (!box || width === 0 || height === 0 || box.width === 0) return 1;
-  return Math.max(box.width / width, box.height / height);
-}
 
 interface Props {
   report: BoundaryReport;
@@ -93,10 +70,9 @@ export function MapDrawing({ report, model, layout, hits }: Props) {
               data-community={c.key}
               transform={`translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`}
             >
-              {/* The tooltip is added on hover (showTooltip): one per circle doubled the drawing. */}
               {c.standing === 'transformative' && <circle class="ring" r={node.radius + 3} />}
               <circle class="dot" r={node.radius} />
-              {/* Names are added once the layout settles, where they fit: see drawLabels. */}
+              {/* Names go in the labels layer above every circle: see writeLabels. */}
             </g>
           );
         })}
@@ -107,51 +83,25 @@ export function MapDrawing({ report, model, layout, hits }: Props) {
 }
 
 /**
- * Writes the names that fit (lib/boundaries/labels.ts) once the layout has settled: search
- * hits first, then the largest communities. `zoom` is the zoom level: names keep their size on
- * screen (LABEL_SIZE px, whatever the number of communities), so zooming in makes room for
- * more. Only placed names get a text element (a text per circle would double the drawing at
- * 500 communities).
+ * Writes the names the canvas placed (MapCanvas.placedNames) into the drawing, as text in one
+ * layer above every circle: a landmark name lies over smaller circles, and a name inside its
+ * own circle's group would be painted under circles drawn after it.
  */
-export function drawLabels(
+export function writeLabels(
   svg: SVGSVGElement,
   report: BoundaryReport,
   layout: MapLayout,
-  hits: ReadonlySet<number> | null,
-  zoom: number,
-): number {
-  for (const text of svg.querySelectorAll('text.label.placed')) text.remove();
-  const facts = report.communities;
-  const size = (LABEL_SIZE * unitsPerPixel(svg)) / Math.max(1, zoom);
+  labels: readonly PlacedLabel[],
+  size: number,
+): void {
   // The selection's name (markSelection) and the names' halo follow the same size.
   svg.style.setProperty('--label-size', `${size.toFixed(2)}px`);
-  const box = svg.viewBox.baseVal;
-  const placed = placeLabels(
-    layout.nodes.map((n) => ({
-      community: n.community,
-      x: n.x,
-      y: n.y,
-      radius: n.radius,
-      text: facts[n.community]!.name,
-      priority: (hits?.has(n.community) ? 1e9 : 0) + facts[n.community]!.activeMembers,
-    })),
-    {
-      fontSize: size,
-      landmarks: layout.nodes.length > LANDMARKS_FROM ? LANDMARK_NAMES : 0,
-      ...(box && box.width > 0
-        ? { frame: { x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height } }
-        : {}),
-    },
-  );
-  // Names go in one layer above every circle: a landmark name lies over smaller circles, and
-  // a name inside its own circle's group would be painted under circles drawn after it.
   const layer = svg.querySelector('g.labels');
-  if (!layer) return 0;
+  if (!layer) return;
   const at = new Map(layout.nodes.map((n) => [n.community, n]));
-  const named = svg.querySelector('text.selection-label')?.getAttribute('data-index');
-  for (const label of placed) {
+  for (const label of labels) {
     const node = at.get(label.community);
-    if (!node || String(label.community) === named) continue;
+    if (!node) continue;
     const text = svg.ownerDocument.createElementNS(SVG_NS, 'text');
     text.setAttribute('class', label.landmark ? 'label placed landmark' : 'label placed');
     text.setAttribute('data-index', String(label.community));
@@ -159,23 +109,9 @@ export function drawLabels(
     text.setAttribute('y', (node.y + label.dy).toFixed(1));
     // Inline style: the stylesheet's text-anchor would win over the attribute.
     text.style.textAnchor = label.anchor;
-    text.textContent = facts[label.community]!.name;
+    text.textContent = report.communities[label.community]!.name;
     layer.appendChild(text);
   }
-  return placed.length;
-}
-
-/** Gives the circle under the pointer its tooltip (name, stage, standing, size). */
-export function showTooltip(target: EventTarget | null, report: BoundaryReport): void {
-  const node = target instanceof Element ? target.closest('g.node[data-index]') : null;
-  if (!node || node.querySelector(':scope > title')) return;
-  const svg = node.closest('svg');
-  svg?.querySelector('g.node > title')?.remove();
-  const c = report.communities[Number(node.getAttribute('data-index'))];
-  if (!c) return;
-  const title = node.ownerDocument.createElementNS(SVG_NS, 'title');
-  title.textContent = `${c.name} — ${c.stage}, ${c.standing}; ${c.activeMembers} core and active of ${c.members} members`;
-  node.insertBefore(title, node.firstChild);
 }
 
 /** Marks the selected community, its neighbours on the map and its lines. */
@@ -210,25 +146,4 @@ export function markSelection(
     const other = line.dataset.a === String(selected) ? line.dataset.b : line.dataset.a;
     svg.querySelector(`g.node[data-index="${other}"]`)?.classList.add('neighbour');
   }
-}
-
-/** Moves the drawn circles and lines to the layout's positions (same order as rendered). */
-export function moveElements(svg: SVGSVGElement, layout: MapLayout, model: MapModel): void {
-  const nodes = svg.querySelectorAll<SVGGElement>('g.nodes > g.node');
-  const lines = svg.querySelectorAll<SVGLineElement>('g.edges > line');
-  if (nodes.length !== layout.nodes.length || lines.length !== model.edges.length) return;
-  const at = new Map<number, { x: number; y: number }>();
-  layout.nodes.forEach((node, i) => {
-    at.set(node.community, node);
-    nodes[i]!.setAttribute('transform', `translate(${node.x.toFixed(1)} ${node.y.toFixed(1)})`);
-  });
-  model.edges.forEach((edge, i) => {
-    const a = at.get(edge.a)!;
-    const b = at.get(edge.b)!;
-    const line = lines[i]!;
-    line.setAttribute('x1', String(a.x));
-    line.setAttribute('y1', String(a.y));
-    line.setAttribute('x2', String(b.x));
-    line.setAttribute('y2', String(b.y));
-  });
 }

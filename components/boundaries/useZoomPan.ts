@@ -1,15 +1,13 @@
-// Zoom and pan of the map by an SVG transform on one group, set directly on the element (not
-// through a re-render), so wheel, drag and keys stay fast with hundreds of circles drawn.
-// Wheel zooms about the pointer; drag on the background pans; + − 0 and arrow keys do the same
-// from the keyboard.
+// Zoom and pan of the map canvas: one transform kept in MapCanvas, which repaints in the next
+// frame (no re-render). Wheel zooms about the pointer; drag on the background pans (a press on
+// a circle is a click, which selects it); + − 0 and arrow keys do the same from the keyboard.
+// The zoom is also written to the canvas's `data-zoom`, which tests and the benchmark read.
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useRef } from 'preact/hooks';
+import type { ZoomState } from '../../lib/boundaries/map-view';
+import type { MapCanvas } from './map-canvas';
 
-export interface ZoomState {
-  k: number;
-  x: number;
-  y: number;
-}
+export type { ZoomState };
 
 const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 12;
@@ -21,50 +19,24 @@ const MAX_ZOOM = 12;
 export function labelZoom(k: number): number {
   return 2 ** Math.floor(Math.log2(Math.max(1, k)));
 }
-/** How long after the last zoom or pan step the lines reappear. */
-const MOVE_REST_MS = 150;
 
-export function useZoomPan(
-  svg: RefObject<SVGSVGElement | null>,
-  group: RefObject<SVGGElement | null>,
-  onZoom?: (state: ZoomState) => void,
-) {
+export function useZoomPan(map: RefObject<MapCanvas | null>, onZoom?: (state: ZoomState) => void) {
   const state = useRef<ZoomState>({ k: 1, x: 0, y: 0 });
 
-  const settling = useRef(0);
   const apply = useCallback(() => {
-    const { k, x, y } = state.current;
-    group.current?.setAttribute('transform', `translate(${x} ${y}) scale(${k})`);
-    const element = svg.current;
-    if (element) {
-      // Lines are hidden while the view moves (hundreds of them cost most of each frame's
-      // paint) and come back once it rests.
-      element.classList.add('moving');
-      clearTimeout(settling.current);
-      settling.current = window.setTimeout(() => element.classList.remove('moving'), MOVE_REST_MS);
+    const canvas = map.current;
+    if (canvas) {
+      canvas.zoom = state.current;
+      canvas.canvas.dataset.zoom = String(Number(state.current.k.toFixed(4)));
     }
     onZoom?.(state.current);
-  }, [svg, group, onZoom]);
-
-  /** A client point in the map's coordinates (the viewBox), outside the zoom transform. */
-  const toMap = useCallback(
-    (clientX: number, clientY: number) => {
-      const matrix = svg.current?.getScreenCTM();
-      if (!matrix) return { x: 0, y: 0 };
-      const inverse = matrix.inverse();
-      return {
-        x: inverse.a * clientX + inverse.c * clientY + inverse.e,
-        y: inverse.b * clientX + inverse.d * clientY + inverse.f,
-      };
-    },
-    [svg],
-  );
+  }, [map, onZoom]);
 
   const zoomAbout = useCallback(
     (factor: number, at?: { x: number; y: number }) => {
       const { k, x, y } = state.current;
       const next = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k * factor));
-      const box = svg.current?.viewBox.baseVal;
+      const box = map.current?.view().box;
       const centre =
         at ?? (box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : { x: 0, y: 0 });
       state.current = {
@@ -74,7 +46,7 @@ export function useZoomPan(
       };
       apply();
     },
-    [apply, svg],
+    [apply, map],
   );
 
   const panBy = useCallback(
@@ -91,22 +63,23 @@ export function useZoomPan(
   }, [apply]);
 
   useEffect(() => {
-    const element = svg.current;
-    if (!element) return;
+    const canvas = map.current;
+    if (!canvas) return;
+    const element = canvas.canvas;
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
-      zoomAbout(Math.exp(-event.deltaY * 0.002), toMap(event.clientX, event.clientY));
+      zoomAbout(Math.exp(-event.deltaY * 0.002), canvas.toViewBox(event.clientX, event.clientY));
     };
     let drag: { id: number; x: number; y: number } | null = null;
     const onDown = (event: PointerEvent) => {
-      if (event.button !== 0 || (event.target as Element).closest('[data-index]')) return;
-      drag = { id: event.pointerId, ...toMap(event.clientX, event.clientY) };
+      if (event.button !== 0 || canvas.communityAt(event.clientX, event.clientY) !== null) return;
+      drag = { id: event.pointerId, ...canvas.toViewBox(event.clientX, event.clientY) };
       element.setPointerCapture(event.pointerId);
       element.classList.add('panning');
     };
     const onMove = (event: PointerEvent) => {
       if (!drag || drag.id !== event.pointerId) return;
-      const here = toMap(event.clientX, event.clientY);
+      const here = canvas.toViewBox(event.clientX, event.clientY);
       panBy(here.x - drag.x, here.y - drag.y);
       drag = { ...drag, ...here };
     };
@@ -127,11 +100,11 @@ export function useZoomPan(
       element.removeEventListener('pointerup', onUp);
       element.removeEventListener('pointercancel', onUp);
     };
-  }, [svg, zoomAbout, panBy, toMap]);
+  }, [map, zoomAbout, panBy]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
-      const box = svg.current?.viewBox.baseVal;
+      const box = map.current?.view().box;
       const step = box ? box.width / 10 : 50;
       const actions: Record<string, () => void> = {
         '+': () => zoomAbout(1.25),
@@ -148,7 +121,7 @@ export function useZoomPan(
       event.preventDefault();
       action();
     },
-    [svg, zoomAbout, panBy, reset],
+    [map, zoomAbout, panBy, reset],
   );
 
   return { zoomIn: () => zoomAbout(1.25), zoomOut: () => zoomAbout(0.8), reset, onKeyDown, state };

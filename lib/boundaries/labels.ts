@@ -15,11 +15,16 @@ export interface LabelCandidate {
   text: string;
   /** Higher is placed first. */
   priority: number;
+  /**
+   * The name's width in map units, measured where it is drawn (a canvas's `measureText`);
+   * without it, estimated from `charWidth`.
+   */
+  width?: number;
 }
 
 export interface PlacedLabel {
   community: number;
-  /** Offset of the text's anchor point from the circle's centre (SVG baseline). */
+  /** Offset of the text's anchor point from the circle's centre, on its baseline. */
   dx: number;
   dy: number;
   anchor: 'middle' | 'start' | 'end';
@@ -34,6 +39,12 @@ export interface LabelOptions {
   fontSize: number;
   /** Average glyph width as a share of the font size (0.55 suits sans-serif names). */
   charWidth?: number;
+  /**
+   * The font's extent above and below the baseline as shares of its size (0.85 and 0.3 by
+   * default); the drawing passes its font's measured metrics, so each box is what is drawn.
+   */
+  ascent?: number;
+  descent?: number;
   /** Space between circle and name. */
   gap?: number;
   /** The drawn area: a name must lie wholly inside it. */
@@ -110,7 +121,9 @@ export function placeLabels(
   const size = options.fontSize;
   const charWidth = options.charWidth ?? 0.55;
   const gap = options.gap ?? 2;
-  const height = size * 1.15;
+  const ascent = (options.ascent ?? 0.85) * size;
+  const descent = (options.descent ?? 0.3) * size;
+  const height = ascent + descent;
   const landmarks = options.landmarks ?? 0;
   const cell = Math.max(4 * size, 16);
   const placed = new BoxGrid<Box>(cell);
@@ -132,14 +145,14 @@ export function placeLabels(
     (a, b) => b.priority - a.priority || a.community - b.community,
   );
   for (const c of order) {
-    const width = c.text.length * size * charWidth;
+    const width = c.width ?? c.text.length * size * charWidth;
     const spots: { box: Box; label: Omit<PlacedLabel, 'box' | 'landmark'> }[] = [
       {
         box: { x0: c.x - width / 2, x1: c.x + width / 2, y0: c.y + c.radius + gap, y1: 0 },
         label: {
           community: c.community,
           dx: 0,
-          dy: c.radius + gap + size * 0.85,
+          dy: c.radius + gap + ascent,
           anchor: 'middle',
         },
       },
@@ -148,7 +161,7 @@ export function placeLabels(
         label: {
           community: c.community,
           dx: 0,
-          dy: -c.radius - gap - size * 0.3,
+          dy: -c.radius - gap - descent,
           anchor: 'middle',
         },
       },
@@ -159,7 +172,12 @@ export function placeLabels(
           y0: c.y - height / 2,
           y1: 0,
         },
-        label: { community: c.community, dx: c.radius + gap, dy: size * 0.35, anchor: 'start' },
+        label: {
+          community: c.community,
+          dx: c.radius + gap,
+          dy: ascent - height / 2,
+          anchor: 'start',
+        },
       },
       {
         box: {
@@ -168,9 +186,14 @@ export function placeLabels(
           y0: c.y - height / 2,
           y1: 0,
         },
-        label: { community: c.community, dx: -c.radius - gap, dy: size * 0.35, anchor: 'end' },
+        label: {
+          community: c.community,
+          dx: -c.radius - gap,
+          dy: ascent - height / 2,
+          anchor: 'end',
+        },
       },
-      ...corners(c, width, height, size, gap),
+      ...corners(c, width, height, ascent, gap),
     ];
     const frame = options.frame;
     const free = spots.filter((spot) => {
@@ -215,7 +238,7 @@ function corners(
   c: LabelCandidate,
   width: number,
   height: number,
-  size: number,
+  ascent: number,
   gap: number,
 ): { box: Box; label: Omit<PlacedLabel, 'box' | 'landmark'> }[] {
   const d = c.radius * Math.SQRT1_2 + gap;
@@ -232,7 +255,7 @@ function corners(
       label: {
         community: c.community,
         dx: sx! * d,
-        dy: (sy! > 0 ? d : -d - height) + size * 0.85,
+        dy: (sy! > 0 ? d : -d - height) + ascent,
         anchor: sx! > 0 ? 'start' : 'end',
       },
     };

@@ -127,7 +127,7 @@ async function searchIn(popup: Page, text: string): Promise<void> {
 
 async function boundaries(tour: TourContext, tab?: string): Promise<Page> {
   const page = await extensionPage(tour, 'boundaries.html', VIEW_VIEWPORT);
-  await page.locator('svg.constellation-map[data-settled="true"]').waitFor({ timeout: 30_000 });
+  await page.locator('.constellation-map[data-settled="true"]').waitFor({ timeout: 30_000 });
   if (tab) await page.getByRole('tab', { name: tab }).click();
   return page;
 }

@@ -5,6 +5,7 @@
 // view, and the latency of select, filter and zoom until the next frame is painted.
 import { h, render } from 'preact';
 import { BoundariesApp } from '../../components/boundaries/BoundariesApp';
+import type { DrawnMap } from '../../components/boundaries/map-canvas';
 import { loadConstellation } from '../../lib/db/constellation';
 import { ConstellationDB } from '../../lib/db/database';
 import { replaceFeed } from '../../lib/db/ingest';
@@ -163,14 +164,15 @@ export async function runBoundariesBench(
     // Opening reads every row of a large organisation: minutes on a loaded machine.
     await waitFor(() => host.querySelector('[data-summary]'), OPEN_TIMEOUT_MS);
     const dataReady = performance.now();
-    await waitFor(() => host.querySelector('svg.constellation-map .node'));
+    // The canvas paints in the next animation frame after the map's first commit.
+    await waitFor(() => host.querySelector('.constellation-map .node'));
     const painted = await nextPaint();
     fromOpen.push(painted - start);
     render1.push(painted - dataReady);
-    mapNodes = host.querySelectorAll('svg.constellation-map .node').length;
+    mapNodes = host.querySelectorAll('.constellation-map .node').length;
     await waitFor(
       () =>
-        host.querySelector('svg.constellation-map')?.getAttribute('data-settled') === 'true'
+        host.querySelector('.constellation-map')?.getAttribute('data-settled') === 'true'
           ? true
           : null,
       OPEN_TIMEOUT_MS,
@@ -189,16 +191,24 @@ export async function runBoundariesBench(
       );
     }
 
+    const canvas = host.querySelector('.constellation-map > canvas') as HTMLCanvasElement & {
+      drawnMap: () => DrawnMap;
+    };
     for (let k = 0; k < 5; k++) {
-      const nodes = host.querySelectorAll<SVGGElement>('svg.constellation-map .node');
-      const target = nodes[(k * 37) % nodes.length]!;
-      const key = target.getAttribute('data-community')!;
+      // A click where the canvas drew a circle, found by hit-testing as a user's click is; a
+      // circle whose centre lies under a circle drawn later would not be the one clicked.
+      const circles = canvas.drawnMap().circles;
+      const clear = circles.filter((c, i) =>
+        circles.slice(i + 1).every((o) => Math.hypot(o.x - c.x, o.y - c.y) > o.r + 2),
+      );
+      const target = clear[(k * 37) % clear.length]!;
+      const key = target.key;
       select.push(
         await interaction(
           () =>
-            target
-              .querySelector('circle.dot')!
-              .dispatchEvent(new MouseEvent('click', { bubbles: true })),
+            canvas.dispatchEvent(
+              new MouseEvent('click', { bubbles: true, clientX: target.x, clientY: target.y }),
+            ),
           () => host.querySelector('section.details')?.getAttribute('data-selected') === key,
         ),
       );
@@ -210,19 +220,19 @@ export async function runBoundariesBench(
             stage.dispatchEvent(new Event('change', { bubbles: true }));
           }),
         );
-      const group = host.querySelector('svg.constellation-map g[data-zoom]')!;
-      const before = group.getAttribute('transform');
+      const before = canvas.getAttribute('data-zoom');
       zoom.push(
         await interaction(
           () => host.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click(),
-          () => group.getAttribute('transform') !== before,
+          () => canvas.getAttribute('data-zoom') !== before,
         ),
       );
       const box = host.querySelector<HTMLInputElement>('#f-search')!;
       // A word from a community's name on the map: some communities match, not all.
-      // (Its name: the placed name in the names layer, or the selection's own name.)
-      const index = target.getAttribute('data-index')!;
-      const name = host.querySelector(`svg.constellation-map text.label[data-index="${index}"]`)!;
+      // (Its name begins the text of its button in the map's list of communities.)
+      const name = await waitFor(() =>
+        host.querySelector(`.constellation-map .node[data-index="${target.index}"]`),
+      );
       const word = name.textContent.split(' ')[0]!;
       for (const query of [word, ''])
         search.push(

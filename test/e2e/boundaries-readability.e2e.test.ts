@@ -1,7 +1,8 @@
 // The constellation map judged for readability by measurement (issue 17 item 4), in real
 // Chromium with the built extension: the demo organisation (23 visible communities) and a
 // synthetic one of 500 communities synced from a real HTTP server on 127.0.0.1. On the drawn
-// page, from the browser's own boxes: names are at least 11 px, never overlap each other, lie
+// canvas, from the positions the drawing code painted (MapCanvas.drawnMap: each name's box is
+// its text measured in the drawn font, ascent to descent): names are at least 11 px, never overlap each other, lie
 // inside the map, and never cover a circle (a landmark name may cover only circles smaller
 // than its own community's); the largest communities are named; circles hardly overlap; and
 // lines stay few per circle.
@@ -9,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
+import { drawnMap } from './support/boundaries-map';
 import { builtExtensionDir } from './support/extension';
 import { startFeedServer, type FeedServer } from './support/feed-server';
 import { extensionPage, setFeeds, syncNow } from './support/sync-helpers';
@@ -37,33 +39,23 @@ interface Drawing {
   lines: number;
 }
 
-/** What the map shows, in screen pixels, as the browser laid it out. */
-function measure(page: Page): Promise<Drawing> {
-  return page.evaluate(() => {
-    const svg = document.querySelector('svg.constellation-map')!;
-    const box = (r: DOMRect) => ({ x0: r.left, y0: r.top, x1: r.right, y1: r.bottom });
-    const circles = [...svg.querySelectorAll('g.node')].map((node) => {
-      const r = node.querySelector('circle.dot')!.getBoundingClientRect();
-      return {
-        index: Number(node.getAttribute('data-index')),
-        x: r.left + r.width / 2,
-        y: r.top + r.height / 2,
-        r: r.width / 2,
-      };
-    });
-    const names = [...svg.querySelectorAll<SVGTextElement>('text.label.placed')].map((text) => ({
-      ...box(text.getBoundingClientRect()),
-      index: Number(text.getAttribute('data-index')),
-      landmark: text.classList.contains('landmark'),
-      fontPx: text.getBoundingClientRect().height / 1.15,
-    }));
-    return {
-      frame: box(svg.getBoundingClientRect()),
-      circles,
-      names,
-      lines: svg.querySelectorAll('line.edge').length,
-    };
-  });
+/** What the map shows, in screen pixels, as the canvas drew it. */
+async function measure(page: Page): Promise<Drawing> {
+  const drawn = await drawnMap(page);
+  return {
+    frame: drawn.frame,
+    circles: drawn.circles.map(({ index, x, y, r }) => ({ index, x, y, r })),
+    names: drawn.names.map(({ index, landmark, fontPx, x0, y0, x1, y1 }) => ({
+      index,
+      landmark,
+      fontPx,
+      x0,
+      y0,
+      x1,
+      y1,
+    })),
+    lines: drawn.lines.members + drawn.lines.topics,
+  };
 }
 
 // Half a pixel: boxes that only touch, or antialiasing at a shared edge, are not a clash.
@@ -128,11 +120,11 @@ async function openMap(browser: LaunchedChromium, expected: number): Promise<Pag
   const page = await extensionPage(browser, 'boundaries.html');
   await page.setViewportSize({ width: 1280, height: 860 });
   await expect
-    .poll(() => page.locator('svg.constellation-map g.node').count(), { timeout: 120_000 })
+    .poll(async () => (await drawnMap(page)).circles.length, { timeout: 120_000 })
     .toBe(expected);
-  await page.locator('svg.constellation-map[data-settled="true"]').waitFor({ timeout: 120_000 });
-  // Names are written in the layout effect after the settled render.
-  await expect.poll(() => page.locator('text.label.placed').count()).toBeGreaterThan(0);
+  await page.locator('.constellation-map[data-settled="true"]').waitFor({ timeout: 120_000 });
+  // Names are placed in the first frame painted after the layout settled.
+  await expect.poll(async () => (await drawnMap(page)).names.length).toBeGreaterThan(0);
   return page;
 }
 
@@ -189,7 +181,7 @@ describe('the constellation map reads at 23 and at 500 communities', () => {
     const drawing = await judge(page, 0.02);
     expect(drawing.names.length).toBeGreaterThanOrEqual(20);
     // Topic links are left off a map this size.
-    expect(await page.locator('svg.constellation-map line.edge-topics').count()).toBe(0);
+    expect((await drawnMap(page)).lines.topics).toBe(0);
     // … and the note above the map says so, since the legend explains dashed lines.
     expect(await page.locator('.map-note').textContent()).toContain(
       'Shared-topic lines are left off a map this size',

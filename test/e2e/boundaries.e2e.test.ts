@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feed } from '../../lib/model/feed';
 import { validateFeedText } from '../../lib/model/validate';
 import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
+import { circleCentre, drawnMap } from './support/boundaries-map';
 import { builtExtensionDir } from './support/extension';
 
 const FEED = 'demo-northwind';
@@ -70,8 +71,10 @@ describe('boundaries view in Chromium', () => {
     await page.waitForLoadState('domcontentloaded');
     expect(page.url()).toBe(`chrome-extension://${browser.extensionId}/boundaries.html`);
     await expect
-      .poll(() => page.locator('svg.constellation-map .node').count(), { timeout: 20_000 })
+      .poll(() => page.locator('.constellation-map .node').count(), { timeout: 20_000 })
       .toBe(publicCount);
+    // The canvas draws the same communities the list names.
+    await expect.poll(async () => (await drawnMap(page)).circles.length).toBe(publicCount);
     expect(await page.locator('[data-source="demo"]').textContent()).toContain('Demo data');
     // Members-only communities are not on the map for a viewer who is not a member.
     for (const community of membersOnly) {
@@ -81,11 +84,9 @@ describe('boundaries view in Chromium', () => {
       `${membersOnly.length} members-only communities not shown`,
     );
     // Edges are drawn, and the layout settles.
-    expect(await page.locator('svg.constellation-map line.edge-members').count()).toBeGreaterThan(
-      0,
-    );
+    expect((await drawnMap(page)).lines.members).toBeGreaterThan(0);
     await expect
-      .poll(() => page.locator('svg.constellation-map').getAttribute('data-settled'), {
+      .poll(() => page.locator('.constellation-map').getAttribute('data-settled'), {
         timeout: 20_000,
       })
       .toBe('true');
@@ -100,16 +101,27 @@ describe('boundaries view in Chromium', () => {
   it('selecting a community on the map shows its details', async () => {
     const sre = demo.communities.find((c) => c.id === 'c-sre')!;
     const members = demo.memberships.filter((m) => m.community === 'c-sre').length;
-    await page.locator(`svg .node[data-community="${key('c-sre')}"] .dot`).click();
+    // A real click where the canvas drew the circle: hit-testing finds the community.
+    const at = await circleCentre(page, key('c-sre'));
+    await page.mouse.move(at.x, at.y);
+    // Hovering shows the circle's tooltip, as the SVG's title did.
+    await expect
+      .poll(() => page.locator('.constellation-map > canvas').getAttribute('title'))
+      .toContain(`${sre.name} — ${sre.stage}, ${sre.standing}; `);
+    await page.mouse.click(at.x, at.y);
     const details = page.locator('section.details');
     await expect.poll(() => details.getAttribute('data-selected')).toBe(key('c-sre'));
     expect(await details.locator('h2').textContent()).toContain(sre.name);
     expect(await details.locator('[data-members]').getAttribute('data-members')).toBe(
       String(members),
     );
+    // The selection is announced: its button in the map's list is pressed, and only it.
     expect(
-      await page.locator(`svg .node[data-community="${key('c-sre')}"]`).getAttribute('class'),
-    ).toContain('selected');
+      await page
+        .locator(`.constellation-map .node[data-community="${key('c-sre')}"]`)
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(await page.locator('.constellation-map .node[aria-pressed="true"]').count()).toBe(1);
     // Counts by unit never name a group under the privacy minimum of 5.
     const unitCounts = await details
       .locator('ul.breakdown')
@@ -120,13 +132,87 @@ describe('boundaries view in Chromium', () => {
     for (const count of unitCounts) expect(Number(count)).toBeGreaterThanOrEqual(5);
   });
 
+  it('names every community on the map to the keyboard and screen readers, and selects by Enter', async () => {
+    // One tab stop after the canvas: the list of the map's communities, largest first.
+    await page.locator('.constellation-map > canvas').focus();
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.community);
+    const first = await page
+      .locator('.constellation-map .node')
+      .first()
+      .getAttribute('data-community');
+    expect(await focused()).toBe(first);
+    await page.keyboard.press('ArrowDown');
+    const second = await page
+      .locator('.constellation-map .node')
+      .nth(1)
+      .getAttribute('data-community');
+    expect(await focused()).toBe(second);
+    // The focused community is ringed on the canvas.
+    const secondIndex = Number(
+      await page.locator('.constellation-map .node').nth(1).getAttribute('data-index'),
+    );
+    await expect.poll(async () => (await drawnMap(page)).focused).toBe(secondIndex);
+    const community = demo.communities.find((c) => key(c.id) === second)!;
+    // Its name, stage and standing are what a screen reader announces, pressed once selected.
+    const button = page.getByRole('button', {
+      name: `${community.name} — ${community.stage}, ${community.standing};`,
+    });
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('section.details').getAttribute('data-selected'))
+      .toBe(second);
+    // Chromium's own accessibility tree, what a screen reader reads: every community on the
+    // map is a named button (the list is out of sight), the selected one pressed.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        ignored: boolean;
+        role?: { value: string };
+        name?: { value: string };
+        properties?: { name: string; value: { value: unknown } }[];
+      }[];
+    };
+    await cdp.detach();
+    const mapButtons = nodes.filter(
+      (n) =>
+        !n.ignored &&
+        n.role?.value === 'button' &&
+        / — \w+, \w+; \d+ core and active/.test(n.name?.value ?? ''),
+    );
+    expect(mapButtons).toHaveLength(publicCount);
+    const pressed = mapButtons.filter((n) =>
+      n.properties?.some((p) => p.name === 'pressed' && p.value.value === 'true'),
+    );
+    expect(pressed.map((n) => n.name?.value.split(' — ')[0])).toEqual([community.name]);
+    expect(
+      await page
+        .getByRole('button', { name: community.name, pressed: true })
+        .getAttribute('data-community'),
+    ).toBe(second);
+    // Only one stop in the tab order: Tab leaves the list.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.map-communities')),
+    ).toBeNull();
+    await expect.poll(async () => (await drawnMap(page)).focused).toBeNull();
+  });
+
   it('zooms by keyboard and buttons, and search and filters narrow the map and table', async () => {
-    const group = page.locator('svg.constellation-map g[data-zoom]');
+    const canvas = page.locator('.constellation-map > canvas');
+    const radius = async () =>
+      (await drawnMap(page)).circles.find((c) => c.key === key('c-sre'))!.r;
+    const before = await radius();
     await page.getByRole('button', { name: 'Zoom in' }).click();
-    expect(await group.getAttribute('transform')).toMatch(/scale\(1\.25\)/);
-    await page.locator('svg.constellation-map').focus();
+    expect(await canvas.getAttribute('data-zoom')).toBe('1.25');
+    // Circles are drawn a quarter larger.
+    await expect.poll(radius).toBeCloseTo(before * 1.25, 5);
+    await canvas.focus();
     await page.keyboard.press('0');
-    expect(await group.getAttribute('transform')).toMatch(/scale\(1\)/);
+    expect(await canvas.getAttribute('data-zoom')).toBe('1');
+    await expect.poll(radius).toBeCloseTo(before, 5);
 
     await page.getByLabel('Search', { exact: true }).fill('kubernetes');
     const expected = demo.communities.filter(
@@ -137,15 +223,19 @@ describe('boundaries view in Chromium', () => {
     await expect
       .poll(() => page.locator('.shown-count').getAttribute('data-shown'))
       .toBe(String(expected));
-    expect(await page.locator('svg .node').count()).toBe(expected);
+    // The list for screen readers follows the canvas in a task after its paint.
+    await expect.poll(() => page.locator('.constellation-map .node').count()).toBe(expected);
+    // Matches are marked for the screen reader too, and the canvas draws only them.
+    await expect.poll(() => page.locator('.constellation-map .node.hit').count()).toBe(expected);
+    await expect.poll(async () => (await drawnMap(page)).circles.length).toBe(expected);
     await page.getByLabel('Search', { exact: true }).fill('');
     await page.getByLabel('Stage', { exact: true }).selectOption('dispersed');
     const dispersed = demo.communities.filter(
       (c) => c.stage === 'dispersed' && c.visibility !== 'members',
     ).length;
-    await expect.poll(() => page.locator('svg .node').count()).toBe(dispersed);
+    await expect.poll(() => page.locator('.constellation-map .node').count()).toBe(dispersed);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(() => page.locator('svg .node').count()).toBe(publicCount);
+    await expect.poll(() => page.locator('.constellation-map .node').count()).toBe(publicCount);
   });
 
   it('offers the same communities as a sortable, keyboard-usable table', async () => {
@@ -242,10 +332,15 @@ describe('boundaries view in Chromium', () => {
       return {
         parseError: doc.querySelector('parsererror') !== null,
         nodes: doc.querySelectorAll('.node').length,
+        names: [...doc.querySelectorAll('text.label.placed')].map((t) => t.textContent),
         width: image.naturalWidth,
       };
     }, svgText);
     expect(check).toMatchObject({ parseError: false, nodes: publicCount });
+    // The file names the communities the screen names, and its SVG is not kept in the page.
+    expect(check.names.sort()).toEqual((await drawnMap(page)).names.map((n) => n.text).sort());
+    expect(check.names.length).toBeGreaterThan(0);
+    expect(await page.locator('svg.constellation-map').count()).toBe(0);
     expect(check.width).toBeGreaterThan(100);
 
     const pngDownload = page.waitForEvent('download');
@@ -290,9 +385,12 @@ describe('boundaries view in Chromium', () => {
     );
     await page.reload();
     await expect
-      .poll(() => page.locator(`svg .node[data-community="${key(fraud.id)}"]`).count(), {
-        timeout: 20_000,
-      })
+      .poll(
+        () => page.locator(`.constellation-map .node[data-community="${key(fraud.id)}"]`).count(),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBe(1);
   });
 

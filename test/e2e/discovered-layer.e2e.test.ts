@@ -123,7 +123,7 @@ describe('discovered communities in the boundaries view', () => {
     expect(discovered).toHaveLength(3);
     page = await extensionPage(browser, 'boundaries.html');
     await expect
-      .poll(() => page.locator('svg.constellation-map .node').count(), { timeout: 20_000 })
+      .poll(() => page.locator('.constellation-map .node').count(), { timeout: 20_000 })
       .toBe(1);
     expect(await page.locator('[data-community="corp-e2e/widget-guild"]').count()).toBeGreaterThan(
       0,

@@ -114,7 +114,7 @@ describe('keyboard and accessible names', () => {
   it('boundaries: tabs by arrow keys, a community selected from the table by keyboard', async () => {
     const page = await open('boundaries.html');
     try {
-      await page.locator('svg.constellation-map').waitFor({ timeout: 30_000 });
+      await page.locator('.constellation-map > canvas').waitFor({ timeout: 30_000 });
       expect(
         await page.getByRole('complementary', { name: 'Selection and export' }).ariaSnapshot(),
       ).toContain('heading "Overview" [level=2]');

@@ -133,4 +133,28 @@ describe('map labels', () => {
       placeLabels([hub, ...big], { fontSize: 11, landmarks: 1 }).some((p) => p.community === 0),
     ).toBe(false);
   });
+
+  it('uses a measured width and the font’s own ascent and descent when given', () => {
+    const lone = { community: 0, x: 0, y: 0, radius: 10, text: 'SRE Guild', priority: 1 };
+    // Measured: the box is exactly that wide, centred under the circle.
+    const [measured] = placeLabels([{ ...lone, width: 80 }], { fontSize: 10 });
+    expect(measured!.box).toMatchObject({ x0: -40, x1: 40 });
+    // The font's metrics decide where the baseline sits in its box, on every side.
+    const [below] = placeLabels([lone], { fontSize: 10, ascent: 0.9, descent: 0.25 });
+    expect(below!.box.y0).toBe(12);
+    expect(below!.dy).toBeCloseTo(12 + 9, 9);
+    expect(below!.box.y1).toBeCloseTo(12 + 11.5, 9);
+    // A circle right below pushes the name beside it: its box is centred on the circle's
+    // middle, with the baseline `ascent` below the box's top.
+    const blocker = { community: 1, x: 0, y: 24, radius: 10, text: '', priority: 0 };
+    const blockerAbove = { community: 2, x: 0, y: -24, radius: 10, text: '', priority: 0 };
+    const side = placeLabels([lone, blocker, blockerAbove], {
+      fontSize: 10,
+      ascent: 0.9,
+      descent: 0.25,
+    }).find((p) => p.community === 0)!;
+    expect(side.anchor).toBe('start');
+    expect(side.box.y0).toBeCloseTo(-5.75, 9);
+    expect(side.dy).toBeCloseTo(side.box.y0 + 9, 9);
+  });
 });
