@@ -176,26 +176,34 @@ export function planPacks(rows: FeedRows): PlannedPack[] {
 
 /** Sorts one list's items and cuts them into packs, never splitting a group. */
 export function packList(list: PackList, items: readonly unknown[]): PlannedPack[] {
-  const keyed = items.map((item) => ({
-    item,
-    group: groupOf(list, item),
-    second: secondOf(list, item),
-  }));
-  keyed.sort((a, b) => compareKeys(a.group, b.group) || compareKeys(a.second, b.second));
+  // Sorted through an index array over precomputed keys: no wrapper object per item (a
+  // 100,000-person feed has ~1.9 million items across its lists).
+  const count = items.length;
+  const groups = new Array<string>(count);
+  const seconds = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    groups[i] = groupOf(list, items[i]);
+    seconds[i] = secondOf(list, items[i]);
+  }
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort(
+    (a, b) => compareKeys(groups[a]!, groups[b]!) || compareKeys(seconds[a]!, seconds[b]!),
+  );
   const size = PACK_SIZE[list];
   const out: PlannedPack[] = [];
   let current: unknown[] = [];
   let first = '';
-  for (let i = 0; i < keyed.length;) {
-    const group = keyed[i]!.group;
+  for (let i = 0; i < count;) {
+    const group = groups[order[i]!]!;
     let end = i + 1;
-    while (end < keyed.length && keyed[end]!.group === group) end++;
+    while (end < count && groups[order[end]!] === group) end++;
     if (current.length > 0 && current.length + (end - i) > size) {
       out.push({ list, first, items: current });
       current = [];
     }
     if (current.length === 0) first = group;
-    for (let k = i; k < end; k++) current.push(keyed[k]!.item);
+    for (let k = i; k < end; k++) current.push(items[order[k]!]);
     i = end;
   }
   if (current.length > 0) out.push({ list, first, items: current });

@@ -103,7 +103,11 @@ export interface SyncDeps {
   onProgress?: (progress: SyncProgress) => Promise<void> | void;
 }
 
-export const DEFAULT_CHUNK_SIZE = 4000;
+/**
+ * Items (records, their second orderings and index entries) per chunk of packs: ~80 chunks at
+ * 100,000 people, each its own transaction with the checkpoint.
+ */
+export const DEFAULT_CHUNK_SIZE = 25_000;
 
 export async function syncFeed(deps: SyncDeps, target: FeedTarget): Promise<SyncReportRow> {
   const now = deps.now ?? Date.now;
