@@ -187,9 +187,12 @@ export function packList(list: PackList, items: readonly unknown[]): PlannedPack
   }
   const order = new Uint32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
-  order.sort(
-    (a, b) => compareKeys(groups[a]!, groups[b]!) || compareKeys(seconds[a]!, seconds[b]!),
-  );
+  const before = (a: number, b: number) =>
+    compareKeys(groups[a]!, groups[b]!) || compareKeys(seconds[a]!, seconds[b]!);
+  // Lists often come in key order already (records by id): one pass checks, no sort needed.
+  let sorted = true;
+  for (let i = 1; i < count && sorted; i++) sorted = before(i - 1, i) <= 0;
+  if (!sorted) order.sort(before);
   const size = PACK_SIZE[list];
   const out: PlannedPack[] = [];
   let current: unknown[] = [];
