@@ -1,15 +1,21 @@
 // Preact hook for database reads that stay current: re-renders when the database changes,
 // e.g. when the background finishes ingesting a feed while the popup is open, or the user
 // forgets what they read in another page. Any write, in this page or another context of the
-// extension (Dexie announces them across contexts), runs the query again; runs never overlap,
+// extension (Dexie announces them across contexts), runs the query again, except writes of
+// packs alone (a generation being written, invisible until its switch); runs never overlap,
 // and writes that come in a burst (a sync's chunks) cost one run after the burst's first.
 // (Dexie's liveQuery tracks the ranges a query read instead, which it can only do while its
 // async context survives every await; the packed readers' Promise.all chains lose it.)
 import Dexie from 'dexie';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 
+/** The part names Dexie gives a write to the packs ("idb://constellation/packs/…"). */
+const PACKS_PART = /\/packs\//;
+
 /** How long a run waits after a write for more writes of the same burst. */
 const SETTLE_MS = 40;
+/** The shortest time between two runs caused by writes. */
+const RERUN_MS = 500;
 
 export type LiveState<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
@@ -43,6 +49,7 @@ export function useLiveQuery<T>(
     let running = false;
     let again = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastRun = 0;
     const run = async (): Promise<void> => {
       if (running) {
         again = true;
@@ -66,12 +73,18 @@ export function useLiveQuery<T>(
         }
       }
     };
-    const changed = () => {
+    const changed = (parts: Record<string, unknown>) => {
+      // Packs alone are written ahead of a switch (a sync's chunks): invisible until the
+      // `feeds` row names their generation, and that write comes in a transaction of its own.
+      if (Object.keys(parts).every((part) => PACKS_PART.test(part))) return;
       if (stopped || timer !== undefined) return;
+      // At most one run per RERUN_MS while writes keep coming (a sync's chunks and checkpoints).
+      const wait = Math.max(SETTLE_MS, lastRun + RERUN_MS - Date.now());
       timer = setTimeout(() => {
         timer = undefined;
+        lastRun = Date.now();
         void run();
-      }, SETTLE_MS);
+      }, wait);
     };
     void run();
     Dexie.on('storagemutated', changed);

@@ -84,16 +84,36 @@ export class PackReader {
 
   /** The items of one group (`key`) of one list of one feed. */
   async group<T>(list: PackList, feedId: string, key: string): Promise<T[]> {
-    const dir = await this.directory(feedId, list);
-    if (!dir) return [];
-    const at = packIndexFor(dir, key);
+    const gen = this.gens.get(feedId);
+    if (gen === undefined) return [];
+    const known = directories.get(directoryKey(feedId, gen, list));
+    if (!known) {
+      // A first lookup in this context (a popup opening): one request finds the pack whose
+      // first key is the last ≤ key, without listing the directory first.
+      const pack = await this.db.packs
+        .where('[feedId+gen+list+first]')
+        .between([feedId, gen, list, Dexie.minKey], [feedId, gen, list, key], true, true)
+        .last();
+      return pack ? groupItems<T>(list, pack.items, key) : [];
+    }
+    const at = packIndexFor(known, key);
     if (at < 0) return [];
-    const pack = await this.pack(feedId, list, dir[at]!);
+    const pack = await this.pack(feedId, list, known[at]!);
     return pack ? groupItems<T>(list, pack.items, key) : [];
+  }
+
+  /**
+   * Before several lookups in one list: its directory, so each pack is then read once however
+   * many of the keys it holds (a single lookup finds its pack in one request without it).
+   */
+  private async warm(list: PackList, refs: readonly Ref[]): Promise<void> {
+    if (refs.length < 3) return;
+    await Promise.all([...new Set(refs.map((r) => r.feedId))].map((f) => this.directory(f, list)));
   }
 
   /** The items of several groups, in the order asked (each group's items in key order). */
   async groups<T>(list: PackList, refs: readonly Ref[]): Promise<T[][]> {
+    await this.warm(list, refs);
     return Promise.all(refs.map((ref) => this.group<T>(list, ref.feedId, ref.id)));
   }
 
@@ -104,6 +124,7 @@ export class PackReader {
 
   /** Records by reference, in the order asked (undefined where there is none). */
   async bulkGet<T>(list: RecordList, refs: readonly Ref[]): Promise<(T | undefined)[]> {
+    await this.warm(list, refs);
     return Promise.all(refs.map((ref) => this.get<T>(list, ref.feedId, ref.id)));
   }
 
