@@ -20,35 +20,18 @@ export interface FeedRows {
   expertise: ExpertiseRow[];
 }
 
+/** The rows of a feed, on copies of its records (the feed itself is left as it was). */
 export function feedRows(feed: Feed): FeedRows {
-  const { feedId } = feed;
-  return {
-    units: feed.units.map((unit) => ({ ...unit, feedId })),
-    people: feed.people.map((person) => {
-      const logins = Object.values(person.handles);
-      return {
-        ...person,
-        feedId,
-        handleKeys: Object.entries(person.handles).map(([host, login]) => handleKey(host, login)),
-        emailKeys: person.emails.map(emailKey),
-        nameKeys: unique([person.name, ...person.aliases].map(nameKey)),
-        tokens: searchTokens([person.name, ...person.aliases, ...person.emails, ...logins]),
-      };
-    }),
-    topics: feed.topics.map((topic) => ({
-      ...topic,
-      feedId,
-      nameKeys: unique([topic.label, ...topic.aliases].map(nameKey)),
-      tokens: searchTokens([topic.label, ...topic.aliases]),
-    })),
-    communities: feed.communities.map((community) => ({
-      ...community,
-      feedId,
-      tokens: searchTokens([community.name]),
-    })),
-    memberships: feed.memberships.map((membership) => ({ ...membership, feedId })),
-    expertise: feed.expertise.map((entry) => ({ ...entry, feedId })),
-  };
+  const copy = <T extends object>(records: readonly T[]): T[] => records.map((r) => ({ ...r }));
+  return feedRowsInPlace({
+    ...feed,
+    units: copy(feed.units),
+    people: copy(feed.people),
+    topics: copy(feed.topics),
+    communities: copy(feed.communities),
+    memberships: copy(feed.memberships),
+    expertise: copy(feed.expertise),
+  });
 }
 
 /**
@@ -80,7 +63,15 @@ export function feedRowsInPlace(feed: Feed): FeedRows {
   }
   for (const membership of feed.memberships) Object.assign(membership, { feedId });
   for (const entry of feed.expertise) Object.assign(entry, { feedId });
-  return feed as unknown as FeedRows;
+  const lists = feed as unknown as FeedRows;
+  return {
+    units: lists.units,
+    people: lists.people,
+    topics: lists.topics,
+    communities: lists.communities,
+    memberships: lists.memberships,
+    expertise: lists.expertise,
+  };
 }
 
 /** `rows` with `more` appended per list (stored rows kept beside a new document's). */

@@ -185,7 +185,7 @@ export async function runSyncBench(
     await ConstellationDB.delete('bench-sync-raw');
     const packDb = await freshDb('bench-sync-packs');
     start = performance.now();
-    await packDb.packs.bulkPut(planned!);
+    await packDb.packs.bulkPut(planned);
     rawPacks.push(performance.now() - start);
     packDb.close();
     await ConstellationDB.delete('bench-sync-packs');
