@@ -21,7 +21,14 @@ import type { Ref } from './schema';
 type PackKey = [string, number, string, string];
 
 /** Directories of visible generations: first keys per feed, generation and list. */
-const directories = new Map<string, string[]>();
+const directoriesOf = new WeakMap<ConstellationDB, Map<string, string[]>>();
+
+/** One database's directories (tests open many databases in one module instance). */
+function directoriesFor(db: ConstellationDB): Map<string, string[]> {
+  let map = directoriesOf.get(db);
+  if (!map) directoriesOf.set(db, (map = new Map<string, string[]>()));
+  return map;
+}
 const DIRECTORY_LIMIT = 256;
 
 function directoryKey(feedId: string, gen: number, list: PackList): string {
@@ -57,6 +64,7 @@ export class PackReader {
     if (gen === undefined) return undefined;
     const key = directoryKey(feedId, gen, list);
     // Only finished directories are shared: a promise of another transaction is never awaited.
+    const directories = directoriesFor(this.db);
     const known = directories.get(key);
     if (known) return known;
     const keys = (await packRange(
@@ -86,7 +94,7 @@ export class PackReader {
   async group<T>(list: PackList, feedId: string, key: string): Promise<T[]> {
     const gen = this.gens.get(feedId);
     if (gen === undefined) return [];
-    const known = directories.get(directoryKey(feedId, gen, list));
+    const known = directoriesFor(this.db).get(directoryKey(feedId, gen, list));
     if (!known) {
       // A first lookup in this context (a popup opening): one request finds the pack whose
       // first key is the last ≤ key, without listing the directory first.
