@@ -1,5 +1,6 @@
-// Diffs a validated feed against the fingerprints of what is stored for it, so a sync writes
-// only what changed: a 1% change writes ~1% of rows. Records that failed validation keep
+// Diffs a validated feed against the fingerprints of what is stored for it: what was added,
+// changed, removed and left unchanged (the sync's report), the new fingerprint, and which
+// stored records a new generation keeps (lib/db/generations.ts). Records that failed validation keep
 // their previously stored version (FEED-V1 rules), and so do the memberships and expertise
 // entries left out with them; and are carried into the new fingerprint;
 // a key that is neither in the new feed nor kept is a removal.
@@ -10,16 +11,7 @@ import { problemKey, recordHash, recordKey } from './record-hash';
 
 export type Fingerprint = Record<FeedList, Map<string, number>>;
 
-export interface ListChanges {
-  list: FeedList;
-  /** Added and changed records, in document order. */
-  upserts: Feed[FeedList];
-  /** Keys of stored records that are gone from the feed. */
-  removals: string[];
-}
-
 export interface SyncPlan {
-  changes: ListChanges[];
   /** Fingerprint of what is stored once this plan is applied. */
   fingerprint: Fingerprint;
   /** Keys of stored records that stay in their previous version (now invalid), per list. */
@@ -55,7 +47,6 @@ export function planSync(
     if (problem.id !== undefined)
       invalidKeys.get(problem.list)!.add(problemKey(problem.list, problem.id));
   }
-  const changes: ListChanges[] = [];
   const kept = Object.fromEntries(FEED_LISTS.map((l) => [l, [] as string[]])) as Record<
     FeedList,
     string[]
@@ -63,20 +54,15 @@ export function planSync(
   for (const list of FEED_LISTS) {
     const before = old[list];
     const after = fingerprint[list];
-    const upserts: Feed[FeedList] = [];
     for (const record of feed[list] as readonly Parameters<typeof recordKey>[1][]) {
       const key = recordKey(list, record);
       const hash = recordHash(record);
       after.set(key, hash);
       const stored = before.get(key);
       if (stored === hash) counts.unchanged++;
-      else {
-        (upserts as unknown[]).push(record);
-        if (stored === undefined) counts.added++;
-        else counts.changed++;
-      }
+      else if (stored === undefined) counts.added++;
+      else counts.changed++;
     }
-    const removals: string[] = [];
     const invalid = invalidKeys.get(list)!;
     for (const [key, hash] of before) {
       if (after.has(key)) continue;
@@ -86,13 +72,11 @@ export function planSync(
         kept[list].push(key);
         counts.kept++;
       } else {
-        removals.push(key);
         counts.removed++;
       }
     }
-    changes.push({ list, upserts, removals });
   }
-  return { changes, fingerprint, kept, counts };
+  return { fingerprint, kept, counts };
 }
 
 /** Rows stored per list once the plan is applied (the `feeds` row's counts). */
@@ -101,21 +85,4 @@ export function storedCounts(fingerprint: Fingerprint): Record<FeedList, number>
     FeedList,
     number
   >;
-}
-
-/** One chunk of work: upserts or removals of a single list. */
-export type PlanChunk =
-  | { list: FeedList; upserts: Feed[FeedList]; removals?: undefined }
-  | { list: FeedList; removals: string[]; upserts?: undefined };
-
-/** Splits a plan into chunks of at most `size` items, in a fixed order (resumable by index). */
-export function planChunks(plan: SyncPlan, size: number): PlanChunk[] {
-  const chunks: PlanChunk[] = [];
-  for (const { list, upserts, removals } of plan.changes) {
-    for (let i = 0; i < upserts.length; i += size)
-      chunks.push({ list, upserts: upserts.slice(i, i + size) });
-    for (let i = 0; i < removals.length; i += size)
-      chunks.push({ list, removals: removals.slice(i, i + size) });
-  }
-  return chunks;
 }

@@ -27,13 +27,6 @@ export function problemKey(list: FeedList, id: string): string {
   return list === 'memberships' || list === 'expertise' ? id.replace('→', '\u0000') : id;
 }
 
-/** The primary key of a record's row in its feed table. */
-export function rowPrimaryKey(list: FeedList, feedId: string, key: string): string[] {
-  return list === 'memberships' || list === 'expertise'
-    ? [feedId, ...key.split('\u0000')]
-    : [feedId, key];
-}
-
 /**
  * cyrb53: a fast 53-bit string hash (public domain, bryc). 53 bits keep the chance that a
  * changed record hashes like its previous version negligible (~1e-16 per changed record).
