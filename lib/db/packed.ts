@@ -1,8 +1,9 @@
 // Reads of the packed feed storage (lib/db/packs.ts). One `readPacks` call sees the
 // generation each visible feed names and nothing else, so a reader never mixes a feed's
-// generations, whatever a sync switches meanwhile (checked, and read again if need be). A lookup finds its pack through the list's directory (the packs' first
-// keys, kept in memory per generation: a generation's packs never change) and reads it once
-// per call, however many keys it holds.
+// generations, whatever a sync switches meanwhile (checked, and read again if need be). A lone
+// lookup finds its pack in one request; several use the list's directory (the packs' first
+// keys, kept in memory per database and generation: a generation's packs never change) and
+// read each pack once per call, however many keys it holds.
 import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
 import {
@@ -48,6 +49,9 @@ export function packRange(db: ConstellationDB, feedId: string, gen: number, list
 export class PackReader {
   /** Packs read by this reader, by key: each is read once however many lookups need it. */
   private readonly read = new Map<string, Promise<PackRow | undefined>>();
+  /** Directories being listed by this reader, and how many lookups each list has had. */
+  private readonly listing = new Map<string, Promise<string[]>>();
+  private readonly lookups = new Map<string, number>();
 
   constructor(
     private readonly db: ConstellationDB,
@@ -59,24 +63,28 @@ export class PackReader {
     return [...this.gens.keys()];
   }
 
-  private async directory(feedId: string, list: PackList): Promise<string[] | undefined> {
+  private directory(feedId: string, list: PackList): Promise<string[] | undefined> {
     const gen = this.gens.get(feedId);
-    if (gen === undefined) return undefined;
+    if (gen === undefined) return Promise.resolve(undefined);
     const key = directoryKey(feedId, gen, list);
-    // Only finished directories are shared: a promise of another transaction is never awaited.
-    const directories = directoriesFor(this.db);
-    const known = directories.get(key);
-    if (known) return known;
-    const keys = (await packRange(
-      this.db,
-      feedId,
-      gen,
-      list,
-    ).primaryKeys()) as unknown as PackKey[];
-    const dir = keys.map((k) => k[3]);
-    if (directories.size >= DIRECTORY_LIMIT) directories.clear();
-    directories.set(key, dir);
-    return dir;
+    const known = directoriesFor(this.db).get(key);
+    if (known) return Promise.resolve(known);
+    // One listing per reader however many lookups ask at once; shared once finished (a
+    // promise of another read is never awaited).
+    let loading = this.listing.get(key);
+    if (!loading) {
+      loading = packRange(this.db, feedId, gen, list)
+        .primaryKeys()
+        .then((keys) => {
+          const dir = (keys as unknown as PackKey[]).map((k) => k[3]);
+          const directories = directoriesFor(this.db);
+          if (directories.size >= DIRECTORY_LIMIT) directories.clear();
+          directories.set(key, dir);
+          return dir;
+        });
+      this.listing.set(key, loading);
+    }
+    return loading;
   }
 
   private pack(feedId: string, list: PackList, first: string): Promise<PackRow | undefined> {
@@ -94,34 +102,28 @@ export class PackReader {
   async group<T>(list: PackList, feedId: string, key: string): Promise<T[]> {
     const gen = this.gens.get(feedId);
     if (gen === undefined) return [];
-    const known = directoriesFor(this.db).get(directoryKey(feedId, gen, list));
-    if (!known) {
-      // A first lookup in this context (a popup opening): one request finds the pack whose
-      // first key is the last ≤ key, without listing the directory first.
+    const listKey = directoryKey(feedId, gen, list);
+    const asked = (this.lookups.get(listKey) ?? 0) + 1;
+    this.lookups.set(listKey, asked);
+    if (asked === 1 && !directoriesFor(this.db).has(listKey)) {
+      // A lone lookup in a fresh context (a popup opening): one request finds the pack whose
+      // first key is the last ≤ key, without listing the directory. A second lookup in the
+      // same list lists it, so that each pack is then read once however many keys it holds.
       const pack = await this.db.packs
         .where('[feedId+gen+list+first]')
         .between([feedId, gen, list, Dexie.minKey], [feedId, gen, list, key], true, true)
         .last();
       return pack ? groupItems<T>(list, pack.items, key) : [];
     }
-    const at = packIndexFor(known, key);
+    const dir = (await this.directory(feedId, list))!;
+    const at = packIndexFor(dir, key);
     if (at < 0) return [];
-    const pack = await this.pack(feedId, list, known[at]!);
+    const pack = await this.pack(feedId, list, dir[at]!);
     return pack ? groupItems<T>(list, pack.items, key) : [];
-  }
-
-  /**
-   * Before several lookups in one list: its directory, so each pack is then read once however
-   * many of the keys it holds (a single lookup finds its pack in one request without it).
-   */
-  private async warm(list: PackList, refs: readonly Ref[]): Promise<void> {
-    if (refs.length < 3) return;
-    await Promise.all([...new Set(refs.map((r) => r.feedId))].map((f) => this.directory(f, list)));
   }
 
   /** The items of several groups, in the order asked (each group's items in key order). */
   async groups<T>(list: PackList, refs: readonly Ref[]): Promise<T[][]> {
-    await this.warm(list, refs);
     return Promise.all(refs.map((ref) => this.group<T>(list, ref.feedId, ref.id)));
   }
 
@@ -132,7 +134,6 @@ export class PackReader {
 
   /** Records by reference, in the order asked (undefined where there is none). */
   async bulkGet<T>(list: RecordList, refs: readonly Ref[]): Promise<(T | undefined)[]> {
-    await this.warm(list, refs);
     return Promise.all(refs.map((ref) => this.get<T>(list, ref.feedId, ref.id)));
   }
 

@@ -1,7 +1,7 @@
 // Batch lookups for page annotation: resolve every handle, email and name key a page
-// mentions in one call (one indexed `anyOf` per kind, not one query per key), and compile
-// the topic vocabulary for content scripts. Rows are filtered through visibleFeedIds, and
-// communities through canSee, like every other query.
+// mentions in one call (one read of the packs each key falls in, each pack read once), and compile
+// the topic vocabulary for content scripts. Only the visible feeds' generations are read
+// (readPacks), and communities are filtered through canSee, like every other query.
 import type { ConstellationDB } from './database';
 import { readPacks } from './packed';
 import type { IndexEntry, IndexList } from './packs';
