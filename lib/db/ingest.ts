@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import type { Feed } from '../model/feed';
 import type { ConstellationDB } from './database';
 import { nextGen, planPacks } from './packs';
-import { feedRows } from './rows';
+import { feedRecords } from './rows';
 import type { FeedRow, FeedSource } from './schema';
 import { membersOnlyOfRows } from './visible-counts';
 
@@ -34,7 +34,7 @@ export async function replaceFeed(
   feed: Feed,
   meta: IngestMeta,
 ): Promise<FeedRow | null> {
-  const rows = feedRows(feed);
+  const rows = feedRecords(feed);
   const feedRow: FeedRow = {
     feedId: feed.feedId,
     source: meta.source,

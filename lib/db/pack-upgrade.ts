@@ -5,7 +5,7 @@
 // chunk (its document is fetched again).
 import Dexie, { type Transaction } from 'dexie';
 import { nextGen, planPacks, type PackRow } from './packs';
-import type { FeedRows } from './rows';
+import { recordOfRow, type FeedRows } from './rows';
 import type { FeedRow } from './schema';
 import type { SyncSourceRow } from './sync-schema';
 
@@ -27,7 +27,8 @@ export async function packStoredFeeds(tx: Transaction): Promise<void> {
         .table(name)
         .where(':id')
         .between([feed.feedId, Dexie.minKey], [feed.feedId, Dexie.maxKey])
-        .toArray();
+        .toArray()
+        .then((stored: object[]) => stored.map((row) => recordOfRow(name, row)));
     }
     const gen = nextGen(feed.gen);
     const packs: PackRow[] = planPacks(rows as unknown as FeedRows).map((p) => ({

@@ -10,6 +10,7 @@ import {
   compareKeys,
   groupItems,
   groupOf,
+  packItems,
   packIndexFor,
   type IndexEntry,
   type IndexList,
@@ -44,6 +45,13 @@ export function packRange(db: ConstellationDB, feedId: string, gen: number, list
       [feedId, gen, list ?? Dexie.minKey, Dexie.minKey],
       [feedId, gen, list ?? Dexie.maxKey, Dexie.maxKey],
     );
+}
+
+/** A pack read from the database, its items as its list's items (lib/db/packs.ts). */
+function decoded(pack: PackRow | undefined): PackRow | undefined {
+  if (!pack) return undefined;
+  const { keys: _columns, ...row } = pack;
+  return { ...row, items: packItems(pack) };
 }
 
 export class PackReader {
@@ -92,7 +100,7 @@ export class PackReader {
     const key = directoryKey(feedId, gen, list) + '\u0000' + first;
     let pack = this.read.get(key);
     if (!pack) {
-      pack = this.db.packs.get([feedId, gen, list, first] as PackKey);
+      pack = this.db.packs.get([feedId, gen, list, first] as PackKey).then(decoded);
       this.read.set(key, pack);
     }
     return pack;
@@ -113,7 +121,7 @@ export class PackReader {
         .where('[feedId+gen+list+first]')
         .between([feedId, gen, list, Dexie.minKey], [feedId, gen, list, key], true, true)
         .last();
-      return pack ? groupItems<T>(list, pack.items, key) : [];
+      return pack ? groupItems<T>(list, packItems(pack), key) : [];
     }
     const dir = (await this.directory(feedId, list))!;
     const at = packIndexFor(dir, key);
@@ -154,7 +162,7 @@ export class PackReader {
       const gen = this.gens.get(id);
       if (gen === undefined) continue;
       const packs = await packRange(this.db, id, gen, list).toArray();
-      for (const pack of packs) for (const item of pack.items) out.push(item as T);
+      for (const pack of packs) for (const item of packItems(pack)) out.push(item as T);
     }
     return out;
   }

@@ -10,7 +10,7 @@
 // for the feed forever: a generation's packs never change once it is visible, and a new
 // generation becomes visible by the one `feeds` row write that names it (lib/db/generations.ts).
 // Pure functions: ingest, the sync, the migration and the benchmarks share them.
-import type { FeedRows } from './rows';
+import { communityTokens, personKeys, topicKeys, type FeedRows } from './rows';
 
 /** Lists whose items are whole rows (a list of the feed, or a second ordering of one). */
 export const RECORD_LISTS = [
@@ -44,7 +44,13 @@ export type PackList = RecordList | IndexList;
 /** An index entry: the key and the id of the record it finds (in the same feed). */
 export type IndexEntry = readonly [key: string, id: string];
 
-/** A stored pack: one generation of one feed, one list, items from `first` on. */
+/**
+ * A stored pack: one generation of one feed, one list, items from `first` on. A record list's
+ * items are the records (without their feed id, which is the pack's). An index list's pack is
+ * stored in columns: `keys[i]` finds the record `items[i]` (an id) — two arrays of strings
+ * clone far faster than a small array per entry. `packItems` gives every pack as items of
+ * its list (an index list's as [key, id] entries), whichever form it was written in.
+ */
 export interface PackRow {
   feedId: string;
   gen: number;
@@ -52,10 +58,31 @@ export interface PackRow {
   /** Group key of the first item: the pack's place in its list. */
   first: string;
   items: unknown[];
+  /** Index lists: the key of each entry of `items` (absent on packs written by version 5.0). */
+  keys?: string[];
 }
 
 /** A pack before it is given its feed and generation. */
-export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items'>;
+export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items' | 'keys'>;
+
+/**
+ * The items of a stored pack as its list's items: records carry their feed id, index entries
+ * are [key, id]. Records are the pack's own objects (a pack read is decoded afresh).
+ */
+export function packItems(pack: Pick<PackRow, 'feedId' | 'list' | 'items' | 'keys'>): unknown[] {
+  const { keys, items } = pack;
+  if (keys) {
+    const out = new Array<IndexEntry>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = [keys[i]!, items[i] as string];
+    return out;
+  }
+  if (!INDEX_LIST_SET.has(pack.list)) {
+    for (const item of items) (item as { feedId?: string }).feedId = pack.feedId;
+  }
+  return items;
+}
+
+const INDEX_LIST_SET: ReadonlySet<string> = new Set(INDEX_LISTS);
 
 /** Items per pack: small enough that a lookup decodes little, large enough to be few rows. */
 const PACK_SIZE: Record<PackList, number> = {
@@ -130,21 +157,35 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every pack of a feed's rows, in a fixed order (a resumed write plans the same packs). */
+/** Every pack of a feed's records, in a fixed order (a resumed write plans the same packs). */
 export function planPacks(rows: FeedRows): PlannedPack[] {
-  const entries = (
-    records: readonly { id: string }[],
-    keysOf: (record: never) => readonly (string | undefined)[],
-  ): IndexEntry[] => {
-    const out: IndexEntry[] = [];
-    for (const record of records) {
-      for (const key of new Set(keysOf(record as never))) {
-        if (key !== undefined && key !== '') out.push([key, record.id]);
-      }
-    }
-    return out;
-  };
-  const lists: [PackList, unknown[]][] = [
+  const handles = new IndexPacker('people.handleKeys');
+  const emails = new IndexPacker('people.emailKeys');
+  const names = new IndexPacker('people.nameKeys');
+  const words = new IndexPacker('people.tokens');
+  const units = new IndexPacker('people.unit');
+  for (const person of rows.people) {
+    const keys = personKeys(person);
+    handles.add(keys.handleKeys, person.id);
+    emails.add(keys.emailKeys, person.id);
+    names.add(keys.nameKeys, person.id);
+    words.add(keys.tokens, person.id);
+    units.add([person.unit], person.id);
+  }
+  const topicNames = new IndexPacker('topics.nameKeys');
+  const topicWords = new IndexPacker('topics.tokens');
+  for (const topic of rows.topics) {
+    const keys = topicKeys(topic);
+    topicNames.add(keys.nameKeys, topic.id);
+    topicWords.add(keys.tokens, topic.id);
+  }
+  const communityTopics = new IndexPacker('communities.topics');
+  const communityWords = new IndexPacker('communities.tokens');
+  for (const community of rows.communities) {
+    communityTopics.add(community.topics, community.id);
+    communityWords.add(communityTokens(community), community.id);
+  }
+  const records: [RecordList, readonly unknown[]][] = [
     ['units', rows.units],
     ['people', rows.people],
     ['topics', rows.topics],
@@ -153,31 +194,80 @@ export function planPacks(rows: FeedRows): PlannedPack[] {
     ['memberships@community', rows.memberships],
     ['expertise', rows.expertise],
     ['expertise@topic', rows.expertise],
-    ['people.handleKeys', entries(rows.people, (p: FeedRows['people'][number]) => p.handleKeys)],
-    ['people.emailKeys', entries(rows.people, (p: FeedRows['people'][number]) => p.emailKeys)],
-    ['people.nameKeys', entries(rows.people, (p: FeedRows['people'][number]) => p.nameKeys)],
-    ['people.tokens', entries(rows.people, (p: FeedRows['people'][number]) => p.tokens)],
-    ['people.unit', entries(rows.people, (p: FeedRows['people'][number]) => [p.unit])],
-    ['topics.nameKeys', entries(rows.topics, (t: FeedRows['topics'][number]) => t.nameKeys)],
-    ['topics.tokens', entries(rows.topics, (t: FeedRows['topics'][number]) => t.tokens)],
-    [
-      'communities.topics',
-      entries(rows.communities, (c: FeedRows['communities'][number]) => c.topics),
-    ],
-    [
-      'communities.tokens',
-      entries(rows.communities, (c: FeedRows['communities'][number]) => c.tokens),
-    ],
   ];
   const out: PlannedPack[] = [];
-  for (const [list, items] of lists) out.push(...packList(list, items));
+  for (const [list, items] of records) out.push(...packList(list, items));
+  for (const index of [
+    handles,
+    emails,
+    names,
+    words,
+    units,
+    topicNames,
+    topicWords,
+    communityTopics,
+    communityWords,
+  ]) {
+    out.push(...index.packs());
+  }
   return out;
 }
 
-/** Sorts one list's items and cuts them into packs, never splitting a group. */
-export function packList(list: PackList, items: readonly unknown[]): PlannedPack[] {
-  // Sorted through an index array over precomputed keys: no wrapper object per item (a
-  // 100,000-person feed has ~1.9 million items across its lists).
+/**
+ * One index list being planned: ids grouped by key in a map (no entry object per key and
+ * id, no sort of every entry — only of the distinct keys, and of the ids of a key when they
+ * came out of order), then cut into packs in columns.
+ */
+class IndexPacker {
+  private readonly byKey = new Map<string, string[]>();
+
+  constructor(readonly list: IndexList) {}
+
+  /** The record `id` is found under each of `keys` (once per key; empty keys are none). */
+  add(keys: readonly (string | undefined)[], id: string): void {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === undefined || key === '' || keys.indexOf(key) !== i) continue;
+      const ids = this.byKey.get(key);
+      if (ids) ids.push(id);
+      else this.byKey.set(key, [id]);
+    }
+  }
+
+  packs(): PlannedPack[] {
+    const keys = inOrder([...this.byKey.keys()]);
+    const size = PACK_SIZE[this.list];
+    const out: PlannedPack[] = [];
+    let packKeys: string[] = [];
+    let ids: string[] = [];
+    for (const key of keys) {
+      const group = inOrder(this.byKey.get(key)!);
+      if (ids.length > 0 && ids.length + group.length > size) {
+        out.push({ list: this.list, first: packKeys[0]!, keys: packKeys, items: ids });
+        packKeys = [];
+        ids = [];
+      }
+      for (const id of group) {
+        packKeys.push(key);
+        ids.push(id);
+      }
+    }
+    if (ids.length > 0)
+      out.push({ list: this.list, first: packKeys[0]!, keys: packKeys, items: ids });
+    return out;
+  }
+}
+
+/** Strings in code-unit order (the default sort's), sorted only when they are not already. */
+function inOrder(values: string[]): string[] {
+  for (let i = 1; i < values.length; i++) {
+    if (values[i - 1]! > values[i]!) return values.sort();
+  }
+  return values;
+}
+
+/** Sorts one record list's items and cuts them into packs, never splitting a group. */
+export function packList(list: RecordList, items: readonly unknown[]): PlannedPack[] {
   const count = items.length;
   const groups = new Array<string>(count);
   const seconds = new Array<string>(count);
@@ -185,14 +275,35 @@ export function packList(list: PackList, items: readonly unknown[]): PlannedPack
     groups[i] = groupOf(list, items[i]);
     seconds[i] = secondOf(list, items[i]);
   }
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
   const before = (a: number, b: number) =>
     compareKeys(groups[a]!, groups[b]!) || compareKeys(seconds[a]!, seconds[b]!);
   // Lists often come in key order already (records by id): one pass checks, no sort needed.
   let sorted = true;
   for (let i = 1; i < count && sorted; i++) sorted = before(i - 1, i) <= 0;
-  if (!sorted) order.sort(before);
+  let order: ArrayLike<number>;
+  if (sorted) {
+    const identity = new Uint32Array(count);
+    for (let i = 0; i < count; i++) identity[i] = i;
+    order = identity;
+  } else {
+    // Grouped through a map, then only the distinct group keys sorted, and within a group
+    // (a person's memberships, a community's members) its items by their second key.
+    const byGroup = new Map<string, number[]>();
+    for (let i = 0; i < count; i++) {
+      const at = byGroup.get(groups[i]!);
+      if (at) at.push(i);
+      else byGroup.set(groups[i]!, [i]);
+    }
+    const sortedOrder = new Uint32Array(count);
+    let n = 0;
+    for (const group of inOrder([...byGroup.keys()])) {
+      const members = byGroup.get(group)!;
+      if (members.length > 1)
+        members.sort((a, b) => compareKeys(seconds[a]!, seconds[b]!) || a - b);
+      for (const i of members) sortedOrder[n++] = i;
+    }
+    order = sortedOrder;
+  }
   const size = PACK_SIZE[list];
   const out: PlannedPack[] = [];
   let current: unknown[] = [];

@@ -1,76 +1,30 @@
-// Turns validated feed records into database rows: adds provenance and the normalised keys
-// that the indexes are built on. Pure functions, so ingest and benchmarks share them.
-import type { Feed } from '../model/feed';
+// The records a feed's generation stores, and the lookup keys derived from them (handles,
+// emails, folded names, search tokens). Records are stored as the validator gave them: the
+// feed id comes from the pack that holds them and the derived keys live only in the index
+// lists (lib/db/packs.ts), computed once when the packs are planned. Pure functions, so
+// ingest, the sync, the migration and the benchmarks share them.
+import type { Community, Expertise, Feed, Membership, Person, Topic, Unit } from '../model/feed';
 import { emailKey, handleKey, nameKey, searchTokens } from '../model/keys';
-import type {
-  CommunityRow,
-  ExpertiseRow,
-  MembershipRow,
-  PersonRow,
-  TopicRow,
-  UnitRow,
-} from './schema';
 
+/** A feed's records per list (a stored record may still carry its feed id: it is ignored). */
 export interface FeedRows {
-  units: UnitRow[];
-  people: PersonRow[];
-  topics: TopicRow[];
-  communities: CommunityRow[];
-  memberships: MembershipRow[];
-  expertise: ExpertiseRow[];
+  units: Unit[];
+  people: Person[];
+  topics: Topic[];
+  communities: Community[];
+  memberships: Membership[];
+  expertise: Expertise[];
 }
 
-/** The rows of a feed, on copies of its records (the feed itself is left as it was). */
-export function feedRows(feed: Feed): FeedRows {
-  const copy = <T extends object>(records: readonly T[]): T[] => records.map((r) => ({ ...r }));
-  return feedRowsInPlace({
-    ...feed,
-    units: copy(feed.units),
-    people: copy(feed.people),
-    topics: copy(feed.topics),
-    communities: copy(feed.communities),
-    memberships: copy(feed.memberships),
-    expertise: copy(feed.expertise),
-  });
-}
-
-/**
- * The same rows as `feedRows`, derived on the feed's own record objects (the feed is not used
- * as a document afterwards): a 100,000-person sync then holds one copy of its records, not two.
- */
-export function feedRowsInPlace(feed: Feed): FeedRows {
-  const { feedId } = feed;
-  for (const unit of feed.units) Object.assign(unit, { feedId });
-  for (const person of feed.people) {
-    const logins = Object.values(person.handles);
-    Object.assign(person, {
-      feedId,
-      handleKeys: Object.entries(person.handles).map(([host, login]) => handleKey(host, login)),
-      emailKeys: person.emails.map(emailKey),
-      nameKeys: unique([person.name, ...person.aliases].map(nameKey)),
-      tokens: searchTokens([person.name, ...person.aliases, ...person.emails, ...logins]),
-    });
-  }
-  for (const topic of feed.topics) {
-    Object.assign(topic, {
-      feedId,
-      nameKeys: unique([topic.label, ...topic.aliases].map(nameKey)),
-      tokens: searchTokens([topic.label, ...topic.aliases]),
-    });
-  }
-  for (const community of feed.communities) {
-    Object.assign(community, { feedId, tokens: searchTokens([community.name]) });
-  }
-  for (const membership of feed.memberships) Object.assign(membership, { feedId });
-  for (const entry of feed.expertise) Object.assign(entry, { feedId });
-  const lists = feed as unknown as FeedRows;
+/** The records of a feed as they are stored (the feed's own objects, not copied or changed). */
+export function feedRecords(feed: Feed): FeedRows {
   return {
-    units: lists.units,
-    people: lists.people,
-    topics: lists.topics,
-    communities: lists.communities,
-    memberships: lists.memberships,
-    expertise: lists.expertise,
+    units: feed.units,
+    people: feed.people,
+    topics: feed.topics,
+    communities: feed.communities,
+    memberships: feed.memberships,
+    expertise: feed.expertise,
   };
 }
 
@@ -85,6 +39,63 @@ export function appendRows(rows: FeedRows, more: FeedRows | undefined): FeedRows
     memberships: [...rows.memberships, ...more.memberships],
     expertise: [...rows.expertise, ...more.expertise],
   };
+}
+
+/** What a person is found by: handles per host, emails, folded names, search words. */
+export interface PersonKeys {
+  handleKeys: string[];
+  emailKeys: string[];
+  nameKeys: string[];
+  tokens: string[];
+}
+
+export function personKeys(person: Person): PersonKeys {
+  return {
+    handleKeys: Object.entries(person.handles).map(([host, login]) => handleKey(host, login)),
+    emailKeys: person.emails.map(emailKey),
+    nameKeys: unique([person.name, ...person.aliases].map(nameKey)),
+    tokens: personTokens(person),
+  };
+}
+
+/** The prefix-search words of a person (the `people.tokens` index's keys for it). */
+export function personTokens(person: Person): string[] {
+  return searchTokens([
+    person.name,
+    ...person.aliases,
+    ...person.emails,
+    ...Object.values(person.handles),
+  ]);
+}
+
+export function topicKeys(topic: Topic): { nameKeys: string[]; tokens: string[] } {
+  return {
+    nameKeys: unique([topic.label, ...topic.aliases].map(nameKey)),
+    tokens: topicTokens(topic),
+  };
+}
+
+export function topicTokens(topic: Topic): string[] {
+  return searchTokens([topic.label, ...topic.aliases]);
+}
+
+export function communityTokens(community: Community): string[] {
+  return searchTokens([community.name]);
+}
+
+/** Fields schema versions 1–5 stored on records beside the feed's own (ignored when read). */
+const DERIVED_FIELDS = ['feedId', 'handleKeys', 'emailKeys', 'nameKeys', 'tokens'] as const;
+
+/** A stored row as the record it was made from: without its feed id and derived keys. */
+export function recordOfRow<T extends object>(list: string, row: T): T {
+  const copy = { ...row } as Record<string, unknown>;
+  for (const field of DERIVED_FIELDS) {
+    // `topics` of a community is the feed's own field; no list has a field of these names.
+    if (field !== 'feedId' && list !== 'people' && list !== 'topics' && list !== 'communities')
+      continue;
+    delete copy[field];
+  }
+  return copy as T;
 }
 
 function unique(values: string[]): string[] {

@@ -1,5 +1,5 @@
 // Row types of the local database. Feed rows are the validated feed records plus their
-// feed's id (provenance) and the derived, normalised keys that the indexes need.
+// feed's id (provenance).
 // Local rows are the user's own data: no feed sync ever writes to them.
 import type { Community, Expertise, Membership, Person, Topic, Unit } from '../model/feed';
 import type { LeadershipRole, Participation } from '../model/vocabulary';
@@ -44,25 +44,11 @@ interface FeedScoped {
 
 export type UnitRow = Unit & FeedScoped;
 
-export interface PersonRow extends Person, FeedScoped {
-  /** handleKey(host, login) for every handle. */
-  handleKeys: string[];
-  /** emailKey(email) for every email. */
-  emailKeys: string[];
-  /** nameKey of the name and every alias. */
-  nameKeys: string[];
-  /** Prefix-search words from name, aliases, emails and logins. */
-  tokens: string[];
-}
-
-export interface TopicRow extends Topic, FeedScoped {
-  nameKeys: string[];
-  tokens: string[];
-}
-
-export interface CommunityRow extends Community, FeedScoped {
-  tokens: string[];
-}
+// Records as read: the feed's record and its feed's id. The lookup keys derived from them
+// (lib/db/rows.ts) live in the index lists of the packs, not on the records.
+export type PersonRow = Person & FeedScoped;
+export type TopicRow = Topic & FeedScoped;
+export type CommunityRow = Community & FeedScoped;
 
 export type MembershipRow = Membership & FeedScoped;
 export type ExpertiseRow = Expertise & FeedScoped;

@@ -7,6 +7,7 @@
 import { queryTokens } from '../model/keys';
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
+import { communityTokens, personTokens, topicTokens } from './rows';
 import type { IndexList } from './packs';
 import { canSee, type Viewer } from './queries';
 import type { CommunityRow, PersonRow, Ref, TopicRow } from './schema';
@@ -28,7 +29,7 @@ export interface PeopleFilters {
 /** The visible feeds and their data version, when the caller read them already (one read per keystroke). */
 type Scope = SearchScope | undefined;
 
-type SearchRow = { feedId: string; id: string; tokens: string[] };
+type SearchRow = { feedId: string; id: string };
 
 const DEFAULT_LIMIT = 20;
 
@@ -48,11 +49,26 @@ function plan(query: string): { lead: string; words: string[] } | undefined {
 interface SearchKind {
   list: 'people' | 'communities' | 'topics';
   index: IndexList;
+  /** A row's words: the keys its index has for it (rows do not store them). */
+  tokens: (row: never) => string[];
 }
 
-const PEOPLE: SearchKind = { list: 'people', index: 'people.tokens' };
-const COMMUNITIES: SearchKind = { list: 'communities', index: 'communities.tokens' };
-const TOPICS: SearchKind = { list: 'topics', index: 'topics.tokens' };
+const PEOPLE: SearchKind = { list: 'people', index: 'people.tokens', tokens: personTokens };
+const COMMUNITIES: SearchKind = {
+  list: 'communities',
+  index: 'communities.tokens',
+  tokens: communityTokens,
+};
+const TOPICS: SearchKind = { list: 'topics', index: 'topics.tokens', tokens: topicTokens };
+
+/** Words of the rows checked so far, per row object (kept rows are checked every keystroke). */
+const wordsOf = new WeakMap<object, string[]>();
+
+function tokensOf(kind: SearchKind, row: SearchRow): string[] {
+  let words = wordsOf.get(row);
+  if (!words) wordsOf.set(row, (words = kind.tokens(row as never)));
+  return words;
+}
 
 /**
  * Rows whose tokens start with the lead word: a page of the token index's entries (their
@@ -69,7 +85,7 @@ async function prefixSearch<T extends SearchRow>(
   scope: SearchScope,
 ): Promise<T[]> {
   const keep = (row: T) =>
-    scope.visible.has(row.feedId) && matchesAll(row.tokens, p.words) && accept(row);
+    scope.visible.has(row.feedId) && matchesAll(tokensOf(kind, row), p.words) && accept(row);
   const kept = keptRows<T>(db, kind.list, scope, p.words);
   if (kept) return firstKept(kept, keep, limit);
   return readPacks(db, async (r) => {

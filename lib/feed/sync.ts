@@ -26,7 +26,7 @@ import type { LeaseRow, SyncDelivery, SyncReportRow, SyncSourceRow } from '../db
 import { saveReport, syncReport } from '../db/sync-status';
 import { feedRow as storedFeedRow, feedRows } from '../db/feeds';
 import { planSync, storedCounts } from './diff';
-import { appendRows, feedRowsInPlace } from '../db/rows';
+import { appendRows, feedRecords } from '../db/rows';
 import { planPacks, type PlannedPack } from '../db/packs';
 import { membersOnlyOfRows } from '../db/visible-counts';
 import { FEED_LISTS } from '../model/feed';
@@ -324,10 +324,10 @@ async function landDocument(
       (await storedKeysFingerprint(db, feed.feedId)))
     : undefined;
   const plan = planSync(feed, problems, fingerprint);
-  // The new generation is the document's records plus the stored versions of those it left
-  // out as invalid; its rows are derived on the document's own objects (no second copy).
+  // The new generation is the document's records (its own objects, not copied) plus the
+  // stored versions of those it left out as invalid.
   const rows = appendRows(
-    feedRowsInPlace(feed),
+    feedRecords(feed),
     stored ? await storedRowsByKey(db, feed.feedId, plan.kept) : undefined,
   );
   const chunks = chunkPacks(planPacks(rows), deps.chunkSize ?? DEFAULT_CHUNK_SIZE);

@@ -11,6 +11,12 @@ import { normalizeText } from './text';
  * characters matches and is found like its visible text (docs/security.md).
  */
 export function foldText(value: string): string {
+  // Printable ASCII (most names, emails and logins) has nothing to normalise, no format
+  // characters and no marks: only case and spaces to fold (same result, a fraction of the work).
+  if (PRINTABLE_ASCII.test(value)) {
+    const lower = value.toLowerCase();
+    return EXTRA_SPACES.test(lower) ? lower.replace(/ +/g, ' ').trim() : lower;
+  }
   return normalizeText(value)
     .replace(/\p{Cf}+/gu, '')
     .normalize('NFKD')
@@ -19,6 +25,16 @@ export function foldText(value: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Spaces that folding removes or merges: two in a row, or at either end. */
+const EXTRA_SPACES = /^ | $| {2}/;
+/** Lower-case ASCII: its letters and digits are exactly a–z and 0–9. */
+const LOWER_ASCII = /^[^A-Z\u0080-\uffff]*$/;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const NOT_ASCII_WORD = /[^a-z0-9]+/;
+const NOT_ASCII_WORD_CHAR = /[^a-z0-9]/;
+const NOT_WORD_CHAR = /[^\p{L}\p{N}]/u;
 
 /** Hosts compare without case and without a leading "www." (github.com = www.github.com). */
 export function normalizeHost(host: string): string {
@@ -48,9 +64,11 @@ export function searchTokens(values: Iterable<string>): string[] {
   for (const value of values) {
     const folded = foldText(value);
     if (!folded) continue;
-    for (const word of folded.split(/[^\p{L}\p{N}]+/u)) if (word) tokens.add(word);
+    const ascii = LOWER_ASCII.test(folded);
+    for (const word of folded.split(ascii ? NOT_ASCII_WORD : NOT_WORD)) if (word) tokens.add(word);
+    const split = (ascii ? NOT_ASCII_WORD_CHAR : NOT_WORD_CHAR).test(folded);
     // The whole value too, so "alice.ch" or "k8s-sig" prefixes still find it.
-    if (/[^\p{L}\p{N}]/u.test(folded) && !folded.includes(' ')) tokens.add(folded);
+    if (split && !folded.includes(' ')) tokens.add(folded);
   }
   return [...tokens];
 }

@@ -3,7 +3,7 @@
 // measured in the same page in the same run, interleaved, so machine speed cancels out.
 import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
 import { replaceFeed } from '../../lib/db/ingest';
-import { feedRows } from '../../lib/db/rows';
+import { legacyRows } from './legacy-rows';
 import { validateFeedText } from '../../lib/model/validate';
 import { median } from '../../lib/stats';
 
@@ -40,7 +40,7 @@ export async function runFoundationBench(feedUrl: string, runs: number): Promise
   if (!first.ok) throw new Error(`bench feed rejected: ${first.error.reason}`);
   if (first.problems.length) throw new Error(`bench feed has ${first.problems.length} problems`);
   const feed = first.feed;
-  const rows = feedRows(feed);
+  const rows = legacyRows(feed);
 
   const parse: number[] = [];
   const validate: number[] = [];

@@ -13,7 +13,7 @@
 // person by handle on a fresh connection (what an annotated page asks first).
 import Dexie from 'dexie';
 import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
-import { feedRows, type FeedRows } from '../../lib/db/rows';
+import { legacyRows, type LegacyRows as FeedRows } from './legacy-rows';
 import { validateFeedText } from '../../lib/model/validate';
 import { median } from '../../lib/stats';
 
@@ -196,7 +196,7 @@ export async function runStorageBench(feedUrl: string, runs: number): Promise<St
   const [jsonParseMs] = await time((): unknown => JSON.parse(text));
   const [validateMs, result] = await time(() => validateFeedText(text));
   if (!result.ok) throw new Error(`bench feed rejected: ${result.error.reason}`);
-  const rows = feedRows(result.feed);
+  const rows = legacyRows(result.feed);
   const probe = rows.people[Math.floor(rows.people.length / 2)]!.handleKeys[0]!;
   const designs: DesignResult[] = [];
   for (const design of ['rows', 'rows-bare', 'packed', 'blob'] as const) {

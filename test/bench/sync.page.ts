@@ -6,7 +6,8 @@
 // then the same three with the feed published by the delta protocol (manifest + delta).
 import { ConstellationDB, FEED_TABLES } from '../../lib/db/database';
 import { planPacks, type PackRow } from '../../lib/db/packs';
-import { feedRows } from '../../lib/db/rows';
+import { feedRecords } from '../../lib/db/rows';
+import { legacyRows } from './legacy-rows';
 import { syncFeed, type SyncProgress } from '../../lib/feed/sync';
 import { validateFeedText } from '../../lib/model/validate';
 import { median } from '../../lib/stats';
@@ -149,7 +150,7 @@ export async function runSyncBench(
   let text = await (await fetch(fullUrl, { credentials: 'include' })).text();
   let validation: ReturnType<typeof validateFeedText> | undefined = validateFeedText(text);
   if (!validation.ok) throw new Error(`bench feed rejected: ${validation.error.reason}`);
-  let rows: ReturnType<typeof feedRows> | undefined = feedRows(validation.feed);
+  let rows: ReturnType<typeof legacyRows> | undefined = legacyRows(validation.feed);
   const rowCount = FEED_TABLES.reduce((n, t) => n + rows![t].length, 0);
   const people = validation.feed.people.length;
   const memberships = validation.feed.memberships.length;
@@ -158,7 +159,7 @@ export async function runSyncBench(
   const raw: number[] = [];
   const rawPacks: number[] = [];
   const parses: number[] = [];
-  let planned: PackRow[] | undefined = planPacks(rows).map((p) => ({
+  let planned: PackRow[] | undefined = planPacks(feedRecords(validation.feed)).map((p) => ({
     ...p,
     feedId: 'bench',
     gen: 1,

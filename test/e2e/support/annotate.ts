@@ -13,7 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { feedRows } from '../../../lib/db/rows';
+import { feedRecords } from '../../../lib/db/rows';
 import { planPacks } from '../../../lib/db/packs';
 import type { FeedInput } from '../../../lib/model/feed';
 import { validateFeed } from '../../../lib/model/validate';
@@ -129,7 +129,7 @@ export async function writeFeed(page: Page, input: FeedInput): Promise<void> {
     throw new Error(
       `test feed invalid: ${JSON.stringify(result.ok ? result.problems : result.error)}`,
     );
-  const rows = feedRows(result.feed);
+  const rows = feedRecords(result.feed);
   const gen = Date.now();
   const feedId = result.feed.feedId;
   const packs = planPacks(rows).map((pack) => ({ ...pack, feedId, gen }));

@@ -82,7 +82,8 @@ export async function storeRows<T>(page: Page, store: string): Promise<T[]> {
               resolve(
                 (packs.result as { feedId: string; gen: number; list: string; items: T[] }[])
                   .filter((p) => p.list === name && gens.get(p.feedId) === p.gen)
-                  .flatMap((p) => p.items),
+                  // A record is stored without its feed id: the pack's (lib/db/packs.ts).
+                  .flatMap((p) => p.items.map((item) => ({ ...item, feedId: p.feedId }))),
               );
             };
             tx.onerror = () => (db.close(), reject(tx.error));

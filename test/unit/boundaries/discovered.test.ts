@@ -19,7 +19,6 @@ const community = (id: string, discovered?: boolean): CommunityRow => ({
   meetings: [],
   repertoire: [],
   related: [],
-  tokens: [],
   ...(discovered
     ? {
         discovered: true,

@@ -49,7 +49,6 @@ describe('loadConstellation', () => {
     await writeUnlistedFeed(db, 'half-written', {
       communities: [
         {
-          feedId: 'half-written',
           id: 'c-ghost',
           name: 'Ghost',
           domain: '',
@@ -62,12 +61,10 @@ describe('loadConstellation', () => {
           meetings: [],
           repertoire: [],
           related: [],
-          tokens: ['ghost'],
         },
       ],
       memberships: [
         {
-          feedId: 'half-written',
           person: 'p-x',
           community: 'c-ghost',
           participation: 'core',

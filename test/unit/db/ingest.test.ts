@@ -3,20 +3,28 @@ import { describe, expect, it, vi } from 'vitest';
 import { LOCAL_TABLES } from '../../../lib/db/database';
 import { removeFeed, replaceFeed } from '../../../lib/db/ingest';
 import { declareMembership, follow, saveNote, setMe } from '../../../lib/db/local';
-import { dataStatus } from '../../../lib/db/queries';
+import { dataStatus, peopleByEmail, peopleByHandle, peopleByName } from '../../../lib/db/queries';
 import { smallFeed } from '../../fixtures/small-feed';
 import { parsedFeed, smallTestDb } from '../../fixtures/test-db';
 import { getPerson } from '../../../lib/db/queries';
 import { visibleRecords } from '../../../lib/db/packed';
 
 describe('replaceFeed', () => {
-  it('stores every record with provenance and derived keys', async () => {
+  it('stores every record with provenance, found by its derived keys', async () => {
     const db = await smallTestDb();
     const alice = await getPerson(db, { feedId: 'acme-main', id: 'p-alice' });
     expect(alice?.feedId).toBe('acme-main');
-    expect(alice?.handleKeys).toEqual(['github.com alicec', 'wiki.acme.example alicechen']);
-    expect(alice?.emailKeys).toEqual(['alice.chen@acme.example']);
-    expect(alice?.nameKeys).toEqual(['alice chen', 'ali chen']);
+    const ids = (people: { id: string }[]) => people.map((p) => p.id);
+    expect(ids(await peopleByHandle(db, 'GitHub.com', 'AliceC'))).toEqual(['p-alice']);
+    expect(ids(await peopleByHandle(db, 'wiki.acme.example', 'alicechen'))).toEqual(['p-alice']);
+    expect(ids(await peopleByEmail(db, 'Alice.Chen@acme.example'))).toEqual(['p-alice']);
+    expect(ids(await peopleByName(db, 'ALI  Chén'))).toEqual(['p-alice']);
+    // The keys live in the index lists only: a stored record is the feed's record.
+    const stored = await db.packs.filter((p) => p.list === 'people').toArray();
+    for (const item of stored.flatMap((p) => p.items) as object[]) {
+      for (const derived of ['feedId', 'handleKeys', 'emailKeys', 'nameKeys', 'tokens'])
+        expect(item).not.toHaveProperty(derived);
+    }
     const status = await dataStatus(db);
     expect(status.counts).toEqual({ people: 4, communities: 2, memberships: 5, topics: 3 });
     expect(status.demo).toBe(false);

@@ -12,7 +12,7 @@ import {
   membersOfCommunity,
   peopleByHandle,
 } from '../../../lib/db/queries';
-import { feedRows } from '../../../lib/db/rows';
+import { feedRecords } from '../../../lib/db/rows';
 import { searchPeople } from '../../../lib/db/search';
 import { parsedFeed } from '../../fixtures/test-db';
 
@@ -49,7 +49,7 @@ describe('the version 5 upgrade', () => {
   it('packs every stored feed, keeps local data, and drops a half-written generation', async () => {
     const indexedDB = new IDBFactory();
     const old = version4('upgrade-test', indexedDB);
-    const rows = feedRows(parsedFeed());
+    const rows = feedRecords(parsedFeed());
     await old.table('feeds').put({
       feedId: 'acme-main',
       source: 'url',
@@ -58,8 +58,12 @@ describe('the version 5 upgrade', () => {
       ingestedAt: '2026-11-21T08:00:00.000Z',
       counts: { units: 4, people: 4, topics: 3, communities: 2, memberships: 5, expertise: 3 },
     });
-    for (const [table, list] of Object.entries(rows) as [string, unknown[]][])
-      await old.table(table).bulkPut(list);
+    // Version 4 stored each record with its feed id (and, for people, topics and
+    // communities, derived keys the upgrade drops: the index lists hold them).
+    for (const [table, list] of Object.entries(rows) as [string, object[]][])
+      await old
+        .table(table)
+        .bulkPut(list.map((row) => ({ ...row, feedId: 'acme-main', tokens: ['stale'] })));
     // A first generation of another feed, half written when the update came.
     await old.table('people').put({ ...rows.people[0]!, feedId: 'half' });
     await old.table('syncSources').put({

@@ -3,9 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { replaceFeed } from '../../../lib/db/ingest';
 import { readPacks } from '../../../lib/db/packed';
-import { planPacks, packList, packIndexFor, groupItems } from '../../../lib/db/packs';
+import fc from 'fast-check';
+import {
+  compareKeys,
+  groupItems,
+  groupOf,
+  packIndexFor,
+  packItems,
+  packList,
+  planPacks,
+  type PackList,
+} from '../../../lib/db/packs';
 import type { PersonRow } from '../../../lib/db/schema';
-import { feedRows } from '../../../lib/db/rows';
+import { feedRecords, personKeys, type FeedRows } from '../../../lib/db/rows';
 import { parsedFeed, smallTestDb } from '../../fixtures/test-db';
 import { smallFeed } from '../../fixtures/small-feed';
 
@@ -28,9 +38,84 @@ describe('packs', () => {
     expect(packIndexFor(firsts, '')).toBe(-1);
   });
 
+  it('plan every list in (group, second) order, index lists in columns, as a plain sort would', () => {
+    const id = fc.constantFrom('a', 'b', 'B', 'é', 'a-1', 'a-10', 'a-2', 'z', 'ß', '😀', 'A');
+    const person = fc.record({
+      id,
+      name: fc.constantFrom('Ana Diaz', 'ANA', 'Zoë Ng', 'Ng', ''),
+      aliases: fc.array(fc.constantFrom('Ana', 'zoe', 'Ana Diaz'), { maxLength: 2 }),
+      emails: fc.array(fc.constantFrom('ana@x.test', 'Ana@X.test', 'zo@y.test'), { maxLength: 2 }),
+      handles: fc.dictionary(
+        fc.constantFrom('github.com', 'gitlab.com'),
+        fc.constantFrom('ana', 'Zo'),
+      ),
+      unit: fc.option(fc.constantFrom('u-1', 'u-2'), { nil: undefined }),
+    });
+    const membership = fc.record({
+      person: id,
+      community: id,
+      participation: fc.constant('core' as const),
+      roles: fc.constant([]),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(person, { selector: (p) => p.id, maxLength: 40 }),
+        fc.uniqueArray(membership, {
+          selector: (m) => `${m.person} ${m.community}`,
+          maxLength: 1500,
+        }),
+        (people, memberships) => {
+          const rows = {
+            units: [],
+            people: people as unknown as FeedRows['people'],
+            topics: [],
+            communities: [],
+            memberships: memberships as unknown as FeedRows['memberships'],
+            expertise: [],
+          };
+          const packs = planPacks(rows);
+          const listItems = (list: string) =>
+            packs.filter((p) => p.list === list).flatMap((p) => packItems({ ...p, feedId: 'f' }));
+          const byPair = (a: [string, string], b: [string, string]) =>
+            compareKeys(a[0], b[0]) || compareKeys(a[1], b[1]);
+          // Records: each list's items in (group key, second key) order.
+          const pairs = (list: string) =>
+            (listItems(list) as { person: string; community: string }[]).map(
+              (m) =>
+                (list === 'memberships' ? [m.person, m.community] : [m.community, m.person]),
+            );
+          for (const list of ['memberships', 'memberships@community']) {
+            const got = pairs(list);
+            expect(got).toEqual([...got].sort(byPair));
+            expect(got.length).toBe(memberships.length);
+          }
+          // Index entries: exactly the keys each person is found by, in (key, id) order.
+          const expected: [string, string][] = [];
+          for (const p of people) {
+            for (const key of new Set(personKeys(p).tokens))
+              if (key) expected.push([key, p.id]);
+          }
+          expect(listItems('people.tokens')).toEqual(expected.sort(byPair));
+          // No group across two packs; a pack over its size holds one group.
+          for (const list of ['memberships', 'people.tokens', 'memberships@community']) {
+            const groups = packs
+              .filter((p) => p.list === list)
+              .map((p) =>
+                packItems({ ...p, feedId: 'f' }).map((item) => groupOf(list as PackList, item)),
+              );
+            for (let i = 1; i < groups.length; i++)
+              expect(groups[i]![0]! > groups[i - 1]!.at(-1)!).toBe(true);
+            for (const g of groups) if (g.length > 1024) expect(new Set(g).size).toBe(1);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('plan the same packs for the same rows (a resumed sync writes what it planned)', () => {
-    const rows = feedRows(parsedFeed());
-    expect(planPacks(rows)).toEqual(planPacks(feedRows(parsedFeed())));
+    const rows = feedRecords(parsedFeed());
+    expect(planPacks(rows)).toEqual(planPacks(feedRecords(parsedFeed())));
   });
 });
 

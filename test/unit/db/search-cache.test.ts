@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { replaceFeed } from '../../../lib/db/ingest';
 import { searchPeople } from '../../../lib/db/search';
+import { personTokens } from '../../../lib/db/rows';
 import { CACHED_WORD_ENTRIES, searchScope } from '../../../lib/db/search-cache';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import type { Feed } from '../../../lib/model/feed';
@@ -62,7 +63,7 @@ describe('the search memory', () => {
       const found = await searchPeople(db, query, { limit: 8 });
       expect(reads, query).not.toHaveBeenCalled();
       const expected = everyone.filter((p) =>
-        query.split(' ').every((w) => p.tokens.some((t) => t.startsWith(w))),
+        query.split(' ').every((w) => personTokens(p).some((t) => t.startsWith(w))),
       );
       expect(expected.length, query).toBeLessThanOrEqual(8);
       expect(ids(found), query).toEqual(ids(expected));

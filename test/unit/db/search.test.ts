@@ -13,6 +13,7 @@ import { personSummaries } from '../../../lib/db/summaries';
 import { finderResults, type FinderResult } from '../../../lib/db/views';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import { queryTokens } from '../../../lib/model/keys';
+import { communityTokens, personTokens, topicTokens } from '../../../lib/db/rows';
 import { validateFeedText } from '../../../lib/model/validate';
 import { emptyTestDb, writeUnlistedFeed } from '../../fixtures/test-db';
 import { visibleRecords } from '../../../lib/db/packed';
@@ -96,7 +97,7 @@ describe('search results follow the documented rule', () => {
       expectAnswer(
         await searchPeople(db, query, { limit: 8 }),
         ranked(
-          people.filter((p) => matches(p.tokens, query)),
+          people.filter((p) => matches(personTokens(p), query)),
           (p) => p.name,
           query,
         ),
@@ -107,7 +108,7 @@ describe('search results follow the documented rule', () => {
       expectAnswer(
         await searchTopics(db, query, 5),
         ranked(
-          topics.filter((t) => matches(t.tokens, query)),
+          topics.filter((t) => matches(topicTokens(t), query)),
           (t) => t.label,
           query,
         ),
@@ -119,7 +120,7 @@ describe('search results follow the documented rule', () => {
         expectAnswer(
           await searchCommunities(db, query, viewer, 5),
           ranked(
-            communities.filter((c) => canSee(viewer, c) && matches(c.tokens, query)),
+            communities.filter((c) => canSee(viewer, c) && matches(communityTokens(c), query)),
             (c) => c.name,
             query,
           ),
