@@ -137,6 +137,13 @@ export async function benchSync(): Promise<void> {
         '≤ 2.0',
       ],
       [
+        'full sync vs planning those packs alone (same page, once)',
+        ms(r.fullSyncMs),
+        ms(r.planMs),
+        ratio(r.fullSyncMs, r.planMs),
+        '',
+      ],
+      [
         'full sync vs JSON.parse of the same bytes',
         ms(r.fullSyncMs),
         ms(r.parseMs),

@@ -22,6 +22,8 @@ export interface SyncBenchResult {
   rawBulkPutMs: number;
   /** Raw bulkPut of the same feed as packs (today's storage), planned beforehand. */
   rawPacksMs: number;
+  /** Planning those packs from the validated records (grouping, sorting, lookup keys). */
+  planMs: number;
   /** JSON.parse of the same bytes: the floor of turning the document into objects. */
   parseMs: number;
   packs: number;
@@ -159,7 +161,10 @@ export async function runSyncBench(
   const raw: number[] = [];
   const rawPacks: number[] = [];
   const parses: number[] = [];
-  let planned: PackRow[] | undefined = planPacks(feedRecords(validation.feed)).map((p) => ({
+  const planStart = performance.now();
+  const plannedPacks = planPacks(feedRecords(validation.feed));
+  const planMs = performance.now() - planStart;
+  let planned: PackRow[] | undefined = plannedPacks.map((p) => ({
     ...p,
     feedId: 'bench',
     gen: 1,
@@ -273,6 +278,7 @@ export async function runSyncBench(
     runs,
     rawBulkPutMs: median(raw),
     rawPacksMs: median(rawPacks),
+    planMs,
     parseMs: median(parses),
     packs: packCount,
     fullSyncMs: median(full),

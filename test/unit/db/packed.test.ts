@@ -76,13 +76,12 @@ describe('packs', () => {
           const packs = planPacks(rows);
           const listItems = (list: string) =>
             packs.filter((p) => p.list === list).flatMap((p) => packItems({ ...p, feedId: 'f' }));
-          const byPair = (a: [string, string], b: [string, string]) =>
-            compareKeys(a[0], b[0]) || compareKeys(a[1], b[1]);
+          const byPair = (a: readonly string[], b: readonly string[]) =>
+            compareKeys(a[0]!, b[0]!) || compareKeys(a[1]!, b[1]!);
           // Records: each list's items in (group key, second key) order.
           const pairs = (list: string) =>
-            (listItems(list) as { person: string; community: string }[]).map(
-              (m) =>
-                (list === 'memberships' ? [m.person, m.community] : [m.community, m.person]),
+            (listItems(list) as { person: string; community: string }[]).map((m) =>
+              list === 'memberships' ? [m.person, m.community] : [m.community, m.person],
             );
           for (const list of ['memberships', 'memberships@community']) {
             const got = pairs(list);
@@ -92,8 +91,7 @@ describe('packs', () => {
           // Index entries: exactly the keys each person is found by, in (key, id) order.
           const expected: [string, string][] = [];
           for (const p of people) {
-            for (const key of new Set(personKeys(p).tokens))
-              if (key) expected.push([key, p.id]);
+            for (const key of new Set(personKeys(p).tokens)) if (key) expected.push([key, p.id]);
           }
           expect(listItems('people.tokens')).toEqual(expected.sort(byPair));
           // No group across two packs; a pack over its size holds one group.
