@@ -61,9 +61,7 @@ export async function loadConstellation(db: ConstellationDB): Promise<LoadedCons
   }
   let visibleMemberships = inVisibleFeeds(memberships, visible);
   if (hidden.size > 0) {
-    visibleMemberships = visibleMemberships.filter(
-      (m) => !hidden.get(m.feedId)?.has(m.community),
-    );
+    visibleMemberships = visibleMemberships.filter((m) => !hidden.get(m.feedId)?.has(m.community));
   }
   return {
     feeds,
