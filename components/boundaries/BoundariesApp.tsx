@@ -22,6 +22,8 @@ import { ThresholdsForm } from './ThresholdsForm';
 import { loadThresholds, saveThresholds, type Thresholds } from './thresholds';
 import { useBoundaryReport } from './useBoundaryReport';
 
+const NO_INDEX: readonly string[] = [];
+
 export function BoundariesApp({
   db,
   createLayoutWorker = null,
@@ -47,7 +49,13 @@ export function BoundariesApp({
   useEffect(() => {
     setFilters((current) => ({ ...current, unit: -1, company: -1, topic: -1 }));
   }, [constellation]);
-  const index = useMemo(() => (report ? searchIndex(report) : []), [report]);
+  // The search's folded names and topics, made at the first search rather than on the way
+  // to the first map (issue 19 goal 5); an empty search never reads them.
+  const searchable = useMemo(() => {
+    let index: string[] | null = null;
+    return () => (index ??= report ? searchIndex(report) : []);
+  }, [report]);
+  const index = filters.search.trim() === '' ? NO_INDEX : searchable();
   const filtered = useMemo(
     () => (report ? filterCommunities(report, filters, index) : []),
     [report, filters, index],

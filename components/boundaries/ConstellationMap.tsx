@@ -164,24 +164,20 @@ export function ConstellationMap({ report, filtered, selected, onSelect, hits, a
   }, [svgSource]);
 
   const onFocusCommunity = useCallback((c: number | null) => painter.current?.setFocus(c), []);
-  // The list follows the map after it is painted: a search or filter shows on the canvas in
-  // the next frame, and the hundreds of buttons are made in a task of their own after it.
-  const [listed, setListed] = useState({ report, model, hits });
-  useEffect(() => {
-    if (listed.report !== report || listed.model !== model || listed.hits !== hits)
-      setListed({ report, model, hits });
-  }, [report, model, hits]);
+  // The list is rendered with the map it names, in the same commit: a screen reader never
+  // reads the communities of the map before (issue 19 goal 5). Buttons are keyed by place and
+  // laid out only when focused (boundaries.css), so a new model rewrites their text.
   const communities = useMemo(
     () => (
       <MapCommunityList
-        report={listed.report}
-        model={listed.model}
-        hits={listed.hits}
+        report={report}
+        model={model}
+        hits={hits}
         onSelect={onSelect}
         onFocusCommunity={onFocusCommunity}
       />
     ),
-    [listed, onSelect, onFocusCommunity],
+    [report, model, hits, onSelect, onFocusCommunity],
   );
   // Selection presses one button: the list itself is not re-rendered.
   useLayoutEffect(() => markListSelection(list.current, selected), [selected, communities]);

@@ -24,9 +24,11 @@ import {
   paintMap,
   paintNames,
   readMapStyle,
+  selectionNeighbours,
   type MapBackground,
   type MapStyle,
 } from './map-paint';
+import { markStep } from './marks';
 
 /** Draws a layer the size of the canvas over it, pixel for pixel. */
 function copyLayer(target: CanvasRenderingContext2D, layer: HTMLCanvasElement): void {
@@ -71,12 +73,14 @@ interface Rect {
 /** What the last frame showed, in client pixels (see `MapCanvas.drawnMap`). */
 export interface DrawnMap {
   frame: Rect;
-  circles: { index: number; key: string; x: number; y: number; r: number }[];
+  circles: { index: number; key: string; x: number; y: number; r: number; dimmed: boolean }[];
   names: (Rect & { index: number; text: string; landmark: boolean; fontPx: number })[];
   lines: { members: number; topics: number };
   zoom: ZoomState;
   /** The community focused in the list, ringed on the canvas. */
   focused: number | null;
+  /** The community under the pointer, outlined. */
+  hover: number | null;
 }
 
 export class MapCanvas {
@@ -103,11 +107,19 @@ export class MapCanvas {
     this.schedule();
   };
 
+  /** Matches while devicePixelRatio is what the backing store was sized for. */
+  private resolution: MediaQueryList | null = null;
+  private readonly onResolution = () => {
+    this.watchResolution();
+    this.measure();
+  };
+
   constructor(readonly canvas: HTMLCanvasElement) {
     this.resize = new ResizeObserver(() => this.measure());
     this.resize.observe(canvas);
     this.scheme = matchMedia('(prefers-color-scheme: dark)');
     this.scheme.addEventListener('change', this.onScheme);
+    this.watchResolution();
     Object.assign(canvas, { drawnMap: () => this.drawnMap() });
   }
 
@@ -115,6 +127,18 @@ export class MapCanvas {
     cancelAnimationFrame(this.frame);
     this.resize.disconnect();
     this.scheme.removeEventListener('change', this.onScheme);
+    this.resolution?.removeEventListener('change', this.onResolution);
+  }
+
+  /**
+   * devicePixelRatio changes without a resize (the window dragged to another screen, browser
+   * zoom on some platforms, an emulated ratio): a query for the current ratio stops matching,
+   * and a new one is made for the next ratio (there is no event for the ratio itself).
+   */
+  private watchResolution(): void {
+    this.resolution?.removeEventListener('change', this.onResolution);
+    this.resolution = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.resolution.addEventListener('change', this.onResolution);
   }
 
   /** New data, selection or state of the layout; names are placed again when they depend on it. */
@@ -195,7 +219,13 @@ export class MapCanvas {
     const height = this.canvas.clientHeight;
     const ratio = window.devicePixelRatio || 1;
     const backing = [Math.round(width * ratio), Math.round(height * ratio)];
-    if (width === this.width && height === this.height && this.canvas.width === backing[0]) return;
+    if (
+      width === this.width &&
+      height === this.height &&
+      this.canvas.width === backing[0] &&
+      this.canvas.height === backing[1]
+    )
+      return;
     this.width = width;
     this.height = height;
     this.canvas.width = backing[0]!;
@@ -295,7 +325,13 @@ export class MapCanvas {
           }
         : undefined;
     paintMap(ctx, scene, style, device, 1 / t.a, names, background);
+    if (this.painted !== content.report) {
+      this.painted = content.report;
+      markStep('painted');
+    }
   }
+  /** The report of the last frame: its first frame is marked for the benchmark. */
+  private painted: BoundaryReport | null = null;
 
   /** A canvas the size of the map's, cleared, drawing under the map's transform. */
   private layerContext(
@@ -435,6 +471,12 @@ export class MapCanvas {
       });
     }
     const edges = this.content?.model.edges ?? [];
+    // Dimmed as paintMap dims: all but the selection and its neighbours, while there is one.
+    const selected = this.content?.selected ?? null;
+    const marked = selected !== null && at.has(selected) ? selected : null;
+    const { neighbours } = this.content
+      ? selectionNeighbours(this.content.model, marked)
+      : { neighbours: new Set<number>() };
     return {
       frame: { x0: rect.left, y0: rect.top, x1: rect.right, y1: rect.bottom },
       circles: nodes.map((n) => ({
@@ -443,6 +485,7 @@ export class MapCanvas {
         x: x(n.x),
         y: y(n.y),
         r: n.radius * t.a,
+        dimmed: marked !== null && n.community !== marked && !neighbours.has(n.community),
       })),
       names,
       lines: {
@@ -451,6 +494,7 @@ export class MapCanvas {
       },
       zoom: this.zoomState,
       focused: this.focus,
+      hover: this.hover,
     };
   }
 }

@@ -122,7 +122,9 @@ export function paintMap(
     Number.MIN_VALUE,
     ...model.edges.filter((e) => e.kind === 'members').map((e) => e.strength),
   );
-  const line = (i: number) => {
+  // `base`: as in the background layer (MapBackground) this frame copies: no selection
+  // marked, every line and circle dimmed while there is one, no hover.
+  const line = (i: number, base = false) => {
     const edge = model.edges[i]!;
     const a = at.get(edge.a);
     const b = at.get(edge.b);
@@ -132,30 +134,24 @@ export function paintMap(
       edge.kind === 'members' ? 0.6 + 3.4 * strength : 0.6 + 0.4 * Math.min(edge.weight, 4);
     ctx.strokeStyle = edge.kind === 'members' ? style.fg : style.accent;
     ctx.setLineDash(edge.kind === 'members' ? [] : [4, 3]);
-    ctx.globalAlpha = dimAll
-      ? EDGE_ALPHA_DIMMED
-      : marked === null
-        ? EDGE_ALPHA
-        : selectedEdges.has(i)
-          ? EDGE_ALPHA_SELECTED
-          : EDGE_ALPHA_DIMMED;
+    ctx.globalAlpha =
+      dimAll || (base && marked !== null)
+        ? EDGE_ALPHA_DIMMED
+        : marked === null || base
+          ? EDGE_ALPHA
+          : selectedEdges.has(i)
+            ? EDGE_ALPHA_SELECTED
+            : EDGE_ALPHA_DIMMED;
     ctx.beginPath();
     ctx.moveTo(a.x, a.y);
     ctx.lineTo(b.x, b.y);
     ctx.stroke();
   };
-  // With a background (a selection or a hover on a settled map), only what they change is
-  // painted over it: the selection's lines and circles, its neighbours, the hovered circle.
-  if (background) background(ctx, marked !== null);
-  else for (let i = 0; i < model.edges.length; i++) if (!selectedEdges.has(i)) line(i);
-  for (const i of selectedEdges) line(i);
-  const over = background ? new Set([marked, ...neighbours, scene.hover]) : null;
-
-  for (const node of nodes) {
-    if (over && !over.has(node.community)) continue;
+  const circle = (node: LayoutNode, base = false) => {
     const c = report.communities[node.community]!;
     const dim =
-      dimAll || (marked !== null && node.community !== marked && !neighbours.has(node.community));
+      dimAll ||
+      (marked !== null && (base || (node.community !== marked && !neighbours.has(node.community))));
     const alpha = dim ? DIMMED : 1;
     if (c.standing === 'transformative') {
       ctx.globalAlpha = alpha;
@@ -174,13 +170,76 @@ export function paintMap(
     // The outline's cascade in boundaries.css: standing, then selected, then hit, then hover.
     let { width, dash } = OUTLINE[c.standing];
     let stroke = style.fg;
-    if (node.community === marked) [width, dash, stroke] = [4, [], style.accent];
+    if (!base && node.community === marked) [width, dash, stroke] = [4, [], style.accent];
     if (hits?.has(node.community)) [width, stroke] = [3, style.danger];
-    if (node.community === scene.hover) width = 3;
+    if (!base && node.community === scene.hover) width = 3;
     ctx.lineWidth = width;
     ctx.setLineDash(dash);
     ctx.strokeStyle = stroke;
     ctx.stroke();
+  };
+  // With a background (a selection or a hover on a settled map), only what they change is
+  // painted over it: the selection's lines and circles (opaque, so they cover their copies).
+  if (background) background(ctx, marked !== null);
+  else for (let i = 0; i < model.edges.length; i++) if (!selectedEdges.has(i)) line(i);
+  for (const i of selectedEdges) line(i);
+  const over = background ? new Set([marked, ...neighbours]) : null;
+  for (const node of nodes) if (!over || over.has(node.community)) circle(node);
+  // A hovered circle may be dimmed (translucent): painted over its copy it would darken. Its
+  // patch of the canvas is cleared and painted again as the layers and the selection paint
+  // it, with the hovered circle left out of the layer's part and painted once, last.
+  const hovered = background && scene.hover !== null ? at.get(scene.hover) : undefined;
+  if (hovered) {
+    // The transformative ring (radius + 3, 1.6 wide) and the hover outline (3 wide) fit in +6.
+    const reach = hovered.radius + 6;
+    const x0 = Math.floor(transform.a * (hovered.x - reach) + transform.e);
+    const y0 = Math.floor(transform.a * (hovered.y - reach) + transform.f);
+    const x1 = Math.ceil(transform.a * (hovered.x + reach) + transform.e);
+    const y1 = Math.ceil(transform.a * (hovered.y + reach) + transform.f);
+    // The patch in layout units, widened by the widest line's half width.
+    const box = {
+      x0: (x0 - transform.e) / transform.a - 2,
+      y0: (y0 - transform.f) / transform.a - 2,
+      x1: (x1 - transform.e) / transform.a + 2,
+      y1: (y1 - transform.f) / transform.a + 2,
+    };
+    const crosses = (i: number) => {
+      const edge = model.edges[i]!;
+      const a = at.get(edge.a);
+      const b = at.get(edge.b);
+      return (
+        !!a &&
+        !!b &&
+        Math.max(a.x, b.x) >= box.x0 &&
+        Math.min(a.x, b.x) <= box.x1 &&
+        Math.max(a.y, b.y) >= box.y0 &&
+        Math.min(a.y, b.y) <= box.y1
+      );
+    };
+    const inPatch = (node: LayoutNode) => {
+      const r = node.radius + 4;
+      return (
+        node !== hovered &&
+        node.x + r >= box.x0 &&
+        node.x - r <= box.x1 &&
+        node.y + r >= box.y0 &&
+        node.y - r <= box.y1
+      );
+    };
+    ctx.save();
+    // Whole device pixels: the clip has no soft edge, so the patch joins its copy seamlessly.
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.beginPath();
+    ctx.rect(x0, y0, x1 - x0, y1 - y0);
+    ctx.clip();
+    ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+    ctx.setTransform(transform.a, 0, 0, transform.a, transform.e, transform.f);
+    for (let i = 0; i < model.edges.length; i++) if (crosses(i)) line(i, true);
+    for (const node of nodes) if (inPatch(node)) circle(node, true);
+    for (const i of selectedEdges) if (crosses(i)) line(i);
+    for (const node of nodes) if (over!.has(node.community) && inPatch(node)) circle(node);
+    circle(hovered);
+    ctx.restore();
   }
   ctx.globalAlpha = 1;
   ctx.setLineDash([]);

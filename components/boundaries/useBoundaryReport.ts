@@ -9,6 +9,7 @@ import { splitDiscovered, type DiscoveredCommunityView } from '../../lib/boundar
 import { buildGraph } from '../../lib/boundaries/graph';
 import { boundaryOptions } from '../../lib/boundaries/options';
 import { analyseIndexed, type BoundaryReport } from '../../lib/boundaries/report';
+import { markStep } from './marks';
 import type { Thresholds } from './thresholds';
 import { useLiveQuery } from '../useLiveQuery';
 
@@ -25,29 +26,32 @@ export type ReportState =
     };
 
 export function useBoundaryReport(db: ConstellationDB, thresholds: Thresholds): ReportState {
-  const loaded = useLiveQuery(() => loadConstellation(db), [db]);
+  // The read starts right after the first commit, not after its paint: nothing is waiting
+  // for the "Reading communities…" frame, and opening is mostly this read.
+  const loaded = useLiveQuery(
+    () => loadConstellation(db).then((value) => (markStep('read'), value)),
+    [db],
+    undefined,
+    'before-paint',
+  );
   const indexed = useMemo(() => {
     if (loaded.status !== 'ready') return null;
     const { chartered, discovered } = splitDiscovered(loaded.value);
     const constellation = indexConstellation(chartered);
-    return {
-      constellation,
-      graph: buildGraph(constellation),
-      asOf: asOfDate(loaded.value.feeds),
-      discovered,
-    };
+    const graph = buildGraph(constellation);
+    markStep('indexed');
+    return { constellation, graph, asOf: asOfDate(loaded.value.feeds), discovered };
   }, [loaded]);
-  const report = useMemo(
-    () =>
-      indexed
-        ? analyseIndexed(
-            indexed.constellation,
-            boundaryOptions(indexed.asOf, thresholds),
-            indexed.graph,
-          )
-        : null,
-    [indexed, thresholds],
-  );
+  const report = useMemo(() => {
+    if (!indexed) return null;
+    const analysed = analyseIndexed(
+      indexed.constellation,
+      boundaryOptions(indexed.asOf, thresholds),
+      indexed.graph,
+    );
+    markStep('analysed');
+    return analysed;
+  }, [indexed, thresholds]);
   if (loaded.status === 'error') return { status: 'error', error: loaded.error };
   if (loaded.status !== 'ready' || !report || !indexed) return { status: 'loading' };
   return {

@@ -135,9 +135,8 @@ export function buildGraph(g: Constellation): ConstellationGraph {
     }
   }
 
-  const pairIndex = new Map<number, number>();
-  for (let e = 0; e < member.count; e++) pairIndex.set(member.a[e]! * n + member.b[e]!, e);
   const memberWeights = member.weight;
+  const memberEdgesOf = adjacency(member, n);
   return {
     memberEdges: {
       count: member.count,
@@ -154,12 +153,17 @@ export function buildGraph(g: Constellation): ConstellationGraph {
     },
     soleConnections,
     brokerage,
+    // A scan of one community's edges (asked for a few pairs per broker and per selection),
+    // instead of a map of every pair: at 5,000 communities that map held hundreds of
+    // thousands of entries, built on the way to the first map (issue 19 goal 5).
     sharedMembers(a, b) {
       if (a === b) return 0;
-      const e = pairIndex.get(Math.min(a, b) * n + Math.max(a, b));
-      return e === undefined ? 0 : memberWeights[e]!;
+      const [lo, hi] = a < b ? [a, b] : [b, a];
+      for (const e of memberEdgesOf(lo))
+        if (member.a[e] === lo && member.b[e] === hi) return memberWeights[e]!;
+      return 0;
     },
-    memberEdgesOf: adjacency(member, n),
+    memberEdgesOf,
     topicEdgesOf: adjacency(topic, n),
   };
 }

@@ -1,11 +1,11 @@
 // Bulk reads for the boundaries view: every visible community, membership, person, unit and
-// topic in one read transaction, so the analyses (lib/boundaries, pure) see one consistent snapshot.
-// Only feeds with a feeds row are read (`visibleFeedIds`), and members-only communities the
+// topic as one consistent snapshot (readPacks), so the analyses (lib/boundaries, pure) never mix
+// two generations of a feed. Only feeds with a feeds row are read, and members-only communities the
 // viewer does not belong to are left out together with their memberships (`canSee`), so no
 // analysis can count, rank or reveal them.
 import type { ConstellationDB } from './database';
 import { readPacks } from './packed';
-import { canSee, viewerOf, visibleFeedIds, type Viewer } from './queries';
+import { canSee, viewerOf, type Viewer } from './queries';
 import type { CommunityRow, FeedRow, MembershipRow, PersonRow, TopicRow, UnitRow } from './schema';
 
 export interface LoadedConstellation {
@@ -28,49 +28,51 @@ function inVisibleFeeds<T extends { feedId: string }>(rows: T[], visible: Set<st
 }
 
 export async function loadConstellation(db: ConstellationDB): Promise<LoadedConstellation> {
-  return db.transaction('r', [db.feeds, db.packs, db.me, db.myMemberships], async () => {
-    const [visible, viewer, feeds, [communities, people, units, topics, memberships]] =
-      await Promise.all([
-        visibleFeedIds(db),
-        viewerOf(db),
+  // No transaction of its own: readPacks is one consistent snapshot without one (it reads the
+  // generations again after its reads and runs again on a switch), and an explicit one around
+  // reads chained through native promises (Promise.all) can finish under them ("transaction
+  // has finished", seen in the popup). The feeds rows are read inside the snapshot, so they
+  // name the same generations as the records.
+  const [viewer, read] = await Promise.all([
+    viewerOf(db),
+    readPacks(db, async (r) => {
+      const [feeds, communities, people, units, topics, memberships] = await Promise.all([
         db.feeds.toArray(),
-        readPacks(db, (r) =>
-          Promise.all([
-            r.all<CommunityRow>('communities'),
-            r.all<PersonRow>('people'),
-            r.all<UnitRow>('units'),
-            r.all<TopicRow>('topics'),
-            r.all<MembershipRow>('memberships'),
-          ]),
-        ),
+        r.all<CommunityRow>('communities'),
+        r.all<PersonRow>('people'),
+        r.all<UnitRow>('units'),
+        r.all<TopicRow>('topics'),
+        r.all<MembershipRow>('memberships'),
       ]);
-    const shown: CommunityRow[] = [];
-    const hidden = new Map<string, Set<string>>();
-    for (const community of inVisibleFeeds(communities, visible)) {
-      if (canSee(viewer, community)) shown.push(community);
-      else {
-        let ids = hidden.get(community.feedId);
-        if (!ids) hidden.set(community.feedId, (ids = new Set()));
-        ids.add(community.id);
-      }
+      return { feeds, communities, people, units, topics, memberships };
+    }),
+  ]);
+  const { feeds, communities, people, units, topics, memberships } = read;
+  const visible = new Set(feeds.map((feed) => feed.feedId));
+  const shown: CommunityRow[] = [];
+  const hidden = new Map<string, Set<string>>();
+  for (const community of inVisibleFeeds(communities, visible)) {
+    if (canSee(viewer, community)) shown.push(community);
+    else {
+      let ids = hidden.get(community.feedId);
+      if (!ids) hidden.set(community.feedId, (ids = new Set()));
+      ids.add(community.id);
     }
-    let visibleMemberships = inVisibleFeeds(memberships, visible);
-    if (hidden.size > 0) {
-      visibleMemberships = visibleMemberships.filter(
-        (m) => !hidden.get(m.feedId)?.has(m.community),
-      );
-    }
-    return {
-      feeds: feeds.filter((feed) => visible.has(feed.feedId)),
-      viewer,
-      communities: shown,
-      people: inVisibleFeeds(people, visible),
-      units: inVisibleFeeds(units, visible),
-      topics: inVisibleFeeds(topics, visible),
-      memberships: visibleMemberships,
-      hiddenCommunities: [...hidden.values()].reduce((sum, ids) => sum + ids.size, 0),
-    };
-  });
+  }
+  let visibleMemberships = inVisibleFeeds(memberships, visible);
+  if (hidden.size > 0) {
+    visibleMemberships = visibleMemberships.filter((m) => !hidden.get(m.feedId)?.has(m.community));
+  }
+  return {
+    feeds,
+    viewer,
+    communities: shown,
+    people: inVisibleFeeds(people, visible),
+    units: inVisibleFeeds(units, visible),
+    topics: inVisibleFeeds(topics, visible),
+    memberships: visibleMemberships,
+    hiddenCommunities: [...hidden.values()].reduce((sum, ids) => sum + ids.size, 0),
+  };
 }
 
 /** The day signals are judged on: the newest visible feed's date, else today. */

@@ -73,6 +73,7 @@ export async function benchBoundaries(): Promise<void> {
       '',
       '(reported)',
     ],
+    ...Object.entries(r.openSteps).map(([step, t]) => [`  of which ${step}`, ms(t), '', '', '']),
     ['layout settled in the worker (after the first map)', ms(r.settleMs), '', '', '(reported)'],
     ['  of which DOM updated (median over all interactions)', ms(r.updateMs), '', '', ''],
     ['idle frame (nothing changes; floor under the latencies)', ms(r.idleFrameMs), '', '', ''],

@@ -29,6 +29,8 @@ export interface BoundariesResult {
   firstMapFromOpenMs: number;
   /** From the app's data being ready (report computed) to the map painted. */
   firstMapRenderMs: number;
+  /** Steps of opening (components/boundaries/marks.ts), each from the one before. */
+  openSteps: Record<string, number>;
   selectMs: number;
   filterMs: number;
   zoomMs: number;
@@ -148,6 +150,7 @@ export async function runBoundariesBench(
   const zoom: number[] = [];
   const search: number[] = [];
   const settle: number[] = [];
+  const steps: Record<string, number[]> = {};
   const idle: number[] = [];
   const trivial: number[] = [];
   let mapNodes = 0;
@@ -169,6 +172,14 @@ export async function runBoundariesBench(
     const painted = await nextPaint();
     fromOpen.push(painted - start);
     render1.push(painted - dataReady);
+    let before = start;
+    for (const step of ['read', 'indexed', 'analysed', 'painted']) {
+      const at = performance.getEntriesByName(`boundaries:${step}`).at(-1)?.startTime;
+      if (at === undefined || at < start) continue;
+      (steps[step] ??= []).push(at - before);
+      before = at;
+    }
+    (steps['to the list and next frame'] ??= []).push(painted - before);
     mapNodes = host.querySelectorAll('.constellation-map .node').length;
     await waitFor(
       () =>
@@ -257,6 +268,7 @@ export async function runBoundariesBench(
     mapNodes,
     firstMapFromOpenMs: median(fromOpen),
     firstMapRenderMs: median(render1),
+    openSteps: Object.fromEntries(Object.entries(steps).map(([step, t]) => [step, median(t)])),
     selectMs: median(select),
     filterMs: median(filter),
     zoomMs: median(zoom),

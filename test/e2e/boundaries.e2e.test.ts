@@ -223,7 +223,7 @@ describe('boundaries view in Chromium', () => {
     await expect
       .poll(() => page.locator('.shown-count').getAttribute('data-shown'))
       .toBe(String(expected));
-    // The list for screen readers follows the canvas in a task after its paint.
+    // The list for screen readers names what the canvas draws (rendered in the same commit).
     await expect.poll(() => page.locator('.constellation-map .node').count()).toBe(expected);
     // Matches are marked for the screen reader too, and the canvas draws only them.
     await expect.poll(() => page.locator('.constellation-map .node.hit').count()).toBe(expected);
