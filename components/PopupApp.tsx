@@ -5,7 +5,7 @@ import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
 import type { PersonRow } from '../lib/db/schema';
-import { dataStatus, getPerson, viewerOf, type Viewer } from '../lib/db/queries';
+import { dataStatus, getPerson, viewerAndPerson, viewerOf, type Viewer } from '../lib/db/queries';
 import { viewerStatus, type ViewerStatus } from '../lib/db/visible-counts';
 import { DataSourceLine } from './DataSourceLine';
 import { POPUP_MARKS } from './popup-marks';
@@ -36,12 +36,10 @@ export interface FirstScreen {
 export async function readFirstScreen(db: ConstellationDB): Promise<FirstScreen> {
   // The feeds' totals do not depend on who I am: read them beside the viewer.
   const raw = dataStatus(db);
-  const viewer = await viewerOf(db);
-  const [status, me] = await Promise.all([
-    viewerStatus(db, viewer, raw),
-    viewer.me ? getPerson(db, viewer.me).then((row) => row ?? null) : null,
-  ]);
-  return { status, viewer, me };
+  // My memberships and my own row in one read.
+  const { viewer, person } = await viewerAndPerson(db);
+  const status = await viewerStatus(db, viewer, raw);
+  return { status, viewer, me: person ?? null };
 }
 
 export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScreen }) {

@@ -1,9 +1,14 @@
-// Reads of the packed feed storage (lib/db/packs.ts). One `readPacks` call sees the
+// Reads of the packed storage (lib/db/packs.ts). One `readPacks` call sees the
 // generation each visible feed names and nothing else, so a reader never mixes a feed's
 // generations, whatever a sync switches meanwhile (checked, and read again if need be). A lone
 // lookup finds its pack in one request; several use the list's directory (the packs' first
 // keys, kept in memory per database and generation: a generation's packs never change) and
-// read each pack once per call, however many keys it holds.
+// read the packs they need in one request, each once however many keys it holds.
+//
+// Decoded packs are remembered too (lib/db/pack-memory.ts, per database, within a budget):
+// decoding a pack is most of what reading it costs, and the popup's keystrokes read the same
+// index and record packs again and again. A reader that found everything it needed in memory
+// asked the database nothing, so it needs no second look at the generations (`readPacks`).
 import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
 import {
@@ -18,7 +23,8 @@ import {
   type PackRow,
   type RecordList,
 } from './packs';
-import type { Ref } from './schema';
+import { packId, recalled, remember } from './pack-memory';
+import type { FeedRow, Ref } from './schema';
 
 type PackKey = [string, number, string, string];
 
@@ -32,6 +38,8 @@ function directoriesFor(db: ConstellationDB): Map<string, string[]> {
   return map;
 }
 const DIRECTORY_LIMIT = 256;
+/** Entries an index pack holds at most (lib/db/packs.ts plans them; a larger group is alone). */
+const INDEX_PACK_ENTRIES = 1_024;
 
 function directoryKey(feedId: string, gen: number, list: PackList): string {
   return `${feedId}\u0000${gen}\u0000${list}`;
@@ -60,12 +68,21 @@ export class PackReader {
   /** Directories being listed by this reader, and how many lookups each list has had. */
   private readonly listing = new Map<string, Promise<string[]>>();
   private readonly lookups = new Map<string, number>();
+  /** Directories this reader listed (shared by `shareDirectories`). */
+  private readonly listed = new Map<string, string[]>();
+
+  /** Requests this reader made of the database (none: everything came from memory). */
+  requests = 0;
+  /** Visible feed id → its generation. */
+  readonly gens: ReadonlyMap<string, number>;
 
   constructor(
     private readonly db: ConstellationDB,
-    /** Visible feed id → its generation. */
-    readonly gens: ReadonlyMap<string, number>,
-  ) {}
+    /** The feeds rows the generations were read from (each names its feed's visible generation). */
+    readonly feeds: readonly FeedRow[],
+  ) {
+    this.gens = gensOf(feeds);
+  }
 
   get feedIds(): string[] {
     return [...this.gens.keys()];
@@ -77,17 +94,18 @@ export class PackReader {
     const key = directoryKey(feedId, gen, list);
     const known = directoriesFor(this.db).get(key);
     if (known) return Promise.resolve(known);
-    // One listing per reader however many lookups ask at once; shared once finished (a
-    // promise of another read is never awaited).
+    // One listing per reader however many lookups ask at once; shared with other readers
+    // once `readPacks` has confirmed the generation was visible throughout (a listing that
+    // raced with the removal of an old generation may be partial), and never as a promise of
+    // another read.
     let loading = this.listing.get(key);
     if (!loading) {
+      this.requests++;
       loading = packRange(this.db, feedId, gen, list)
         .primaryKeys()
         .then((keys) => {
           const dir = (keys as unknown as PackKey[]).map((k) => k[3]);
-          const directories = directoriesFor(this.db);
-          if (directories.size >= DIRECTORY_LIMIT) directories.clear();
-          directories.set(key, dir);
+          this.listed.set(key, dir);
           return dir;
         });
       this.listing.set(key, loading);
@@ -95,15 +113,58 @@ export class PackReader {
     return loading;
   }
 
-  private pack(feedId: string, list: PackList, first: string): Promise<PackRow | undefined> {
-    const gen = this.gens.get(feedId)!;
-    const key = directoryKey(feedId, gen, list) + '\u0000' + first;
-    let pack = this.read.get(key);
-    if (!pack) {
-      pack = this.db.packs.get([feedId, gen, list, first] as PackKey).then(decoded);
-      this.read.set(key, pack);
+  /** Directories this reader listed, kept for other readers (its generations confirmed). */
+  shareDirectories(): void {
+    const directories = directoriesFor(this.db);
+    for (const [key, dir] of this.listed) {
+      if (directories.size >= DIRECTORY_LIMIT) directories.clear();
+      directories.set(key, dir);
     }
-    return pack;
+  }
+
+  /** One pack of this reader's generation of a feed: remembered, being read, or read now. */
+  private pack(feedId: string, list: PackList, first: string): Promise<PackRow | undefined> {
+    return this.packs(feedId, list, [first])[0]!;
+  }
+
+  /**
+   * Packs of one list of one feed of this reader's generation, in the order asked: those
+   * remembered at once, those another lookup of this reader is reading shared, and the rest
+   * read in one request.
+   */
+  private packs(
+    feedId: string,
+    list: PackList,
+    firsts: readonly string[],
+  ): Promise<PackRow | undefined>[] {
+    const gen = this.gens.get(feedId)!;
+    const missing: string[] = [];
+    const ids = firsts.map((first) => {
+      const id = packId(feedId, gen, list, first);
+      if (!this.read.has(id)) {
+        const known = recalled(this.db, id);
+        if (known) this.read.set(id, Promise.resolve(known));
+        else missing.push(first);
+      }
+      return id;
+    });
+    if (missing.length > 0) {
+      this.requests++;
+      const request = this.db.packs
+        .bulkGet(missing.map((first) => [feedId, gen, list, first] as PackKey))
+        .then((stored) => {
+          const packs = stored.map(decoded);
+          for (const pack of packs) if (pack) remember(this.db, pack);
+          return packs;
+        });
+      missing.forEach((first, i) =>
+        this.read.set(
+          packId(feedId, gen, list, first),
+          request.then((packs) => packs[i]),
+        ),
+      );
+    }
+    return ids.map((id) => this.read.get(id)!);
   }
 
   /** The items of one group (`key`) of one list of one feed. */
@@ -117,11 +178,14 @@ export class PackReader {
       // A lone lookup in a fresh context (a popup opening): one request finds the pack whose
       // first key is the last ≤ key, without listing the directory. A second lookup in the
       // same list lists it, so that each pack is then read once however many keys it holds.
+      this.requests++;
       const pack = await this.db.packs
         .where('[feedId+gen+list+first]')
         .between([feedId, gen, list, Dexie.minKey], [feedId, gen, list, key], true, true)
         .last();
-      return pack ? groupItems<T>(list, packItems(pack), key) : [];
+      const read = decoded(pack);
+      if (read) remember(this.db, read);
+      return read ? groupItems<T>(list, read.items, key) : [];
     }
     const dir = (await this.directory(feedId, list))!;
     const at = packIndexFor(dir, key);
@@ -130,9 +194,41 @@ export class PackReader {
     return pack ? groupItems<T>(list, pack.items, key) : [];
   }
 
-  /** The items of several groups, in the order asked (each group's items in key order). */
+  /**
+   * The items of several groups, in the order asked (each group's items in key order): the
+   * packs they fall in are read together, in one request per feed.
+   */
   async groups<T>(list: PackList, refs: readonly Ref[]): Promise<T[][]> {
-    return Promise.all(refs.map((ref) => this.group<T>(list, ref.feedId, ref.id)));
+    if (refs.length <= 1)
+      return Promise.all(refs.map((ref) => this.group<T>(list, ref.feedId, ref.id)));
+    const out: T[][] = refs.map(() => []);
+    const byFeed = new Map<string, number[]>();
+    refs.forEach((ref, i) => {
+      if (!this.gens.has(ref.feedId)) return;
+      let at = byFeed.get(ref.feedId);
+      if (!at) byFeed.set(ref.feedId, (at = []));
+      at.push(i);
+    });
+    await Promise.all(
+      [...byFeed].map(async ([feedId, indexes]) => {
+        const dir = (await this.directory(feedId, list))!;
+        const firsts = indexes.map((i) => packIndexFor(dir, refs[i]!.id));
+        const wanted = [...new Set(firsts.filter((at) => at >= 0))];
+        const packs = await Promise.all(
+          this.packs(
+            feedId,
+            list,
+            wanted.map((at) => dir[at]!),
+          ),
+        );
+        const byAt = new Map(wanted.map((at, k) => [at, packs[k]]));
+        indexes.forEach((i, k) => {
+          const pack = byAt.get(firsts[k]!);
+          if (pack) out[i] = groupItems<T>(list, pack.items, refs[i]!.id);
+        });
+      }),
+    );
+    return out;
   }
 
   /** One record by id (a list of whole rows grouped by id). */
@@ -142,7 +238,7 @@ export class PackReader {
 
   /** Records by reference, in the order asked (undefined where there is none). */
   async bulkGet<T>(list: RecordList, refs: readonly Ref[]): Promise<(T | undefined)[]> {
-    return Promise.all(refs.map((ref) => this.get<T>(list, ref.feedId, ref.id)));
+    return (await this.groups<T>(list, refs)).map((group) => group[0]);
   }
 
   /** References found under `key` in an index list, in every visible feed (or those given). */
@@ -161,6 +257,7 @@ export class PackReader {
     for (const id of feedId === undefined ? this.feedIds : [feedId]) {
       const gen = this.gens.get(id);
       if (gen === undefined) continue;
+      this.requests++;
       const packs = await packRange(this.db, id, gen, list).toArray();
       for (const pack of packs) for (const item of packItems(pack)) out.push(item as T);
     }
@@ -181,10 +278,19 @@ export class PackReader {
     for (const feedId of feedIds) {
       const dir = await this.directory(feedId, list);
       if (!dir || dir.length === 0) continue;
-      for (let at = Math.max(0, packIndexFor(dir, prefix)); at < dir.length; at++) {
-        const first = dir[at]!;
-        if (first > prefix && !first.startsWith(prefix)) break;
-        const pack = await this.pack(feedId, list, first);
+      const start = Math.max(0, packIndexFor(dir, prefix));
+      let end = start;
+      while (end < dir.length && (dir[end]! <= prefix || dir[end]!.startsWith(prefix))) end++;
+      // The packs of the range that the limit may need, in one request (an index pack holds
+      // up to 1,024 entries, at least half that unless it is the last of its list); then the
+      // rest, again together, should those fall short.
+      const firsts = dir.slice(start, end);
+      const first = Math.min(firsts.length, Math.ceil(limit / (INDEX_PACK_ENTRIES / 2)) + 1);
+      const ahead = this.packs(feedId, list, firsts.slice(0, first));
+      let rest: Promise<PackRow | undefined>[] | undefined;
+      for (let at = 0; at < firsts.length; at++) {
+        if (at === first) rest = this.packs(feedId, list, firsts.slice(first));
+        const pack = await (rest ? rest[at - first]! : ahead[at]!);
         for (const item of pack?.items ?? []) {
           const key = groupOf(list, item);
           if (!key.startsWith(prefix)) {
@@ -198,14 +304,39 @@ export class PackReader {
     }
     return out;
   }
+
+  /**
+   * References to records of a list, grouped by the pack that holds them, the packs holding
+   * the most first (in the order given within a pack and between packs of equal count). Not
+   * what this context remembers: which rows a search shows must not depend on what was read
+   * before.
+   */
+  async byPack(list: RecordList, refs: readonly Ref[]): Promise<Ref[][]> {
+    const groups = new Map<string, { refs: Ref[]; order: number }>();
+    const dirs = new Map<string, string[] | undefined>();
+    for (const feedId of new Set(refs.map((ref) => ref.feedId))) {
+      dirs.set(feedId, await this.directory(feedId, list));
+    }
+    refs.forEach((ref, order) => {
+      const dir = dirs.get(ref.feedId);
+      if (!dir) return;
+      const at = packIndexFor(dir, ref.id);
+      if (at < 0) return;
+      const id = packId(ref.feedId, this.gens.get(ref.feedId)!, list, dir[at]!);
+      let group = groups.get(id);
+      if (!group) groups.set(id, (group = { refs: [], order }));
+      group.refs.push(ref);
+    });
+    return [...groups.values()]
+      .sort((a, b) => b.refs.length - a.refs.length || a.order - b.order)
+      .map((group) => group.refs);
+  }
 }
 
 /** Visible feed id → the generation its `feeds` row names. */
-async function visibleGens(db: ConstellationDB): Promise<Map<string, number>> {
+function gensOf(feeds: readonly FeedRow[]): Map<string, number> {
   const gens = new Map<string, number>();
-  for (const feed of await db.feeds.toArray()) {
-    if (feed.gen !== undefined) gens.set(feed.feedId, feed.gen);
-  }
+  for (const feed of feeds) if (feed.gen !== undefined) gens.set(feed.feedId, feed.gen);
   return gens;
 }
 
@@ -224,20 +355,28 @@ const READ_ATTEMPTS = 5;
  * never change while it is visible and are deleted only in the transaction that makes another
  * one visible (lib/db/generations.ts), and generation numbers are never reused; so when the
  * generations are the same after `fn`, everything `fn` read belongs to them, and when a switch
- * happened meanwhile, `fn` runs again on the new ones. (No explicit transaction: a reader
- * often runs inside live queries, where joining or opening transactions across native
- * promises is fragile; any caller's transaction is simply joined by these reads.)
+ * happened meanwhile, `fn` runs again on the new ones. When `fn` asked the database for
+ * nothing (every pack and directory it needed was in memory, each under its generation), what
+ * it read is those generations whole, and the second read is skipped. (No explicit
+ * transaction: a reader often runs inside live queries, where joining or opening transactions
+ * across native promises is fragile; any caller's transaction is simply joined by these reads.)
  */
 export async function readPacks<T>(
   db: ConstellationDB,
   fn: (reader: PackReader) => Promise<T>,
 ): Promise<T> {
-  let gens = await visibleGens(db);
+  let feeds = await db.feeds.toArray();
   for (let attempt = 1; ; attempt++) {
-    const result = await fn(new PackReader(db, gens));
-    const after = await visibleGens(db);
-    if (sameGens(gens, after) || attempt >= READ_ATTEMPTS) return result;
-    gens = after;
+    const reader = new PackReader(db, feeds);
+    const result = await fn(reader);
+    if (reader.requests === 0) return result;
+    const after = await db.feeds.toArray();
+    if (sameGens(reader.gens, gensOf(after))) {
+      reader.shareDirectories();
+      return result;
+    }
+    if (attempt >= READ_ATTEMPTS) return result;
+    feeds = after;
   }
 }
 

@@ -42,13 +42,29 @@ export function canSee(
 
 /** The current user as a viewer: "me" from local data, their feed and declared memberships. */
 export async function viewerOf(db: ConstellationDB): Promise<Viewer> {
+  return (await viewerAndPerson(db, false)).viewer;
+}
+
+/**
+ * The viewer and, when `withPerson`, my own person row (what the popup's first screen shows),
+ * my memberships and my row read side by side by one reader.
+ */
+export async function viewerAndPerson(
+  db: ConstellationDB,
+  withPerson = true,
+): Promise<{ viewer: Viewer; person: PersonRow | undefined }> {
   const [meRow, declared] = await Promise.all([db.me.get('me'), db.myMemberships.toArray()]);
   const memberOf = new Set(declared.map((m) => communityKey(m.feedId, m.community)));
-  if (!meRow) return { memberOf };
+  if (!meRow) return { viewer: { memberOf }, person: undefined };
   const me = { feedId: meRow.feedId, id: meRow.personId };
-  const rows = await readPacks(db, (r) => r.group<MembershipRow>('memberships', me.feedId, me.id));
+  const [rows, person] = await readPacks(db, (r) =>
+    Promise.all([
+      r.group<MembershipRow>('memberships', me.feedId, me.id),
+      withPerson ? r.get<PersonRow>('people', me.feedId, me.id) : undefined,
+    ]),
+  );
   for (const m of rows) memberOf.add(communityKey(m.feedId, m.community));
-  return { me, memberOf };
+  return { viewer: { me, memberOf }, person };
 }
 
 export interface DataStatus {

@@ -1,14 +1,15 @@
 // The search box's memory of the rows behind a word, kept while the popup (or the background)
-// is open. Typing "lucía sánchez" asks for "lucía s", "lucía sá", "lucía sán"…: every one of
-// those answers lies among the rows with a token starting with "lucía", so once those rows
-// are read (one `getAll`, ≈ 2,000 rows at 100,000 people) every later keystroke that keeps the
-// word is answered in memory, complete, without listing index keys again (≈ 10 µs a key in
-// Chromium: that was the ≈ 40 ms tail of docs/benchmarks.md › Popup at 100,000 people).
+// is open. Typing "sánchez lu" asks for "sánchez l", "sánchez lu"…: every one of those answers
+// lies among the rows with a token starting with "sánchez", so once those rows are read every
+// later keystroke that keeps the word is answered in memory, complete. On packs, a word's rows
+// are kept only when they lie in a few packs (lib/db/search.ts): reading a common first name's
+// 2,000 people would decode most of the directory; those keystrokes rely on the decoded packs
+// the context remembers instead (lib/db/pack-memory.ts).
 //
 // Valid only for the data it was read from. Every change to the rows a reader can see is
 // written in a transaction that also writes the `feeds` table (whole-feed ingest, generation
 // switch, feed removal; lib/db/ingest.ts, lib/db/generations.ts), so the scope's `version`,
-// read from the feeds rows in the same read transaction as the search, names the data; a
+// read from the same feeds rows as the search's generations (one reader), names the data; a
 // different version drops what was kept. Rows of a generation still being written carry a
 // feed id no reader can see and are filtered out by visibility after the cache, as before it.
 // Besides, any write to a searched table, in this context or another (Dexie announces them

@@ -8,16 +8,10 @@ import { queryTokens } from '../model/keys';
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
 import { communityTokens, personTokens, topicTokens } from './rows';
-import type { IndexList } from './packs';
+import { compareKeys, type IndexList } from './packs';
 import { canSee, type Viewer } from './queries';
 import type { CommunityRow, PersonRow, Ref, TopicRow } from './schema';
-import {
-  CACHED_WORD_ENTRIES,
-  keepRows,
-  keptRows,
-  searchScope,
-  type SearchScope,
-} from './search-cache';
+import { keepRows, keptRows, searchScope, type SearchScope } from './search-cache';
 
 export interface PeopleFilters {
   feedId?: string;
@@ -26,7 +20,10 @@ export interface PeopleFilters {
   limit?: number;
 }
 
-/** The visible feeds and their data version, when the caller read them already (one read per keystroke). */
+/**
+ * The visible feeds and their data version, when the caller read them already (one read per
+ * keystroke); the caller's reader is then given too, read from the same feeds rows.
+ */
 type Scope = SearchScope | undefined;
 
 type SearchRow = { feedId: string; id: string };
@@ -71,10 +68,11 @@ function tokensOf(kind: SearchKind, row: SearchRow): string[] {
 }
 
 /**
- * Rows whose tokens start with the lead word: a page of the token index's entries (their
- * packs read once each), then the rows they name, checked in memory. When that first page is
- * full but yields too few matches, the rest of the word's entries are read and their rows
- * checked a page at a time until `limit` of them pass.
+ * Rows whose tokens start with the lead word: a page of the token index's entries, then the
+ * rows they name, read a few packs at a time (those this context remembers first, then the
+ * packs holding the most of them) until `limit` of them pass. A word with few rows has all of
+ * them read and kept for the next keystrokes (lib/db/search-cache.ts). When the page yields
+ * too few matches, the rest of the word's entries are checked the same way.
  */
 async function prefixSearch<T extends SearchRow>(
   db: ConstellationDB,
@@ -83,32 +81,35 @@ async function prefixSearch<T extends SearchRow>(
   limit: number,
   accept: (row: T) => boolean,
   scope: SearchScope,
+  reader: PackReader | undefined,
 ): Promise<T[]> {
   const keep = (row: T) =>
     scope.visible.has(row.feedId) && matchesAll(tokensOf(kind, row), p.words) && accept(row);
   const kept = keptRows<T>(db, kind.list, scope, p.words);
   if (kept) return firstKept(kept, keep, limit);
-  return readPacks(db, async (r) => {
+  const search = async (r: PackReader) => {
     if (p.words.length > 1) {
       const intersected = await intersectWords(db, r, kind, p.words, limit, keep, scope);
       if (intersected) return intersected;
     }
-    const page = Math.max(limit * 3, 24);
-    const first = await r.prefix(kind.index, p.lead, page);
-    const rows = await rowsOf<T>(r, kind, distinctRefs(first.map((e) => e.ref)));
-    if (first.length < page) {
-      // Every row of the lead word is here: keep them for the next keystrokes.
+    const first = await r.prefix(kind.index, p.lead, ENTRY_PAGE + 1);
+    const refs = distinctRefs(first.map((e) => e.ref));
+    const packs = await r.byPack(kind.list, refs);
+    if (first.length <= ENTRY_PAGE && packs.length <= KEPT_WORD_PACKS) {
+      // Every row of the lead word, in a few packs: keep them for the next keystrokes.
+      const rows = await rowsOf<T>(r, kind, refs);
       keepRows(db, kind.list, scope, p.lead, rows);
       return firstKept(rows, keep, limit);
     }
-    const found = firstKept(rows, keep, limit);
-    if (found.length >= limit) return found;
-    const seen = new Set(rows.map((row) => refKey(row)));
+    const found = await checkByPack(r, kind, packs, keep, limit);
+    if (found.length >= limit || first.length <= ENTRY_PAGE) return found;
+    const seen = new Set(refs.map(refKey));
     const rest = distinctRefs((await r.prefix(kind.index, p.lead)).map((e) => e.ref)).filter(
       (ref) => !seen.has(refKey(ref)),
     );
-    return checkInPages(r, kind, rest, keep, limit, found);
-  });
+    return checkByPack(r, kind, await r.byPack(kind.list, rest), keep, limit, found);
+  };
+  return reader ? search(reader) : readPacks(db, search);
 }
 
 function refKey(ref: { feedId: string; id: string }): string {
@@ -132,19 +133,29 @@ async function rowsOf<T>(r: PackReader, kind: SearchKind, refs: readonly Ref[]):
   );
 }
 
-/** Reads the candidates' rows a page at a time until `limit` of them pass. */
-async function checkInPages<T>(
+/**
+ * Reads the candidates' rows until `limit` of them pass: a pack holds 128 people, and decoding
+ * it is most of what a read costs, so the candidates are read by pack (those holding the most
+ * candidates first), a round of packs at a time, each round holding at least as many
+ * candidates as are still missing (twice as many after each round that fell short). The same
+ * query on the same data always answers the same rows, whatever this context read before.
+ */
+async function checkByPack<T>(
   r: PackReader,
   kind: SearchKind,
-  candidates: readonly Ref[],
+  packs: readonly Ref[][],
   keep: (row: T) => boolean,
   limit: number,
   found: T[] = [],
 ): Promise<T[]> {
-  for (let at = 0; at < candidates.length && found.length < limit; at += CANDIDATE_PAGE) {
-    for (const row of await rowsOf<T>(r, kind, candidates.slice(at, at + CANDIDATE_PAGE))) {
+  let want = limit - found.length;
+  for (let at = 0; at < packs.length && found.length < limit;) {
+    const round: Ref[] = [];
+    while (at < packs.length && round.length < want) round.push(...packs[at++]!);
+    for (const row of await rowsOf<T>(r, kind, round)) {
       if (keep(row) && found.length < limit) found.push(row);
     }
+    want *= 2;
   }
   return found;
 }
@@ -158,21 +169,26 @@ function firstKept<T>(rows: readonly T[], keep: (row: T) => boolean, limit: numb
   return found;
 }
 
+/** Index entries of the lead word read before its rows: the pool the packs are chosen from. */
+const ENTRY_PAGE = 1_024;
+/**
+ * A word whose rows lie in at most this many packs has them all read and kept
+ * (search-cache.ts): a few milliseconds once, then its next keystrokes are answered in memory.
+ */
+const KEPT_WORD_PACKS = 12;
 /** Above this many index entries a word's key list is not read: its rows are checked instead. */
 const INTERSECT_CAP = 10_000;
 /** Words shorter than this are taken as too common to count or list. */
 const COUNTED_LENGTH = 3;
-/** Candidate rows read per round trip, until `limit` of them are kept. */
-const CANDIDATE_PAGE = 48;
 
 /**
  * Several words ("lucía sánchez"): list each word's index entries (up to a cap: a word with
- * more is too common to list and is checked on the rows), then, rarest word first, intersect
- * the listed words' references, then read the candidates' rows a page at a time until
- * `limit` of them pass every word. Every row that can match is a candidate, so the answer is
- * complete; a word no row has ends it at once. When the rarest word has few enough entries,
- * all its rows are read and kept for the next keystrokes (lib/db/search-cache.ts).
- * Undefined when every word is too common to list (the rows of the lead word are then read).
+ * more is too common to list and is checked on the rows), intersect the listed words'
+ * references, then read the candidates' rows by pack until `limit` of them pass every word.
+ * Every row that can match is a candidate, so the answer is complete; a word no row has ends
+ * it at once. When the rarest listed word's rows lie in few packs, they are all read and kept
+ * for the next keystrokes (lib/db/search-cache.ts). Undefined when every word is too common
+ * to list (the lead word's rows are then checked).
  */
 async function intersectWords<T extends SearchRow>(
   db: ConstellationDB,
@@ -199,7 +215,8 @@ async function intersectWords<T extends SearchRow>(
     .sort((a, b) => a.refs.length - b.refs.length);
   if (listable.length === 0) return undefined;
   const rarest = listable[0]!;
-  if (rarest.refs.length <= CACHED_WORD_ENTRIES) {
+  const rarestPacks = await r.byPack(kind.list, rarest.refs);
+  if (rarestPacks.length <= KEPT_WORD_PACKS) {
     const rows = await rowsOf<T>(r, kind, rarest.refs);
     keepRows(db, kind.list, scope, rarest.word, rows);
     return firstKept(rows, keep, limit);
@@ -209,7 +226,7 @@ async function intersectWords<T extends SearchRow>(
     const next = new Set(refs.map(refKey));
     candidates = candidates.filter((ref) => next.has(refKey(ref)));
   }
-  return checkInPages(r, kind, candidates, keep, limit);
+  return checkByPack(r, kind, await r.byPack(kind.list, candidates), keep, limit);
 }
 
 export async function searchPeople(
@@ -217,6 +234,7 @@ export async function searchPeople(
   query: string,
   filters: PeopleFilters = {},
   scope?: Scope,
+  reader?: PackReader,
 ): Promise<PersonRow[]> {
   const p = plan(query);
   if (!p) return [];
@@ -230,6 +248,7 @@ export async function searchPeople(
       (filters.unit === undefined || person.unit === filters.unit) &&
       (filters.company === undefined || person.company === filters.company),
     scope ?? (await searchScope(db)),
+    reader,
   );
   return rankByName(rows, (r) => r.name, query);
 }
@@ -240,6 +259,7 @@ export async function searchCommunities(
   viewer: Viewer,
   limit = DEFAULT_LIMIT,
   scope?: Scope,
+  reader?: PackReader,
 ): Promise<CommunityRow[]> {
   const p = plan(query);
   if (!p) return [];
@@ -250,6 +270,7 @@ export async function searchCommunities(
     limit,
     (c) => canSee(viewer, c),
     scope ?? (await searchScope(db)),
+    reader,
   );
   return rankByName(rows, (r) => r.name, query);
 }
@@ -259,6 +280,7 @@ export async function searchTopics(
   query: string,
   limit = DEFAULT_LIMIT,
   scope?: Scope,
+  reader?: PackReader,
 ): Promise<TopicRow[]> {
   const p = plan(query);
   if (!p) return [];
@@ -269,12 +291,20 @@ export async function searchTopics(
     limit,
     () => true,
     scope ?? (await searchScope(db)),
+    reader,
   );
   return rankByName(rows, (r) => r.label, query);
 }
 
-/** Names that start with the query first, then alphabetical. */
-function rankByName<T>(rows: T[], nameOf: (row: T) => string, query: string): T[] {
+/**
+ * Names that start with the query first, then alphabetical; equal names in the order of their
+ * feed and id (the rows are read in whatever order their packs came).
+ */
+function rankByName<T extends SearchRow>(
+  rows: T[],
+  nameOf: (row: T) => string,
+  query: string,
+): T[] {
   const q = query.trim().toLowerCase();
   return rows
     .map((row) => ({
@@ -282,6 +312,12 @@ function rankByName<T>(rows: T[], nameOf: (row: T) => string, query: string): T[
       name: nameOf(row),
       starts: nameOf(row).toLowerCase().startsWith(q) ? 0 : 1,
     }))
-    .sort((a, b) => a.starts - b.starts || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) =>
+        a.starts - b.starts ||
+        a.name.localeCompare(b.name) ||
+        compareKeys(a.row.feedId, b.row.feedId) ||
+        compareKeys(a.row.id, b.row.id),
+    )
     .map((x) => x.row);
 }

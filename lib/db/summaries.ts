@@ -1,7 +1,7 @@
 // Compact person descriptions for lists, popups and messages: name, title, unit name and
 // company resolved in one bulk read instead of one read per row.
 import type { ConstellationDB } from './database';
-import { readPacks } from './packed';
+import { readPacks, type PackReader } from './packed';
 import type { PersonRow, UnitRow } from './schema';
 
 export interface PersonSummary {
@@ -16,16 +16,18 @@ export interface PersonSummary {
   handles: Record<string, string>;
 }
 
+/** `reader`: the caller's, when it has one (the search box reads everything through one). */
 export async function personSummaries(
   db: ConstellationDB,
   people: PersonRow[],
+  reader?: PackReader,
 ): Promise<PersonSummary[]> {
-  const units = await readPacks(db, (r) =>
+  const unitsOf = (r: PackReader) =>
     r.bulkGet<UnitRow>(
       'units',
       people.map((p) => ({ feedId: p.feedId, id: p.unit ?? '' })),
-    ),
-  );
+    );
+  const units = await (reader ? unitsOf(reader) : readPacks(db, unitsOf));
   return people.map((p, i) => {
     const summary: PersonSummary = {
       feedId: p.feedId,

@@ -4,7 +4,7 @@
 import type { ConstellationDB } from './database';
 import { pathTo, peerEvidenceForTopic, summarizeCommunities, unitsOfFeed } from './finder';
 import { searchCommunities, searchPeople, searchTopics } from './search';
-import { searchScope } from './search-cache';
+import { scopeOf } from './search-cache';
 import { personSummaries, type PersonSummary } from './summaries';
 import { followedCommunities, isFollowing } from './local';
 import { participationInputs } from './participate';
@@ -42,20 +42,18 @@ export async function finderResults(
   viewer: Viewer,
 ): Promise<FinderResult[]> {
   if (!query.trim()) return [];
-  // One read transaction for the whole keystroke, and the visible feeds read once for the
-  // three searches (instead of a transaction per read and three reads of the feeds).
-  const [topics, people, communities] = await db.transaction(
-    'r',
-    [db.feeds, db.packs],
-    async () => {
-      const scope = await searchScope(db);
-      return Promise.all([
-        searchTopics(db, query, 5, scope),
-        searchPeople(db, query, { limit: 8 }, scope).then((rows) => personSummaries(db, rows)),
-        searchCommunities(db, query, viewer, 5, scope),
-      ]);
-    },
-  );
+  // One reader for the whole keystroke: the feeds rows read once, for the generations and
+  // the search's scope, and each pack decoded once for the three searches. No explicit
+  // transaction: readPacks is consistent without one, and packs answered from memory leave a
+  // transaction with nothing to do (it may finish under the next read).
+  const [topics, people, communities] = await readPacks(db, (r) => {
+    const scope = scopeOf(r.feeds);
+    return Promise.all([
+      searchTopics(db, query, 5, scope, r),
+      searchPeople(db, query, { limit: 8 }, scope, r).then((rows) => personSummaries(db, rows, r)),
+      searchCommunities(db, query, viewer, 5, scope, r),
+    ]);
+  });
   return [
     ...topics.map((topic) => ({ kind: 'topic' as const, topic })),
     ...people.map((person) => ({ kind: 'person' as const, person })),
