@@ -164,7 +164,10 @@ export function planPacks(rows: FeedRows): PlannedPack[] {
   const names = new IndexPacker('people.nameKeys');
   const words = new IndexPacker('people.tokens');
   const units = new IndexPacker('people.unit');
-  for (const person of rows.people) {
+  // In id order, so that each key's ids come out sorted (no sort per key) and the people
+  // list needs no grouping.
+  const people = byId(rows.people);
+  for (const person of people) {
     const keys = personKeys(person);
     handles.add(keys.handleKeys, person.id);
     emails.add(keys.emailKeys, person.id);
@@ -187,7 +190,7 @@ export function planPacks(rows: FeedRows): PlannedPack[] {
   }
   const records: [RecordList, readonly unknown[]][] = [
     ['units', rows.units],
-    ['people', rows.people],
+    ['people', people],
     ['topics', rows.topics],
     ['communities', rows.communities],
     ['memberships', rows.memberships],
@@ -219,7 +222,8 @@ export function planPacks(rows: FeedRows): PlannedPack[] {
  * came out of order), then cut into packs in columns.
  */
 class IndexPacker {
-  private readonly byKey = new Map<string, string[]>();
+  /** Key → its one id, or its ids (most keys — emails, handles — find one record). */
+  private readonly byKey = new Map<string, string | string[]>();
 
   constructor(readonly list: IndexList) {}
 
@@ -229,8 +233,9 @@ class IndexPacker {
       const key = keys[i];
       if (key === undefined || key === '' || keys.indexOf(key) !== i) continue;
       const ids = this.byKey.get(key);
-      if (ids) ids.push(id);
-      else this.byKey.set(key, [id]);
+      if (ids === undefined) this.byKey.set(key, id);
+      else if (typeof ids === 'string') this.byKey.set(key, [ids, id]);
+      else ids.push(id);
     }
   }
 
@@ -241,21 +246,36 @@ class IndexPacker {
     let packKeys: string[] = [];
     let ids: string[] = [];
     for (const key of keys) {
-      const group = inOrder(this.byKey.get(key)!);
-      if (ids.length > 0 && ids.length + group.length > size) {
+      const found = this.byKey.get(key)!;
+      const count = typeof found === 'string' ? 1 : found.length;
+      if (ids.length > 0 && ids.length + count > size) {
         out.push({ list: this.list, first: packKeys[0]!, keys: packKeys, items: ids });
         packKeys = [];
         ids = [];
       }
-      for (const id of group) {
+      if (typeof found === 'string') {
         packKeys.push(key);
-        ids.push(id);
+        ids.push(found);
+      } else {
+        for (const id of inOrder(found)) {
+          packKeys.push(key);
+          ids.push(id);
+        }
       }
     }
     if (ids.length > 0)
       out.push({ list: this.list, first: packKeys[0]!, keys: packKeys, items: ids });
     return out;
   }
+}
+
+/** Records in code-unit order of their ids (the same array when they already are). */
+function byId<T extends { id: string }>(records: readonly T[]): readonly T[] {
+  for (let i = 1; i < records.length; i++) {
+    if (records[i - 1]!.id > records[i]!.id)
+      return [...records].sort((a, b) => compareKeys(a.id, b.id));
+  }
+  return records;
 }
 
 /** Strings in code-unit order (the default sort's), sorted only when they are not already. */

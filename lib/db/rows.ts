@@ -4,7 +4,7 @@
 // lists (lib/db/packs.ts), computed once when the packs are planned. Pure functions, so
 // ingest, the sync, the migration and the benchmarks share them.
 import type { Community, Expertise, Feed, Membership, Person, Topic, Unit } from '../model/feed';
-import { emailKey, handleKey, nameKey, searchTokens } from '../model/keys';
+import { emailKey, foldedTokens, foldText, handleKey, nameKey, searchTokens } from '../model/keys';
 
 /** A feed's records per list (a stored record may still carry its feed id: it is ignored). */
 export interface FeedRows {
@@ -50,11 +50,17 @@ export interface PersonKeys {
 }
 
 export function personKeys(person: Person): PersonKeys {
+  // Each value folded once: the names serve as name keys and as search words.
+  const names = [person.name, ...person.aliases].map(foldText);
   return {
     handleKeys: Object.entries(person.handles).map(([host, login]) => handleKey(host, login)),
     emailKeys: person.emails.map(emailKey),
-    nameKeys: unique([person.name, ...person.aliases].map(nameKey)),
-    tokens: personTokens(person),
+    nameKeys: unique(names),
+    tokens: foldedTokens([
+      ...names,
+      ...person.emails.map(foldText),
+      ...Object.values(person.handles).map(foldText),
+    ]),
   };
 }
 

@@ -60,9 +60,15 @@ export function nameKey(name: string): string {
  * "Alice Chen", "alice.chen@acme.example" → alice, chen, acme, example, alice.chen@acme.example
  */
 export function searchTokens(values: Iterable<string>): string[] {
+  const folded: string[] = [];
+  for (const value of values) folded.push(foldText(value));
+  return foldedTokens(folded);
+}
+
+/** `searchTokens` of values already folded with `foldText` (in the same order). */
+export function foldedTokens(values: readonly string[]): string[] {
   const tokens = new Set<string>();
-  for (const value of values) {
-    const folded = foldText(value);
+  for (const folded of values) {
     if (!folded) continue;
     const ascii = LOWER_ASCII.test(folded);
     for (const word of folded.split(ascii ? NOT_ASCII_WORD : NOT_WORD)) if (word) tokens.add(word);
