@@ -160,6 +160,69 @@ export class TokenBuffer {
   }
 }
 
+/**
+ * The first tokens of a vocabulary's terms, for `mayHoldTerm`: an open-addressing table of
+ * folded-token hashes. `follow[slot]` is undefined when a term is that one token, else the
+ * hashes a second token must have.
+ */
+export interface FirstTokens {
+  mask: number;
+  keys: Uint32Array;
+  /** 1 when the slot holds a key. */
+  used: Uint8Array;
+  follow: (ReadonlySet<number> | undefined)[];
+}
+
+/**
+ * Can `text` hold a term starting with one of `first`? Read as `TokenBuffer.scan` reads
+ * (same tokens, same hashes) but storing nothing and stopping at the first token that may
+ * start a term: a page's text nodes are mostly words no term starts with, and this loop is
+ * what they cost. False only when no term's first token — followed, for terms of several
+ * words, by one of its possible second tokens — is in the text. A token with a non-ASCII
+ * word character answers true at once (folding it is the full scan's job).
+ */
+export function mayHoldTerm(text: string, first: FirstTokens): boolean {
+  const { mask, keys, used, follow } = first;
+  const length = text.length;
+  // Second tokens wanted after the previous token (a term's first of several words).
+  let wanted: ReadonlySet<number> | undefined;
+  let i = 0;
+  while (i < length) {
+    let code = text.charCodeAt(i);
+    if (code < 128) {
+      if (ASCII_WORD[code] === 0) {
+        i++;
+        continue;
+      }
+    } else if (isWideWordChar(code, text, i)) return true;
+    else {
+      i++;
+      continue;
+    }
+    let hash = FNV_OFFSET;
+    while (i < length) {
+      code = text.charCodeAt(i);
+      if (code >= 128) break;
+      const lower = ASCII_WORD[code]!;
+      if (lower === 0) break;
+      hash = Math.imul(hash ^ lower, FNV_PRIME);
+      i++;
+    }
+    if (i < length && code >= 128 && isWideWordChar(code, text, i)) return true;
+    hash >>>= 0;
+    if (wanted !== undefined && wanted.has(hash)) return true;
+    wanted = undefined;
+    for (let slot = hash & mask; used[slot] === 1; slot = (slot + 1) & mask) {
+      if (keys[slot] === hash) {
+        wanted = follow[slot];
+        if (wanted === undefined) return true;
+        break;
+      }
+    }
+  }
+  return false;
+}
+
 export interface Token {
   text: string;
   start: number;
