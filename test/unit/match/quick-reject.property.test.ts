@@ -8,8 +8,11 @@ import { compileTopicMatcher } from '../../../lib/match/topic-matcher';
 import { hashFolded, mayHoldTerm, type FirstTokens } from '../../../lib/match/tokens';
 import type { VocabularyTopic } from '../../../lib/match/vocabulary';
 
-const topic = (id: string, terms: string[], extra: Partial<VocabularyTopic> = {}) =>
-  ({ feedId: 'f', id, label: terms[0]!, terms, communities: [], ...extra }) as VocabularyTopic;
+const topic = (
+  id: string,
+  terms: string[],
+  extra: Partial<VocabularyTopic> = {},
+): VocabularyTopic => ({ feedId: 'f', id, label: terms[0]!, terms, communities: [], ...extra });
 
 const TOPICS: VocabularyTopic[] = [
   topic('k8s', ['Kubernetes', 'k8s', 'kube']),
