@@ -90,8 +90,8 @@ export class TokenBuffer {
     this.wide = copy(this.wide, new Uint8Array(size));
   }
 
-  /** Scans `text` into the buffer. */
-  scan(text: string): void {
+  /** Scans `text` into the buffer, from `from` (0, or a token's start). */
+  scan(text: string, from = 0): void {
     // Locals, not `this.` loads, in the hot loop: about twice as fast in V8.
     const length = text.length;
     // A text of n characters holds at most ceil(n / 2) tokens: grow once, before the loop.
@@ -101,7 +101,7 @@ export class TokenBuffer {
     const ends = this.ends;
     const hashes = this.hashes;
     const wides = this.wide;
-    let i = 0;
+    let i = from;
     while (i < length) {
       let code = text.charCodeAt(i);
       if (code < 128) {
@@ -161,7 +161,7 @@ export class TokenBuffer {
 }
 
 /**
- * The first tokens of a vocabulary's terms, for `mayHoldTerm`: an open-addressing table of
+ * The first tokens of a vocabulary's terms, for `firstTermStart`: an open-addressing table of
  * folded-token hashes. `follow[slot]` is undefined when a term is that one token, else the
  * hashes a second token must have.
  */
@@ -174,18 +174,20 @@ export interface FirstTokens {
 }
 
 /**
- * Can `text` hold a term starting with one of `first`? Read as `TokenBuffer.scan` reads
- * (same tokens, same hashes) but storing nothing and stopping at the first token that may
- * start a term: a page's text nodes are mostly words no term starts with, and this loop is
- * what they cost. False only when no term's first token — followed, for terms of several
- * words, by one of its possible second tokens — is in the text. A token with a non-ASCII
- * word character answers true at once (folding it is the full scan's job).
+ * Where in `text` a term starting with one of `first` may begin: the start of the first such
+ * token, or -1 when there is none. Read as `TokenBuffer.scan` reads (same tokens, same
+ * hashes) but storing nothing and stopping at the first token that may start a term: a
+ * page's text nodes are mostly words no term starts with, and this loop is what they cost.
+ * A term of several words needs its first word followed by one of its possible second
+ * words. A token with a non-ASCII word character stops the loop (folding it is the full
+ * scan's job). No term can start before the answer, so the full scan may start there.
  */
-export function mayHoldTerm(text: string, first: FirstTokens): boolean {
+export function firstTermStart(text: string, first: FirstTokens): number {
   const { mask, keys, used, follow } = first;
   const length = text.length;
   // Second tokens wanted after the previous token (a term's first of several words).
   let wanted: ReadonlySet<number> | undefined;
+  let wantedFrom = -1;
   let i = 0;
   while (i < length) {
     let code = text.charCodeAt(i);
@@ -194,11 +196,11 @@ export function mayHoldTerm(text: string, first: FirstTokens): boolean {
         i++;
         continue;
       }
-    } else if (isWideWordChar(code, text, i)) return true;
-    else {
+    } else if (!isWideWordChar(code, text, i)) {
       i++;
       continue;
-    }
+    } else return wanted !== undefined ? wantedFrom : i;
+    const start = i;
     let hash = FNV_OFFSET;
     while (i < length) {
       code = text.charCodeAt(i);
@@ -208,19 +210,21 @@ export function mayHoldTerm(text: string, first: FirstTokens): boolean {
       hash = Math.imul(hash ^ lower, FNV_PRIME);
       i++;
     }
-    if (i < length && code >= 128 && isWideWordChar(code, text, i)) return true;
+    if (i < length && code >= 128 && isWideWordChar(code, text, i))
+      return wanted !== undefined ? wantedFrom : start;
     hash >>>= 0;
-    if (wanted !== undefined && wanted.has(hash)) return true;
+    if (wanted !== undefined && wanted.has(hash)) return wantedFrom;
     wanted = undefined;
     for (let slot = hash & mask; used[slot] === 1; slot = (slot + 1) & mask) {
       if (keys[slot] === hash) {
         wanted = follow[slot];
-        if (wanted === undefined) return true;
+        if (wanted === undefined) return start;
+        wantedFrom = start;
         break;
       }
     }
   }
-  return false;
+  return -1;
 }
 
 export interface Token {

@@ -14,7 +14,7 @@
 // and every kind of dash are interchangeable ("open-source" = "open source",
 // "Kullback–Leibler" = "Kullback-Leibler"); other punctuation must appear as in the term,
 // after the shared normalisation (typographic quotes = plain ones).
-import { TokenBuffer, hashFolded, isWordChar, mayHoldTerm, type FirstTokens } from './tokens';
+import { TokenBuffer, firstTermStart, hashFolded, isWordChar, type FirstTokens } from './tokens';
 import { compileTerm, normalizeSeparator, termShape, type Term } from './terms';
 import type { MatchContext, VocabularyTopic } from './vocabulary';
 
@@ -144,7 +144,7 @@ function firstLevel(root: Map<number, TrieNode>): FirstLevel | undefined {
 
 /**
  * Both tries' first tokens, with what may follow each (nothing to check when a term is that
- * one token), for the quick rejection of texts that hold no term (`mayHoldTerm`).
+ * one token), for the quick rejection of texts that hold no term (`firstTermStart`).
  */
 function firstTokens(...roots: Map<number, TrieNode>[]): FirstTokens {
   const follows = new Map<number, Set<number> | undefined>();
@@ -234,9 +234,11 @@ function matcherOver(builder: TrieBuilder, quickReject = true): TopicMatcher {
     termCount: builder.termCount,
     find(text, context) {
       const hits: TopicHit[] = [];
-      // Most texts of a page hold no term: one read of their characters, nothing stored.
-      if (quickReject && !mayHoldTerm(text, first)) return hits;
-      buffer.scan(text);
+      // Most texts of a page hold no term: one read of their characters, nothing stored; the
+      // others are tokenised from where a term may start.
+      const from = quickReject ? firstTermStart(text, first) : 0;
+      if (from < 0) return hits;
+      buffer.scan(text, from);
       const labelArea = context?.labelArea === true;
       if (!communities) {
         if (topics) pass(topics, text, labelArea, hits, 'none');

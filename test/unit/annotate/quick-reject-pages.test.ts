@@ -1,4 +1,4 @@
-// The topic matcher's quick rejection (lib/match/tokens.ts, mayHoldTerm) changes no result on
+// The topic matcher's quick rejection (lib/match/tokens.ts, firstTermStart) changes no result on
 // real pages: every prose text node of every saved page (the walk the annotator runs, with
 // the page's adapter) gives the same hits with it as with the full scan, for a 2,000-topic
 // synthetic vocabulary, real-world terms and communities' names.
