@@ -90,8 +90,8 @@ export class TokenBuffer {
     this.wide = copy(this.wide, new Uint8Array(size));
   }
 
-  /** Scans `text` into the buffer. */
-  scan(text: string): void {
+  /** Scans `text` into the buffer, from `from` (0, or a token's start). */
+  scan(text: string, from = 0): void {
     // Locals, not `this.` loads, in the hot loop: about twice as fast in V8.
     const length = text.length;
     // A text of n characters holds at most ceil(n / 2) tokens: grow once, before the loop.
@@ -101,7 +101,7 @@ export class TokenBuffer {
     const ends = this.ends;
     const hashes = this.hashes;
     const wides = this.wide;
-    let i = 0;
+    let i = from;
     while (i < length) {
       let code = text.charCodeAt(i);
       if (code < 128) {
@@ -158,6 +158,73 @@ export class TokenBuffer {
     const raw = text.slice(this.starts[n], this.ends[n]);
     return this.wide[n] ? normalizeText(raw) : raw;
   }
+}
+
+/**
+ * The first tokens of a vocabulary's terms, for `firstTermStart`: an open-addressing table of
+ * folded-token hashes. `follow[slot]` is undefined when a term is that one token, else the
+ * hashes a second token must have.
+ */
+export interface FirstTokens {
+  mask: number;
+  keys: Uint32Array;
+  /** 1 when the slot holds a key. */
+  used: Uint8Array;
+  follow: (ReadonlySet<number> | undefined)[];
+}
+
+/**
+ * Where in `text` a term starting with one of `first` may begin: the start of the first such
+ * token, or -1 when there is none. Read as `TokenBuffer.scan` reads (same tokens, same
+ * hashes) but storing nothing and stopping at the first token that may start a term: a
+ * page's text nodes are mostly words no term starts with, and this loop is what they cost.
+ * A term of several words needs its first word followed by one of its possible second
+ * words. A token with a non-ASCII word character stops the loop (folding it is the full
+ * scan's job). No term can start before the answer, so the full scan may start there.
+ */
+export function firstTermStart(text: string, first: FirstTokens): number {
+  const { mask, keys, used, follow } = first;
+  const length = text.length;
+  // Second tokens wanted after the previous token (a term's first of several words).
+  let wanted: ReadonlySet<number> | undefined;
+  let wantedFrom = -1;
+  let i = 0;
+  while (i < length) {
+    let code = text.charCodeAt(i);
+    if (code < 128) {
+      if (ASCII_WORD[code] === 0) {
+        i++;
+        continue;
+      }
+    } else if (!isWideWordChar(code, text, i)) {
+      i++;
+      continue;
+    } else return wanted !== undefined ? wantedFrom : i;
+    const start = i;
+    let hash = FNV_OFFSET;
+    while (i < length) {
+      code = text.charCodeAt(i);
+      if (code >= 128) break;
+      const lower = ASCII_WORD[code]!;
+      if (lower === 0) break;
+      hash = Math.imul(hash ^ lower, FNV_PRIME);
+      i++;
+    }
+    if (i < length && code >= 128 && isWideWordChar(code, text, i))
+      return wanted !== undefined ? wantedFrom : start;
+    hash >>>= 0;
+    if (wanted !== undefined && wanted.has(hash)) return wantedFrom;
+    wanted = undefined;
+    for (let slot = hash & mask; used[slot] === 1; slot = (slot + 1) & mask) {
+      if (keys[slot] === hash) {
+        wanted = follow[slot];
+        if (wanted === undefined) return start;
+        wantedFrom = start;
+        break;
+      }
+    }
+  }
+  return -1;
 }
 
 export interface Token {

@@ -14,7 +14,7 @@
 // and every kind of dash are interchangeable ("open-source" = "open source",
 // "Kullback–Leibler" = "Kullback-Leibler"); other punctuation must appear as in the term,
 // after the shared normalisation (typographic quotes = plain ones).
-import { TokenBuffer, hashFolded, isWordChar } from './tokens';
+import { TokenBuffer, firstTermStart, hashFolded, isWordChar, type FirstTokens } from './tokens';
 import { compileTerm, normalizeSeparator, termShape, type Term } from './terms';
 import type { MatchContext, VocabularyTopic } from './vocabulary';
 
@@ -72,10 +72,21 @@ class TrieBuilder {
   }
 }
 
-export function compileTopicMatcher(topics: readonly VocabularyTopic[]): TopicMatcher {
+export interface MatcherOptions {
+  /**
+   * Reject texts that hold no term's first tokens before tokenising them (default true).
+   * False only to test that the rejection changes no result.
+   */
+  quickReject?: boolean;
+}
+
+export function compileTopicMatcher(
+  topics: readonly VocabularyTopic[],
+  options: MatcherOptions = {},
+): TopicMatcher {
   const builder = new TrieBuilder();
   for (const topic of topics) builder.add(topic);
-  return matcherOver(builder);
+  return matcherOver(builder, options.quickReject !== false);
 }
 
 /**
@@ -131,10 +142,43 @@ function firstLevel(root: Map<number, TrieNode>): FirstLevel | undefined {
   };
 }
 
-function matcherOver(builder: TrieBuilder): TopicMatcher {
+/**
+ * Both tries' first tokens, with what may follow each (nothing to check when a term is that
+ * one token), for the quick rejection of texts that hold no term (`firstTermStart`).
+ */
+function firstTokens(...roots: Map<number, TrieNode>[]): FirstTokens {
+  const follows = new Map<number, Set<number> | undefined>();
+  for (const root of roots)
+    for (const [hash, node] of root) {
+      if (node.terms || (follows.has(hash) && follows.get(hash) === undefined)) {
+        follows.set(hash, undefined);
+        continue;
+      }
+      const set = follows.get(hash) ?? new Set<number>();
+      for (const next of node.next?.keys() ?? []) set.add(next);
+      follows.set(hash, set);
+    }
+  let size = 16;
+  while (size < follows.size * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Uint32Array(size);
+  const used = new Uint8Array(size);
+  const follow: (Set<number> | undefined)[] = new Array<Set<number> | undefined>(size);
+  for (const [hash, next] of follows) {
+    let slot = hash & mask;
+    while (used[slot] === 1) slot = (slot + 1) & mask;
+    keys[slot] = hash;
+    used[slot] = 1;
+    follow[slot] = next;
+  }
+  return { mask, keys, used, follow };
+}
+
+function matcherOver(builder: TrieBuilder, quickReject = true): TopicMatcher {
   const buffer = new TokenBuffer();
   const topics = firstLevel(builder.topics);
   const communities = firstLevel(builder.communities);
+  const first = firstTokens(builder.topics, builder.communities);
   // Per token: 1 when a community's name covers it (topics must not overlap those).
   let covered = new Uint8Array(256);
 
@@ -190,7 +234,11 @@ function matcherOver(builder: TrieBuilder): TopicMatcher {
     termCount: builder.termCount,
     find(text, context) {
       const hits: TopicHit[] = [];
-      buffer.scan(text);
+      // Most texts of a page hold no term: one read of their characters, nothing stored; the
+      // others are tokenised from where a term may start.
+      const from = quickReject ? firstTermStart(text, first) : 0;
+      if (from < 0) return hits;
+      buffer.scan(text, from);
       const labelArea = context?.labelArea === true;
       if (!communities) {
         if (topics) pass(topics, text, labelArea, hits, 'none');

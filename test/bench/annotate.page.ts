@@ -76,6 +76,12 @@ export interface AnnotateBenchResult {
     proseWalk: PairedRatio;
     matchOnly: PairedRatio;
   };
+  /**
+   * The pass as it was before the matcher's quick rejection (issue 19 goal 6, third pass):
+   * the same walk, every text tokenised in full; paired with the bare pass the same way, in
+   * the same run, so before and after are compared under the same load.
+   */
+  pairedFullScan: PairedRatio;
 }
 
 export interface PairedRatio {
@@ -265,6 +271,13 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     Math.max(100, input.runs * 30),
   );
 
+  const fullScan = compileTopicMatcher(input.vocabularies[input.main]!, { quickReject: false });
+  const pairedFullScan = await pairedRatio(
+    () => scanMatch(fullScan),
+    bareWalk,
+    Math.max(100, input.runs * 30),
+  );
+
   const walkFloor = () => {
     let chars = 0;
     for (const region of regions) {
@@ -398,5 +411,6 @@ export async function runAnnotateBench(input: AnnotateBenchInput): Promise<Annot
     annotate20kMs: big?.elapsed ?? 0,
     paired,
     parts,
+    pairedFullScan,
   };
 }
