@@ -112,6 +112,15 @@ describe('the version 5 upgrade', () => {
       ),
     ).toBe(true);
     expect(await db.packs.filter((p) => p.feedId === 'half').count()).toBe(0);
+    // Records are stored as the feed gave them: the old rows' feed id and keys are dropped.
+    const stored = (await db.packs.filter((p) => p.list === 'people').toArray()).flatMap(
+      (p) => p.items as object[],
+    );
+    expect(stored.length).toBe(4);
+    for (const record of stored) {
+      expect(record).not.toHaveProperty('tokens');
+      expect(record).not.toHaveProperty('feedId');
+    }
     expect((await db.syncSources.get('https://half.example/feed.json'))?.pending).toBeUndefined();
     // The old tables are empty.
     expect(await db.table('people').count()).toBe(0);
