@@ -4,7 +4,7 @@
 // someone through communities, and signals for "where to participate". Ranking is lib/rank/peers.ts.
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
-import { canSee, type Viewer } from './queries';
+import { canSee, readMembers, type Viewer } from './queries';
 import type { CommunityRow, ExpertiseRow, MembershipRow, PersonRow, Ref, UnitRow } from './schema';
 import type { PeerEvidence } from '../rank/peers';
 import type { Participation } from '../model/vocabulary';
@@ -139,28 +139,18 @@ async function summarizeCommunity(
   db: ConstellationDB,
   community: CommunityRow,
 ): Promise<CommunitySummary> {
-  const { memberships, people, units } = await readPacks(db, async (r) => {
-    const memberships = await r.group<MembershipRow>(
-      'memberships@community',
-      community.feedId,
-      community.id,
-    );
-    const people = await r.bulkGet<PersonRow>(
-      'people',
-      memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
-    );
+  const { memberships, people, unitIds, units } = await readPacks(db, async (r) => {
+    const { memberships, people } = await readMembers(r, community);
     const unitIds = new Set<string>();
     for (const p of people) if (p?.unit) unitIds.add(p.unit);
     const units = await r.bulkGet<UnitRow>(
       'units',
       [...unitIds].map((id) => ({ feedId: community.feedId, id })),
     );
-    return { memberships, people, units };
+    return { memberships, people, unitIds, units };
   });
   const members: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
   for (const m of memberships) members[m.participation] += 1;
-  const unitIds = new Set<string>();
-  for (const p of people) if (p?.unit) unitIds.add(p.unit);
   // Companies come from the person, or else from their unit.
   const unitCompany = new Map(
     units.flatMap((u) => (u?.company ? [[u.id, u.company] as const] : [])),

@@ -4,19 +4,14 @@
 // still being written are dropped with its checkpoint: that sync starts again from its first
 // chunk (its document is fetched again).
 import Dexie, { type Transaction } from 'dexie';
+import { FEED_LISTS } from '../model/feed';
 import { nextGen, planPacks, type PackRow } from './packs';
 import { recordOfRow, type FeedRows } from './rows';
 import type { FeedRow } from './schema';
 import type { SyncSourceRow } from './sync-schema';
 
-const OLD_TABLES = [
-  'units',
-  'people',
-  'topics',
-  'communities',
-  'memberships',
-  'expertise',
-] as const;
+/** The version-1 tables, one per list of the feed, named after it (`units` … `expertise`). */
+const OLD_TABLES = FEED_LISTS;
 
 export async function packStoredFeeds(tx: Transaction): Promise<void> {
   const feeds = (await tx.table('feeds').toArray()) as FeedRow[];

@@ -5,7 +5,7 @@
 // when the viewer belongs to it.
 import { emailKey, handleKey, nameKey } from '../model/keys';
 import type { ConstellationDB } from './database';
-import { readPacks } from './packed';
+import { readPacks, type PackReader } from './packed';
 import type { IndexList, RecordList } from './packs';
 import type {
   CommunityRow,
@@ -211,6 +211,26 @@ export interface CommunityMember {
   membership: MembershipRow;
 }
 
+/**
+ * A community's memberships and, in the same order, the people they name (undefined for a
+ * person the feed lacks), in one reader. No visibility check: callers make it.
+ */
+export async function readMembers(
+  r: PackReader,
+  community: Ref,
+): Promise<{ memberships: MembershipRow[]; people: (PersonRow | undefined)[] }> {
+  const memberships = await r.group<MembershipRow>(
+    'memberships@community',
+    community.feedId,
+    community.id,
+  );
+  const people = await r.bulkGet<PersonRow>(
+    'people',
+    memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
+  );
+  return { memberships, people };
+}
+
 /** Members of a community (empty for a members-only community the viewer is not in). */
 export async function membersOfCommunity(
   db: ConstellationDB,
@@ -218,18 +238,7 @@ export async function membersOfCommunity(
   viewer: Viewer,
 ): Promise<CommunityMember[]> {
   if (!(await getCommunity(db, community, viewer))) return [];
-  const { memberships, people } = await readPacks(db, async (r) => {
-    const memberships = await r.group<MembershipRow>(
-      'memberships@community',
-      community.feedId,
-      community.id,
-    );
-    const people = await r.bulkGet<PersonRow>(
-      'people',
-      memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
-    );
-    return { memberships, people };
-  });
+  const { memberships, people } = await readPacks(db, (r) => readMembers(r, community));
   const out: CommunityMember[] = [];
   memberships.forEach((membership, i) => {
     const person = people[i];

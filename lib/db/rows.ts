@@ -89,18 +89,15 @@ export function communityTokens(community: Community): string[] {
   return searchTokens([community.name]);
 }
 
-/** Fields schema versions 1–5 stored on records beside the feed's own (ignored when read). */
-const DERIVED_FIELDS = ['feedId', 'handleKeys', 'emailKeys', 'nameKeys', 'tokens'] as const;
+/** Keys schema versions 1–5 stored on people, topics and communities (ignored when read). */
+const DERIVED_KEYS = ['handleKeys', 'emailKeys', 'nameKeys', 'tokens'] as const;
+const KEYED_LISTS: ReadonlySet<string> = new Set(['people', 'topics', 'communities']);
 
 /** A stored row as the record it was made from: without its feed id and derived keys. */
 export function recordOfRow<T extends object>(list: string, row: T): T {
   const copy = { ...row } as Record<string, unknown>;
-  for (const field of DERIVED_FIELDS) {
-    // `topics` of a community is the feed's own field; no list has a field of these names.
-    if (field !== 'feedId' && list !== 'people' && list !== 'topics' && list !== 'communities')
-      continue;
-    delete copy[field];
-  }
+  delete copy.feedId;
+  if (KEYED_LISTS.has(list)) for (const key of DERIVED_KEYS) delete copy[key];
   return copy as T;
 }
 
