@@ -11,26 +11,34 @@ export const MANIFEST_VERSION = 1;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lower-case hex');
 
+/** A file the manifest lists: what it applies to, where it is, and its SHA-256. */
+const fileEntry = z.object({
+  from: sha256Hex,
+  /** Relative to the manifest's URL; same origin only. */
+  path: z.string().min(1),
+  sha256: sha256Hex,
+  bytes: z.number().int().nonnegative(),
+});
+
 const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(MANIFEST_VERSION),
   feedId: z.string().min(1),
   generatedAt: z.string().min(1),
   document: z.object({ sha256: sha256Hex, bytes: z.number().int().nonnegative() }),
-  deltas: z
-    .array(
-      z.object({
-        from: sha256Hex,
-        /** Relative to the manifest's URL; same origin only. */
-        path: z.string().min(1),
-        sha256: sha256Hex,
-        bytes: z.number().int().nonnegative(),
-      }),
-    )
-    .max(64),
+  /** Deltas: files that rebuild the document's bytes from an earlier document's. */
+  deltas: z.array(fileEntry).max(64),
+  /**
+   * Changes files (lib/feed/changes.ts): the records changed since an earlier document, for
+   * a client that holds that document's records. Optional: manifests of version 1 written
+   * before them have none, and clients that know none ignore them.
+   */
+  changes: z.array(fileEntry).max(64).default([]),
 });
 
 export type FeedManifest = z.infer<typeof manifestSchema>;
+/** What a manifest written by hand or by an older tool may leave out (`changes`). */
+export type FeedManifestInput = z.input<typeof manifestSchema>;
 export type ManifestDelta = FeedManifest['deltas'][number];
 
 /** `<feed url>.manifest.json`, with the query string (if any) kept after it. */

@@ -65,6 +65,7 @@ export async function publishFeed(
       generatedAt: options.generatedAt,
       document: { sha256: nextSha, bytes: next.length },
       deltas: [],
+      changes: [],
     };
     for (const base of bases) {
       const deltaText = deltaBetween(await readFile(base.file), base.sha, next, nextSha);

@@ -41,6 +41,7 @@ function publish(server: FeedServer, folder: string, text: string, earlier?: str
     generatedAt: feed.generatedAt,
     document: { sha256: to, bytes: next.length },
     deltas: [],
+    changes: [],
   };
   if (earlier !== undefined) {
     const base = Buffer.from(earlier);

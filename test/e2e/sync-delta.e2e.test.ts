@@ -44,6 +44,7 @@ function publish(server: FeedServer, text: string, earlier?: string): void {
     generatedAt: (JSON.parse(text) as FeedInput).generatedAt,
     document: { sha256: sha256(text), bytes: Buffer.byteLength(text) },
     deltas: [],
+    changes: [],
   };
   if (earlier) {
     const delta = deltaBetween(

@@ -28,6 +28,7 @@ export function publication(feedUrl: string, document: string, earlier: string[]
     generatedAt: parsed.generatedAt,
     document: { sha256: to, bytes: Buffer.byteLength(document) },
     deltas: [],
+    changes: [],
   };
   const deltas = new Map<string, string>();
   for (const base of earlier) {
