@@ -39,9 +39,15 @@ export async function removeSource(db: ConstellationDB, url: string): Promise<st
 export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: string[] }> {
   return db.transaction('rw', generationTables(db), async () => {
     const owned = new Set<string>();
-    for (const feed of await db.feeds.toArray()) owned.add(`${feed.feedId}\u0000${feed.gen}`);
-    for (const source of await db.syncSources.toArray()) {
-      if (source.pending) owned.add(`${source.pending.feedId}\u0000${source.pending.gen}`);
+    // A layer's generation owns the generation it lies over too.
+    for (const feed of await db.feeds.toArray()) {
+      owned.add(`${feed.feedId}\u0000${feed.gen}`);
+      if (feed.base !== undefined) owned.add(`${feed.feedId}\u0000${feed.base}`);
+    }
+    for (const { pending } of await db.syncSources.toArray()) {
+      if (!pending) continue;
+      owned.add(`${pending.feedId}\u0000${pending.gen}`);
+      if (pending.base !== undefined) owned.add(`${pending.feedId}\u0000${pending.base}`);
     }
     const visible = new Set(await db.feeds.toCollection().primaryKeys());
     const removed = new Set<string>();

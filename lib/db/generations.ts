@@ -46,6 +46,8 @@ export interface GenerationStart {
   feedId: string;
   digest: string;
   mode: PendingGeneration['mode'];
+  /** `overlay` mode: the generation the layer lies over. */
+  base?: number;
   chunkCount: number;
   owner: string;
   now?: Date;
@@ -68,6 +70,7 @@ export async function openGeneration(
       p.digest === start.digest &&
       p.feedId === start.feedId &&
       p.mode === start.mode &&
+      p.base === start.base &&
       p.chunkCount === start.chunkCount
     ) {
       return p;
@@ -81,6 +84,7 @@ export async function openGeneration(
       gen: nextGen(Math.max(visible?.gen ?? 0, p?.gen ?? 0), (start.now ?? new Date()).getTime()),
       feedId: start.feedId,
       mode: start.mode,
+      ...(start.base !== undefined ? { base: start.base } : {}),
       digest: start.digest,
       chunkCount: start.chunkCount,
       chunksDone: 0,
@@ -162,28 +166,26 @@ export async function switchGeneration(db: ConstellationDB, s: GenerationSwitch)
     ) {
       throw new GenerationLostError('the pending generation is not complete');
     }
-    // The previous generations' packs go in the same transaction that hides them.
-    await db.packs
-      .where('[feedId+gen+list+first]')
-      .between(
-        [feedId, Dexie.minKey, Dexie.minKey, Dexie.minKey],
-        [feedId, current.gen, Dexie.minKey, Dexie.minKey],
-      )
-      .delete();
-    await db.packs
-      .where('[feedId+gen+list+first]')
-      .between(
-        [feedId, current.gen, Dexie.maxKey, Dexie.maxKey],
-        [feedId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
-      )
-      .delete();
+    // The previous generations' packs go in the same transaction that hides them; a layer
+    // keeps the generation it lies over.
+    await deleteGenerationsExcept(
+      db,
+      feedId,
+      current.base === undefined ? [current.gen] : [current.base, current.gen],
+    );
     for (const other of s.retire) {
       if (other === feedId) continue;
       await deleteFeedRows(db, other);
       await db.feeds.delete(other);
       await db.syncFingerprints.delete(other);
     }
-    await db.feeds.put({ ...s.feedRow, gen: current.gen, membersOnly: s.membersOnly });
+    const { base: _previousBase, ...row } = s.feedRow;
+    await db.feeds.put({
+      ...row,
+      gen: current.gen,
+      ...(current.base !== undefined ? { base: current.base } : {}),
+      membersOnly: s.membersOnly,
+    });
     await db.syncFingerprints.put({ feedId, lists: packFingerprint(s.fingerprint) });
     const next: SyncSourceRow = {
       url: s.url,
@@ -224,6 +226,26 @@ export async function recordValidators(
     )
       await db.syncSources.put({ ...source, validators });
   });
+}
+
+/** Deletes every generation of a feed's packs but those in `keep` (inside a transaction). */
+async function deleteGenerationsExcept(
+  db: ConstellationDB,
+  feedId: string,
+  keep: readonly number[],
+): Promise<void> {
+  const MIN = Dexie.minKey;
+  const MAX = Dexie.maxKey;
+  // The gaps between the kept generations: before the first, between two, after the last.
+  let lower: unknown[] = [feedId, MIN, MIN, MIN];
+  for (const gen of [...keep].sort((a, b) => a - b)) {
+    await db.packs
+      .where('[feedId+gen+list+first]')
+      .between(lower, [feedId, gen, MIN, MIN])
+      .delete();
+    lower = [feedId, gen, MAX, MAX];
+  }
+  await db.packs.where('[feedId+gen+list+first]').between(lower, [feedId, MAX, MAX, MAX]).delete();
 }
 
 export async function discardRows(db: ConstellationDB, pending: PendingGeneration): Promise<void> {

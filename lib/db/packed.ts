@@ -24,6 +24,7 @@ import {
   type RecordList,
 } from './packs';
 import { packId, recalled, remember } from './pack-memory';
+import { EMPTY_LAYER, layerKeysWithPrefix, layerOf, mergeLayer, type Layer } from './overlay';
 import type { FeedRow, Ref } from './schema';
 
 type PackKey = [string, number, string, string];
@@ -40,6 +41,15 @@ function directoriesFor(db: ConstellationDB): Map<string, string[]> {
 const DIRECTORY_LIMIT = 256;
 /** Entries an index pack holds at most (lib/db/packs.ts plans them; a larger group is alone). */
 const INDEX_PACK_ENTRIES = 1_024;
+
+/** Layers of visible generations (lib/db/overlay.ts), per feed, generation and list. */
+const layersOf = new WeakMap<ConstellationDB, Map<string, Layer>>();
+
+function layersFor(db: ConstellationDB): Map<string, Layer> {
+  let map = layersOf.get(db);
+  if (!map) layersOf.set(db, (map = new Map<string, Layer>()));
+  return map;
+}
 
 function directoryKey(feedId: string, gen: number, list: PackList): string {
   return `${feedId}\u0000${gen}\u0000${list}`;
@@ -70,11 +80,16 @@ export class PackReader {
   private readonly lookups = new Map<string, number>();
   /** Directories this reader listed (shared by `shareDirectories`). */
   private readonly listed = new Map<string, string[]>();
+  /** Layers this reader is reading, and those it read (shared by `shareDirectories`). */
+  private readonly layering = new Map<string, Promise<Layer>>();
+  private readonly layered = new Map<string, Layer>();
 
   /** Requests this reader made of the database (none: everything came from memory). */
   requests = 0;
   /** Visible feed id → its generation. */
   readonly gens: ReadonlyMap<string, number>;
+  /** Feed id → the generation under its layer, for feeds whose generation is a layer. */
+  readonly bases: ReadonlyMap<string, number>;
 
   constructor(
     private readonly db: ConstellationDB,
@@ -82,6 +97,37 @@ export class PackReader {
     readonly feeds: readonly FeedRow[],
   ) {
     this.gens = gensOf(feeds);
+    this.bases = basesOf(feeds);
+  }
+
+  /** The generation whose packs hold a feed's whole lists: its base, or itself. */
+  private packGen(feedId: string): number | undefined {
+    return this.bases.get(feedId) ?? this.gens.get(feedId);
+  }
+
+  /**
+   * The layer of a feed's list (empty unless its generation is a layer): read whole at its
+   * first use, a few packs (it holds only changed groups), and shared like directories.
+   */
+  layerOf(feedId: string, list: PackList): Promise<Layer> {
+    const gen = this.gens.get(feedId);
+    if (gen === undefined || !this.bases.has(feedId)) return Promise.resolve(EMPTY_LAYER);
+    const key = directoryKey(feedId, gen, list);
+    const known = layersFor(this.db).get(key);
+    if (known) return Promise.resolve(known);
+    let loading = this.layering.get(key);
+    if (!loading) {
+      this.requests++;
+      loading = packRange(this.db, feedId, gen, list)
+        .toArray()
+        .then((packs) => {
+          const layer = layerOf(list, packs);
+          this.layered.set(key, layer);
+          return layer;
+        });
+      this.layering.set(key, loading);
+    }
+    return loading;
   }
 
   get feedIds(): string[] {
@@ -89,7 +135,7 @@ export class PackReader {
   }
 
   private directory(feedId: string, list: PackList): Promise<string[] | undefined> {
-    const gen = this.gens.get(feedId);
+    const gen = this.packGen(feedId);
     if (gen === undefined) return Promise.resolve(undefined);
     const key = directoryKey(feedId, gen, list);
     const known = directoriesFor(this.db).get(key);
@@ -120,6 +166,11 @@ export class PackReader {
       if (directories.size >= DIRECTORY_LIMIT) directories.clear();
       directories.set(key, dir);
     }
+    const layers = layersFor(this.db);
+    for (const [key, layer] of this.layered) {
+      if (layers.size >= DIRECTORY_LIMIT) layers.clear();
+      layers.set(key, layer);
+    }
   }
 
   /** One pack of this reader's generation of a feed: remembered, being read, or read now. */
@@ -137,7 +188,7 @@ export class PackReader {
     list: PackList,
     firsts: readonly string[],
   ): Promise<PackRow | undefined>[] {
-    const gen = this.gens.get(feedId)!;
+    const gen = this.packGen(feedId)!;
     const missing: string[] = [];
     const ids = firsts.map((first) => {
       const id = packId(feedId, gen, list, first);
@@ -169,8 +220,12 @@ export class PackReader {
 
   /** The items of one group (`key`) of one list of one feed. */
   async group<T>(list: PackList, feedId: string, key: string): Promise<T[]> {
-    const gen = this.gens.get(feedId);
+    const gen = this.packGen(feedId);
     if (gen === undefined) return [];
+    if (this.bases.has(feedId)) {
+      const replaced = (await this.layerOf(feedId, list)).groups.get(key);
+      if (replaced) return [...replaced] as T[];
+    }
     const listKey = directoryKey(feedId, gen, list);
     const asked = (this.lookups.get(listKey) ?? 0) + 1;
     this.lookups.set(listKey, asked);
@@ -210,7 +265,15 @@ export class PackReader {
       at.push(i);
     });
     await Promise.all(
-      [...byFeed].map(async ([feedId, indexes]) => {
+      [...byFeed].map(async ([feedId, all]) => {
+        // Groups a layer replaced come from it; the rest from the packs.
+        const layer = await this.layerOf(feedId, list);
+        const indexes = all.filter((i) => {
+          const replaced = layer.groups.get(refs[i]!.id);
+          if (replaced) out[i] = [...replaced] as T[];
+          return !replaced;
+        });
+        if (indexes.length === 0) return;
         const dir = (await this.directory(feedId, list))!;
         const firsts = indexes.map((i) => packIndexFor(dir, refs[i]!.id));
         const wanted = [...new Set(firsts.filter((at) => at >= 0))];
@@ -255,11 +318,14 @@ export class PackReader {
   async all<T>(list: PackList, feedId?: string): Promise<T[]> {
     const out: T[] = [];
     for (const id of feedId === undefined ? this.feedIds : [feedId]) {
-      const gen = this.gens.get(id);
+      const gen = this.packGen(id);
       if (gen === undefined) continue;
+      const layer = this.layerOf(id, list);
       this.requests++;
       const packs = await packRange(this.db, id, gen, list).toArray();
-      for (const pack of packs) for (const item of packItems(pack)) out.push(item as T);
+      const items: unknown[] = [];
+      for (const pack of packs) for (const item of packItems(pack)) items.push(item);
+      for (const item of mergeLayer<T>(list, items, await layer)) out.push(item);
     }
     return out;
   }
@@ -276,8 +342,25 @@ export class PackReader {
   ): Promise<{ key: string; ref: Ref }[]> {
     const out: { key: string; ref: Ref }[] = [];
     for (const feedId of feedIds) {
+      const layer = await this.layerOf(feedId, list);
+      // The layer's groups of the range, merged in key order among the packs' entries.
+      const replaced = layerKeysWithPrefix(layer, prefix);
+      let next = 0;
+      const before = (key: string | undefined): boolean => {
+        while (next < replaced.length && (key === undefined || replaced[next]! < key)) {
+          const name = replaced[next++]!;
+          for (const entry of layer.groups.get(name)! as IndexEntry[]) {
+            out.push({ key: name, ref: { feedId, id: entry[1] } });
+            if (out.length >= limit) return true;
+          }
+        }
+        return false;
+      };
       const dir = await this.directory(feedId, list);
-      if (!dir || dir.length === 0) continue;
+      if (!dir || dir.length === 0) {
+        if (before(undefined)) return out;
+        continue;
+      }
       const start = Math.max(0, packIndexFor(dir, prefix));
       let end = start;
       while (end < dir.length && (dir[end]! <= prefix || dir[end]!.startsWith(prefix))) end++;
@@ -297,10 +380,13 @@ export class PackReader {
             if (compareKeys(key, prefix) > 0) break;
             continue;
           }
+          if (before(key)) return out;
+          if (layer.groups.has(key)) continue;
           out.push({ key, ref: { feedId, id: (item as IndexEntry)[1] } });
           if (out.length >= limit) return out;
         }
       }
+      if (before(undefined)) return out;
     }
     return out;
   }
@@ -317,12 +403,23 @@ export class PackReader {
     for (const feedId of new Set(refs.map((ref) => ref.feedId))) {
       dirs.set(feedId, await this.directory(feedId, list));
     }
+    const layers = new Map<string, Layer>();
+    for (const feedId of dirs.keys()) layers.set(feedId, await this.layerOf(feedId, list));
     refs.forEach((ref, order) => {
       const dir = dirs.get(ref.feedId);
       if (!dir) return;
+      const gen = this.packGen(ref.feedId)!;
+      // The layer's records of a feed come together, as if from one pack.
+      if (layers.get(ref.feedId)?.groups.has(ref.id)) {
+        const id = packId(ref.feedId, gen, list, '\u0000layer');
+        let group = groups.get(id);
+        if (!group) groups.set(id, (group = { refs: [], order }));
+        group.refs.push(ref);
+        return;
+      }
       const at = packIndexFor(dir, ref.id);
       if (at < 0) return;
-      const id = packId(ref.feedId, this.gens.get(ref.feedId)!, list, dir[at]!);
+      const id = packId(ref.feedId, gen, list, dir[at]!);
       let group = groups.get(id);
       if (!group) groups.set(id, (group = { refs: [], order }));
       group.refs.push(ref);
@@ -331,6 +428,14 @@ export class PackReader {
       .sort((a, b) => b.refs.length - a.refs.length || a.order - b.order)
       .map((group) => group.refs);
   }
+}
+
+/** Feed id → the base generation of the feeds whose visible generation is a layer. */
+function basesOf(feeds: readonly FeedRow[]): Map<string, number> {
+  const bases = new Map<string, number>();
+  for (const feed of feeds)
+    if (feed.gen !== undefined && feed.base !== undefined) bases.set(feed.feedId, feed.base);
+  return bases;
 }
 
 /** Visible feed id → the generation its `feeds` row names. */

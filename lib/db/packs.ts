@@ -60,10 +60,15 @@ export interface PackRow {
   items: unknown[];
   /** Index lists: the key of each entry of `items` (absent on packs written by version 5.0). */
   keys?: string[];
+  /**
+   * Packs of a layer (lib/db/overlay.ts): the groups this pack replaces in the base
+   * generation, in key order, including those it removes (which have no items).
+   */
+  groups?: string[];
 }
 
 /** A pack before it is given its feed and generation. */
-export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items' | 'keys'>;
+export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items' | 'keys' | 'groups'>;
 
 /**
  * The items of a stored pack as its list's items: records carry their feed id, index entries
@@ -85,7 +90,7 @@ export function packItems(pack: Pick<PackRow, 'feedId' | 'list' | 'items' | 'key
 const INDEX_LIST_SET: ReadonlySet<string> = new Set(INDEX_LISTS);
 
 /** Items per pack: small enough that a lookup decodes little, large enough to be few rows. */
-const PACK_SIZE: Record<PackList, number> = {
+export const PACK_SIZE: Record<PackList, number> = {
   units: 256,
   people: 128,
   topics: 256,

@@ -16,6 +16,11 @@ export interface FeedRow {
   ingestedAt: string;
   /** The generation of packs (lib/db/packs.ts) readers see; unique for the feed forever. */
   gen?: number;
+  /**
+   * Set when `gen` is a layer of changed groups over an earlier generation's packs (lib/db/
+   * overlay.ts): that generation, whose packs stay until a whole generation replaces both.
+   */
+  base?: number;
   counts: {
     units: number;
     people: number;

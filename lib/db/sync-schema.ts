@@ -27,14 +27,17 @@ export interface FeedValidators {
 /**
  * A generation being written: the feed's packs under `gen`, invisible until the switch names
  * `gen` in the feed's `feeds` row. `direct`: the feed has no visible generation yet;
- * `staged`: it has one, which stays visible until the switch.
+ * `staged`: it has one, which stays visible until the switch; `overlay`: a layer of the groups a
+ * changes file replaced, over the packs of generation `base` (lib/db/overlay.ts).
  */
 export interface PendingGeneration {
   generation: number;
   /** The packs' generation number (lib/db/packs.ts), unique for the feed forever. */
   gen: number;
   feedId: string;
-  mode: 'direct' | 'staged';
+  mode: 'direct' | 'staged' | 'overlay';
+  /** `overlay` mode: the generation whose packs the layer lies over. */
+  base?: number;
   /** SHA-256 (hex) of the body: a resumed sync must be writing the very same document. */
   digest: string;
   chunkCount: number;
@@ -166,7 +169,7 @@ export interface SyncReportRow {
 
 export interface SyncDelivery {
   /** `manifest`: the manifest alone said nothing changed; `delta`: rebuilt from a delta. */
-  via: 'manifest' | 'delta' | 'document';
+  via: 'manifest' | 'delta' | 'changes' | 'document';
   /** Bytes received for this sync (after Content-Encoding was undone). */
   receivedBytes: number;
   /** Why the delta protocol was not used although the feed publishes it: what and where. */

@@ -16,6 +16,7 @@ import {
   saveManifestState,
 } from '../db/sync-bases';
 import type { FeedValidators, SyncDelivery, SyncSourceRow } from '../db/sync-schema';
+import { parseChanges, type FeedChanges } from './changes';
 import { applyDelta, parseDelta } from './delta';
 import { sha256Hex } from './digest';
 import {
@@ -48,6 +49,20 @@ export type DeltaDelivery =
   | {
       kind: 'rebuilt';
       bytes: Uint8Array;
+      manifest: ManifestSeen;
+      received: number;
+      signature?: SignatureAlgorithm;
+      /** Why the changes file listed for the active document was not used. */
+      note?: string;
+    }
+  /**
+   * The records changed since the active document (lib/feed/changes.ts), its SHA-256 checked
+   * against the manifest's list; landed as a layer (lib/feed/apply-changes.ts), or, should its
+   * records not prove to be the new document's, the whole document is taken after all.
+   */
+  | {
+      kind: 'changes';
+      changes: FeedChanges;
       manifest: ManifestSeen;
       received: number;
       signature?: SignatureAlgorithm;
@@ -136,18 +151,43 @@ export async function deliverByDelta(
       received,
       note: `the manifest ${href} names the feed "${manifest.feedId}", not "${source.feedId}"`,
     };
+  // Changes apply to the records of the active document, a delta to a document's bytes.
+  let note: string | undefined;
+  const listed = source.pending
+    ? undefined
+    : manifest.changes.find((c) => c.from === source.digest);
+  if (listed) {
+    const fetched = await fetchChanges(deps, href, manifest, listed);
+    received += fetched.received;
+    if (fetched.ok)
+      return {
+        kind: 'changes',
+        changes: fetched.changes,
+        manifest: seen,
+        received,
+        ...(signature ? { signature } : {}),
+      };
+    note = fetched.note;
+  }
   const held = new Set(await baseDigests(deps.db, target.url));
   const delta = pickDelta(manifest.deltas, held, source.digest);
-  if (!delta) return { kind: 'whole', manifest: seen, received };
+  if (!delta) return { kind: 'whole', manifest: seen, received, ...(note ? { note } : {}) };
   const rebuilt = await rebuild(deps, target.url, href, manifest, delta);
   received += rebuilt.received;
-  if (!rebuilt.ok) return { kind: 'whole', manifest: seen, received, note: rebuilt.note };
+  if (!rebuilt.ok)
+    return {
+      kind: 'whole',
+      manifest: seen,
+      received,
+      note: note ? `${note}; and ${rebuilt.note}` : rebuilt.note,
+    };
   return {
     kind: 'rebuilt',
     bytes: rebuilt.bytes,
     manifest: seen,
     received,
     ...(signature ? { signature } : {}),
+    ...(note ? { note } : {}),
   };
 }
 
@@ -161,6 +201,49 @@ function pickDelta(
     deltas.find((d) => d.from === activeDigest && held.has(d.from)) ??
     deltas.find((d) => held.has(d.from))
   );
+}
+
+type ChangesFetched =
+  | { ok: true; changes: FeedChanges; received: number }
+  | { ok: false; note: string; received: number };
+
+/** Fetches a listed changes file and checks it is the one listed, for this document. */
+async function fetchChanges(
+  deps: DeltaDeps,
+  href: string,
+  manifest: FeedManifest,
+  entry: ManifestDelta,
+): Promise<ChangesFetched> {
+  const url = deltaUrl(href, entry);
+  if (!url)
+    return {
+      ok: false,
+      received: 0,
+      note: `the changes file "${entry.path}" listed in ${href} is not on the feed's origin`,
+    };
+  const fetched = await fetchFeedBody(deps.fetch, url, {}, deps.limits, deps.now);
+  if (fetched.kind !== 'body')
+    return {
+      ok: false,
+      received: 0,
+      note: `the changes file ${url} could not be fetched: ${fetched.kind === 'failed' ? fetched.message : 'HTTP 304'}`,
+    };
+  const received = fetched.bytes.length;
+  const fail = (why: string): ChangesFetched => ({
+    ok: false,
+    received,
+    note: `the changes file ${url} ${why}`,
+  });
+  if ((await sha256Hex(fetched.bytes)) !== entry.sha256)
+    return fail('does not match its SHA-256 in the manifest');
+  const parsed = parseChanges(fetched.bytes);
+  if (!parsed.ok) return fail(`is not a changes file: ${parsed.reason}`);
+  const { changes } = parsed;
+  if (changes.from !== entry.from || changes.to !== manifest.document.sha256)
+    return fail('is not the one the manifest lists (its "from" or "to" differs)');
+  if (changes.feedId !== manifest.feedId)
+    return fail(`is for the feed "${changes.feedId}", not "${manifest.feedId}"`);
+  return { ok: true, changes, received };
 }
 
 type Rebuilt =
@@ -248,9 +331,11 @@ export function deliveryOf(
   fetched: FetchOutcome,
 ): SyncDelivery {
   const body = viaDelta.kind === 'whole' && fetched.kind === 'body' ? fetched : undefined;
+  const note = viaDelta.kind === 'changes' ? undefined : viaDelta.note;
   return {
-    via: viaDelta.kind === 'rebuilt' ? 'delta' : 'document',
+    via:
+      viaDelta.kind === 'rebuilt' ? 'delta' : viaDelta.kind === 'changes' ? 'changes' : 'document',
     receivedBytes: viaDelta.received + (body ? (body.servedBytes ?? body.bytes).length : 0),
-    ...(viaDelta.kind === 'whole' && viaDelta.note ? { note: viaDelta.note } : {}),
+    ...(note ? { note } : {}),
   };
 }

@@ -1,0 +1,331 @@
+// Changes files in the sync engine (issue 19 goal 2): a feed that publishes the records it
+// changed lands them as a layer over the stored generation, without downloading or validating
+// the document; what readers then see equals what the whole document lands (property-tested
+// over random edits and successive layers); every fault — a record that is not valid, a
+// dangling or left-behind reference, a state that does not add up — falls back to the whole
+// document with a note saying what and where; a layer that grows past its share is compacted
+// into a whole generation; the generation under a layer outlives garbage collection.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ConstellationDB } from '../../../lib/db/database';
+import { collectGarbage } from '../../../lib/db/generation-cleanup';
+import { readPacks, visibleRecords } from '../../../lib/db/packed';
+import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
+import { syncFeed } from '../../../lib/feed/sync';
+import { FEED_LISTS, type FeedInput } from '../../../lib/model/feed';
+import { INDEX_LISTS } from '../../../lib/db/packs';
+import { nameKey } from '../../../lib/model/keys';
+import { emptyTestDb } from '../../fixtures/test-db';
+import { fingerprintOf, servePublicationWithChanges } from './changes-publication';
+import { stateOf } from '../../../lib/feed/changes';
+import { FakeFeedServer, syncDeps } from './fake-server';
+
+const URL_A = 'https://feeds.acme.example/main.json';
+const target = { url: URL_A, label: 'Acme', intervalMinutes: 60 };
+
+/** Every record and every lookup list a reader sees, in key order, and the feeds rows. */
+async function landed(db: ConstellationDB): Promise<unknown[]> {
+  const lists = await Promise.all(
+    [...FEED_LISTS, ...INDEX_LISTS].map((list) => readPacks(db, (r) => r.all(list))),
+  );
+  const feeds = (await db.feeds.toArray()).map(
+    ({ ingestedAt: _at, gen: _gen, base: _base, ...row }) => row,
+  );
+  return [...lists, feeds];
+}
+
+/**
+ * What the reader's other ways in answer: prefix ranges of every index list (whole, and a
+ * page of a few), records one by one and several at once, groups by key.
+ */
+async function lookedUp(db: ConstellationDB): Promise<unknown[]> {
+  return readPacks(db, async (r) => {
+    const out: unknown[] = [];
+    const feedId = r.feedIds[0]!;
+    for (const list of INDEX_LISTS) {
+      for (const prefix of ['', 'a', 'e', 'm', 's', 'an', 'p-', 'synthetic']) {
+        out.push(await r.prefix(list, prefix));
+        out.push(await r.prefix(list, prefix, 5));
+      }
+    }
+    const people = await r.all<{ id: string }>('people');
+    const refs = people.map((p) => ({ feedId, id: p.id }));
+    out.push(await r.bulkGet('people', refs));
+    for (const ref of refs.slice(0, 20)) out.push(await r.group('memberships', feedId, ref.id));
+    out.push(await r.groups('expertise', refs));
+    return out;
+  });
+}
+
+/** What a whole sync of `document` alone lands. */
+async function wholeSync(document: string): Promise<unknown[]> {
+  const db = emptyTestDb();
+  const report = await syncFeed(
+    syncDeps(db, new FakeFeedServer().serveFeed(URL_A, document)),
+    target,
+  );
+  expect(report.outcome).toBe('updated');
+  return [...(await landed(db)), ...(await lookedUp(db))];
+}
+
+function feed(people = 60): FeedInput {
+  return generateSyntheticFeed({ people, seed: 7, feedId: 'acme-main' });
+}
+
+function edited(base: FeedInput, generatedAt: string, edit: (f: FeedInput) => void): string {
+  const next = structuredClone(base);
+  next.generatedAt = generatedAt;
+  edit(next);
+  return JSON.stringify(next);
+}
+
+async function firstSync(server: FakeFeedServer, text: string): Promise<ConstellationDB> {
+  const db = emptyTestDb();
+  servePublicationWithChanges(server, URL_A, text);
+  const first = await syncFeed(syncDeps(db, server), target);
+  expect(first).toMatchObject({ outcome: 'updated', delivery: { via: 'document' } });
+  return db;
+}
+
+describe('sync by changes files', () => {
+  it('lands a change as a layer: no document downloaded, the same data as a whole sync', async () => {
+    const server = new FakeFeedServer();
+    const v1 = JSON.stringify(feed());
+    const db = await firstSync(server, v1);
+    const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
+      f.people[3]!.title = 'Principal engineer';
+      f.people[3]!.name = 'Ilse Lighthouse';
+      f.memberships![5]!.participation =
+        f.memberships![5]!.participation === 'core' ? 'peripheral' : 'core';
+    });
+    servePublicationWithChanges(server, URL_A, v2, [v1]);
+    const before = server.requests.length;
+    const report = await syncFeed(syncDeps(db, server), target);
+    expect(report).toMatchObject({
+      outcome: 'updated',
+      counts: { added: 0, changed: 2, removed: 0 },
+      delivery: { via: 'changes' },
+    });
+    expect(server.requests.slice(before).map((r) => r.url)).not.toContain(URL_A);
+    const row = (await db.feeds.toArray())[0]!;
+    expect(row.base).toBeDefined();
+    expect(row.base).not.toBe(row.gen);
+    expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(v2));
+    // The new name's words find the person; the old name no longer does.
+    const { id, name } = feed().people[3]!;
+    const found = await readPacks(db, (r) => r.lookup('people.tokens', 'lighthouse'));
+    expect(found.map((ref) => ref.id)).toEqual([id]);
+    const still = await readPacks(db, (r) => r.lookup('people.nameKeys', nameKey(name)));
+    expect(still.map((ref) => ref.id)).not.toContain(id);
+  });
+
+  it('lands layer over layer, adds and removes records, and keeps the base through garbage collection', async () => {
+    const server = new FakeFeedServer();
+    const v1 = JSON.stringify(feed());
+    const db = await firstSync(server, v1);
+    const base = feed();
+    const v2 = edited(base, '2026-11-02T09:00:00Z', (f) => {
+      f.people[0]!.name = 'Ada Quintero-Lovelace';
+    });
+    servePublicationWithChanges(server, URL_A, v2, [v1]);
+    expect(await syncFeed(syncDeps(db, server), target)).toMatchObject({
+      delivery: { via: 'changes' },
+    });
+    // Remove a person with everything that names them; add one with a membership.
+    const gone = base.people[10]!.id;
+    const v3 = edited(JSON.parse(v2) as FeedInput, '2026-11-03T09:00:00Z', (f) => {
+      f.people = f.people.filter((p) => p.id !== gone);
+      f.memberships = f.memberships!.filter((m) => m.person !== gone);
+      f.expertise = f.expertise!.filter((e) => e.person !== gone);
+      f.people.push({ id: 'p-new', name: 'Noor Haddad', title: 'Cartographer', handles: {} });
+      f.memberships.push({
+        person: 'p-new',
+        community: f.communities![0]!.id,
+        participation: 'peripheral',
+      });
+    });
+    servePublicationWithChanges(server, URL_A, v3, [v2]);
+    const report = await syncFeed(syncDeps(db, server), target);
+    expect(report).toMatchObject({ outcome: 'updated', delivery: { via: 'changes' } });
+    expect(report.counts).toMatchObject({ added: 2 });
+    expect(report.counts!.removed).toBeGreaterThan(0);
+    const row = (await db.feeds.toArray())[0]!;
+    const gens = new Set((await db.packs.toArray()).map((p) => p.gen));
+    // The base and the newest layer only (the first layer went at the switch).
+    expect([...gens].sort()).toEqual([row.base!, row.gen].sort());
+    await collectGarbage(db);
+    expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(v3));
+  });
+
+  it('falls back to the whole document, saying why, when the changes do not prove out', async () => {
+    // Faults found on reading the file leave the byte delta to serve; faults found on
+    // applying it, the whole document.
+    const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
+      f.people[4]!.title = 'Archivist';
+    });
+    const cases: [string, (c: Record<string, unknown>) => void, RegExp, 'delta' | 'document'][] = [
+      [
+        'a state that does not add up',
+        (c) => {
+          (c.state as Record<string, { hashSum: number }>).people!.hashSum += 1;
+        },
+        /people it would leave differ/,
+        'document',
+      ],
+      [
+        'a record that is not valid',
+        (c) => {
+          (c.upsert as Record<string, unknown[]>).people = [{ id: 'x y', name: '' }];
+        },
+        /upsert\.people\[0\]\.id is not valid/,
+        'document',
+      ],
+      [
+        'a removal that leaves memberships behind',
+        (c) => {
+          // The state declared is the one such a removal would leave: only the references fail.
+          const f = feed();
+          (c.remove as Record<string, unknown[]>).people = [f.people[2]!.id];
+          const gone = f.people[2]!.id;
+          c.state = stateOf(fingerprintOf(v2, (list, key) => list === 'people' && key === gone));
+        },
+        /still name the removed person/,
+        'document',
+      ],
+      [
+        'another feed',
+        (c) => {
+          c.feedId = 'someone-else';
+        },
+        /is for the feed "someone-else"/,
+        'delta',
+      ],
+    ];
+    for (const [what, override, note, via] of cases) {
+      const server = new FakeFeedServer();
+      const v1 = JSON.stringify(feed());
+      const db = await firstSync(server, v1);
+      servePublicationWithChanges(server, URL_A, v2, [v1], override);
+      const report = await syncFeed(syncDeps(db, server), target);
+      expect(report.outcome, what).toBe('updated');
+      expect(report.delivery?.via, what).toBe(via);
+      expect(report.delivery?.note, what).toMatch(note);
+      expect(report.message, what).toMatch(/The feed delta was not used/);
+      expect([...(await landed(db)), ...(await lookedUp(db))], what).toEqual(await wholeSync(v2));
+      expect((await db.feeds.toArray())[0]!.base, what).toBeUndefined();
+    }
+  });
+
+  it('compacts a layer that grew past its share into a whole generation', async () => {
+    const server = new FakeFeedServer();
+    const v1 = JSON.stringify(feed());
+    const db = await firstSync(server, v1);
+    const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
+      for (const p of f.people) p.title = 'Surveyor';
+      for (const m of f.memberships!)
+        m.participation = m.participation === 'core' ? 'active' : 'core';
+    });
+    servePublicationWithChanges(server, URL_A, v2, [v1]);
+    const report = await syncFeed(syncDeps(db, server), target);
+    expect(report.delivery).toMatchObject({ via: 'document' });
+    expect(report.delivery?.note).toMatch(/a whole generation is written/);
+    expect((await db.feeds.toArray())[0]!.base).toBeUndefined();
+    expect(new Set((await db.packs.toArray()).map((p) => p.gen)).size).toBe(1);
+    expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(v2));
+  });
+});
+
+/** One random edit of a feed that keeps it free of problems. */
+type Edit =
+  | { kind: 'title'; at: number; title: string }
+  | { kind: 'participation'; at: number }
+  | { kind: 'remove-person'; at: number }
+  | { kind: 'add-person'; n: number; community: number }
+  | { kind: 'community-topics'; at: number; topic: number }
+  | { kind: 'email'; at: number; n: number };
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    kind: fc.constant('title' as const),
+    at: fc.nat(),
+    title: fc.constantFrom('Analyst', 'Data steward', 'Field engineer', 'Analyst lead'),
+  }),
+  fc.record({ kind: fc.constant('participation' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('remove-person' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('add-person' as const), n: fc.nat(999), community: fc.nat() }),
+  fc.record({ kind: fc.constant('community-topics' as const), at: fc.nat(), topic: fc.nat() }),
+  fc.record({ kind: fc.constant('email' as const), at: fc.nat(), n: fc.nat(99) }),
+);
+
+function apply(f: FeedInput, edit: Edit): void {
+  const people = f.people;
+  const memberships = f.memberships!;
+  switch (edit.kind) {
+    case 'title':
+      people[edit.at % people.length]!.title = edit.title;
+      break;
+    case 'participation': {
+      const m = memberships[edit.at % memberships.length];
+      if (m) m.participation = m.participation === 'core' ? 'active' : 'core';
+      break;
+    }
+    case 'remove-person': {
+      const gone = people[edit.at % people.length]!.id;
+      f.people = people.filter((p) => p.id !== gone);
+      f.memberships = memberships.filter((m) => m.person !== gone);
+      f.expertise = f.expertise!.filter((e) => e.person !== gone);
+      break;
+    }
+    case 'add-person': {
+      const id = `p-added-${edit.n}`;
+      if (people.some((p) => p.id === id)) break;
+      people.push({ id, name: `Added Person ${edit.n}`, handles: { github: `added${edit.n}` } });
+      const community = f.communities![edit.community % f.communities!.length]!.id;
+      memberships.push({ person: id, community, participation: 'peripheral' });
+      break;
+    }
+    case 'community-topics': {
+      const c = f.communities![edit.at % f.communities!.length]!;
+      const topic = f.topics![edit.topic % f.topics!.length]!.id;
+      c.topics = c.topics?.includes(topic)
+        ? c.topics.filter((t) => t !== topic)
+        : [...(c.topics ?? []), topic];
+      break;
+    }
+    case 'email':
+      people[edit.at % people.length]!.emails = [`someone.${edit.n}@acme.example`];
+      break;
+  }
+}
+
+describe('changes files, property', () => {
+  it('land what the whole document lands, change after change', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(editArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+        async (steps) => {
+          const server = new FakeFeedServer();
+          let current = feed(80);
+          let text = JSON.stringify(current);
+          const db = await firstSync(server, text);
+          for (const [i, edits] of steps.entries()) {
+            const next = structuredClone(current);
+            next.generatedAt = `2026-11-0${i + 2}T09:00:00Z`;
+            for (const edit of edits) apply(next, edit);
+            const nextText = JSON.stringify(next);
+            servePublicationWithChanges(server, URL_A, nextText, [text]);
+            const report = await syncFeed(syncDeps(db, server), target);
+            expect(report.outcome).toBe('updated');
+            expect(report.delivery?.via).toBe('changes');
+            expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(
+              await wholeSync(nextText),
+            );
+            current = next;
+            text = nextText;
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
