@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { collectGarbage } from '../../../lib/db/generation-cleanup';
-import { readPacks, visibleRecords } from '../../../lib/db/packed';
+import { readPacks } from '../../../lib/db/packed';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import { syncFeed } from '../../../lib/feed/sync';
 import { FEED_LISTS, type FeedInput } from '../../../lib/model/feed';
@@ -95,8 +95,8 @@ describe('sync by changes files', () => {
     const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
       f.people[3]!.title = 'Principal engineer';
       f.people[3]!.name = 'Ilse Lighthouse';
-      f.memberships![5]!.participation =
-        f.memberships![5]!.participation === 'core' ? 'peripheral' : 'core';
+      f.memberships[5]!.participation =
+        f.memberships[5]!.participation === 'core' ? 'peripheral' : 'core';
     });
     servePublicationWithChanges(server, URL_A, v2, [v1]);
     const before = server.requests.length;
@@ -135,12 +135,12 @@ describe('sync by changes files', () => {
     const gone = base.people[10]!.id;
     const v3 = edited(JSON.parse(v2) as FeedInput, '2026-11-03T09:00:00Z', (f) => {
       f.people = f.people.filter((p) => p.id !== gone);
-      f.memberships = f.memberships!.filter((m) => m.person !== gone);
-      f.expertise = f.expertise!.filter((e) => e.person !== gone);
+      f.memberships = f.memberships.filter((m) => m.person !== gone);
+      f.expertise = f.expertise.filter((e) => e.person !== gone);
       f.people.push({ id: 'p-new', name: 'Noor Haddad', title: 'Cartographer', handles: {} });
       f.memberships.push({
         person: 'p-new',
-        community: f.communities![0]!.id,
+        community: f.communities[0]!.id,
         participation: 'peripheral',
       });
     });
@@ -222,7 +222,7 @@ describe('sync by changes files', () => {
     const db = await firstSync(server, v1);
     const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
       for (const p of f.people) p.title = 'Surveyor';
-      for (const m of f.memberships!)
+      for (const m of f.memberships)
         m.participation = m.participation === 'core' ? 'active' : 'core';
     });
     servePublicationWithChanges(server, URL_A, v2, [v1]);
@@ -259,7 +259,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
 
 function apply(f: FeedInput, edit: Edit): void {
   const people = f.people;
-  const memberships = f.memberships!;
+  const memberships = f.memberships;
   switch (edit.kind) {
     case 'title':
       people[edit.at % people.length]!.title = edit.title;
@@ -273,20 +273,20 @@ function apply(f: FeedInput, edit: Edit): void {
       const gone = people[edit.at % people.length]!.id;
       f.people = people.filter((p) => p.id !== gone);
       f.memberships = memberships.filter((m) => m.person !== gone);
-      f.expertise = f.expertise!.filter((e) => e.person !== gone);
+      f.expertise = f.expertise.filter((e) => e.person !== gone);
       break;
     }
     case 'add-person': {
       const id = `p-added-${edit.n}`;
       if (people.some((p) => p.id === id)) break;
       people.push({ id, name: `Added Person ${edit.n}`, handles: { github: `added${edit.n}` } });
-      const community = f.communities![edit.community % f.communities!.length]!.id;
+      const community = f.communities[edit.community % f.communities.length]!.id;
       memberships.push({ person: id, community, participation: 'peripheral' });
       break;
     }
     case 'community-topics': {
-      const c = f.communities![edit.at % f.communities!.length]!;
-      const topic = f.topics![edit.topic % f.topics!.length]!.id;
+      const c = f.communities[edit.at % f.communities.length]!;
+      const topic = f.topics[edit.topic % f.topics.length]!.id;
       c.topics = c.topics?.includes(topic)
         ? c.topics.filter((t) => t !== topic)
         : [...(c.topics ?? []), topic];
