@@ -27,7 +27,7 @@ export const runBuild: Command = {
     '  --deltas               also write <out>.manifest.json, deltas and changes files from earlier builds',
     '                         (<out>.deltas/), so extensions download only what changed',
     '                         (docs/feed-format.md, "Deltas")',
-    '  --keep-deltas <n>      earlier documents to publish deltas from (default 3)',
+    '  --keep-deltas <n>      earlier documents to publish deltas and changes files from (default 3)',
     '  --key <file>           sign the feed (<out>.sig) and the manifest with this PEM private key',
     '  --verbose              also print notes and every merge (across and within sources)',
   ],
