@@ -24,9 +24,10 @@ export const runBuild: Command = {
     '  --report <file>        also write the JSON build report there',
     '  --json                 print the JSON build report on standard output',
     '  --compact              write the feed without indentation',
-    '  --deltas               also write <out>.manifest.json and deltas from earlier builds (<out>.deltas/),',
-    '                         so extensions download only what changed (docs/feed-format.md, "Deltas")',
-    '  --keep-deltas <n>      earlier documents to publish deltas from (default 3)',
+    '  --deltas               also write <out>.manifest.json, deltas and changes files from earlier builds',
+    '                         (<out>.deltas/), so extensions download only what changed',
+    '                         (docs/feed-format.md, "Deltas")',
+    '  --keep-deltas <n>      earlier documents to publish deltas and changes files from (default 3)',
     '  --key <file>           sign the feed (<out>.sig) and the manifest with this PEM private key',
     '  --verbose              also print notes and every merge (across and within sources)',
   ],
@@ -129,6 +130,9 @@ function describePublished(published: Published, cwd: string): string[] {
   return [
     ...published.deltas.map(
       (d) => `wrote ${rel(d.file)} (${d.bytes} bytes, from ${d.from.slice(0, 12)}…)`,
+    ),
+    ...published.changes.map(
+      (c) => `wrote ${rel(c.file)} (changes, ${c.bytes} bytes, from ${c.from.slice(0, 12)}…)`,
     ),
     ...(published.manifest ? [`wrote ${rel(published.manifest)}`] : []),
     ...published.signed.map((file) => `wrote ${rel(file)}`),

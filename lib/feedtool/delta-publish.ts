@@ -1,17 +1,27 @@
 // Publishing a feed with the delta protocol (docs/feed-format.md, "Deltas") and signatures:
 // `build --deltas [--key]` writes, beside the document,
 //   <feed>.deltas/<sha256>.json      one delta per earlier document kept (content-addressed),
-//   <feed>.manifest.json (+ .sig)    what the current document is and which deltas rebuild it,
+//                                    and one changes file (changes-build.ts) when both
+//                                    documents are free of record problems,
+//   <feed>.manifest.json (+ .sig)    what the current document is, the deltas that rebuild it
+//                                    and the changes files that lead to its records,
 //   <feed>.sig                       the document's own signature (clients without deltas),
 // and keeps earlier documents in <feed>.deltas/history/ (not served) to compute the next
-// deltas from. Order matters for readers polling meanwhile: deltas first, then the document,
-// then the manifest, so a manifest never names a document or delta that is not there yet.
+// deltas from. Order matters for readers polling meanwhile: deltas and changes files first,
+// then the document, then the manifest, so a manifest never names a file that is not there yet.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { applyDelta, DELTA_FORMAT, DELTA_VERSION } from '../feed/delta';
-import { MANIFEST_FORMAT, MANIFEST_VERSION, type FeedManifest } from '../feed/manifest';
+import {
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  type FeedManifest,
+  type ManifestDelta,
+} from '../feed/manifest';
 import { verifyDetachedSignature } from '../feed/signature';
+import type { Feed } from '../model/feed';
+import { changesBetween, cleanFeed } from './changes-build';
 import { CliError } from './cli-types';
 import { encodeDelta } from './delta-encode';
 import { signBytes } from './keys';
@@ -28,9 +38,17 @@ export interface PublishOptions {
   generatedAt: string;
 }
 
+export interface PublishedFile {
+  file: string;
+  bytes: number;
+  /** SHA-256 of the earlier document it applies to. */
+  from: string;
+}
+
 export interface Published {
   manifest?: string;
-  deltas: { file: string; bytes: number; from: string }[];
+  deltas: PublishedFile[];
+  changes: PublishedFile[];
   signed: string[];
 }
 
@@ -46,7 +64,7 @@ export async function publishFeed(
 ): Promise<Published> {
   const next = Buffer.from(text);
   const nextSha = sha256(next);
-  const published: Published = { deltas: [], signed: [] };
+  const published: Published = { deltas: [], changes: [], signed: [] };
   const deltaDir = `${outFile}.deltas`;
   const historyDir = path.join(deltaDir, 'history');
   let manifest: FeedManifest | undefined;
@@ -67,19 +85,23 @@ export async function publishFeed(
       deltas: [],
       changes: [],
     };
+    // The new document is validated once for the changes files from every earlier one.
+    let nextFeed: Feed | undefined;
+    if (bases.length > 0) nextFeed = cleanFeed(next);
     for (const base of bases) {
-      const deltaText = deltaBetween(await readFile(base.file), base.sha, next, nextSha);
-      if (deltaText === undefined) continue;
-      const deltaSha = sha256(Buffer.from(deltaText));
-      const file = path.join(deltaDir, `${deltaSha}.json`);
-      await writeFileAtomic(file, deltaText);
-      manifest.deltas.push({
-        from: base.sha,
-        path: `${path.basename(deltaDir)}/${deltaSha}.json`,
-        sha256: deltaSha,
-        bytes: Buffer.byteLength(deltaText),
-      });
-      published.deltas.push({ file, bytes: Buffer.byteLength(deltaText), from: base.sha });
+      const baseBytes = await readFile(base.file);
+      const deltaText = deltaBetween(baseBytes, base.sha, next, nextSha);
+      if (deltaText !== undefined) {
+        const entry = await writeContentAddressed(deltaDir, deltaText, base.sha);
+        manifest.deltas.push(entry.listed);
+        published.deltas.push(entry.written);
+      }
+      const changesText = changesBetween(baseBytes, base.sha, next, nextSha, nextFeed);
+      if (changesText !== undefined) {
+        const entry = await writeContentAddressed(deltaDir, changesText, base.sha);
+        manifest.changes.push(entry.listed);
+        published.changes.push(entry.written);
+      }
     }
   }
   await writeFileAtomic(outFile, next);
@@ -120,6 +142,27 @@ export function deltaBetween(
   return text.length > next.length * WORTHWHILE ? undefined : text;
 }
 
+/** Writes a delta or changes file under its own SHA-256: what the manifest lists, and where. */
+async function writeContentAddressed(
+  deltaDir: string,
+  text: string,
+  from: string,
+): Promise<{ listed: ManifestDelta; written: PublishedFile }> {
+  const bytes = Buffer.from(text);
+  const sha = sha256(bytes);
+  const file = path.join(deltaDir, `${sha}.json`);
+  await writeFileAtomic(file, bytes);
+  return {
+    listed: {
+      from,
+      path: `${path.basename(deltaDir)}/${sha}.json`,
+      sha256: sha,
+      bytes: bytes.length,
+    },
+    written: { file, bytes: bytes.length, from },
+  };
+}
+
 async function signFile(
   file: string,
   bytes: Buffer,
@@ -152,14 +195,19 @@ async function historyByAge(historyDir: string): Promise<{ sha: string; file: st
   return dated.sort((a, b) => b.mtime - a.mtime);
 }
 
-/** Removes deltas the manifest no longer lists and history beyond what the next build needs. */
+/**
+ * Removes deltas and changes files the manifest no longer lists, and history beyond what the
+ * next build needs.
+ */
 async function prune(
   deltaDir: string,
   historyDir: string,
   manifest: FeedManifest,
   keepHistory: number,
 ): Promise<void> {
-  const listed = new Set(manifest.deltas.map((d) => `${d.sha256}.json`));
+  const listed = new Set(
+    [...manifest.deltas, ...manifest.changes].map((entry) => `${entry.sha256}.json`),
+  );
   for (const name of await readdir(deltaDir)) {
     if (HEX.test(name) && !listed.has(name)) await unlink(path.join(deltaDir, name));
   }

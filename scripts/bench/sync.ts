@@ -5,6 +5,7 @@
 // `npm run bench -- --suite sync [--people N] [--runs N]`
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { FeedInput } from '../../lib/model/feed';
+import { changesBetween } from '../../lib/feedtool/changes-build';
 import { deltaBetween, sha256 } from '../../lib/feedtool/delta-publish';
 import { MANIFEST_FORMAT, MANIFEST_VERSION, type FeedManifest } from '../../lib/feed/manifest';
 import { startFeedServer, type FeedServer } from '../../test/e2e/support/feed-server';
@@ -28,7 +29,7 @@ function onePercentChanged(feed: FeedInput): FeedInput {
 
 /**
  * Serves `text` at `<folder>/feed.json` with its manifest, as `build --deltas` publishes it,
- * plus a delta from `earlier` when given (same paths the extension asks for).
+ * plus a delta and a changes file from `earlier` when given (same paths the extension asks for).
  */
 function publish(server: FeedServer, folder: string, text: string, earlier?: string): void {
   const next = Buffer.from(text);
@@ -59,6 +60,21 @@ function publish(server: FeedServer, folder: string, text: string, earlier?: str
       path: `feed.json.deltas/${name}`,
       sha256: sha256(Buffer.from(delta)),
       bytes: Buffer.byteLength(delta),
+    });
+    const changesStarted = performance.now();
+    const changes = changesBetween(base, sha256(base), next, to);
+    if (changes === undefined) throw new Error('the 1% changes file is not worth publishing');
+    const changesSha = sha256(Buffer.from(changes));
+    console.log(
+      `Changes file from the full to the 1% changed feed: ${(Buffer.byteLength(changes) / 1e3).toFixed(0)} kB ` +
+        `(${((100 * Buffer.byteLength(changes)) / next.length).toFixed(2)}% of the document), written in ${ms(performance.now() - changesStarted)}`,
+    );
+    server.set(`${folder}/feed.json.deltas/${changesSha}.json`, { kind: 'feed', body: changes });
+    manifest.changes.push({
+      from: sha256(base),
+      path: `feed.json.deltas/${changesSha}.json`,
+      sha256: changesSha,
+      bytes: Buffer.byteLength(changes),
     });
   }
   server.set(`${folder}/feed.json`, { kind: 'feed', body: text });

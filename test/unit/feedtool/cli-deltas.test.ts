@@ -1,5 +1,6 @@
 // `build --deltas --key` and `serve` for the feed delta protocol, as a publisher runs them:
-// the command (in process, run-cli.ts) writes the document, manifest, deltas and signatures;
+// the command (in process, run-cli.ts) writes the document, manifest, deltas, changes files
+// and signatures;
 // the local server serves them over real HTTP on 127.0.0.1 (never the kept history); and the
 // extension's own sync engine, fetching from that server, lands the second build by delta.
 import { createHash } from 'node:crypto';
@@ -7,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseChanges } from '../../../lib/feed/changes';
 import { applyDelta, parseDelta } from '../../../lib/feed/delta';
 import { parseManifest } from '../../../lib/feed/manifest';
 import { verifyDetachedSignature } from '../../../lib/feed/signature';
@@ -40,7 +42,7 @@ const build = (at: string) =>
   ]);
 
 describe('build --deltas --key', () => {
-  it('writes a signed manifest naming the document, and from the second build a delta that rebuilds it', async () => {
+  it('writes a signed manifest naming the document, and from the second build a delta that rebuilds it and a changes file', async () => {
     expect((await run(['keygen', '--out', keyPrefix], scratch)).code).toBe(0);
     const publicKey = readFileSync(`${keyPrefix}.pub`, 'utf8');
     const first = await build('2026-11-20T10:00:00Z');
@@ -76,6 +78,27 @@ describe('build --deltas --key', () => {
     const rebuilt = applyDelta(firstBytes, delta.delta.ops, 1e8);
     expect(rebuilt.ok && Buffer.from(rebuilt.bytes).equals(secondBytes)).toBe(true);
 
+    // The records are the same: the changes file changes only the envelope.
+    expect(second.stderr).toMatch(
+      /wrote .*acme\.json\.deltas\/[0-9a-f]{64}\.json \(changes, \d+ bytes, from [0-9a-f]{12}…\)/,
+    );
+    expect(two.manifest.changes).toHaveLength(1);
+    const changesEntry = two.manifest.changes[0]!;
+    expect(changesEntry.from).toBe(sha256(firstBytes));
+    const changesBytes = readFileSync(path.join(scratch, changesEntry.path));
+    expect(sha256(changesBytes)).toBe(changesEntry.sha256);
+    expect(changesBytes.length).toBe(changesEntry.bytes);
+    expect(parseChanges(changesBytes)).toMatchObject({
+      ok: true,
+      changes: {
+        from: sha256(firstBytes),
+        to: sha256(secondBytes),
+        generatedAt: '2026-11-21T10:00:00Z',
+        upsert: {},
+        remove: {},
+      },
+    });
+
     for (const [file, bytes] of [
       [`${out}.sig`, secondBytes],
       [`${out}.manifest.json.sig`, manifestBytes],
@@ -100,7 +123,7 @@ describe('build --deltas --key', () => {
 });
 
 describe('serve with deltas, and the sync engine against it', () => {
-  it('serves the manifest, its signature and the deltas (not the history); a rebuilt feed lands by delta', async () => {
+  it('serves the manifest, its signature, the deltas and changes files (not the history); a rebuilt feed lands by delta', async () => {
     const live = path.join(scratch, 'live', 'acme.json');
     const publish = (at: string) =>
       run([
@@ -150,6 +173,10 @@ describe('serve with deltas, and the sync engine against it', () => {
       expect((await fetch(new URL(parsed.manifest.deltas[0]!.path, server.feedUrl))).status).toBe(
         200,
       );
+      const changesEntry = parsed.manifest.changes[0]!;
+      const changes = await fetch(new URL(changesEntry.path, server.feedUrl));
+      expect(changes.status).toBe(200);
+      expect(sha256(new Uint8Array(await changes.arrayBuffer()))).toBe(changesEntry.sha256);
       const historyName = `${parsed.manifest.document.sha256}.json`;
       expect((await fetch(`${server.feedUrl}.deltas/history/${historyName}`)).status).toBe(404);
       expect((await fetch(`${server.feedUrl}.deltas/..%2Facme.json`)).status).toBe(404);

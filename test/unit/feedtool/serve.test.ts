@@ -1,6 +1,7 @@
 // The local feed server, over real HTTP on 127.0.0.1: ETag and 304, Last-Modified,
-// gzip negotiation with its own validator, no-cache, the .sig file, and nothing else.
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+// gzip negotiation with its own validator, no-cache, the .sig file, the delta protocol's
+// manifest and content-addressed files (deltas and changes files), and nothing else.
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,34 @@ describe('serve', () => {
     expect(sig.status).toBe(200);
     expect(sig.body.toString()).toBe('c2lnbmF0dXJl\n');
     expect(sig.headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('serves the manifest and the content-addressed files of <feed>.deltas/, not its history', async () => {
+    const deltas = path.join(dir, 'feed.json.deltas');
+    mkdirSync(path.join(deltas, 'history'), { recursive: true });
+    const name = `${'c'.repeat(64)}.json`;
+    const changes = '{"format":"constellation-feed-changes","version":1}';
+    writeFileSync(path.join(deltas, name), changes);
+    writeFileSync(path.join(deltas, 'history', name), body);
+    writeFileSync(path.join(deltas, 'notes.json'), '{}');
+    writeFileSync(`${feedPath}.manifest.json`, '{"format":"constellation-feed-manifest"}');
+    const manifest = await get(`${server.feedUrl}.manifest.json`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toBe('application/json; charset=utf-8');
+    const served = await get(`${server.feedUrl}.deltas/${name}`);
+    expect(served.status).toBe(200);
+    expect(served.body.toString()).toBe(changes);
+    expect(served.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(served.headers.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    for (const other of [
+      `history/${name}`,
+      'notes.json',
+      `${'c'.repeat(63)}.json`,
+      `${'C'.repeat(64)}.json`,
+      `..%2F${name}`,
+    ])
+      expect((await get(`${server.feedUrl}.deltas/${other}`)).status, other).toBe(404);
+    expect((await get(`${server.feedUrl}.deltas/${'d'.repeat(64)}.json`)).status).toBe(404);
   });
 
   it('serves nothing else, and only GET and HEAD', async () => {

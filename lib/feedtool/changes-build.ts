@@ -1,0 +1,140 @@
+// Writing the changes files of the feed delta protocol (docs/feed-format.md, "Changes files";
+// the format is lib/feed/changes.ts): the records a new document added, changed and removed
+// since an earlier one, with the new document's per-list count and hash sum. Both documents go
+// through the extension's own validator, so that the records and hashes written are the ones
+// a client computes. A changes file is written only between two documents without a single
+// record problem: after a faulty document a client's data is not that document's records (it
+// keeps the last good version of a record that turned invalid), and what the validator drops
+// from a record can depend on other records (a reference to one left out), which a client
+// validating only the changed records could judge otherwise. The byte delta and the whole
+// document still serve those clients.
+import { FEED_LISTS, type Feed, type FeedList } from '../model/feed';
+import {
+  CHANGES_FORMAT,
+  CHANGES_VERSION,
+  keyOf,
+  parseChanges,
+  removalEntry,
+  removalKey,
+  stateOf,
+  type FeedChanges,
+} from '../feed/changes';
+import { parseFeedBytes } from '../feed/parse-body';
+import { recordHash } from '../feed/record-hash';
+import { CliError } from './cli-types';
+
+/** A changes file larger than this share of the document is not worth publishing. */
+const WORTHWHILE = 0.5;
+
+type Fingerprint = Record<FeedList, Map<string, number>>;
+
+/**
+ * The validated records of a document that has no record problems at all (no record left
+ * out, none left out with another, no value dropped); undefined for any other document.
+ */
+export function cleanFeed(bytes: Uint8Array): Feed | undefined {
+  const validation = parseFeedBytes(bytes);
+  return validation.ok && validation.problems.length === 0 ? validation.feed : undefined;
+}
+
+/**
+ * The changes file that turns `base`'s records into `next`'s; undefined when either document
+ * has a record problem, their feed ids differ, or it would not be worth fetching (over half
+ * the document). `nextFeed` spares a caller writing changes from several earlier documents
+ * validating the new one each time.
+ */
+export function changesBetween(
+  base: Uint8Array,
+  baseSha: string,
+  next: Uint8Array,
+  nextSha: string,
+  nextFeed: Feed | undefined = cleanFeed(next),
+): string | undefined {
+  if (!nextFeed) return undefined;
+  const baseFeed = cleanFeed(base);
+  if (!baseFeed || baseFeed.feedId !== nextFeed.feedId) return undefined;
+  const text = changesFile(baseFeed, baseSha, nextFeed, nextSha);
+  return Buffer.byteLength(text) > next.length * WORTHWHILE ? undefined : text;
+}
+
+/**
+ * The changes file from one document's validated records to another's: the records of `next`
+ * that are new or differ, in document order, and the keys of `base` that `next` lacks, list
+ * by list in the feed's order. Checked by landing it on `base`'s record hashes.
+ */
+export function changesFile(base: Feed, baseSha: string, next: Feed, nextSha: string): string {
+  const before = fingerprintOf(base);
+  const after = fingerprintOf(next);
+  const changes: FeedChanges = {
+    format: CHANGES_FORMAT,
+    version: CHANGES_VERSION,
+    from: baseSha,
+    to: nextSha,
+    feedId: next.feedId,
+    generatedAt: next.generatedAt,
+    organization: next.organization,
+    upsert: {},
+    remove: {},
+    state: stateOf(after),
+  };
+  for (const list of FEED_LISTS) {
+    const was = before[list];
+    const upserts = (next[list] as unknown[]).filter((record) => {
+      const key = keyOf(list, record);
+      return was.get(key) !== after[list].get(key);
+    });
+    const removals = [...was.keys()]
+      .filter((key) => !after[list].has(key))
+      .map((key) => removalEntry(list, key));
+    if (upserts.length > 0) changes.upsert[list] = upserts;
+    if (removals.length > 0) changes.remove[list] = removals;
+  }
+  const text = JSON.stringify(changes);
+  checkChanges(text, before, baseSha);
+  return text;
+}
+
+/** Key → record hash per list, in document order. */
+function fingerprintOf(feed: Feed): Fingerprint {
+  const fingerprint = {} as Fingerprint;
+  for (const list of FEED_LISTS) {
+    const hashes = new Map<string, number>();
+    for (const record of feed[list] as unknown[])
+      hashes.set(keyOf(list, record), recordHash(record));
+    fingerprint[list] = hashes;
+  }
+  return fingerprint;
+}
+
+/**
+ * Reads the written text back and lands it on `base`'s record hashes the way a client does:
+ * what it ends up with must be exactly the declared state, or nothing is published. Every
+ * removal must name a record of the base.
+ */
+function checkChanges(text: string, base: Fingerprint, baseSha: string): void {
+  const fail = (why: string) => {
+    throw new CliError(`the changes file from ${baseSha} ${why}; nothing written`);
+  };
+  const parsed = parseChanges(Buffer.from(text));
+  if (!parsed.ok) return fail(`does not read back (${parsed.reason})`);
+  const { upsert, remove, state } = parsed.changes;
+  const landed = {} as Fingerprint;
+  for (const list of FEED_LISTS) {
+    const hashes = new Map(base[list]);
+    for (const entry of remove[list] ?? []) {
+      if (!hashes.delete(removalKey(list, entry)))
+        return fail(`removes ${JSON.stringify(entry)} from ${list}, which the base does not hold`);
+    }
+    for (const record of upsert[list] ?? []) hashes.set(keyOf(list, record), recordHash(record));
+    landed[list] = hashes;
+  }
+  const reached = stateOf(landed);
+  for (const list of FEED_LISTS) {
+    const want = state[list];
+    const got = reached[list];
+    if (got.count !== want.count || got.hashSum !== want.hashSum)
+      fail(
+        `does not reach its own state for ${list} (${got.count} records, hash sum ${got.hashSum}; declared ${want.count}, ${want.hashSum})`,
+      );
+  }
+}
