@@ -1,17 +1,15 @@
-// Changes files for sync tests (docs/feed-format.md, "Changes"), made the way the feed tool
-// makes them: both documents validated, the new one's records compared by key and content
-// hash with the earlier one's, and the new document's per-list state declared.
-import { CHANGES_FORMAT, CHANGES_VERSION, removalEntry, stateOf } from '../../../lib/feed/changes';
+// Changes files for sync tests (docs/feed-format.md, "Changes"), written by the feed tool's
+// own code (lib/feedtool/changes-build.ts) and served beside the document like deltas.
+import { changesFile, cleanFeed } from '../../../lib/feedtool/changes-build';
 import { recordHash, recordKey, type Keyed } from '../../../lib/feed/record-hash';
 import { FEED_LISTS, type Feed, type FeedList } from '../../../lib/model/feed';
-import { validateFeedText } from '../../../lib/model/validate';
 import { publication, sha256, type Publication } from './delta-publication';
 import type { FakeFeedServer } from './fake-server';
 
 function validated(text: string): Feed {
-  const v = validateFeedText(text);
-  if (!v.ok || v.problems.length > 0) throw new Error('a changes file needs a clean document');
-  return v.feed;
+  const feed = cleanFeed(Buffer.from(text));
+  if (!feed) throw new Error('a changes file needs a document without record problems');
+  return feed;
 }
 
 /** Record key → content hash per list of a clean document, less the records `drop` names. */
@@ -31,42 +29,19 @@ export function fingerprintOf(
   return out;
 }
 
-/** The changes from `earlier` to `document`, as the text of the file (overrides applied). */
+/** The changes file from `earlier` to `document`, as the feed tool writes it (then `override`). */
 export function changesText(
   earlier: string,
   document: string,
   override: (changes: Record<string, unknown>) => void = () => undefined,
 ): string {
-  const before = validated(earlier);
-  const after = validated(document);
-  const upsert: Partial<Record<FeedList, unknown[]>> = {};
-  const remove: Partial<Record<FeedList, unknown[]>> = {};
-  const fingerprint = {} as Record<FeedList, Map<string, number>>;
-  for (const list of FEED_LISTS) {
-    const old = new Map<string, number>();
-    for (const r of before[list] as Keyed[]) old.set(recordKey(list, r), recordHash(r));
-    const now = new Map<string, number>();
-    for (const r of after[list] as Keyed[]) {
-      const key = recordKey(list, r);
-      now.set(key, recordHash(r));
-      if (old.get(key) !== now.get(key)) (upsert[list] ??= []).push(r);
-    }
-    for (const key of old.keys())
-      if (!now.has(key)) (remove[list] ??= []).push(removalEntry(list, key));
-    fingerprint[list] = now;
-  }
-  const changes: Record<string, unknown> = {
-    format: CHANGES_FORMAT,
-    version: CHANGES_VERSION,
-    from: sha256(earlier),
-    to: sha256(document),
-    feedId: after.feedId,
-    generatedAt: after.generatedAt,
-    organization: after.organization,
-    upsert,
-    remove,
-    state: stateOf(fingerprint),
-  };
+  const text = changesFile(
+    validated(earlier),
+    sha256(earlier),
+    validated(document),
+    sha256(document),
+  );
+  const changes = JSON.parse(text) as Record<string, unknown>;
   override(changes);
   return JSON.stringify(changes);
 }

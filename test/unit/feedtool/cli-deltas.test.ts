@@ -123,7 +123,7 @@ describe('build --deltas --key', () => {
 });
 
 describe('serve with deltas, and the sync engine against it', () => {
-  it('serves the manifest, its signature, the deltas and changes files (not the history); a rebuilt feed lands by delta', async () => {
+  it('serves the manifest, its signature, the deltas and changes files (not the history); the changed feed lands by its changes file', async () => {
     const live = path.join(scratch, 'live', 'acme.json');
     const publish = (at: string) =>
       run([
@@ -186,7 +186,8 @@ describe('serve with deltas, and the sync engine against it', () => {
         outcome: 'updated',
         signature: 'Ed25519',
         generatedAt: '2026-11-21T10:00:00Z',
-        delivery: { via: 'delta' },
+        // The changes file is preferred to the delta: it costs what changed to land.
+        delivery: { via: 'changes' },
       });
       expect(await syncFeed(deps, target)).toMatchObject({
         outcome: 'not-modified',
