@@ -24,7 +24,15 @@ import {
   type RecordList,
 } from './packs';
 import { packId, recalled, remember } from './pack-memory';
-import { EMPTY_LAYER, layerKeysWithPrefix, layerOf, mergeLayer, type Layer } from './overlay';
+import {
+  EMPTY_LAYER,
+  layerKeysWithPrefix,
+  layerOf,
+  mergeLayer,
+  patched,
+  LayeredWalk,
+  type Layer,
+} from './overlay';
 import type { FeedRow, Ref } from './schema';
 
 type PackKey = [string, number, string, string];
@@ -41,6 +49,9 @@ function directoriesFor(db: ConstellationDB): Map<string, string[]> {
 const DIRECTORY_LIMIT = 256;
 /** Entries an index pack holds at most (lib/db/packs.ts plans them; a larger group is alone). */
 const INDEX_PACK_ENTRIES = 1_024;
+
+/** Record lists grouped by id: a patched group is its one record, or none. */
+const ID_LISTS: ReadonlySet<PackList> = new Set(['units', 'people', 'topics', 'communities']);
 
 /** Layers of visible generations (lib/db/overlay.ts), per feed, generation and list. */
 const layersOf = new WeakMap<ConstellationDB, Map<string, Layer>>();
@@ -218,14 +229,21 @@ export class PackReader {
     return ids.map((id) => this.read.get(id)!);
   }
 
-  /** The items of one group (`key`) of one list of one feed. */
+  /** The items of one group (`key`) of one list of one feed (its layer's patch applied). */
   async group<T>(list: PackList, feedId: string, key: string): Promise<T[]> {
+    if (this.bases.has(feedId)) {
+      const patch = (await this.layerOf(feedId, list)).groups.get(key);
+      // A record list by id: the patch holds the record, or drops it.
+      if (patch && ID_LISTS.has(list)) return [...patch.items] as T[];
+      if (patch) return patched<T>(list, await this.baseGroup(list, feedId, key), patch);
+    }
+    return this.baseGroup<T>(list, feedId, key);
+  }
+
+  /** The items of one group of one list of one feed in the packs (a layer's base). */
+  private async baseGroup<T>(list: PackList, feedId: string, key: string): Promise<T[]> {
     const gen = this.packGen(feedId);
     if (gen === undefined) return [];
-    if (this.bases.has(feedId)) {
-      const replaced = (await this.layerOf(feedId, list)).groups.get(key);
-      if (replaced) return [...replaced] as T[];
-    }
     const listKey = directoryKey(feedId, gen, list);
     const asked = (this.lookups.get(listKey) ?? 0) + 1;
     this.lookups.set(listKey, asked);
@@ -254,6 +272,29 @@ export class PackReader {
    * packs they fall in are read together, in one request per feed.
    */
   async groups<T>(list: PackList, refs: readonly Ref[]): Promise<T[][]> {
+    const layers = new Map<string, Layer>();
+    for (const feedId of new Set(refs.map((ref) => ref.feedId))) {
+      if (this.bases.has(feedId)) layers.set(feedId, await this.layerOf(feedId, list));
+    }
+    if (layers.size === 0) return this.baseGroups<T>(list, refs);
+    // Layers' patches applied; a record list's patched records come from the layer alone.
+    const patches = refs.map((ref) => layers.get(ref.feedId)?.groups.get(ref.id));
+    const fromBase = refs.map((_, i) => !(patches[i] && ID_LISTS.has(list)));
+    const base = await this.baseGroups<T>(
+      list,
+      refs.filter((_, i) => fromBase[i]),
+    );
+    let at = 0;
+    return refs.map((_, i) => {
+      const patch = patches[i];
+      if (!fromBase[i]) return [...patch!.items] as T[];
+      const items = base[at++]!;
+      return patch ? patched<T>(list, items, patch) : items;
+    });
+  }
+
+  /** The items of several groups in the packs (a layer's base), in the order asked. */
+  private async baseGroups<T>(list: PackList, refs: readonly Ref[]): Promise<T[][]> {
     if (refs.length <= 1)
       return Promise.all(refs.map((ref) => this.group<T>(list, ref.feedId, ref.id)));
     const out: T[][] = refs.map(() => []);
@@ -265,15 +306,7 @@ export class PackReader {
       at.push(i);
     });
     await Promise.all(
-      [...byFeed].map(async ([feedId, all]) => {
-        // Groups a layer replaced come from it; the rest from the packs.
-        const layer = await this.layerOf(feedId, list);
-        const indexes = all.filter((i) => {
-          const replaced = layer.groups.get(refs[i]!.id);
-          if (replaced) out[i] = [...replaced] as T[];
-          return !replaced;
-        });
-        if (indexes.length === 0) return;
+      [...byFeed].map(async ([feedId, indexes]) => {
         const dir = (await this.directory(feedId, list))!;
         const firsts = indexes.map((i) => packIndexFor(dir, refs[i]!.id));
         const wanted = [...new Set(firsts.filter((at) => at >= 0))];
@@ -343,22 +376,19 @@ export class PackReader {
     const out: { key: string; ref: Ref }[] = [];
     for (const feedId of feedIds) {
       const layer = await this.layerOf(feedId, list);
-      // The layer's groups of the range, merged in key order among the packs' entries.
-      const replaced = layerKeysWithPrefix(layer, prefix);
-      let next = 0;
-      const before = (key: string | undefined): boolean => {
-        while (next < replaced.length && (key === undefined || replaced[next]! < key)) {
-          const name = replaced[next++]!;
-          for (const entry of layer.groups.get(name)! as IndexEntry[]) {
-            out.push({ key: name, ref: { feedId, id: entry[1] } });
-            if (out.length >= limit) return true;
-          }
-        }
-        return false;
-      };
+      // The base's entries of the range, with the layer's patches of the range applied.
+      const walk = new LayeredWalk(
+        list,
+        layer,
+        (item, key) => {
+          out.push({ key, ref: { feedId, id: (item as IndexEntry)[1] } });
+          return out.length >= limit;
+        },
+        layerKeysWithPrefix(layer, prefix),
+      );
       const dir = await this.directory(feedId, list);
       if (!dir || dir.length === 0) {
-        if (before(undefined)) return out;
+        if (walk.end()) return out;
         continue;
       }
       const start = Math.max(0, packIndexFor(dir, prefix));
@@ -371,22 +401,19 @@ export class PackReader {
       const first = Math.min(firsts.length, Math.ceil(limit / (INDEX_PACK_ENTRIES / 2)) + 1);
       const ahead = this.packs(feedId, list, firsts.slice(0, first));
       let rest: Promise<PackRow | undefined>[] | undefined;
-      for (let at = 0; at < firsts.length; at++) {
+      packs: for (let at = 0; at < firsts.length; at++) {
         if (at === first) rest = this.packs(feedId, list, firsts.slice(first));
         const pack = await (rest ? rest[at - first]! : ahead[at]!);
         for (const item of pack?.items ?? []) {
           const key = groupOf(list, item);
           if (!key.startsWith(prefix)) {
-            if (compareKeys(key, prefix) > 0) break;
+            if (compareKeys(key, prefix) > 0) break packs;
             continue;
           }
-          if (before(key)) return out;
-          if (layer.groups.has(key)) continue;
-          out.push({ key, ref: { feedId, id: (item as IndexEntry)[1] } });
-          if (out.length >= limit) return out;
+          if (walk.add(item)) return out;
         }
       }
-      if (before(undefined)) return out;
+      if (walk.end()) return out;
     }
     return out;
   }

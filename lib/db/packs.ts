@@ -61,14 +61,16 @@ export interface PackRow {
   /** Index lists: the key of each entry of `items` (absent on packs written by version 5.0). */
   keys?: string[];
   /**
-   * Packs of a layer (lib/db/overlay.ts): the groups this pack replaces in the base
-   * generation, in key order, including those it removes (which have no items).
+   * Packs of a layer (lib/db/overlay.ts): the groups this pack patches, in key order; its
+   * `items` are added to them (replacing a base item of the same second key), and `drops`
+   * names the base items they lose, as "group\u0000second key".
    */
   groups?: string[];
+  drops?: string[];
 }
 
 /** A pack before it is given its feed and generation. */
-export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items' | 'keys' | 'groups'>;
+export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items' | 'keys' | 'groups' | 'drops'>;
 
 /**
  * The items of a stored pack as its list's items: records carry their feed id, index entries
@@ -138,7 +140,7 @@ export function groupOf(list: PackList, item: unknown): string {
 }
 
 /** The second sort key within a group (the other end of a membership, an entry's id). */
-function secondOf(list: PackList, item: unknown): string {
+export function secondOf(list: PackList, item: unknown): string {
   switch (list) {
     case 'memberships':
       return (item as Keyed).community!;

@@ -16,9 +16,10 @@ import {
 import { compiledRecordSchemas } from '../model/precompiled';
 import type { ConstellationDB } from '../db/database';
 import { readPacks, type PackReader } from '../db/packed';
-import { planLayer, type LayerGroups } from '../db/overlay';
+import { dropItem, patchOf, planLayer, putItem, type LayerPatches } from '../db/overlay';
 import {
   compareKeys,
+  secondOf,
   type IndexEntry,
   type IndexList,
   type PackList,
@@ -132,6 +133,7 @@ export async function planChanges(
   }
 
   // The new fingerprint, which must be the new document's: same records, same contents.
+  const added = new Set<string>();
   let recordsBefore = 0;
   for (const list of FEED_LISTS) {
     const fp = stored[list];
@@ -144,8 +146,10 @@ export async function planChanges(
       const key = recordKey(list, record);
       const hash = recordHash(record);
       const old = fp.get(key);
-      if (old === undefined) counts.added++;
-      else if (old !== hash) counts.changed++;
+      if (old === undefined) {
+        counts.added++;
+        if (list === 'memberships') added.add(key);
+      } else if (old !== hash) counts.changed++;
       fp.set(key, hash);
     }
   }
@@ -172,52 +176,59 @@ export async function planChanges(
     const gen = r.gens.get(feedId);
     if (gen === undefined) return fault('the feed it applies to is not stored');
     const base = r.bases.get(feedId) ?? gen;
-    const groups = new Map<PackList, LayerGroups>(
-      [...RECORD_LISTS, ...INDEX_LISTS].map((list) => [list, new Map()]),
-    );
-    // Whole records: each changed one is its own group.
-    for (const list of ['units', 'people', 'topics', 'communities'] as const) {
-      const g = groups.get(list)!;
-      for (const id of removed[list]) g.set(id, []);
-      for (const record of upserts[list]) g.set(record.id!, [record]);
-    }
-    // Memberships and expertise, by either end: each touched group replaced whole.
-    for (const [list, by, other, owner] of PAIR_GROUPS) {
-      const packList = (by === 'person' ? list : `${list}@${by}`) as PackList;
-      const added = new Map<string, Rec[]>();
-      for (const record of upserts[list]) {
-        const name = record[by] as string;
-        const at = added.get(name);
-        if (at) at.push(record);
-        else added.set(name, [record]);
+    // The previous layer's patches first (its base stays the base), these changes over them.
+    const patches = new Map<PackList, LayerPatches>();
+    for (const list of [...RECORD_LISTS, ...INDEX_LISTS]) {
+      const planned: LayerPatches = new Map();
+      if (r.bases.has(feedId)) {
+        const previous = await r.layerOf(feedId, list);
+        for (const [group, patch] of previous.groups) {
+          const p = patchOf(planned, group);
+          for (const item of patch.items) {
+            const second = secondOf(list, item);
+            p.items.set(
+              second,
+              INDEX_LIST_SET.has(list) ? (item as IndexEntry)[1] : bare(item as Rec),
+            );
+          }
+          for (const second of patch.drops) if (!p.items.has(second)) p.drops.add(second);
+        }
       }
-      const touched = new Set<string>(added.keys());
-      for (const key of removed[list]) touched.add(pairEnd(key, by === 'person' ? 0 : 1));
-      for (const id of removed[owner]) touched.add(id);
-      // A changed community's members are in the layer too: its members-only count needs them.
-      if (by === 'community')
-        for (const community of upserts.communities) touched.add(community.id!);
-      const names = [...touched];
+      patches.set(list, planned);
+    }
+    // Whole records: each changed one replaces (or drops) its id's group.
+    for (const list of ['units', 'people', 'topics', 'communities'] as const) {
+      const p = patches.get(list)!;
+      for (const id of removed[list]) dropItem(p, id, '');
+      for (const record of upserts[list]) putItem(p, record.id!, '', record);
+    }
+    // Memberships and expertise, under each of their two ends.
+    for (const [list, by, other] of PAIR_GROUPS) {
+      const p = patches.get((by === 'person' ? list : `${list}@${by}`) as PackList)!;
+      for (const key of removed[list]) {
+        const [person, end] = splitPair(key);
+        if (by === 'person') dropItem(p, person, end);
+        else dropItem(p, end, person);
+      }
+      for (const record of upserts[list])
+        putItem(p, record[by] as string, record[other] as string, record);
+    }
+    // A removed person, community or topic must take every entry naming it along.
+    for (const [list, by, , owner] of PAIR_GROUPS) {
+      const names = [...removed[owner]];
+      if (names.length === 0) continue;
+      const packList = (by === 'person' ? list : `${list}@${by}`) as PackList;
       const current = await r.groups<Rec>(
         packList,
         names.map((id) => ({ feedId, id })),
       );
-      const g = groups.get(packList)!;
-      for (let i = 0; i < names.length; i++) {
-        const name = names[i]!;
-        const items = current[i]!.map(bare).filter((item) => {
-          const key = recordKey(list, item);
-          return !removed[list].has(key) && !upsertKeys[list].has(key);
-        });
-        for (const record of added.get(name) ?? []) items.push(record);
-        items.sort((a, b) => compareKeys(a[other] as string, b[other] as string));
-        // A removed person, community or topic must take every entry naming it along.
-        if (items.length > 0 && removed[owner].has(name))
-          return fault(`${items.length} ${list} still name the removed ${by} "${name}"`);
-        g.set(name, items);
+      for (const [i, name] of names.entries()) {
+        const left = current[i]!.filter((item) => !removed[list].has(recordKey(list, item)));
+        if (left.length > 0)
+          return fault(`${left.length} ${list} still name the removed ${by} "${name}"`);
       }
     }
-    // Lookup keys of the changed people, topics and communities.
+    // Lookup keys of the changed people, topics and communities: the previous versions read.
     for (const list of ['people', 'topics', 'communities'] as const) {
       const ids = [...removed[list], ...upserts[list].map((x) => x.id!)];
       if (ids.length === 0) continue;
@@ -226,61 +237,37 @@ export async function planChanges(
         ids.map((id) => ({ feedId, id })),
       );
       const after = new Map(upserts[list].map((x) => [x.id!, x]));
-      const byIndex = new Map<IndexList, Map<string, Map<string, boolean>>>();
       ids.forEach((id, i) => {
         const record = old[i];
         const next = after.get(id);
         const was = new Map<IndexList, string[]>(record ? lookupKeys(list, record) : []);
         const now = new Map<IndexList, string[]>(next ? lookupKeys(list, next) : []);
         for (const index of new Set([...was.keys(), ...now.keys()])) {
+          const p = patches.get(index)!;
           const a = new Set(was.get(index) ?? []);
           const b = new Set(now.get(index) ?? []);
-          let byKey = byIndex.get(index);
-          if (!byKey) byIndex.set(index, (byKey = new Map<string, Map<string, boolean>>()));
-          for (const key of a) if (!b.has(key)) entry(byKey, key).set(id, false);
-          for (const key of b) if (!a.has(key)) entry(byKey, key).set(id, true);
+          for (const key of a) if (!b.has(key)) dropItem(p, key, id);
+          for (const key of b) if (!a.has(key)) putItem(p, key, id, id);
         }
       });
-      for (const [index, byKey] of byIndex) {
-        const keys = [...byKey.keys()];
-        const current = await r.groups<IndexEntry>(
-          index,
-          keys.map((id) => ({ feedId, id })),
-        );
-        const g = groups.get(index)!;
-        keys.forEach((key, i) => {
-          const found = new Set(current[i]!.map((e) => e[1]));
-          for (const [id, present] of byKey.get(key)!) {
-            if (present) found.add(id);
-            else found.delete(id);
-          }
-          g.set(key, [...found].sort(compareKeys));
-        });
-      }
     }
     const left = await removedReferences(r, feedId, removed, upserts, upsertKeys);
     if (left) return fault(left);
-    const membersOnly = membersOnlyAfter(membersOnlyBefore, upserts, removed, groups);
+    const membersOnly = await membersOnlyAfter(
+      r,
+      feedId,
+      membersOnlyBefore,
+      upserts,
+      removed,
+      added,
+    );
     if (!membersOnly) return fault('the stored feed has no members-only counts to update');
-    // The previous layer's groups stay, under the ones replaced now.
     let layerRecords = 0;
     const packs: PlannedPack[] = [];
-    for (const [list, g] of groups) {
-      if (r.bases.has(feedId)) {
-        const previous = await r.layerOf(feedId, list);
-        for (const [name, items] of previous.groups) {
-          if (g.has(name)) continue;
-          g.set(
-            name,
-            INDEX_LIST_SET.has(list)
-              ? (items as IndexEntry[]).map((e) => e[1])
-              : (items as Rec[]).map(bare),
-          );
-        }
-      }
+    for (const [list, p] of patches) {
       if (COUNTED_LISTS.has(list))
-        for (const items of g.values()) layerRecords += Math.max(1, items.length);
-      if (g.size > 0) packs.push(...planLayer(list, g));
+        for (const patch of p.values()) layerRecords += patch.items.size + patch.drops.size;
+      if (p.size > 0) packs.push(...planLayer(list, p));
     }
     if (layerRecords > LAYER_SHARE * recordsBefore)
       return {
@@ -410,22 +397,35 @@ async function removedReferences(
 }
 
 /** Members-only communities and their membership counts once the changes apply. */
-function membersOnlyAfter(
+async function membersOnlyAfter(
+  r: PackReader,
+  feedId: string,
   before: readonly MembersOnlyCount[] | undefined,
   upserts: Record<FeedList, Rec[]>,
   removed: Record<FeedList, Set<string>>,
-  groups: ReadonlyMap<PackList, LayerGroups>,
-): MembersOnlyCount[] | undefined {
+  added: ReadonlySet<string>,
+): Promise<MembersOnlyCount[] | undefined> {
   if (!before) return undefined;
   const counts = new Map(before.map((c) => [c.community, c.memberships]));
-  const members = groups.get('memberships@community')!;
+  // Memberships gained and lost per community.
+  const delta = new Map<string, number>();
+  const shift = (community: string, by: number) =>
+    delta.set(community, (delta.get(community) ?? 0) + by);
+  for (const key of added) shift(splitPair(key)[1], 1);
+  for (const key of removed.memberships) shift(splitPair(key)[1], -1);
   for (const id of removed.communities) counts.delete(id);
+  const becoming: string[] = [];
   for (const community of upserts.communities) {
     if (community.visibility !== 'members') counts.delete(community.id!);
-    else if (!counts.has(community.id!))
-      counts.set(community.id!, members.get(community.id!)?.length ?? 0);
+    else if (!counts.has(community.id!)) becoming.push(community.id!);
   }
-  for (const [id, items] of members) if (counts.has(id)) counts.set(id, items.length);
+  for (const [id, n] of counts) counts.set(id, n + (delta.get(id) ?? 0));
+  // A community that turned members-only: its members as stored, and what changed.
+  const members = await r.groups(
+    'memberships@community',
+    becoming.map((id) => ({ feedId, id })),
+  );
+  becoming.forEach((id, i) => counts.set(id, members[i]!.length + (delta.get(id) ?? 0)));
   return [...counts]
     .map(([community, memberships]) => ({ community, memberships }))
     .sort((a, b) => compareKeys(a.community, b.community));
@@ -439,21 +439,15 @@ function printable(key: string): string {
   return key.replace('\u0000', '→');
 }
 
-function pairEnd(key: string, end: 0 | 1): string {
+function splitPair(key: string): [string, string] {
   const at = key.indexOf('\u0000');
-  return end === 0 ? key.slice(0, at) : key.slice(at + 1);
+  return [key.slice(0, at), key.slice(at + 1)];
 }
 
 /** A record read from a pack, without the feed id every read gives it. */
 function bare(row: Rec): Rec {
   const { feedId: _feedId, ...record } = row as Rec & { feedId?: string };
   return record;
-}
-
-function entry(map: Map<string, Map<string, boolean>>, key: string): Map<string, boolean> {
-  let m = map.get(key);
-  if (!m) map.set(key, (m = new Map<string, boolean>()));
-  return m;
 }
 
 /** The index lists a record is found in and its keys there (as planPacks derives them). */

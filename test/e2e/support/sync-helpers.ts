@@ -76,15 +76,39 @@ export async function storeRows<T>(page: Page, store: string): Promise<T[]> {
             const packs = tx.objectStore('packs').getAll();
             tx.oncomplete = () => {
               db.close();
-              const gens = new Map(
-                (feeds.result as { feedId: string; gen: number }[]).map((f) => [f.feedId, f.gen]),
-              );
-              resolve(
-                (packs.result as { feedId: string; gen: number; list: string; items: T[] }[])
-                  .filter((p) => p.list === name && gens.get(p.feedId) === p.gen)
-                  // A record is stored without its feed id: the pack's (lib/db/packs.ts).
-                  .flatMap((p) => p.items.map((item) => ({ ...item, feedId: p.feedId }))),
-              );
+              type Pack = {
+                feedId: string;
+                gen: number;
+                list: string;
+                items: T[];
+                groups?: string[];
+              };
+              const rows = feeds.result as { feedId: string; gen: number; base?: number }[];
+              const all = (packs.result as Pack[]).filter((p) => p.list === name);
+              // The key a list groups by (lib/db/packs.ts groupOf, for the feed's lists).
+              const groupOf = (item: T) => {
+                const r = item as { id?: string; person?: string };
+                return name === 'memberships' || name === 'expertise' ? r.person! : r.id!;
+              };
+              const out: T[] = [];
+              for (const feed of rows) {
+                // A record is stored without its feed id: the pack's (lib/db/packs.ts).
+                const own = (p: Pack) => p.items.map((item) => ({ ...item, feedId: p.feedId }));
+                if (feed.base === undefined) {
+                  for (const p of all)
+                    if (p.feedId === feed.feedId && p.gen === feed.gen) out.push(...own(p));
+                  continue;
+                }
+                // A layer (lib/db/overlay.ts): its groups replace the base's.
+                const layer = all.filter((p) => p.feedId === feed.feedId && p.gen === feed.gen);
+                const replaced = new Set(layer.flatMap((p) => p.groups ?? []));
+                for (const p of all) {
+                  if (p.feedId !== feed.feedId || p.gen !== feed.base) continue;
+                  out.push(...own(p).filter((item) => !replaced.has(groupOf(item))));
+                }
+                for (const p of layer) out.push(...own(p));
+              }
+              resolve(out);
             };
             tx.onerror = () => (db.close(), reject(tx.error));
             return;
@@ -124,18 +148,32 @@ export async function visibleConsistency(page: Page) {
             const rows = feeds.result as {
               feedId: string;
               gen: number;
+              base?: number;
               counts: { people: number; memberships: number };
             }[];
             const all = packs.result as {
               feedId: string;
               gen: number;
               list: string;
-              items: unknown[];
+              items: { id?: string; person?: string }[];
+              groups?: string[];
             }[];
-            const count = (f: { feedId: string; gen: number }, list: string) =>
-              all
-                .filter((p) => p.feedId === f.feedId && p.gen === f.gen && p.list === list)
-                .reduce((n, p) => n + p.items.length, 0);
+            // Records readers see: a layer's groups (lib/db/overlay.ts) replace its base's.
+            const count = (f: { feedId: string; gen: number; base?: number }, list: string) => {
+              const of = (gen: number | undefined) =>
+                all.filter((p) => p.feedId === f.feedId && p.gen === gen && p.list === list);
+              if (f.base === undefined) return of(f.gen).reduce((n, p) => n + p.items.length, 0);
+              const layer = of(f.gen);
+              const replaced = new Set(layer.flatMap((p) => p.groups ?? []));
+              const key = (item: { id?: string; person?: string }) =>
+                list === 'memberships' ? item.person! : item.id!;
+              return (
+                of(f.base).reduce(
+                  (n, p) => n + p.items.filter((i) => !replaced.has(key(i))).length,
+                  0,
+                ) + layer.reduce((n, p) => n + p.items.length, 0)
+              );
+            };
             resolve(
               rows.map((f) => ({
                 feedId: f.feedId,
