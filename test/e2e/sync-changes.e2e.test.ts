@@ -88,7 +88,9 @@ describe('sync by changes files in Chromium', () => {
   let url: string;
   const first = JSON.stringify(feed('2026-11-20T10:00:00Z'));
   const second = JSON.stringify(feed('2026-11-21T10:00:00Z', 'Changed title'));
-  const third = JSON.stringify(feed('2026-11-22T10:00:00Z', 'Retitled'));
+  const renamed = feed('2026-11-22T10:00:00Z', 'Retitled');
+  renamed.people[7]!.name = 'Zephyrine Quillfeather';
+  const third = JSON.stringify(renamed);
 
   beforeAll(async () => {
     server = await startFeedServer();
@@ -169,6 +171,20 @@ describe('sync by changes files in Chromium', () => {
     expect(await marked('Retitled')).toEqual(expected(third, 'Retitled'));
     const gens = new Set((await storeRows<{ gen: number }>(page, 'packs')).map((p) => p.gen));
     expect([...gens].sort()).toEqual([row!.base, row!.gen].sort());
+
+    // The popup reads through the layer: the renamed person is found by the new name.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect
+      .poll(() => popup.locator('[data-count="people"]').textContent())
+      .toBe(String(PEOPLE));
+    await popup.getByRole('button', { name: 'Stay anonymous' }).click();
+    const box = popup.getByRole('combobox', { name: 'Search people, topics and communities' });
+    await box.fill('quillfea');
+    const found = popup.locator(`[data-kind="person"][data-id="${renamed.people[7]!.id}"]`);
+    await expect.poll(() => found.count()).toBe(1);
+    expect(await found.locator('.name').textContent()).toBe('Zephyrine Quillfeather');
+    await popup.close();
   });
 
   it('changes that do not add up to the new document fall back to it, and say why', async () => {
