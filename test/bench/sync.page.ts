@@ -11,6 +11,7 @@ import { legacyRows } from './legacy-rows';
 import { syncFeed, type SyncProgress } from '../../lib/feed/sync';
 import { validateFeedText } from '../../lib/model/validate';
 import { median } from '../../lib/stats';
+import { FEED_LISTS } from '../../lib/model/feed';
 
 export interface SyncBenchResult {
   bytes: number;
@@ -18,7 +19,7 @@ export interface SyncBenchResult {
   memberships: number;
   rows: number;
   runs: number;
-  /** Raw bulkPut of the feed as version-1 rows (one row per record, with their indexes). */
+  /** Raw bulkPut of the feed as version-1 rows (one row per record, with their indexes); NaN when not measured. */
   rawBulkPutMs: number;
   /** Raw bulkPut of the same feed as packs (today's storage), planned beforehand. */
   rawPacksMs: number;
@@ -50,8 +51,11 @@ export interface SyncBenchResult {
 export interface DeltaBenchResult {
   /** First sync of the published feed: whole document, manifest probe, base kept. */
   fullSyncMs: number;
-  /** The 1% change rebuilt from a delta. */
+  /** The 1% change, by its changes file (or rebuilt from its delta). */
   resyncMs: number;
+  /** A second 1% change of other records, landed over the first (a layer over the same base). */
+  secondChangeMs: number;
+  secondChangeVia: string;
   /** The manifest unchanged: one 304. */
   notModifiedMs: number;
   resyncVia: string;
@@ -79,11 +83,23 @@ async function freshDb(name: string): Promise<ConstellationDB> {
  * name under two folders, each with its manifest (and, for the changed one, a delta from the
  * first). The engine always syncs `firstUrl`; requests are sent to the folder of the moment.
  */
-async function runDeltaBench(firstUrl: string, changedUrl: string, runs: number) {
+async function runDeltaBench(
+  firstUrl: string,
+  changedUrl: string,
+  secondUrl: string,
+  runs: number,
+) {
   const full: number[] = [];
   const resync: number[] = [];
+  const again: number[] = [];
+  let againVia = '';
   const notModified: number[] = [];
-  let last: Omit<DeltaBenchResult, 'fullSyncMs' | 'resyncMs' | 'notModifiedMs'> | undefined;
+  let last:
+    | Omit<
+        DeltaBenchResult,
+        'fullSyncMs' | 'resyncMs' | 'notModifiedMs' | 'secondChangeMs' | 'secondChangeVia'
+      >
+    | undefined;
   for (let run = 0; run < runs; run++) {
     const db = await freshDb('bench-sync-delta');
     let folder = firstUrl;
@@ -131,6 +147,14 @@ async function runDeltaBench(firstUrl: string, changedUrl: string, runs: number)
       throw new Error(
         `delta 304 path: ${third.outcome} ${third.httpStatus ?? ''} ${third.message}`,
       );
+
+    // A second 1% change, of other records: by changes, a layer over the same base.
+    folder = secondUrl;
+    start = performance.now();
+    const fourth = await syncFeed(deps, target);
+    again.push(performance.now() - start);
+    if (fourth.outcome !== 'updated') throw new Error(`second change: ${fourth.message}`);
+    againVia = fourth.delivery?.via ?? 'unknown';
     db.close();
     await ConstellationDB.delete('bench-sync-delta');
   }
@@ -139,6 +163,8 @@ async function runDeltaBench(firstUrl: string, changedUrl: string, runs: number)
     resyncMs: median(resync),
     notModifiedMs: median(notModified),
     ...last!,
+    secondChangeMs: median(again),
+    secondChangeVia: againVia,
   };
 }
 
@@ -148,12 +174,18 @@ export async function runSyncBench(
   runs: number,
   deltaFirstUrl: string,
   deltaChangedUrl: string,
+  deltaSecondUrl: string,
+  /** Whether to measure the raw write of one row per record (minutes at 300,000 people). */
+  rowBaseline: boolean,
 ): Promise<SyncBenchResult> {
   let text = await (await fetch(fullUrl, { credentials: 'include' })).text();
   let validation: ReturnType<typeof validateFeedText> | undefined = validateFeedText(text);
   if (!validation.ok) throw new Error(`bench feed rejected: ${validation.error.reason}`);
-  let rows: ReturnType<typeof legacyRows> | undefined = legacyRows(validation.feed);
-  const rowCount = FEED_TABLES.reduce((n, t) => n + rows![t].length, 0);
+  let rows: ReturnType<typeof legacyRows> | undefined = rowBaseline
+    ? legacyRows(validation.feed)
+    : undefined;
+  const validFeed = validation.feed;
+  const rowCount = FEED_LISTS.reduce((n, list) => n + validFeed[list].length, 0);
   const people = validation.feed.people.length;
   const memberships = validation.feed.memberships.length;
   const bytes = text.length;
@@ -180,16 +212,19 @@ export async function runSyncBench(
   let window = { start: 0, end: 0 };
   for (let run = 0; run < runs; run++) {
     const baselineRows = rows;
-    const rawDb = await freshDb('bench-sync-raw');
-    let start = performance.now();
-    await rawDb.transaction(
-      'rw',
-      FEED_TABLES.map((t) => rawDb.table(t)),
-      () => Promise.all(FEED_TABLES.map((t) => rawDb.table(t).bulkPut(baselineRows[t]))),
-    );
-    raw.push(performance.now() - start);
-    rawDb.close();
-    await ConstellationDB.delete('bench-sync-raw');
+    let start: number;
+    if (baselineRows) {
+      const rawDb = await freshDb('bench-sync-raw');
+      start = performance.now();
+      await rawDb.transaction(
+        'rw',
+        FEED_TABLES.map((t) => rawDb.table(t)),
+        () => Promise.all(FEED_TABLES.map((t) => rawDb.table(t).bulkPut(baselineRows[t]))),
+      );
+      raw.push(performance.now() - start);
+      rawDb.close();
+      await ConstellationDB.delete('bench-sync-raw');
+    }
     const packDb = await freshDb('bench-sync-packs');
     start = performance.now();
     await packDb.packs.bulkPut(planned);
@@ -252,7 +287,7 @@ export async function runSyncBench(
     db.close();
     await ConstellationDB.delete('bench-sync');
   }
-  const delta = await runDeltaBench(deltaFirstUrl, deltaChangedUrl, runs);
+  const delta = await runDeltaBench(deltaFirstUrl, deltaChangedUrl, deltaSecondUrl, runs);
   // Heap: one more full sync once the baseline's copies are released and collected, so the
   // samples taken from outside during `window` show what the sync itself holds.
   text = '';
@@ -277,7 +312,7 @@ export async function runSyncBench(
     memberships,
     rows: rowCount,
     runs,
-    rawBulkPutMs: median(raw),
+    rawBulkPutMs: raw.length > 0 ? median(raw) : Number.NaN,
     rawPacksMs: median(rawPacks),
     planMs,
     parseMs: median(parses),
