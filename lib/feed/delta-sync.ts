@@ -153,9 +153,10 @@ export async function deliverByDelta(
     };
   // Changes apply to the records of the active document, a delta to a document's bytes.
   let note: string | undefined;
-  const listed = source.pending
-    ? undefined
-    : manifest.changes.find((c) => c.from === source.digest);
+  // A layer left half-written by a stopped worker resumes the same way (same plan, same
+  // chunks: lib/db/generations.ts); any other pending generation leaves changes aside.
+  const layering = !source.pending || source.pending.mode === 'overlay';
+  const listed = layering ? manifest.changes.find((c) => c.from === source.digest) : undefined;
   if (listed) {
     const fetched = await fetchChanges(deps, href, manifest, listed);
     received += fetched.received;

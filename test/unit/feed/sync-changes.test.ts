@@ -11,7 +11,7 @@ import type { ConstellationDB } from '../../../lib/db/database';
 import { collectGarbage } from '../../../lib/db/generation-cleanup';
 import { readPacks } from '../../../lib/db/packed';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
-import { syncFeed } from '../../../lib/feed/sync';
+import { syncFeed, type SyncProgress } from '../../../lib/feed/sync';
 import { FEED_LISTS, type FeedInput } from '../../../lib/model/feed';
 import { INDEX_LISTS } from '../../../lib/db/packs';
 import { nameKey } from '../../../lib/model/keys';
@@ -216,6 +216,43 @@ describe('sync by changes files', () => {
     }
   });
 
+  it('resumes a layer interrupted mid-write', async () => {
+    const server = new FakeFeedServer();
+    const v1 = JSON.stringify(feed());
+    const db = await firstSync(server, v1);
+    const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
+      for (const p of f.people.slice(0, 5)) p.name = `${p.name} Renamed`;
+    });
+    servePublicationWithChanges(server, URL_A, v2, [v1]);
+    let reached!: () => void;
+    const frozen = new Promise<void>((resolve) => (reached = resolve));
+    void syncFeed(
+      syncDeps(db, server, {
+        owner: 'worker-dead',
+        chunkSize: 4,
+        onProgress: (p: SyncProgress) =>
+          p.phase === 'writing' && p.chunksDone === 2
+            ? (reached(), new Promise<void>(() => undefined))
+            : undefined,
+      }),
+      target,
+    );
+    await frozen;
+    // Nothing of the half-written layer shows meanwhile.
+    expect((await db.feeds.toArray())[0]!.base).toBeUndefined();
+    const report = await syncFeed(
+      syncDeps(db, server, { chunkSize: 4, isLeaseAbandoned: async () => true }),
+      target,
+    );
+    expect(report).toMatchObject({
+      outcome: 'updated',
+      resumedAtChunk: 2,
+      delivery: { via: 'changes' },
+    });
+    expect(report.chunkCount).toBeGreaterThan(2);
+    expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(v2));
+  });
+
   it('compacts a layer that grew past its share into a whole generation', async () => {
     const server = new FakeFeedServer();
     const v1 = JSON.stringify(feed());
@@ -304,23 +341,23 @@ function apply(f: FeedInput, edit: Edit): void {
       people[edit.at % people.length]!.emails = [`someone.${edit.n}@acme.example`];
       break;
     case 'members-only': {
-      const c = f.communities![edit.at % f.communities!.length]!;
+      const c = f.communities[edit.at % f.communities.length]!;
       c.visibility = c.visibility === 'members' ? 'public' : 'members';
       break;
     }
     case 'remove-community': {
-      if (f.communities!.length < 3) break;
-      const gone = f.communities![edit.at % f.communities!.length]!.id;
-      f.communities = f.communities!.filter((c) => c.id !== gone);
+      if (f.communities.length < 3) break;
+      const gone = f.communities[edit.at % f.communities.length]!.id;
+      f.communities = f.communities.filter((c) => c.id !== gone);
       for (const c of f.communities) c.related = (c.related ?? []).filter((id) => id !== gone);
       f.memberships = memberships.filter((m) => m.community !== gone);
       break;
     }
     case 'topic-label':
-      f.topics![edit.at % f.topics!.length]!.label = `Practice ${edit.n} of mapping`;
+      f.topics[edit.at % f.topics.length]!.label = `Practice ${edit.n} of mapping`;
       break;
     case 'person-unit': {
-      const unit = f.units![edit.unit % f.units!.length]!.id;
+      const unit = f.units[edit.unit % f.units.length]!.id;
       people[edit.at % people.length]!.unit = unit;
       break;
     }
