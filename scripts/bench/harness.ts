@@ -43,6 +43,15 @@ export function numberOption(name: string, fallback: number): number {
   return value;
 }
 
+/** Reads `--name on` or `--name off` from the command line. */
+export function switchOption(name: string, fallback: boolean): boolean {
+  const at = process.argv.indexOf(`--${name}`);
+  if (at < 0) return fallback;
+  const value = process.argv[at + 1];
+  if (value !== 'on' && value !== 'off') throw new Error(`--${name} takes "on" or "off"`);
+  return value === 'on';
+}
+
 export async function runPageBenchmark<T>(
   bench: PageBenchmark,
 ): Promise<{ result: T; browserVersion: string; after?: unknown }> {

@@ -2,7 +2,7 @@
 // of one row per record (the design before schema 5) and JSON.parse of the same bytes,
 // re-sync with 1% of records changed and the 304 path vs the full sync, and the peak JS heap
 // of the page running the sync engine during the full sync (sampled through CDP).
-// `npm run bench -- --suite sync [--people N] [--runs N] [--row-baseline 0|1]` (the one-row-
+// `npm run bench -- --suite sync [--people N] [--runs N] [--row-baseline on|off]` (the one-row-
 // per-record baseline is off by default above 150,000 people: it alone takes many minutes).
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { FeedInput } from '../../lib/model/feed';
@@ -11,7 +11,7 @@ import { deltaBetween, sha256 } from '../../lib/feedtool/delta-publish';
 import { MANIFEST_FORMAT, MANIFEST_VERSION, type FeedManifest } from '../../lib/feed/manifest';
 import { startFeedServer, type FeedServer } from '../../test/e2e/support/feed-server';
 import type { SyncBenchResult } from '../../test/bench/sync.page';
-import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
+import { ms, numberOption, printTable, ratio, runPageBenchmark, switchOption } from './harness';
 
 /**
  * The same feed with 1% of people and 1% of memberships changed (every 100th from `offset`),
@@ -110,7 +110,7 @@ export async function benchSync(): Promise<void> {
   // A second 1% change of other records, after the first.
   const secondText = JSON.stringify(onePercentChanged(changed, 50, '2026-11-03T09:00:00Z'));
   // The one-row-per-record baseline takes minutes at 300,000 people: off above 150,000.
-  const rowBaseline = numberOption('row-baseline', people <= 150_000 ? 1 : 0) === 1;
+  const rowBaseline = switchOption('row-baseline', people <= 150_000);
   const server = await startFeedServer({ cors: true });
   server.set('/full.json', { kind: 'feed', body: fullText });
   server.set('/changed.json', { kind: 'feed', body: changedText });
@@ -186,7 +186,7 @@ export async function benchSync(): Promise<void> {
       [
         'full sync vs raw bulkPut of one row per record (schema 1–4)',
         ms(r.fullSyncMs),
-        rowBaseline ? ms(r.rawBulkPutMs) : 'not measured (--row-baseline 0)',
+        rowBaseline ? ms(r.rawBulkPutMs) : 'not measured (--row-baseline off)',
         rowBaseline ? ratio(r.fullSyncMs, r.rawBulkPutMs) : '',
         '',
       ],
