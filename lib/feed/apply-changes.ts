@@ -356,14 +356,13 @@ async function removedReferences(
 ): Promise<string | undefined> {
   const untouched = (list: FeedList, id: string) =>
     !removed[list].has(id) && !upsertKeys[list].has(id);
-  for (const [index, list, owner, field] of [
-    ['people.unit', 'people', 'units', 'unit'],
-    ['communities.topics', 'communities', 'topics', 'topics'],
+  for (const [index, list, owner, one, target] of [
+    ['people.unit', 'people', 'units', 'person', 'unit'],
+    ['communities.topics', 'communities', 'topics', 'community', 'topic'],
   ] as const) {
     for (const id of removed[owner]) {
       const still = (await r.lookup(index, id, [feedId])).find((ref) => untouched(list, ref.id));
-      if (still)
-        return `the ${list.replace(/s$/, '').replace(/ie$/, 'y')} "${still.id}" still names the removed ${field.replace(/s$/, '')} "${id}"`;
+      if (still) return `the ${one} "${still.id}" still names the removed ${target} "${id}"`;
     }
   }
   if (removed.communities.size > 0) {

@@ -193,6 +193,33 @@ describe('sync by changes files', () => {
         'document',
       ],
       [
+        'a removed unit still named by a person',
+        (c) => {
+          const unit = feed().people.find((p) => p.unit)!.unit!;
+          (c.remove as Record<string, unknown[]>).units = [unit];
+          c.state = stateOf(fingerprintOf(v2, (list, key) => list === 'units' && key === unit));
+        },
+        /the person "[^"]+" still names the removed unit "/,
+        'document',
+      ],
+      [
+        'a removed topic still named by a community',
+        (c) => {
+          const f = feed();
+          const topic = f.communities.find((x) => x.topics?.length)!.topics![0]!;
+          const gone = (list: string, key: string) =>
+            (list === 'topics' && key === topic) ||
+            (list === 'expertise' && key.endsWith(`\u0000${topic}`));
+          (c.remove as Record<string, unknown[]>).topics = [topic];
+          (c.remove as Record<string, unknown[]>).expertise = f
+            .expertise.filter((e) => e.topic === topic)
+            .map((e) => [e.person, e.topic]);
+          c.state = stateOf(fingerprintOf(v2, gone));
+        },
+        /the community "[^"]+" still names the removed topic "/,
+        'document',
+      ],
+      [
         'another feed',
         (c) => {
           c.feedId = 'someone-else';
