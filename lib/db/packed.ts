@@ -296,7 +296,7 @@ export class PackReader {
   /** The items of several groups in the packs (a layer's base), in the order asked. */
   private async baseGroups<T>(list: PackList, refs: readonly Ref[]): Promise<T[][]> {
     if (refs.length <= 1)
-      return Promise.all(refs.map((ref) => this.group<T>(list, ref.feedId, ref.id)));
+      return Promise.all(refs.map((ref) => this.baseGroup<T>(list, ref.feedId, ref.id)));
     const out: T[][] = refs.map(() => []);
     const byFeed = new Map<string, number[]>();
     refs.forEach((ref, i) => {
