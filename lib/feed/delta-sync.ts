@@ -215,29 +215,10 @@ async function fetchChanges(
   manifest: FeedManifest,
   entry: ManifestDelta,
 ): Promise<ChangesFetched> {
-  const url = deltaUrl(href, entry);
-  if (!url)
-    return {
-      ok: false,
-      received: 0,
-      note: `the changes file "${entry.path}" listed in ${href} is not on the feed's origin`,
-    };
-  const fetched = await fetchFeedBody(deps.fetch, url, {}, deps.limits, deps.now);
-  if (fetched.kind !== 'body')
-    return {
-      ok: false,
-      received: 0,
-      note: `the changes file ${url} could not be fetched: ${fetched.kind === 'failed' ? fetched.message : 'HTTP 304'}`,
-    };
-  const received = fetched.bytes.length;
-  const fail = (why: string): ChangesFetched => ({
-    ok: false,
-    received,
-    note: `the changes file ${url} ${why}`,
-  });
-  if ((await sha256Hex(fetched.bytes)) !== entry.sha256)
-    return fail('does not match its SHA-256 in the manifest');
-  const parsed = parseChanges(fetched.bytes);
+  const listed = await fetchListed(deps, href, entry, 'the changes file');
+  if (!listed.ok) return listed;
+  const { received, fail } = listed;
+  const parsed = parseChanges(listed.bytes);
   if (!parsed.ok) return fail(`is not a changes file: ${parsed.reason}`);
   const { changes } = parsed;
   if (changes.from !== entry.from || changes.to !== manifest.document.sha256)
@@ -245,6 +226,47 @@ async function fetchChanges(
   if (changes.feedId !== manifest.feedId)
     return fail(`is for the feed "${changes.feedId}", not "${manifest.feedId}"`);
   return { ok: true, changes, received };
+}
+
+type Listed =
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      received: number;
+      /** A failure about this file after it was fetched: what and where. */
+      fail: (why: string) => { ok: false; note: string; received: number };
+    }
+  | { ok: false; note: string; received: number };
+
+/**
+ * A file the manifest lists (a delta, a changes file): on the manifest's origin only, fetched,
+ * and checked against its SHA-256 in the manifest.
+ */
+async function fetchListed(
+  deps: DeltaDeps,
+  href: string,
+  entry: ManifestDelta,
+  what: string,
+): Promise<Listed> {
+  const url = deltaUrl(href, entry);
+  if (!url)
+    return {
+      ok: false,
+      received: 0,
+      note: `${what} "${entry.path}" listed in ${href} is not on the feed's origin`,
+    };
+  const fetched = await fetchFeedBody(deps.fetch, url, {}, deps.limits, deps.now);
+  if (fetched.kind !== 'body')
+    return {
+      ok: false,
+      received: 0,
+      note: `${what} ${url} could not be fetched: ${fetched.kind === 'failed' ? fetched.message : 'HTTP 304'}`,
+    };
+  const received = fetched.bytes.length;
+  const fail = (why: string) => ({ ok: false as const, received, note: `${what} ${url} ${why}` });
+  if ((await sha256Hex(fetched.bytes)) !== entry.sha256)
+    return fail('does not match its SHA-256 in the manifest');
+  return { ok: true, bytes: fetched.bytes, received, fail };
 }
 
 type Rebuilt =
@@ -257,25 +279,10 @@ async function rebuild(
   manifest: FeedManifest,
   entry: ManifestDelta,
 ): Promise<Rebuilt> {
-  const url = deltaUrl(href, entry);
-  if (!url)
-    return {
-      ok: false,
-      received: 0,
-      note: `the delta "${entry.path}" listed in ${href} is not on the feed's origin`,
-    };
-  const fetched = await fetchFeedBody(deps.fetch, url, {}, deps.limits, deps.now);
-  if (fetched.kind !== 'body')
-    return {
-      ok: false,
-      received: 0,
-      note: `the delta ${url} could not be fetched: ${fetched.kind === 'failed' ? fetched.message : 'HTTP 304'}`,
-    };
-  const received = fetched.bytes.length;
-  const fail = (why: string): Rebuilt => ({ ok: false, received, note: `the delta ${url} ${why}` });
-  if ((await sha256Hex(fetched.bytes)) !== entry.sha256)
-    return fail('does not match its SHA-256 in the manifest');
-  const parsed = parseDelta(fetched.bytes);
+  const listed = await fetchListed(deps, href, entry, 'the delta');
+  if (!listed.ok) return listed;
+  const { received, fail } = listed;
+  const parsed = parseDelta(listed.bytes);
   if (!parsed.ok) return fail(`is not a delta: ${parsed.reason}`);
   const { delta } = parsed;
   if (delta.from !== entry.from || delta.to !== manifest.document.sha256)

@@ -6,14 +6,12 @@ import type { ConstellationDB } from '../db/database';
 import {
   discardPending,
   getSource,
-  GenerationLostError,
   listSources,
   openGeneration,
   recordValidators,
   storedRowsByKey,
   switchGeneration,
   chunkPacks,
-  writeChunk,
 } from '../db/generations';
 import {
   hasVisibleGeneration,
@@ -21,22 +19,16 @@ import {
   visibleFingerprint,
 } from '../db/fingerprints';
 import type { FeedRow } from '../db/schema';
-import { acquireLease, releaseLease, renewLease } from '../db/sync-lease';
-import type {
-  LeaseRow,
-  PendingGeneration,
-  SyncDelivery,
-  SyncReportRow,
-  SyncSourceRow,
-} from '../db/sync-schema';
+import { acquireLease, releaseLease } from '../db/sync-lease';
+import type { LeaseRow, SyncDelivery, SyncReportRow, SyncSourceRow } from '../db/sync-schema';
 import { saveReport, syncReport } from '../db/sync-status';
-import { feedRow as storedFeedRow, feedRows } from '../db/feeds';
+import { feedRow as storedFeedRow } from '../db/feeds';
 import { planSync, storedCounts } from './diff';
 import { appendRows, feedRecords } from '../db/rows';
-import { planPacks, type PlannedPack } from '../db/packs';
-import { planChanges } from './apply-changes';
+import { planPacks } from '../db/packs';
+import { landChanges } from './land-changes';
+import { DEFAULT_CHUNK_SIZE, demoFeedIds, progress, writeChunks } from './write-generation';
 import { membersOnlyOfRows } from '../db/visible-counts';
-import { FEED_LISTS } from '../model/feed';
 import {
   DEFAULT_LIMITS,
   fetchFeedBody,
@@ -109,12 +101,6 @@ export interface SyncDeps {
   /** Awaited after each step and chunk: keeps the worker alive; tests pause here. */
   onProgress?: (progress: SyncProgress) => Promise<void> | void;
 }
-
-/**
- * Items (records, their second orderings and index entries) per chunk of packs: ~80 chunks at
- * 100,000 people, each its own transaction with the checkpoint.
- */
-export const DEFAULT_CHUNK_SIZE = 25_000;
 
 export async function syncFeed(deps: SyncDeps, target: FeedTarget): Promise<SyncReportRow> {
   const now = deps.now ?? Date.now;
@@ -376,7 +362,7 @@ async function landDocument(
     ingestedAt: new Date(now()).toISOString(),
     counts: storedCounts(plan.fingerprint),
   };
-  const demoIds = (await feedRows(db)).filter((f) => f.source === 'demo').map((f) => f.feedId);
+  const demoIds = await demoFeedIds(db);
   const retire = [
     ...demoIds,
     ...(source.feedId && source.feedId !== feed.feedId ? [source.feedId] : []),
@@ -419,165 +405,6 @@ async function landDocument(
     ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
     ...(signature ? { signature } : {}),
   };
-}
-
-/**
- * Lands a changes file as a layer over the stored generation (lib/feed/apply-changes.ts):
- * the same refusals as a document, then the strict check of its records; `fallback` says
- * why the whole document must be taken instead.
- */
-async function landChanges(
-  deps: SyncDeps,
-  target: FeedTarget,
-  source: SyncSourceRow,
-  via: Extract<DeltaDelivery, { kind: 'changes' }>,
-): Promise<ReportDraft | { fallback: string }> {
-  const { db, owner } = deps;
-  const { url } = target;
-  const now = deps.now ?? Date.now;
-  const { changes } = via;
-  await progress(deps, { url, phase: 'fetched', chunksDone: 0, chunkCount: 0 });
-  await progress(deps, { url, phase: 'validating', chunksDone: 0, chunkCount: 0 });
-  const feedId = source.feedId!;
-  const others = (await listSources(db)).filter((s) => s.url !== url);
-  const servedBy = others.find(
-    (s) => s.feedId === changes.feedId || s.pending?.feedId === changes.feedId,
-  );
-  const stored = await storedFeedRow(db, feedId);
-  const refusal = refusalOf(changes, {
-    ...(source.generation > 0
-      ? { landed: { feedId, ...(source.generatedAt ? { generatedAt: source.generatedAt } : {}) } }
-      : {}),
-    ...(servedBy ? { servedBy: servedBy.url } : {}),
-    isDemoFeedId: stored?.source === 'demo',
-    accepted: source.accepted?.digest === changes.to,
-    now: now(),
-  });
-  if (refusal)
-    return {
-      ...refused(refusal.reason, source, true, refusal.path ?? '', 200),
-      ...(refusal.acceptable ? { acceptable: { digest: changes.to } } : {}),
-    };
-  const fingerprint = await visibleFingerprint(db, feedId);
-  if (!fingerprint || !stored)
-    return { fallback: 'the changes file: no fingerprint of the stored feed' };
-  const verdict = await planChanges(db, feedId, changes, fingerprint, stored.membersOnly);
-  if (!verdict.ok)
-    return {
-      fallback: verdict.compact
-        ? `the changes file was not applied: ${verdict.reason}`
-        : `the changes file ${changesPath(via)} was not applied: ${verdict.reason}`,
-    };
-  const { plan } = verdict;
-  await progress(deps, { url, phase: 'validated', chunksDone: 0, chunkCount: 0 });
-  const chunks = chunkPacks(plan.packs, deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
-  let pending = await openGeneration(db, {
-    url,
-    feedId,
-    digest: changes.to,
-    mode: 'overlay',
-    base: plan.base,
-    chunkCount: chunks.length,
-    owner,
-    now: new Date(now()),
-  });
-  const resumedAtChunk = pending.chunksDone;
-  pending = await writeChunks(deps, url, pending, chunks);
-  const demoIds = (await feedRows(db)).filter((f) => f.source === 'demo').map((f) => f.feedId);
-  await switchGeneration(db, {
-    url,
-    owner,
-    pending,
-    feedRow: {
-      feedId,
-      source: 'url',
-      url,
-      organization: plan.organization,
-      generatedAt: plan.generatedAt,
-      ingestedAt: new Date(now()).toISOString(),
-      counts: storedCounts(plan.fingerprint),
-    },
-    membersOnly: plan.membersOnly,
-    fingerprint: plan.fingerprint,
-    // The document's own HTTP validators are unknown: the next whole download is unconditional.
-    validators: {},
-    retire: demoIds,
-    now: new Date(now()),
-  });
-  await recordLanded(db, url, changes.to, via);
-  await progress(deps, {
-    url,
-    phase: 'switched',
-    chunksDone: chunks.length,
-    chunkCount: chunks.length,
-  });
-  const c = plan.counts;
-  return {
-    outcome: 'updated',
-    feedId,
-    generatedAt: plan.generatedAt,
-    httpStatus: 200,
-    counts: c,
-    message: `Updated ${plan.organization}: ${c.added} added, ${c.changed} changed, ${c.removed} removed (from the feed's changes file).`,
-    problems: [],
-    problemCount: 0,
-    chunkCount: chunks.length,
-    ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
-    ...(via.signature ? { signature: via.signature } : {}),
-  };
-}
-
-/** Where the changes file came from, as the manifest lists it. */
-function changesPath(via: Extract<DeltaDelivery, { kind: 'changes' }>): string {
-  const entry = via.manifest.manifest.changes.find((c) => c.from === via.changes.from);
-  return entry ? `"${entry.path}"` : `from ${via.changes.from}`;
-}
-
-/**
- * Writes the chunks of a generation from its checkpoint on, renewing the lease after each
- * (a sync that lost it stops), and reports progress in records.
- */
-async function writeChunks(
-  deps: SyncDeps,
-  url: string,
-  opened: PendingGeneration,
-  chunks: readonly (readonly PlannedPack[])[],
-): Promise<PendingGeneration> {
-  const { db, owner } = deps;
-  const now = deps.now ?? Date.now;
-  const recordCount = chunks.reduce((n, c) => n + recordsIn(c), 0);
-  let pending = opened;
-  let recordsDone = 0;
-  for (let index = 0; index < pending.chunksDone; index++) recordsDone += recordsIn(chunks[index]!);
-  for (let index = pending.chunksDone; index < chunks.length; index++) {
-    await writeChunk(db, url, owner, pending, index, chunks[index]!);
-    recordsDone += recordsIn(chunks[index]!);
-    pending = { ...pending, chunksDone: index + 1 };
-    if (!(await renewLease(db, url, owner, { now: now() })))
-      throw new GenerationLostError('this sync lost the feed’s lease');
-    await progress(deps, {
-      url,
-      phase: 'writing',
-      chunksDone: index + 1,
-      chunkCount: chunks.length,
-      recordsDone,
-      recordCount,
-    });
-  }
-  return pending;
-}
-
-/** Records (not index entries or second orderings) in a chunk of packs: what progress counts. */
-function recordsIn(chunk: readonly PlannedPack[]): number {
-  let n = 0;
-  for (const pack of chunk) if (PRIMARY_LISTS.has(pack.list)) n += pack.items.length;
-  return n;
-}
-
-const PRIMARY_LISTS: ReadonlySet<string> = new Set(FEED_LISTS);
-
-async function progress(deps: SyncDeps, p: SyncProgress): Promise<void> {
-  await deps.onProgress?.(p);
 }
 
 function isQuotaError(error: unknown): boolean {
