@@ -307,9 +307,19 @@ export async function holdBase(
   digest: string,
   bytes: Uint8Array,
   delivery: DeltaDelivery,
-): Promise<void> {
-  if (delivery.kind !== 'not-modified' && delivery.manifest) await saveBase(db, url, digest, bytes);
+  maxBytes = BASE_MAX_BYTES,
+): Promise<boolean> {
+  if (delivery.kind === 'not-modified' || !delivery.manifest) return false;
+  // One IndexedDB value holds at most 127 MiB in Chromium (a larger put aborts its
+  // transaction): a larger document is not kept. Deltas then cannot apply to it; changes
+  // files, which apply to the stored records, still can.
+  if (bytes.length > maxBytes) return false;
+  await saveBase(db, url, digest, bytes);
+  return true;
 }
+
+/** The largest document kept as a base (Chromium refuses values over 133,169,152 bytes). */
+export const BASE_MAX_BYTES = 100 * 1024 * 1024;
 
 /**
  * After a document landed (or proved to be the one stored): remember what the manifest said,

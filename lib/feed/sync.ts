@@ -98,6 +98,8 @@ export interface SyncDeps {
   now?: () => number;
   random?: () => number;
   isLeaseAbandoned?: (holder: LeaseRow) => Promise<boolean>;
+  /** Largest document kept as a base for deltas (default: BASE_MAX_BYTES; tests set less). */
+  baseMaxBytes?: number;
   /** Awaited after each step and chunk: keeps the worker alive; tests pause here. */
   onProgress?: (progress: SyncProgress) => Promise<void> | void;
 }
@@ -280,7 +282,7 @@ async function landDocument(
     await recordLanded(db, url, digest, viaDelta);
     return notModified(source, status, 'The feed is byte for byte the one stored.');
   }
-  await holdBase(db, url, digest, fetched.bytes, viaDelta);
+  await holdBase(db, url, digest, fetched.bytes, viaDelta, deps.baseMaxBytes);
   await progress(deps, { url, phase: 'fetched', chunksDone: 0, chunkCount: 0 });
 
   // A rebuilt document is vouched for by the signed manifest that names its SHA-256.

@@ -118,6 +118,11 @@ export async function runPageBenchmark<T>(
     const page = await (await browser.newContext()).newPage();
     page.on('crash', () => console.error('The benchmark page crashed (out of memory?).'));
     page.on('pageerror', (error) => console.error(`Page error: ${error.message}`));
+    // BENCH_VERBOSE=1: the page's own console (where a long suite says which step it is at).
+    if (process.env.BENCH_VERBOSE)
+      page.on('console', (message) =>
+        console.error(`[page ${new Date().toISOString().slice(11, 19)}] ${message.text()}`),
+      );
     await page.route('**/*', (route) =>
       route.request().url().startsWith(origin) ? route.continue() : route.abort(),
     );

@@ -225,6 +225,7 @@ export async function runSyncBench(
       rawDb.close();
       await ConstellationDB.delete('bench-sync-raw');
     }
+    console.log('step: raw bulkPut of the planned packs');
     const packDb = await freshDb('bench-sync-packs');
     start = performance.now();
     await packDb.packs.bulkPut(planned);
@@ -236,6 +237,7 @@ export async function runSyncBench(
       throw new Error('parse');
     parses.push(performance.now() - start);
 
+    console.log('step: full sync');
     const db = await freshDb('bench-sync');
     let current = fullUrl;
     const marks: Partial<Record<SyncProgress['phase'], number>> = {};
@@ -262,6 +264,7 @@ export async function runSyncBench(
       switched: marks.switched! - start,
     };
 
+    console.log('step: whole-document 1% re-sync');
     current = changedUrl;
     for (const key of Object.keys(marks)) delete marks[key as SyncProgress['phase']];
     start = performance.now();
@@ -287,7 +290,9 @@ export async function runSyncBench(
     db.close();
     await ConstellationDB.delete('bench-sync');
   }
+  console.log('step: the delta protocol');
   const delta = await runDeltaBench(deltaFirstUrl, deltaChangedUrl, deltaSecondUrl, runs);
+  console.log('step: heap sync');
   // Heap: one more full sync once the baseline's copies are released and collected, so the
   // samples taken from outside during `window` show what the sync itself holds.
   text = '';

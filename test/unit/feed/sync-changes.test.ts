@@ -211,8 +211,8 @@ describe('sync by changes files', () => {
             (list === 'topics' && key === topic) ||
             (list === 'expertise' && key.endsWith(`\u0000${topic}`));
           (c.remove as Record<string, unknown[]>).topics = [topic];
-          (c.remove as Record<string, unknown[]>).expertise = f
-            .expertise.filter((e) => e.topic === topic)
+          (c.remove as Record<string, unknown[]>).expertise = f.expertise
+            .filter((e) => e.topic === topic)
             .map((e) => [e.person, e.topic]);
           c.state = stateOf(fingerprintOf(v2, gone));
         },
@@ -241,6 +241,29 @@ describe('sync by changes files', () => {
       expect([...(await landed(db)), ...(await lookedUp(db))], what).toEqual(await wholeSync(v2));
       expect((await db.feeds.toArray())[0]!.base, what).toBeUndefined();
     }
+  });
+
+  it('lands changes for a document too large to keep as a delta base', async () => {
+    // Chromium refuses an IndexedDB value over 127 MiB: such a document is not kept as a base
+    // (here the limit is lowered to a kilobyte), so deltas cannot apply, changes files can.
+    const server = new FakeFeedServer();
+    const db = emptyTestDb();
+    const v1 = JSON.stringify(feed());
+    servePublicationWithChanges(server, URL_A, v1);
+    const small = { baseMaxBytes: 1024 };
+    expect(await syncFeed(syncDeps(db, server, small), target)).toMatchObject({
+      outcome: 'updated',
+    });
+    expect(await db.syncBases.count()).toBe(0);
+    const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
+      f.people[2]!.title = 'Navigator';
+    });
+    servePublicationWithChanges(server, URL_A, v2, [v1]);
+    expect(await syncFeed(syncDeps(db, server, small), target)).toMatchObject({
+      outcome: 'updated',
+      delivery: { via: 'changes' },
+    });
+    expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(v2));
   });
 
   it('resumes a layer interrupted mid-write', async () => {
