@@ -257,6 +257,13 @@ export async function benchSync(): Promise<void> {
         '≤ 2 s',
       ],
       [
+        'one person read cold (fresh connection) over two layers',
+        ms(d.coldPersonLayeredMs),
+        `before any layer ${ms(d.coldPersonMs)}`,
+        ratio(d.coldPersonLayeredMs, d.coldPersonMs),
+        '—',
+      ],
+      [
         'manifest 304',
         ms(d.notModifiedMs),
         `whole-document 304 ${ms(r.notModifiedMs)}`,

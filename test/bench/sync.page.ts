@@ -11,6 +11,7 @@ import { legacyRows } from './legacy-rows';
 import { syncFeed, type SyncProgress } from '../../lib/feed/sync';
 import { validateFeedText } from '../../lib/model/validate';
 import { median } from '../../lib/stats';
+import { readPacks } from '../../lib/db/packed';
 import { FEED_LISTS } from '../../lib/model/feed';
 
 export interface SyncBenchResult {
@@ -56,6 +57,9 @@ export interface DeltaBenchResult {
   /** A second 1% change of other records, landed over the first (a layer over the same base). */
   secondChangeMs: number;
   secondChangeVia: string;
+  /** One person read in a fresh connection before any layer, and over two layers. */
+  coldPersonMs: number;
+  coldPersonLayeredMs: number;
   /** The manifest unchanged: one 304. */
   notModifiedMs: number;
   resyncVia: string;
@@ -69,6 +73,18 @@ export interface DeltaBenchResult {
     switched: number;
     done: number;
   };
+}
+
+/** One person read in a connection of its own (nothing remembered yet), in ms. */
+async function coldRead(name: string, ref: { feedId: string; id: string }): Promise<number> {
+  const db = new ConstellationDB(name);
+  await db.open();
+  const start = performance.now();
+  const found = await readPacks(db, (r) => r.get('people', ref.feedId, ref.id));
+  const ms = performance.now() - start;
+  db.close();
+  if (!found) throw new Error(`cold read: ${ref.id} not found`);
+  return ms;
 }
 
 async function freshDb(name: string): Promise<ConstellationDB> {
@@ -93,11 +109,19 @@ async function runDeltaBench(
   const resync: number[] = [];
   const again: number[] = [];
   let againVia = '';
+  const coldPlain: number[] = [];
+  const coldLayered: number[] = [];
   const notModified: number[] = [];
   let last:
     | Omit<
         DeltaBenchResult,
-        'fullSyncMs' | 'resyncMs' | 'notModifiedMs' | 'secondChangeMs' | 'secondChangeVia'
+        | 'fullSyncMs'
+        | 'resyncMs'
+        | 'notModifiedMs'
+        | 'secondChangeMs'
+        | 'secondChangeVia'
+        | 'coldPersonMs'
+        | 'coldPersonLayeredMs'
       >
     | undefined;
   for (let run = 0; run < runs; run++) {
@@ -118,6 +142,9 @@ async function runDeltaBench(
     const first = await syncFeed(deps, target);
     full.push(performance.now() - start);
     if (first.outcome !== 'updated') throw new Error(`delta full sync: ${first.message}`);
+    // A person read in a fresh connection (as a popup opening does), before any layer.
+    const person = (await readPacks(db, (r) => r.prefix('people.nameKeys', 'a', 1)))[0]!.ref;
+    coldPlain.push(await coldRead('bench-sync-delta', person));
 
     folder = changedUrl;
     for (const key of Object.keys(marks)) delete marks[key as SyncProgress['phase']];
@@ -155,6 +182,8 @@ async function runDeltaBench(
     again.push(performance.now() - start);
     if (fourth.outcome !== 'updated') throw new Error(`second change: ${fourth.message}`);
     againVia = fourth.delivery?.via ?? 'unknown';
+    // The same read over two layers: the people list's layer is read whole at first use.
+    coldLayered.push(await coldRead('bench-sync-delta', person));
     db.close();
     await ConstellationDB.delete('bench-sync-delta');
   }
@@ -165,6 +194,8 @@ async function runDeltaBench(
     ...last!,
     secondChangeMs: median(again),
     secondChangeVia: againVia,
+    coldPersonMs: median(coldPlain),
+    coldPersonLayeredMs: median(coldLayered),
   };
 }
 
