@@ -31,6 +31,7 @@ import {
   mergeLayer,
   patched,
   LayeredWalk,
+  type GroupPatch,
   type Layer,
 } from './overlay';
 import type { FeedRow, Ref } from './schema';
@@ -94,6 +95,8 @@ export class PackReader {
   /** Layers this reader is reading, and those it read (shared by `shareDirectories`). */
   private readonly layering = new Map<string, Promise<Layer>>();
   private readonly layered = new Map<string, Layer>();
+  /** Lookups in each list's layer by this reader (the first may read one pack alone). */
+  private readonly layerLookups = new Map<string, number>();
 
   /** Requests this reader made of the database (none: everything came from memory). */
   requests = 0;
@@ -139,6 +142,31 @@ export class PackReader {
       this.layering.set(key, loading);
     }
     return loading;
+  }
+
+  /**
+   * A group's patch in a feed's layer. The first lookup in a list whose layer this context
+   * has not read yet (a popup opening) reads the one layer pack that would hold the group (a
+   * group's patch never spans two); a second lookup reads the list's layer whole.
+   */
+  private async patchOf(
+    feedId: string,
+    list: PackList,
+    key: string,
+  ): Promise<GroupPatch | undefined> {
+    const gen = this.gens.get(feedId)!;
+    const layerKey = directoryKey(feedId, gen, list);
+    const asked = (this.layerLookups.get(layerKey) ?? 0) + 1;
+    this.layerLookups.set(layerKey, asked);
+    if (asked > 1 || layersFor(this.db).has(layerKey) || this.layering.has(layerKey))
+      return (await this.layerOf(feedId, list)).groups.get(key);
+    this.requests++;
+    const pack = await this.db.packs
+      .where('[feedId+gen+list+first]')
+      .between([feedId, gen, list, Dexie.minKey], [feedId, gen, list, key], true, true)
+      .last();
+    if (!pack?.groups?.includes(key)) return undefined;
+    return layerOf(list, [pack]).groups.get(key);
   }
 
   get feedIds(): string[] {
@@ -232,7 +260,7 @@ export class PackReader {
   /** The items of one group (`key`) of one list of one feed (its layer's patch applied). */
   async group<T>(list: PackList, feedId: string, key: string): Promise<T[]> {
     if (this.bases.has(feedId)) {
-      const patch = (await this.layerOf(feedId, list)).groups.get(key);
+      const patch = await this.patchOf(feedId, list, key);
       // A record list by id: the patch holds the record, or drops it.
       if (patch && ID_LISTS.has(list)) return [...patch.items] as T[];
       if (patch) return patched<T>(list, await this.baseGroup(list, feedId, key), patch);

@@ -15,7 +15,7 @@ import { syncFeed, type SyncProgress } from '../../../lib/feed/sync';
 import { FEED_LISTS, type FeedInput } from '../../../lib/model/feed';
 import { INDEX_LISTS } from '../../../lib/db/packs';
 import { nameKey } from '../../../lib/model/keys';
-import { emptyTestDb } from '../../fixtures/test-db';
+import { emptyTestDb, reopenTestDb } from '../../fixtures/test-db';
 import { fingerprintOf, servePublicationWithChanges } from './changes-publication';
 import { stateOf } from '../../../lib/feed/changes';
 import { FakeFeedServer, syncDeps } from './fake-server';
@@ -117,6 +117,18 @@ describe('sync by changes files', () => {
     expect(found.map((ref) => ref.id)).toEqual([id]);
     const still = await readPacks(db, (r) => r.lookup('people.nameKeys', nameKey(name)));
     expect(still.map((ref) => ref.id)).not.toContain(id);
+    // A page opening meanwhile (a connection of its own, nothing remembered) reads one layer
+    // pack for a lone lookup, and finds the same.
+    const fresh = reopenTestDb(db);
+    const alone = await readPacks(fresh, (r) => r.lookup('people.tokens', 'lighthouse'));
+    expect(alone.map((ref) => ref.id)).toEqual([id]);
+    const person = await readPacks(fresh, (r) =>
+      r.get<{ name: string }>('people', alone[0]!.feedId, id),
+    );
+    expect(person?.name).toBe('Ilse Lighthouse');
+    const gone = await readPacks(fresh, (r) => r.lookup('people.nameKeys', nameKey(name)));
+    expect(gone.map((ref) => ref.id)).not.toContain(id);
+    fresh.close();
   });
 
   it('lands layer over layer, adds and removes records, and keeps the base through garbage collection', async () => {
