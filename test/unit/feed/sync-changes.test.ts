@@ -255,6 +255,23 @@ describe('sync by changes files', () => {
     }
   });
 
+  it('refuses changes that would roll the feed back, like a document, and lands nothing', async () => {
+    const server = new FakeFeedServer();
+    const v1 = JSON.stringify(feed());
+    const db = await firstSync(server, v1);
+    const before = await landed(db);
+    // Older than the generatedAt that landed: a rollback or a stale mirror.
+    const v2 = edited(feed(), '2026-10-01T09:00:00Z', (f) => {
+      f.people[1]!.title = 'Rolled back';
+    });
+    servePublicationWithChanges(server, URL_A, v2, [v1]);
+    const report = await syncFeed(syncDeps(db, server), target);
+    expect(report).toMatchObject({ outcome: 'refused', delivery: { via: 'changes' } });
+    expect(report.message).toMatch(/is older than the .* that landed from this URL/);
+    expect(await landed(db)).toEqual(before);
+    expect((await db.feeds.toArray())[0]!.base).toBeUndefined();
+  });
+
   it('lands changes for a document too large to keep as a delta base', async () => {
     // Chromium refuses an IndexedDB value over 127 MiB: such a document is not kept as a base
     // (here the limit is lowered to a kilobyte), so deltas cannot apply, changes files can.
