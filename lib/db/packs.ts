@@ -10,6 +10,7 @@
 // for the feed forever: a generation's packs never change once it is visible, and a new
 // generation becomes visible by the one `feeds` row write that names it (lib/db/generations.ts).
 // Pure functions: ingest, the sync, the migration and the benchmarks share them.
+import type { Community, Person, Topic } from '../model/feed';
 import { communityTokens, personKeys, topicKeys, type FeedRows } from './rows';
 
 /** Lists whose items are whole rows (a list of the feed, or a second ordering of one). */
@@ -164,36 +165,56 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The index lists a person, topic or community is found in, and its keys in each (possibly
+ * repeated or empty: the packer skips those). The one place that says which lookup key leads
+ * to which record: planning (`planPacks`) and layers (lib/feed/apply-changes.ts) both use it.
+ */
+export function lookupKeysOf(
+  list: 'people' | 'topics' | 'communities',
+  record: unknown,
+): [IndexList, readonly (string | undefined)[]][] {
+  if (list === 'people') {
+    const person = record as Person;
+    const keys = personKeys(person);
+    return [
+      ['people.handleKeys', keys.handleKeys],
+      ['people.emailKeys', keys.emailKeys],
+      ['people.nameKeys', keys.nameKeys],
+      ['people.tokens', keys.tokens],
+      ['people.unit', [person.unit]],
+    ];
+  }
+  if (list === 'topics') {
+    const keys = topicKeys(record as Topic);
+    return [
+      ['topics.nameKeys', keys.nameKeys],
+      ['topics.tokens', keys.tokens],
+    ];
+  }
+  const community = record as Community;
+  return [
+    ['communities.topics', community.topics],
+    ['communities.tokens', communityTokens(community)],
+  ];
+}
+
 /** Every pack of a feed's records, in a fixed order (a resumed write plans the same packs). */
 export function planPacks(rows: FeedRows): PlannedPack[] {
-  const handles = new IndexPacker('people.handleKeys');
-  const emails = new IndexPacker('people.emailKeys');
-  const names = new IndexPacker('people.nameKeys');
-  const words = new IndexPacker('people.tokens');
-  const units = new IndexPacker('people.unit');
-  // In id order, so that each key's ids come out sorted (no sort per key) and the people
-  // list needs no grouping.
+  const packers = new Map(INDEX_LISTS.map((list) => [list, new IndexPacker(list)]));
+  // People in id order, so that each key's ids come out sorted (no sort per key) and the
+  // people list needs no grouping.
   const people = byId(rows.people);
-  for (const person of people) {
-    const keys = personKeys(person);
-    handles.add(keys.handleKeys, person.id);
-    emails.add(keys.emailKeys, person.id);
-    names.add(keys.nameKeys, person.id);
-    words.add(keys.tokens, person.id);
-    units.add([person.unit], person.id);
-  }
-  const topicNames = new IndexPacker('topics.nameKeys');
-  const topicWords = new IndexPacker('topics.tokens');
-  for (const topic of rows.topics) {
-    const keys = topicKeys(topic);
-    topicNames.add(keys.nameKeys, topic.id);
-    topicWords.add(keys.tokens, topic.id);
-  }
-  const communityTopics = new IndexPacker('communities.topics');
-  const communityWords = new IndexPacker('communities.tokens');
-  for (const community of rows.communities) {
-    communityTopics.add(community.topics, community.id);
-    communityWords.add(communityTokens(community), community.id);
+  const keyed = [
+    ['people', people],
+    ['topics', rows.topics],
+    ['communities', rows.communities],
+  ] as const;
+  for (const [list, records] of keyed) {
+    for (const record of records) {
+      for (const [index, keys] of lookupKeysOf(list, record))
+        packers.get(index)!.add(keys, record.id);
+    }
   }
   const records: [RecordList, readonly unknown[]][] = [
     ['units', rows.units],
@@ -207,19 +228,7 @@ export function planPacks(rows: FeedRows): PlannedPack[] {
   ];
   const out: PlannedPack[] = [];
   for (const [list, items] of records) out.push(...packList(list, items));
-  for (const index of [
-    handles,
-    emails,
-    names,
-    words,
-    units,
-    topicNames,
-    topicWords,
-    communityTopics,
-    communityWords,
-  ]) {
-    out.push(...index.packs());
-  }
+  for (const list of INDEX_LISTS) out.push(...packers.get(list)!.packs());
   return out;
 }
 

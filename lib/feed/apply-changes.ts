@@ -21,17 +21,16 @@ import {
   compareKeys,
   secondOf,
   type IndexEntry,
-  type IndexList,
   type PackList,
   type PlannedPack,
   RECORD_LISTS,
   INDEX_LISTS,
+  lookupKeysOf,
 } from '../db/packs';
-import { communityTokens, personKeys, topicKeys } from '../db/rows';
 import type { MembersOnlyCount } from '../db/schema';
 import type { SyncCounts } from '../db/sync-schema';
-import { removalKey, stateOf, type FeedChanges } from './changes';
-import type { Fingerprint } from './diff';
+import { removalKey, stateMismatch, type FeedChanges } from './changes';
+import { noCounts, type Fingerprint } from './diff';
 import { recordHash, recordKey, type Keyed } from './record-hash';
 
 /** A layer may hold at most this share of the items of the generation under it. */
@@ -90,14 +89,7 @@ export async function planChanges(
   const upserts = {} as Record<FeedList, Rec[]>;
   const upsertKeys = {} as Record<FeedList, Set<string>>;
   const removed = {} as Record<FeedList, Set<string>>;
-  const counts: SyncCounts = {
-    added: 0,
-    changed: 0,
-    removed: 0,
-    unchanged: 0,
-    invalid: 0,
-    kept: 0,
-  };
+  const counts = noCounts();
   const { schemas } = compiledRecordSchemas();
   for (const list of FEED_LISTS) {
     const raw = changes.upsert[list] ?? [];
@@ -155,19 +147,13 @@ export async function planChanges(
   }
   const total = FEED_LISTS.reduce((n, l) => n + stored[l].size, 0);
   counts.unchanged = total - counts.added - counts.changed;
-  const state = stateOf(stored);
-  for (const list of FEED_LISTS) {
-    const want = changes.state[list];
-    const got = state[list];
-    if (want.count !== got.count)
-      return fault(
-        `it would leave ${got.count} ${list} where the new document has ${want.count} (the data stored here is not the document it applies to)`,
-      );
-    if (want.hashSum !== got.hashSum)
-      return fault(
-        `the ${list} it would leave differ from the new document's (their content hashes do not add up)`,
-      );
-  }
+  const mismatch = stateMismatch(stored, changes.state);
+  if (mismatch)
+    return fault(
+      mismatch.startsWith('it would leave')
+        ? `${mismatch} (the data stored here is not the document it applies to)`
+        : mismatch,
+    );
   const exists = (list: FeedList, id: unknown) => typeof id === 'string' && stored[list].has(id);
   const problem = upsertReferences(upserts, exists);
   if (problem) return fault(problem);
@@ -240,12 +226,12 @@ export async function planChanges(
       ids.forEach((id, i) => {
         const record = old[i];
         const next = after.get(id);
-        const was = new Map<IndexList, string[]>(record ? lookupKeys(list, record) : []);
-        const now = new Map<IndexList, string[]>(next ? lookupKeys(list, next) : []);
+        const was = new Map(record ? lookupKeysOf(list, record) : []);
+        const now = new Map(next ? lookupKeysOf(list, next) : []);
         for (const index of new Set([...was.keys(), ...now.keys()])) {
           const p = patches.get(index)!;
-          const a = new Set(was.get(index) ?? []);
-          const b = new Set(now.get(index) ?? []);
+          const a = new Set((was.get(index) ?? []).filter((key): key is string => !!key));
+          const b = new Set((now.get(index) ?? []).filter((key): key is string => !!key));
           for (const key of a) if (!b.has(key)) dropItem(p, key, id);
           for (const key of b) if (!a.has(key)) putItem(p, key, id, id);
         }
@@ -447,33 +433,4 @@ function splitPair(key: string): [string, string] {
 function bare(row: Rec): Rec {
   const { feedId: _feedId, ...record } = row as Rec & { feedId?: string };
   return record;
-}
-
-/** The index lists a record is found in and its keys there (as planPacks derives them). */
-function lookupKeys(
-  list: 'people' | 'topics' | 'communities',
-  record: Rec,
-): [IndexList, string[]][] {
-  const clean = (keys: readonly (string | undefined)[]) => keys.filter((k): k is string => !!k);
-  if (list === 'people') {
-    const k = personKeys(record as never);
-    return [
-      ['people.handleKeys', clean(k.handleKeys)],
-      ['people.emailKeys', clean(k.emailKeys)],
-      ['people.nameKeys', clean(k.nameKeys)],
-      ['people.tokens', clean(k.tokens)],
-      ['people.unit', clean([record.unit as string | undefined])],
-    ];
-  }
-  if (list === 'topics') {
-    const k = topicKeys(record as never);
-    return [
-      ['topics.nameKeys', clean(k.nameKeys)],
-      ['topics.tokens', clean(k.tokens)],
-    ];
-  }
-  return [
-    ['communities.topics', clean((record.topics as string[] | undefined) ?? [])],
-    ['communities.tokens', clean(communityTokens(record as never))],
-  ];
 }

@@ -8,7 +8,7 @@
 // proves that what it ends up storing is exactly the new document's records before it shows
 // any of it. Shared by the extension (apply) and the feed tool (which writes them).
 import { FEED_LISTS, type FeedList } from '../model/feed';
-import { recordKey, type Keyed } from './record-hash';
+import { recordHash, recordKey, type Keyed } from './record-hash';
 
 export const CHANGES_FORMAT = 'constellation-feed-changes';
 export const CHANGES_VERSION = 1;
@@ -158,6 +158,39 @@ export function stateOf(fingerprint: Record<FeedList, ReadonlyMap<string, number
       { count: fingerprint[list].size, hashSum: hashSumOf(fingerprint[list].values()) },
     ]),
   ) as Record<FeedList, ListState>;
+}
+
+/** Record key → content hash, per list of a feed's validated records. */
+export function fingerprintOfLists(
+  lists: Readonly<Record<FeedList, readonly unknown[]>>,
+): Record<FeedList, Map<string, number>> {
+  const out = {} as Record<FeedList, Map<string, number>>;
+  for (const list of FEED_LISTS) {
+    const hashes = new Map<string, number>();
+    for (const record of lists[list]) hashes.set(keyOf(list, record), recordHash(record));
+    out[list] = hashes;
+  }
+  return out;
+}
+
+/**
+ * How the state of `fingerprint` differs from a changes file's declared `state`, said in a
+ * phrase for its first list that differs (undefined when every list matches).
+ */
+export function stateMismatch(
+  fingerprint: Record<FeedList, ReadonlyMap<string, number>>,
+  declared: Record<FeedList, ListState>,
+): string | undefined {
+  const reached = stateOf(fingerprint);
+  for (const list of FEED_LISTS) {
+    const want = declared[list];
+    const got = reached[list];
+    if (want.count !== got.count)
+      return `it would leave ${got.count} ${list} where the new document has ${want.count}`;
+    if (want.hashSum !== got.hashSum)
+      return `the ${list} it would leave differ from the new document's (their content hashes do not add up)`;
+  }
+  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

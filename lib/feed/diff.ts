@@ -19,6 +19,11 @@ export interface SyncPlan {
   counts: SyncCounts;
 }
 
+/** Counts of a sync that has counted nothing yet. */
+export function noCounts(): SyncCounts {
+  return { added: 0, changed: 0, removed: 0, unchanged: 0, invalid: 0, kept: 0 };
+}
+
 export function emptyFingerprint(): Fingerprint {
   return Object.fromEntries(FEED_LISTS.map((list) => [list, new Map()])) as Fingerprint;
 }
@@ -31,14 +36,7 @@ export function planSync(
 ): SyncPlan {
   const old = previous ?? emptyFingerprint();
   const fingerprint = emptyFingerprint();
-  const counts: SyncCounts = {
-    added: 0,
-    changed: 0,
-    removed: 0,
-    unchanged: 0,
-    invalid: 0,
-    kept: 0,
-  };
+  const counts = noCounts();
   const invalidKeys = new Map<FeedList, Set<string>>(FEED_LISTS.map((l) => [l, new Set()]));
   for (const problem of problems) {
     // A dropped value cost only itself: its record landed and is diffed like any other.

@@ -16,7 +16,9 @@ import {
   parseChanges,
   removalEntry,
   removalKey,
+  stateMismatch,
   stateOf,
+  fingerprintOfLists,
   type FeedChanges,
 } from '../feed/changes';
 import { parseFeedBytes } from '../feed/parse-body';
@@ -63,8 +65,8 @@ export function changesBetween(
  * by list in the feed's order. Checked by landing it on `base`'s record hashes.
  */
 export function changesFile(base: Feed, baseSha: string, next: Feed, nextSha: string): string {
-  const before = fingerprintOf(base);
-  const after = fingerprintOf(next);
+  const before = fingerprintOfLists(base);
+  const after = fingerprintOfLists(next);
   const changes: FeedChanges = {
     format: CHANGES_FORMAT,
     version: CHANGES_VERSION,
@@ -94,18 +96,6 @@ export function changesFile(base: Feed, baseSha: string, next: Feed, nextSha: st
   return text;
 }
 
-/** Key → record hash per list, in document order. */
-function fingerprintOf(feed: Feed): Fingerprint {
-  const fingerprint = {} as Fingerprint;
-  for (const list of FEED_LISTS) {
-    const hashes = new Map<string, number>();
-    for (const record of feed[list] as unknown[])
-      hashes.set(keyOf(list, record), recordHash(record));
-    fingerprint[list] = hashes;
-  }
-  return fingerprint;
-}
-
 /**
  * Reads the written text back and lands it on `base`'s record hashes the way a client does:
  * what it ends up with must be exactly the declared state, or nothing is published. Every
@@ -128,13 +118,6 @@ function checkChanges(text: string, base: Fingerprint, baseSha: string): void {
     for (const record of upsert[list] ?? []) hashes.set(keyOf(list, record), recordHash(record));
     landed[list] = hashes;
   }
-  const reached = stateOf(landed);
-  for (const list of FEED_LISTS) {
-    const want = state[list];
-    const got = reached[list];
-    if (got.count !== want.count || got.hashSum !== want.hashSum)
-      fail(
-        `does not reach its own state for ${list} (${got.count} records, hash sum ${got.hashSum}; declared ${want.count}, ${want.hashSum})`,
-      );
-  }
+  const mismatch = stateMismatch(landed, state);
+  if (mismatch) fail(`does not reach its own state: ${mismatch}`);
 }

@@ -1,7 +1,7 @@
 // Changes files for sync tests (docs/feed-format.md, "Changes"), written by the feed tool's
 // own code (lib/feedtool/changes-build.ts) and served beside the document like deltas.
 import { changesFile, cleanFeed } from '../../../lib/feedtool/changes-build';
-import { recordHash, recordKey, type Keyed } from '../../../lib/feed/record-hash';
+import { fingerprintOfLists } from '../../../lib/feed/changes';
 import { FEED_LISTS, type Feed, type FeedList } from '../../../lib/model/feed';
 import { publication, sha256, type Publication } from './delta-publication';
 import type { FakeFeedServer } from './fake-server';
@@ -17,15 +17,9 @@ export function fingerprintOf(
   text: string,
   drop: (list: FeedList, key: string) => boolean = () => false,
 ): Record<FeedList, Map<string, number>> {
-  const feed = validated(text);
-  const out = {} as Record<FeedList, Map<string, number>>;
-  for (const list of FEED_LISTS) {
-    out[list] = new Map();
-    for (const r of feed[list] as Keyed[]) {
-      const key = recordKey(list, r);
-      if (!drop(list, key)) out[list].set(key, recordHash(r));
-    }
-  }
+  const out = fingerprintOfLists(validated(text));
+  for (const list of FEED_LISTS)
+    for (const key of out[list].keys()) if (drop(list, key)) out[list].delete(key);
   return out;
 }
 
