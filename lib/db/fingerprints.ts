@@ -1,6 +1,6 @@
 // Fingerprints of what is stored per feed (content hash per record key), read to diff a new
 // document and written by the generation switch. Packed for IndexedDB (sync-schema.ts).
-import { FEED_LISTS, type FeedList } from '../model/feed';
+import { FEED_LISTS, type FeedList } from '../model/lists';
 import { recordKey, type Keyed } from '../feed/record-hash';
 import type { ConstellationDB } from './database';
 import { readPacks } from './packed';

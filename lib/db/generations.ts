@@ -12,7 +12,7 @@ import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
 import { deleteFeedRows } from './ingest';
 import { packRange, readPacks } from './packed';
-import { FEED_LISTS, type FeedList } from '../model/feed';
+import { FEED_LISTS, type FeedList } from '../model/lists';
 import { recordKey, type Keyed } from '../feed/record-hash';
 import type { FeedRows } from './rows';
 import { nextGen, type PlannedPack } from './packs';

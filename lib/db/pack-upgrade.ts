@@ -4,7 +4,7 @@
 // still being written are dropped with its checkpoint: that sync starts again from its first
 // chunk (its document is fetched again).
 import Dexie, { type Transaction } from 'dexie';
-import { FEED_LISTS } from '../model/feed';
+import { FEED_LISTS } from '../model/lists';
 import { nextGen, planPacks, type PackRow } from './packs';
 import { recordOfRow, type FeedRows } from './rows';
 import type { FeedRow } from './schema';

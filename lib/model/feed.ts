@@ -11,7 +11,10 @@ import {
   STANDINGS,
   VISIBILITIES,
 } from './vocabulary';
+import { FEED_LISTS, type FeedList } from './lists';
 import { unsafeUrlReason } from './safe-url';
+
+export { FEED_LISTS, type FeedList };
 
 export const FEED_FORMAT = 'constellation-feed';
 export const FEED_VERSION = 1;
@@ -237,10 +240,7 @@ export const RECORD_SCHEMAS = {
   communities: communitySchema,
   memberships: membershipSchema,
   expertise: expertiseSchema,
-} as const;
-
-export type FeedList = keyof typeof RECORD_SCHEMAS;
-export const FEED_LISTS = Object.keys(RECORD_SCHEMAS) as FeedList[];
+} as const satisfies Record<FeedList, z.ZodType>;
 
 /** The whole document; used to publish the JSON Schema and as the type of a valid feed. */
 export const feedSchema = envelopeSchema

@@ -74,6 +74,30 @@ describe('extension foundation in Chromium', () => {
     expect(stored).toBe(demo.people.length);
   });
 
+  it('opens without loading the feed schemas: no zod code is among the scripts it loads', async () => {
+    // zod is a third of the extension's shared code; the popup reads validated rows and never
+    // validates, so loading and building every schema would only delay its first frame.
+    // The static module graph from the page's own script and preload tags (dynamic imports,
+    // loaded after the first frame, are not followed).
+    const scripts = await popup.evaluate(async () => {
+      const seen = new Map<string, string>();
+      const pending = [
+        ...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]'),
+      ].map((script) => script.src);
+      for (let url = pending.pop(); url !== undefined; url = pending.pop()) {
+        if (seen.has(url)) continue;
+        const text = await (await fetch(url)).text();
+        seen.set(url, text);
+        for (const [, path] of text.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g))
+          pending.push(new URL(path!, url).href);
+      }
+      return [...seen].map(([url, text]) => ({ url, text }));
+    });
+    expect(scripts.some(({ url }) => url.includes('/chunks/database-'))).toBe(true);
+    expect(scripts.filter(({ text }) => text.includes('ZodError')).map(({ url }) => url)).toEqual(
+      [],
+    );
+  });
   it('reads its first screen before rendering: the first frame already has the counts', async () => {
     const page = await browser.context.newPage();
     // Record every state of the popup's root from the start: an empty "loading" frame would

@@ -25,6 +25,10 @@ afterEach(() => {
 });
 
 describe('precompiled record parsers', () => {
+  it('the zod-free list of lists (lib/model/lists.ts) names every schema, in document order', () => {
+    expect(Object.keys(RECORD_SCHEMAS)).toEqual(FEED_LISTS);
+  });
+
   it('the generated code matches feed.ts and the installed zod (run `npm run compile-schemas`)', () => {
     expect(readFileSync(GENERATED_FILE, 'utf8')).toBe(precompiledSource(installedZodVersion()));
   });
