@@ -14,6 +14,7 @@ import type {
 import type { PackRow } from './packs';
 import { packStoredFeeds } from './pack-upgrade';
 import type {
+  FingerprintLayerRow,
   FingerprintRow,
   LeaseRow,
   StagedRow,
@@ -84,6 +85,14 @@ const SCHEMA_V5 = {
   packs: '[feedId+gen+list+first]',
 } as const;
 
+/**
+ * Version 6 keeps what changes files changed in a feed's fingerprint apart from the whole
+ * fingerprint (lib/db/fingerprints.ts), so a small change writes a small row.
+ */
+const SCHEMA_V6 = {
+  syncFingerprintLayers: 'feedId',
+} as const;
+
 /** The version-1 tables that held one row per record; empty since version 5. */
 export const FEED_TABLES = [
   'units',
@@ -106,6 +115,7 @@ export class ConstellationDB extends Dexie {
   syncSources!: Table<SyncSourceRow, string>;
   syncStaging!: Table<StagedRow, [string, string, string]>;
   syncFingerprints!: Table<FingerprintRow, string>;
+  syncFingerprintLayers!: Table<FingerprintLayerRow, string>;
   syncLeases!: Table<LeaseRow, string>;
   syncReports!: Table<SyncReportRow, string>;
   topicVisits!: Table<TopicVisitRow, [string, string]>;
@@ -119,6 +129,7 @@ export class ConstellationDB extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade(packStoredFeeds);
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

@@ -23,6 +23,7 @@ export async function removeSource(db: ConstellationDB, url: string): Promise<st
       await deleteFeedRows(db, feedId);
       await db.feeds.delete(feedId);
       await db.syncFingerprints.delete(feedId);
+      await db.syncFingerprintLayers.delete(feedId);
     }
     await db.syncSources.delete(url);
     await db.syncLeases.delete(url);
@@ -57,8 +58,9 @@ export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: st
       await packRange(db, feedId, gen).delete();
       removed.add(feedId);
     }
-    for (const feedId of await db.syncFingerprints.toCollection().primaryKeys()) {
-      if (!visible.has(feedId)) await db.syncFingerprints.delete(feedId);
+    for (const table of [db.syncFingerprints, db.syncFingerprintLayers]) {
+      for (const feedId of await table.toCollection().primaryKeys())
+        if (!visible.has(feedId)) await table.delete(feedId);
     }
     return { feedIds: [...removed].sort() };
   });

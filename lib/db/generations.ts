@@ -23,7 +23,7 @@ import type {
   PendingGeneration,
   SyncSourceRow,
 } from './sync-schema';
-import { packFingerprint } from './fingerprints';
+import { packFingerprint, StoredFingerprint } from './fingerprints';
 
 /** Thrown when the lease or the pending generation changed under a running sync. */
 export class GenerationLostError extends Error {
@@ -145,7 +145,8 @@ export interface GenerationSwitch {
   feedRow: FeedRow;
   /** Members-only communities of the new generation and their membership counts. */
   membersOnly: MembersOnlyCount[];
-  fingerprint: FingerprintLists;
+  /** The new fingerprint: whole (maps), or the stored one with a change's layer. */
+  fingerprint: FingerprintLists | StoredFingerprint;
   validators: FeedValidators;
   /** Other feeds to remove in the same transaction (the demo; this URL's previous feed id). */
   retire: readonly string[];
@@ -178,6 +179,7 @@ export async function switchGeneration(db: ConstellationDB, s: GenerationSwitch)
       await deleteFeedRows(db, other);
       await db.feeds.delete(other);
       await db.syncFingerprints.delete(other);
+      await db.syncFingerprintLayers.delete(other);
     }
     const { base: _previousBase, ...row } = s.feedRow;
     await db.feeds.put({
@@ -186,7 +188,21 @@ export async function switchGeneration(db: ConstellationDB, s: GenerationSwitch)
       ...(current.base !== undefined ? { base: current.base } : {}),
       membersOnly: s.membersOnly,
     });
-    await db.syncFingerprints.put({ feedId, lists: packFingerprint(s.fingerprint) });
+    if (s.fingerprint instanceof StoredFingerprint) {
+      // A changes landing: only what changed since the whole fingerprint, which must still be
+      // the one it was read over.
+      const whole = await db.syncFingerprints.get(feedId);
+      if (!whole || whole.gen !== s.fingerprint.over)
+        throw new GenerationLostError('the stored fingerprint changed under this sync');
+      await db.syncFingerprintLayers.put(s.fingerprint.layerRow(feedId));
+    } else {
+      await db.syncFingerprints.put({
+        feedId,
+        gen: current.gen,
+        lists: packFingerprint(s.fingerprint),
+      });
+      await db.syncFingerprintLayers.delete(feedId);
+    }
     const next: SyncSourceRow = {
       url: s.url,
       feedId,
@@ -285,5 +301,13 @@ async function checkLease(db: ConstellationDB, url: string, owner: string): Prom
 }
 
 export function generationTables(db: ConstellationDB): Dexie.Table[] {
-  return [db.feeds, db.packs, db.syncSources, db.syncStaging, db.syncFingerprints, db.syncLeases];
+  return [
+    db.feeds,
+    db.packs,
+    db.syncSources,
+    db.syncStaging,
+    db.syncFingerprints,
+    db.syncFingerprintLayers,
+    db.syncLeases,
+  ];
 }

@@ -89,6 +89,20 @@ interface PackedFingerprintList {
 
 export interface FingerprintRow {
   feedId: string;
+  /** The generation written from the whole document this is the fingerprint of. */
+  gen?: number;
+  lists: Record<FeedList, PackedFingerprintList>;
+}
+
+/**
+ * What changes files changed in a feed's fingerprint since its whole one (`FingerprintRow`),
+ * packed the same way: keys set to a hash, or removed (hash NaN). Written by each changes
+ * landing instead of the whole fingerprint; deleted when a whole generation is written.
+ */
+export interface FingerprintLayerRow {
+  feedId: string;
+  /** The `gen` of the whole fingerprint this lies over. */
+  over?: number;
   lists: Record<FeedList, PackedFingerprintList>;
 }
 

@@ -29,8 +29,9 @@ import {
 } from '../db/packs';
 import type { MembersOnlyCount } from '../db/schema';
 import type { SyncCounts } from '../db/sync-schema';
-import { removalKey, stateMismatch, type FeedChanges } from './changes';
-import { noCounts, type Fingerprint } from './diff';
+import { removalKey, stateMismatchOf, type FeedChanges } from './changes';
+import { noCounts } from './diff';
+import type { StoredFingerprint } from '../db/fingerprints';
 import { recordHash, recordKey, type Keyed } from './record-hash';
 
 /** A layer may hold at most this share of the items of the generation under it. */
@@ -47,7 +48,8 @@ export interface ChangesPlan {
   /** Records in the layer (each once), and in the generation before these changes. */
   layerRecords: number;
   baseRecords: number;
-  fingerprint: Fingerprint;
+  /** The stored fingerprint, changed into the new document's. */
+  fingerprint: StoredFingerprint;
   counts: SyncCounts;
   membersOnly: MembersOnlyCount[];
 }
@@ -68,7 +70,7 @@ export async function planChanges(
   db: ConstellationDB,
   feedId: string,
   changes: FeedChanges,
-  stored: Fingerprint,
+  stored: StoredFingerprint,
   membersOnlyBefore: readonly MembersOnlyCount[] | undefined,
 ): Promise<ChangesVerdict> {
   const envelope = envelopeSchema.safeParse({
@@ -115,7 +117,7 @@ export async function planChanges(
     const entries = changes.remove[list] ?? [];
     for (let i = 0; i < entries.length; i++) {
       const key = removalKey(list, entries[i]!);
-      if (!stored[list].has(key))
+      if (!stored.has(list, key))
         return fault(`remove.${list}[${i}] names "${printable(key)}", which is not stored`);
       if (seen.has(key) || gone.has(key))
         return fault(`remove.${list}[${i}] names "${printable(key)}" twice (removed or upserted)`);
@@ -128,33 +130,32 @@ export async function planChanges(
   const added = new Set<string>();
   let recordsBefore = 0;
   for (const list of FEED_LISTS) {
-    const fp = stored[list];
-    recordsBefore += fp.size;
+    recordsBefore += stored.size(list);
     for (const key of removed[list]) {
-      fp.delete(key);
+      stored.delete(list, key);
       counts.removed++;
     }
     for (const record of upserts[list]) {
       const key = recordKey(list, record);
       const hash = recordHash(record);
-      const old = fp.get(key);
+      const old = stored.get(list, key);
       if (old === undefined) {
         counts.added++;
         if (list === 'memberships') added.add(key);
       } else if (old !== hash) counts.changed++;
-      fp.set(key, hash);
+      stored.set(list, key, hash);
     }
   }
-  const total = FEED_LISTS.reduce((n, l) => n + stored[l].size, 0);
+  const total = FEED_LISTS.reduce((n, l) => n + stored.size(l), 0);
   counts.unchanged = total - counts.added - counts.changed;
-  const mismatch = stateMismatch(stored, changes.state);
+  const mismatch = stateMismatchOf(stored.state(), changes.state);
   if (mismatch)
     return fault(
       mismatch.startsWith('it would leave')
         ? `${mismatch} (the data stored here is not the document it applies to)`
         : mismatch,
     );
-  const exists = (list: FeedList, id: unknown) => typeof id === 'string' && stored[list].has(id);
+  const exists = (list: FeedList, id: unknown) => typeof id === 'string' && stored.has(list, id);
   const problem = upsertReferences(upserts, exists);
   if (problem) return fault(problem);
 

@@ -7,7 +7,7 @@
 // document holds and the sum of their content hashes (lib/feed/record-hash.ts), so the client
 // proves that what it ends up storing is exactly the new document's records before it shows
 // any of it. Shared by the extension (apply) and the feed tool (which writes them).
-import { FEED_LISTS, type FeedList } from '../model/feed';
+import { FEED_LISTS, type FeedList } from '../model/lists';
 import { recordHash, recordKey, type Keyed } from './record-hash';
 
 export const CHANGES_FORMAT = 'constellation-feed-changes';
@@ -150,6 +150,17 @@ export function hashSumOf(hashes: Iterable<number>): number {
   return high * TWO_32 + low;
 }
 
+/**
+ * `sum` (a `hashSumOf`) with one record hash counted in (`sign` 1) or taken out (-1), so a
+ * sum can follow a few changes without adding up every hash again.
+ */
+export function shiftHashSum(sum: number, hash: number, sign: 1 | -1): number {
+  const h = hash < 0 ? 0 : hash;
+  const low = (sum % TWO_32) + sign * (h % TWO_32);
+  const high = Math.floor(sum / TWO_32) + sign * Math.floor(h / TWO_32);
+  return (((high % 2097152) + 2097152) % 2097152) * TWO_32 + (((low % TWO_32) + TWO_32) % TWO_32);
+}
+
 /** The state of every list from a fingerprint (key → record hash per list). */
 export function stateOf(fingerprint: Record<FeedList, ReadonlyMap<string, number>>) {
   return Object.fromEntries(
@@ -181,7 +192,14 @@ export function stateMismatch(
   fingerprint: Record<FeedList, ReadonlyMap<string, number>>,
   declared: Record<FeedList, ListState>,
 ): string | undefined {
-  const reached = stateOf(fingerprint);
+  return stateMismatchOf(stateOf(fingerprint), declared);
+}
+
+/** `stateMismatch` for states already at hand (count and hash sum per list). */
+export function stateMismatchOf(
+  reached: Readonly<Record<FeedList, ListState>>,
+  declared: Readonly<Record<FeedList, ListState>>,
+): string | undefined {
   for (const list of FEED_LISTS) {
     const want = declared[list];
     const got = reached[list];

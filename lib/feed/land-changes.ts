@@ -2,13 +2,12 @@
 // same refusals as a document, then the strict check and plan of apply-changes.ts, then the
 // layer written like any generation (chunked, leased, resumable) and switched to in one
 // transaction. Anything the check cannot prove sends the sync to the whole document.
-import { visibleFingerprint } from '../db/fingerprints';
+import { storedFingerprint } from '../db/fingerprints';
 import { chunkPacks, listSources, openGeneration, switchGeneration } from '../db/generations';
 import { feedRow as storedFeedRow } from '../db/feeds';
 import type { SyncSourceRow } from '../db/sync-schema';
 import { planChanges } from './apply-changes';
 import { recordLanded, type DeltaDelivery } from './delta-sync';
-import { storedCounts } from './diff';
 import { refusalOf } from './refusals';
 import { refused, type ReportDraft } from './report';
 import type { FeedTarget, SyncDeps } from './sync';
@@ -51,7 +50,7 @@ export async function landChanges(
       ...refused(refusal.reason, source, true, refusal.path ?? '', 200),
       ...(refusal.acceptable ? { acceptable: { digest: changes.to } } : {}),
     };
-  const fingerprint = await visibleFingerprint(db, feedId);
+  const fingerprint = await storedFingerprint(db, feedId);
   if (!fingerprint || !stored)
     return { fallback: 'the changes file: no fingerprint of the stored feed' };
   const verdict = await planChanges(db, feedId, changes, fingerprint, stored.membersOnly);
@@ -88,7 +87,7 @@ export async function landChanges(
       organization: plan.organization,
       generatedAt: plan.generatedAt,
       ingestedAt: new Date(now()).toISOString(),
-      counts: storedCounts(plan.fingerprint),
+      counts: plan.fingerprint.sizes(),
     },
     membersOnly: plan.membersOnly,
     fingerprint: plan.fingerprint,

@@ -349,6 +349,80 @@ describe('sync by changes files', () => {
     expect(new Set((await db.packs.toArray()).map((p) => p.gen)).size).toBe(1);
     expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(v2));
   });
+
+  it('writes only a layer of the fingerprint for a change, and a whole one for a whole document', async () => {
+    const server = new FakeFeedServer();
+    const v1 = JSON.stringify(feed());
+    const db = await firstSync(server, v1);
+    const whole = (await db.syncFingerprints.get('acme-main'))!;
+    expect(whole.gen).toBe((await db.feeds.get('acme-main'))!.gen);
+    expect(await db.syncFingerprintLayers.count()).toBe(0);
+
+    const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
+      f.people[3]!.title = 'Principal engineer';
+    });
+    servePublicationWithChanges(server, URL_A, v2, [v1]);
+    expect((await syncFeed(syncDeps(db, server), target)).delivery).toMatchObject({
+      via: 'changes',
+    });
+    // The whole fingerprint is as it was; the layer holds the one changed person.
+    expect(await db.syncFingerprints.get('acme-main')).toEqual(whole);
+    const layer = (await db.syncFingerprintLayers.get('acme-main'))!;
+    expect(layer.over).toBe(whole.gen);
+    expect(layer.lists.people.keys).toBe(feed().people[3]!.id);
+    expect(FEED_LISTS.map((l) => layer.lists[l].hashes.length)).toEqual([0, 1, 0, 0, 0, 0]);
+
+    // Everything changed: a whole generation, a whole fingerprint, no layer.
+    const v3 = edited(feed(), '2026-11-03T09:00:00Z', (f) => {
+      for (const p of f.people) p.title = 'Surveyor';
+    });
+    servePublicationWithChanges(server, URL_A, v3, [v1, v2]);
+    expect((await syncFeed(syncDeps(db, server), target)).delivery).toMatchObject({
+      via: 'document',
+    });
+    expect((await db.syncFingerprints.get('acme-main'))!.gen).toBe(
+      (await db.feeds.get('acme-main'))!.gen,
+    );
+    expect(await db.syncFingerprintLayers.count()).toBe(0);
+
+    // And the next change lands over that one.
+    const v4 = edited(JSON.parse(v3) as FeedInput, '2026-11-04T09:00:00Z', (f) => {
+      f.people.splice(7, 1);
+      f.memberships = f.memberships.filter((m) => m.person !== feed().people[7]!.id);
+      f.expertise = f.expertise?.filter((e) => e.person !== feed().people[7]!.id);
+    });
+    servePublicationWithChanges(server, URL_A, v4, [v3]);
+    const report = await syncFeed(syncDeps(db, server), target);
+    expect(report.delivery).toMatchObject({ via: 'changes' });
+    expect(report.counts?.removed).toBeGreaterThan(1);
+    expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(v4));
+  });
+
+  it('does not lay a fingerprint layer over a whole fingerprint that changed under it', async () => {
+    const server = new FakeFeedServer();
+    const v1 = JSON.stringify(feed());
+    const db = await firstSync(server, v1);
+    const before = await landed(db);
+    const v2 = edited(feed(), '2026-11-02T09:00:00Z', (f) => {
+      f.people[3]!.title = 'Principal engineer';
+    });
+    servePublicationWithChanges(server, URL_A, v2, [v1]);
+    // Between planning and the switch, something else rewrites the whole fingerprint.
+    const report = await syncFeed(
+      syncDeps(db, server, {
+        onProgress: async (p: SyncProgress) => {
+          if (p.phase !== 'validated') return;
+          const row = (await db.syncFingerprints.get('acme-main'))!;
+          await db.syncFingerprints.put({ ...row, gen: (row.gen ?? 0) + 100 });
+        },
+      }),
+      target,
+    );
+    expect(report.outcome).toBe('failed');
+    expect(report.message).toMatch(/the stored fingerprint changed under this sync/);
+    expect(await db.syncFingerprintLayers.count()).toBe(0);
+    expect(await landed(db)).toEqual(before);
+  });
 });
 
 /** One random edit of a feed that keeps it free of problems. */
