@@ -43,8 +43,6 @@ export interface SyncBenchResult {
     switched: number;
     done: number;
   };
-  /** Date.now() around a full sync run alone (baseline data released), for heap samples. */
-  window: { start: number; end: number };
   /** The same feed published with the delta protocol (issue 19 goal 2), in the same run. */
   delta: DeltaBenchResult;
 }
@@ -209,14 +207,17 @@ export async function runSyncBench(
   /** Whether to measure the raw write of one row per record (minutes at 300,000 people). */
   rowBaseline: boolean,
 ): Promise<SyncBenchResult> {
-  let text = await (await fetch(fullUrl, { credentials: 'include' })).text();
-  let validation: ReturnType<typeof validateFeedText> | undefined = validateFeedText(text);
+  const text = await (await fetch(fullUrl, { credentials: 'include' })).text();
+  const validation: ReturnType<typeof validateFeedText> | undefined = validateFeedText(text);
   if (!validation.ok) throw new Error(`bench feed rejected: ${validation.error.reason}`);
-  let rows: ReturnType<typeof legacyRows> | undefined = rowBaseline
+  const rows: ReturnType<typeof legacyRows> | undefined = rowBaseline
     ? legacyRows(validation.feed)
     : undefined;
-  const validFeed = validation.feed;
-  const rowCount = FEED_LISTS.reduce((n, list) => n + validFeed[list].length, 0);
+  // No local may hold the validated feed: a local of an async function stays reachable until
+  // it returns, and would count in the heap sync's samples at the end.
+  const rowCount = ((feed) => FEED_LISTS.reduce((n, list) => n + feed[list].length, 0))(
+    validation.feed,
+  );
   const people = validation.feed.people.length;
   const memberships = validation.feed.memberships.length;
   const bytes = text.length;
@@ -227,7 +228,7 @@ export async function runSyncBench(
   // Planned once and timed alone (nothing of it may stay referenced: the heap sync at the
   // end must see only what the sync itself holds).
   let planMs = 0;
-  let planned: PackRow[] | undefined = ((records) => {
+  const planned: PackRow[] | undefined = ((records) => {
     const planStart = performance.now();
     const packs = planPacks(records);
     planMs = performance.now() - planStart;
@@ -240,7 +241,6 @@ export async function runSyncBench(
   let resyncWrites = 0;
   let phases = { fetched: 0, validated: 0, written: 0, switched: 0 };
   let resyncPhases = { fetched: 0, validated: 0, written: 0, switched: 0, done: 0 };
-  let window = { start: 0, end: 0 };
   for (let run = 0; run < runs; run++) {
     const baselineRows = rows;
     let start: number;
@@ -323,25 +323,6 @@ export async function runSyncBench(
   }
   console.log('step: the delta protocol');
   const delta = await runDeltaBench(deltaFirstUrl, deltaChangedUrl, deltaSecondUrl, runs);
-  console.log('step: heap sync');
-  // Heap: one more full sync once the baseline's copies are released and collected, so the
-  // samples taken from outside during `window` show what the sync itself holds.
-  text = '';
-  validation = undefined;
-  rows = undefined;
-  planned = undefined;
-  (globalThis as { gc?: () => void }).gc?.();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const heapDb = await freshDb('bench-sync-heap');
-  window = { start: Date.now(), end: 0 };
-  const measured = await syncFeed(
-    { db: heapDb, owner: 'bench', maxInvalidShare: 0.1, fetch: (url, init) => fetch(url, init) },
-    { url: fullUrl, label: 'bench', intervalMinutes: 60 },
-  );
-  window.end = Date.now();
-  if (measured.outcome !== 'updated') throw new Error(`heap sync: ${measured.message}`);
-  heapDb.close();
-  await ConstellationDB.delete('bench-sync-heap');
   return {
     bytes,
     people,
@@ -359,7 +340,42 @@ export async function runSyncBench(
     resyncWrites,
     phasesMs: phases,
     resyncPhasesMs: resyncPhases,
-    window,
     delta,
   };
+}
+
+/** Date.now() around one full sync and at each phase it reported first, for heap samples. */
+export interface HeapSyncResult {
+  window: { start: number; end: number };
+  phases: { phase: string; at: number }[];
+}
+
+/**
+ * One full sync in a page that has done nothing else (a fresh page, as a service worker
+ * starting a sync): the heap samples taken from outside during `window` show what the sync
+ * itself holds, and nothing left over from the other steps.
+ */
+export async function runHeapSync(fullUrl: string): Promise<HeapSyncResult> {
+  const db = await freshDb('bench-sync-heap');
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const window = { start: Date.now(), end: 0 };
+  const phases: { phase: string; at: number }[] = [];
+  const measured = await syncFeed(
+    {
+      db,
+      owner: 'bench',
+      maxInvalidShare: 0.1,
+      fetch: (url, init) => fetch(url, init),
+      onProgress: ({ phase }) => {
+        if (phases.at(-1)?.phase !== phase) phases.push({ phase, at: Date.now() });
+      },
+    },
+    { url: fullUrl, label: 'bench', intervalMinutes: 60 },
+  );
+  window.end = Date.now();
+  if (measured.outcome !== 'updated') throw new Error(`heap sync: ${measured.message}`);
+  db.close();
+  await ConstellationDB.delete('bench-sync-heap');
+  return { window, phases };
 }
