@@ -15,14 +15,6 @@ export async function hasVisibleGeneration(db: ConstellationDB, feedId: string):
   });
 }
 
-/** The fingerprint of a visible feed's stored records, as maps (undefined: nothing stored). */
-export async function visibleFingerprint(
-  db: ConstellationDB,
-  feedId: string,
-): Promise<FingerprintLists | undefined> {
-  return (await storedFingerprint(db, feedId))?.toLists();
-}
-
 /**
  * The fingerprint of a visible feed's stored records for a few lookups and changes: the whole
  * fingerprint of its last whole generation, searched in place, and the layer of what changes
@@ -158,7 +150,19 @@ export class StoredFingerprint {
     return { feedId, ...(this.row.gen !== undefined ? { over: this.row.gen } : {}), lists };
   }
 
-  /** Every record key and hash, as maps (what a whole document is diffed against). */
+  /** Every stored key of a list with its hash (each key made as it is reached). */
+  *entries(list: FeedList): Generator<[string, number]> {
+    const hashes = this.row.lists[list]?.hashes ?? new Float64Array(0);
+    const layer = this.layer[list];
+    const whole = this.whole[list];
+    for (let i = 0; i < whole.size; i++) {
+      const key = whole.keyAt(i);
+      if (!layer.has(key)) yield [key, hashes[i]!];
+    }
+    for (const [key, hash] of layer) if (!Number.isNaN(hash)) yield [key, hash];
+  }
+
+  /** Every record key and hash, as maps. */
   toLists(): FingerprintLists {
     const out = {} as FingerprintLists;
     for (const list of FEED_LISTS) {
@@ -185,7 +189,7 @@ function shift(state: ListState, hash: number, sign: 1 | -1): void {
  * starts and buckets in typed arrays, built in one pass over the string without cutting it
  * into half a million strings.
  */
-class PackedKeys {
+export class PackedKeys {
   readonly size: number;
   private readonly starts: Int32Array;
   private readonly heads: Int32Array;
@@ -224,6 +228,11 @@ class PackedKeys {
     this.order = order;
   }
 
+  /** The key at a position. */
+  keyAt(i: number): string {
+    return this.keys.slice(this.starts[i], this.starts[i + 1]! - 1);
+  }
+
   /** The position of `key` among the keys, or -1. */
   indexOf(key: string): number {
     if (this.size === 0) return -1;
@@ -252,13 +261,13 @@ function charsHash(text: string, from: number, to: number): number {
 export async function storedKeysFingerprint(
   db: ConstellationDB,
   feedId: string,
-): Promise<FingerprintLists> {
+): Promise<StoredFingerprint> {
   return readPacks(db, async (r) => {
     const lists = {} as FingerprintLists;
     for (const list of FEED_LISTS) {
       const records = r.gens.has(feedId) ? await r.all<Keyed>(list, feedId) : [];
       lists[list] = new Map(records.map((record) => [recordKey(list, record), -1]));
     }
-    return lists;
+    return new StoredFingerprint({ feedId, lists: packFingerprint(lists) });
   });
 }

@@ -19,11 +19,11 @@ import { nextGen, type PlannedPack } from './packs';
 import type { FeedRow, MembersOnlyCount } from './schema';
 import type {
   FeedValidators,
-  FingerprintLists,
+  FingerprintRow,
   PendingGeneration,
   SyncSourceRow,
 } from './sync-schema';
-import { packFingerprint, StoredFingerprint } from './fingerprints';
+import { StoredFingerprint } from './fingerprints';
 
 /** Thrown when the lease or the pending generation changed under a running sync. */
 export class GenerationLostError extends Error {
@@ -145,8 +145,8 @@ export interface GenerationSwitch {
   feedRow: FeedRow;
   /** Members-only communities of the new generation and their membership counts. */
   membersOnly: MembersOnlyCount[];
-  /** The new fingerprint: whole (maps), or the stored one with a change's layer. */
-  fingerprint: FingerprintLists | StoredFingerprint;
+  /** The new fingerprint: whole (in its stored form), or the stored one with a change's layer. */
+  fingerprint: FingerprintRow['lists'] | StoredFingerprint;
   validators: FeedValidators;
   /** Other feeds to remove in the same transaction (the demo; this URL's previous feed id). */
   retire: readonly string[];
@@ -199,7 +199,7 @@ export async function switchGeneration(db: ConstellationDB, s: GenerationSwitch)
       await db.syncFingerprints.put({
         feedId,
         gen: current.gen,
-        lists: packFingerprint(s.fingerprint),
+        lists: s.fingerprint,
       });
       await db.syncFingerprintLayers.delete(feedId);
     }

@@ -8,12 +8,20 @@ import { FEED_LISTS, type Feed, type FeedList } from '../model/feed';
 import type { RecordProblem } from '../model/validate';
 import type { SyncCounts } from '../db/sync-schema';
 import { problemKey, recordHash, recordKey } from './record-hash';
+import { PackedKeys, type StoredFingerprint } from '../db/fingerprints';
+import type { FingerprintRow } from '../db/sync-schema';
 
 export type Fingerprint = Record<FeedList, Map<string, number>>;
 
+/** A fingerprint in its stored form: per list, "\n"-joined keys and their hashes in order. */
+export type PackedFingerprint = FingerprintRow['lists'];
+
 export interface SyncPlan {
-  /** Fingerprint of what is stored once this plan is applied. */
-  fingerprint: Fingerprint;
+  /**
+   * Fingerprint of what is stored once this plan is applied, built in its stored form (a
+   * map of half a million keys would cost as much heap as the planned packs).
+   */
+  fingerprint: PackedFingerprint;
   /** Keys of stored records that stay in their previous version (now invalid), per list. */
   kept: Record<FeedList, string[]>;
   counts: SyncCounts;
@@ -32,10 +40,9 @@ export function emptyFingerprint(): Fingerprint {
 export function planSync(
   feed: Feed,
   problems: readonly RecordProblem[],
-  previous: Fingerprint | undefined,
+  previous: StoredFingerprint | undefined,
 ): SyncPlan {
-  const old = previous ?? emptyFingerprint();
-  const fingerprint = emptyFingerprint();
+  const fingerprint = {} as PackedFingerprint;
   const counts = noCounts();
   const invalidKeys = new Map<FeedList, Set<string>>(FEED_LISTS.map((l) => [l, new Set()]));
   for (const problem of problems) {
@@ -50,36 +57,57 @@ export function planSync(
     string[]
   >;
   for (const list of FEED_LISTS) {
-    const before = old[list];
-    const after = fingerprint[list];
-    for (const record of feed[list] as readonly Parameters<typeof recordKey>[1][]) {
-      const key = recordKey(list, record);
+    const records = feed[list] as readonly Parameters<typeof recordKey>[1][];
+    // Keys are joined from the records' own id strings: no string per pair key is kept.
+    const parts: string[] = [];
+    const hashes: number[] = [];
+    for (const record of records) {
       const hash = recordHash(record);
-      after.set(key, hash);
-      const stored = before.get(key);
+      if (parts.length > 0) parts.push('\n');
+      if (list === 'memberships' || list === 'expertise') {
+        parts.push(
+          record.person!,
+          '\u0000',
+          (list === 'memberships' ? record.community : record.topic)!,
+        );
+      } else parts.push(record.id ?? '');
+      hashes.push(hash);
+      if (!previous) continue;
+      const stored = previous.get(list, recordKey(list, record));
       if (stored === hash) counts.unchanged++;
       else if (stored === undefined) counts.added++;
       else counts.changed++;
     }
-    const invalid = invalidKeys.get(list)!;
-    for (const [key, hash] of before) {
-      if (after.has(key)) continue;
-      if (invalid.has(key)) {
-        // Keep the last good version of a record that is now invalid.
-        after.set(key, hash);
-        kept[list].push(key);
-        counts.kept++;
-      } else {
-        counts.removed++;
+    if (!previous) counts.added += records.length;
+    let keys = parts.join('');
+    parts.length = 0;
+    if (previous && previous.size(list) > 0) {
+      const now = new PackedKeys(keys, Float64Array.from(hashes));
+      const invalid = invalidKeys.get(list)!;
+      const keptKeys: string[] = [];
+      for (const [key, hash] of previous.entries(list)) {
+        if (now.indexOf(key) >= 0) continue;
+        if (invalid.has(key)) {
+          // Keep the last good version of a record that is now invalid.
+          keptKeys.push(key);
+          hashes.push(hash);
+          counts.kept++;
+        } else {
+          counts.removed++;
+        }
       }
+      if (keptKeys.length > 0)
+        keys = keys ? `${keys}\n${keptKeys.join('\n')}` : keptKeys.join('\n');
+      kept[list] = keptKeys;
     }
+    fingerprint[list] = { keys, hashes: Float64Array.from(hashes) };
   }
   return { fingerprint, kept, counts };
 }
 
 /** Rows stored per list once the plan is applied (the `feeds` row's counts). */
-export function storedCounts(fingerprint: Fingerprint): Record<FeedList, number> {
-  return Object.fromEntries(FEED_LISTS.map((l) => [l, fingerprint[l].size])) as Record<
+export function storedCounts(fingerprint: PackedFingerprint): Record<FeedList, number> {
+  return Object.fromEntries(FEED_LISTS.map((l) => [l, fingerprint[l].hashes.length])) as Record<
     FeedList,
     number
   >;

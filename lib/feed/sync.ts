@@ -13,11 +13,7 @@ import {
   switchGeneration,
   chunkPacks,
 } from '../db/generations';
-import {
-  hasVisibleGeneration,
-  storedKeysFingerprint,
-  visibleFingerprint,
-} from '../db/fingerprints';
+import { hasVisibleGeneration, storedFingerprint, storedKeysFingerprint } from '../db/fingerprints';
 import type { FeedRow } from '../db/schema';
 import { acquireLease, releaseLease } from '../db/sync-lease';
 import type { LeaseRow, SyncDelivery, SyncReportRow, SyncSourceRow } from '../db/sync-schema';
@@ -333,8 +329,7 @@ async function landDocument(
   await progress(deps, { url, phase: 'validated', chunksDone: 0, chunkCount: 0 });
 
   const fingerprint = stored
-    ? ((await visibleFingerprint(db, feed.feedId)) ??
-      (await storedKeysFingerprint(db, feed.feedId)))
+    ? ((await storedFingerprint(db, feed.feedId)) ?? (await storedKeysFingerprint(db, feed.feedId)))
     : undefined;
   const plan = planSync(feed, problems, fingerprint);
   // The new generation is the document's records (its own objects, not copied) plus the

@@ -55,6 +55,9 @@ function expectSame(fp: StoredFingerprint, model: FingerprintLists, probes: stri
   expect(fp.state()).toEqual(stateOf(model));
   for (const list of FEED_LISTS) {
     expect(fp.size(list)).toBe(model[list].size);
+    const entries = [...fp.entries(list)];
+    expect(entries).toHaveLength(model[list].size);
+    expect(new Map(entries)).toEqual(model[list]);
     for (const key of [...model[list].keys(), ...probes])
       expect(fp.get(list, key)).toBe(model[list].get(key));
   }

@@ -7,7 +7,8 @@ import { declareMembership, follow, saveNote, setMe } from '../../../lib/db/loca
 import { dataStatus, peopleByEmail, visibleFeedIds } from '../../../lib/db/queries';
 import { acceptGeneration } from '../../../lib/db/sync-status';
 import { syncFeed } from '../../../lib/feed/sync';
-import type { FeedInput } from '../../../lib/model/feed';
+import { FEED_LISTS, type FeedInput } from '../../../lib/model/feed';
+import { recordKey, type Keyed } from '../../../lib/feed/record-hash';
 import { smallFeed, smallFeedJson } from '../../fixtures/small-feed';
 import { emptyTestDb } from '../../fixtures/test-db';
 import { FakeFeedServer, T0, syncDeps } from './fake-server';
@@ -243,6 +244,24 @@ describe('syncFeed: what must not land', () => {
     ]);
     expect((await getPerson(db, { feedId: 'acme-main', id: 'p-carol' }))?.emails).toEqual([]);
     expect(report.problemCount).toBe(5);
+    // The stored fingerprint and counts include the kept versions: every record a reader sees,
+    // each with its hash.
+    const stored = (await db.syncFingerprints.get('acme-main'))!;
+    const feedRow = (await db.feeds.get('acme-main'))!;
+    for (const list of FEED_LISTS) {
+      const seen = (await visibleRecords<Keyed>(db, list)).map((r) => recordKey(list, r)).sort();
+      expect(stored.lists[list].keys.split('\n').filter(Boolean).sort()).toEqual(seen);
+      expect(stored.lists[list].hashes.length).toBe(seen.length);
+      expect(feedRow.counts[list]).toBe(seen.length);
+    }
+    // The same document again changes nothing: the kept versions stay kept.
+    server.serveFeed(URL_A, json({ ...next, generatedAt: '2026-11-22T01:00:00Z' }));
+    expect((await syncFeed(syncDeps(db, server), target())).counts).toMatchObject({
+      added: 0,
+      changed: 0,
+      removed: 0,
+      kept: 4,
+    });
   });
 
   it('refuses the whole document when too many records are invalid', async () => {
