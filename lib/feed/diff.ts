@@ -58,7 +58,8 @@ export function planSync(
   >;
   for (const list of FEED_LISTS) {
     const records = feed[list] as readonly Parameters<typeof recordKey>[1][];
-    // Keys are joined from the records' own id strings: no string per pair key is kept.
+    // The keys `recordKey` makes, joined from the records' own id strings: no string per pair
+    // key is kept.
     const parts: string[] = [];
     const hashes: number[] = [];
     for (const record of records) {
