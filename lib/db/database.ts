@@ -12,6 +12,7 @@ import type {
   TopicVisitRow,
 } from './schema';
 import type { PackRow } from './packs';
+import { FEED_LISTS } from '../model/lists';
 import { packStoredFeeds } from './pack-upgrade';
 import type {
   FingerprintLayerRow,
@@ -93,15 +94,8 @@ const SCHEMA_V6 = {
   syncFingerprintLayers: 'feedId',
 } as const;
 
-/** The version-1 tables that held one row per record; empty since version 5. */
-export const FEED_TABLES = [
-  'units',
-  'people',
-  'topics',
-  'communities',
-  'memberships',
-  'expertise',
-] as const;
+/** The version-1 tables that held one row per record, named after the lists; empty since version 5. */
+export const FEED_TABLES = FEED_LISTS;
 export const LOCAL_TABLES = ['me', 'follows', 'myMemberships', 'myExpertise', 'notes'] as const;
 
 export class ConstellationDB extends Dexie {
