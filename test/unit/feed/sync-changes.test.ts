@@ -398,6 +398,27 @@ describe('sync by changes files', () => {
     expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(v4));
   });
 
+  it('lands changes over a fingerprint stored by schema version 5 (no generation named)', async () => {
+    const server = new FakeFeedServer();
+    const v1 = JSON.stringify(feed());
+    const db = await firstSync(server, v1);
+    const { gen: _gen, ...asVersion5 } = (await db.syncFingerprints.get('acme-main'))!;
+    await db.syncFingerprints.put(asVersion5);
+    let previous = v1;
+    for (const [i, at] of [3, 11].entries()) {
+      const next = edited(JSON.parse(previous) as FeedInput, `2026-11-0${i + 2}T09:00:00Z`, (f) => {
+        f.people[at]!.title = 'Cartographer';
+      });
+      servePublicationWithChanges(server, URL_A, next, [previous]);
+      expect((await syncFeed(syncDeps(db, server), target)).delivery).toMatchObject({
+        via: 'changes',
+      });
+      expect([...(await landed(db)), ...(await lookedUp(db))]).toEqual(await wholeSync(next));
+      previous = next;
+    }
+    expect((await db.syncFingerprintLayers.get('acme-main'))!.lists.people.hashes).toHaveLength(2);
+  });
+
   it('does not lay a fingerprint layer over a whole fingerprint that changed under it', async () => {
     const server = new FakeFeedServer();
     const v1 = JSON.stringify(feed());
