@@ -191,8 +191,8 @@ export async function switchGeneration(db: ConstellationDB, s: GenerationSwitch)
     if (s.fingerprint instanceof StoredFingerprint) {
       // A changes landing: only what changed since the whole fingerprint, which must still be
       // the one it was read over.
-      const whole = await db.syncFingerprints.get(feedId);
-      if (!whole || whole.gen !== s.fingerprint.over)
+      const whole = await wholeFingerprintGen(db, feedId);
+      if (!whole.stored || whole.gen !== s.fingerprint.over)
         throw new GenerationLostError('the stored fingerprint changed under this sync');
       await db.syncFingerprintLayers.put(s.fingerprint.layerRow(feedId));
     } else {
@@ -291,6 +291,23 @@ export async function storedRowsByKey(
     }
     return out as unknown as FeedRows;
   });
+}
+
+/**
+ * Whether a feed has a whole fingerprint and the generation it names, from keys alone (the
+ * primary key and the `gen` index): the row itself is not read.
+ */
+async function wholeFingerprintGen(
+  db: ConstellationDB,
+  feedId: string,
+): Promise<{ stored: boolean; gen: number | undefined }> {
+  if ((await db.syncFingerprints.where(':id').equals(feedId).count()) === 0)
+    return { stored: false, gen: undefined };
+  let gen: number | undefined;
+  await db.syncFingerprints.orderBy('gen').eachKey((key, cursor) => {
+    if (cursor.primaryKey === feedId) gen = key as number;
+  });
+  return { stored: true, gen };
 }
 
 async function checkLease(db: ConstellationDB, url: string, owner: string): Promise<void> {
