@@ -55,9 +55,9 @@ const REMOVED = Number.NaN;
  * A feed's fingerprint (record key → content hash per list) as stored: a whole one and a
  * layer over it. Reading it builds no map of every key: the whole one's keys are found in
  * place through a hash index over the packed string (a few typed arrays), and the count and
- * hash sum of each list are kept as records are set and deleted. A 500,000-record fingerprint
- * is read and its state checked in a few tens of milliseconds, and a change writes only the
- * layer.
+ * hash sum of each list are kept as records are set and deleted. Indexing a 509,500-key
+ * fingerprint (100k people) took 57–107 ms in Node against 274–462 ms to unpack it into maps
+ * (same runs, loaded machine), and a change writes only the layer.
  */
 export class StoredFingerprint {
   private readonly whole: Record<FeedList, PackedKeys>;
