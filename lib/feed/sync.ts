@@ -23,6 +23,7 @@ import { planSync, storedCounts } from './diff';
 import { appendRows, feedRecords } from '../db/rows';
 import { planPacks } from '../db/packs';
 import { landChanges } from './land-changes';
+import { FEED_LISTS, type FeedList } from '../model/lists';
 import { DEFAULT_CHUNK_SIZE, demoFeedIds, progress, writeChunks } from './write-generation';
 import { membersOnlyOfRows } from '../db/visible-counts';
 import {
@@ -338,13 +339,20 @@ async function landDocument(
     feedRecords(feed),
     stored ? await storedRowsByKey(db, feed.feedId, plan.kept) : undefined,
   );
+  const membersOnly = membersOnlyOfRows(rows.communities, rows.memberships);
   const chunks = chunkPacks(planPacks(rows), deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const chunkCount = chunks.length;
+  // From here the packs hold the records: the document's lists and the rows' are let go of,
+  // and each chunk once written (writeChunks), so that what is written can be collected while
+  // the rest is (the heap's peak is at the start of writing).
+  letGoOfLists(feed);
+  letGoOfLists(rows);
   let pending = await openGeneration(db, {
     url,
     feedId: feed.feedId,
     digest,
     mode: stored ? 'staged' : 'direct',
-    chunkCount: chunks.length,
+    chunkCount,
     owner,
     now: new Date(now()),
   });
@@ -369,7 +377,7 @@ async function landDocument(
     owner,
     pending,
     feedRow,
-    membersOnly: membersOnlyOfRows(rows.communities, rows.memberships),
+    membersOnly,
     fingerprint: plan.fingerprint,
     validators: served,
     retire,
@@ -379,8 +387,8 @@ async function landDocument(
   await progress(deps, {
     url,
     phase: 'switched',
-    chunksDone: chunks.length,
-    chunkCount: chunks.length,
+    chunksDone: chunkCount,
+    chunkCount,
   });
   const c = plan.counts;
   const problemsText =
@@ -398,10 +406,15 @@ async function landDocument(
     verdict: verdict.counts,
     problems: problems.slice(0, PROBLEMS_KEPT).map(syncProblem),
     problemCount: problems.length,
-    chunkCount: chunks.length,
+    chunkCount,
     ...(resumedAtChunk > 0 ? { resumedAtChunk } : {}),
     ...(signature ? { signature } : {}),
   };
+}
+
+/** Empties every list of a document or its rows (what is left of them is their envelope). */
+function letGoOfLists(lists: Record<FeedList, unknown[]>): void {
+  for (const list of FEED_LISTS) lists[list] = [];
 }
 
 function isQuotaError(error: unknown): boolean {

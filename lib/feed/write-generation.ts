@@ -18,23 +18,31 @@ export const DEFAULT_CHUNK_SIZE = 25_000;
 
 /**
  * Writes the chunks of a generation from its checkpoint on, renewing the lease after each
- * (a sync that lost it stops), and reports progress in records.
+ * (a sync that lost it stops), and reports progress in records. Each chunk is let go of once
+ * written (its slot in `chunks` emptied), so that what it holds can be collected while the
+ * rest is written.
  */
 export async function writeChunks(
   deps: SyncDeps,
   url: string,
   opened: PendingGeneration,
-  chunks: readonly (readonly PlannedPack[])[],
+  chunks: (readonly PlannedPack[] | undefined)[],
 ): Promise<PendingGeneration> {
   const { db, owner } = deps;
   const now = deps.now ?? Date.now;
-  const recordCount = chunks.reduce((n, c) => n + recordsIn(c), 0);
+  const recordCount = chunks.reduce((n, c) => n + recordsIn(c ?? []), 0);
+  const chunkCount = chunks.length;
   let pending = opened;
   let recordsDone = 0;
-  for (let index = 0; index < pending.chunksDone; index++) recordsDone += recordsIn(chunks[index]!);
-  for (let index = pending.chunksDone; index < chunks.length; index++) {
-    await writeChunk(db, url, owner, pending, index, chunks[index]!);
-    recordsDone += recordsIn(chunks[index]!);
+  for (let index = 0; index < pending.chunksDone; index++) {
+    recordsDone += recordsIn(chunks[index] ?? []);
+    chunks[index] = undefined;
+  }
+  for (let index = pending.chunksDone; index < chunkCount; index++) {
+    const chunk = chunks[index]!;
+    await writeChunk(db, url, owner, pending, index, chunk);
+    recordsDone += recordsIn(chunk);
+    chunks[index] = undefined;
     pending = { ...pending, chunksDone: index + 1 };
     if (!(await renewLease(db, url, owner, { now: now() })))
       throw new GenerationLostError('this sync lost the feed’s lease');
@@ -42,7 +50,7 @@ export async function writeChunks(
       url,
       phase: 'writing',
       chunksDone: index + 1,
-      chunkCount: chunks.length,
+      chunkCount,
       recordsDone,
       recordCount,
     });
