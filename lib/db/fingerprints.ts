@@ -60,20 +60,20 @@ const REMOVED = Number.NaN;
  * (same runs, loaded machine), and a change writes only the layer.
  */
 export class StoredFingerprint {
-  private readonly whole: Record<FeedList, PackedKeys>;
-  private readonly layer: Record<FeedList, Map<string, number>>;
+  private readonly whole = {} as Record<FeedList, PackedKeys>;
+  private readonly hashes = {} as Record<FeedList, Float64Array>;
+  private readonly layer = {} as Record<FeedList, Map<string, number>>;
   private readonly lists = {} as Record<FeedList, ListState>;
 
   constructor(
     private readonly row: FingerprintRow,
     layer?: FingerprintLayerRow,
   ) {
-    this.whole = {} as Record<FeedList, PackedKeys>;
-    this.layer = {} as Record<FeedList, Map<string, number>>;
     for (const list of FEED_LISTS) {
       const packed = row.lists[list] ?? { keys: '', hashes: new Float64Array(0) };
       const whole = new PackedKeys(packed.keys, packed.hashes);
       this.whole[list] = whole;
+      this.hashes[list] = packed.hashes;
       const state = { count: whole.size, hashSum: hashSumOf(packed.hashes) };
       const entries = layer?.lists[list];
       const keys = entries?.keys ? entries.keys.split('\n') : [];
@@ -99,7 +99,7 @@ export class StoredFingerprint {
     const layered = this.layer[list].get(key);
     if (layered !== undefined) return Number.isNaN(layered) ? undefined : layered;
     const at = this.whole[list].indexOf(key);
-    return at < 0 ? undefined : this.row.lists[list].hashes[at];
+    return at < 0 ? undefined : this.hashes[list][at];
   }
 
   has(list: FeedList, key: string): boolean {
@@ -152,7 +152,7 @@ export class StoredFingerprint {
 
   /** Every stored key of a list with its hash (each key made as it is reached). */
   *entries(list: FeedList): Generator<[string, number]> {
-    const hashes = this.row.lists[list]?.hashes ?? new Float64Array(0);
+    const hashes = this.hashes[list];
     const layer = this.layer[list];
     const whole = this.whole[list];
     for (let i = 0; i < whole.size; i++) {
@@ -160,22 +160,6 @@ export class StoredFingerprint {
       if (!layer.has(key)) yield [key, hashes[i]!];
     }
     for (const [key, hash] of layer) if (!Number.isNaN(hash)) yield [key, hash];
-  }
-
-  /** Every record key and hash, as maps. */
-  toLists(): FingerprintLists {
-    const out = {} as FingerprintLists;
-    for (const list of FEED_LISTS) {
-      const { keys, hashes } = this.row.lists[list] ?? { keys: '', hashes: new Float64Array(0) };
-      const layer = this.layer[list];
-      const map = new Map<string, number>();
-      (keys ? keys.split('\n') : []).forEach((key, i) => {
-        if (!layer.has(key)) map.set(key, hashes[i]!);
-      });
-      for (const [key, hash] of layer) if (!Number.isNaN(hash)) map.set(key, hash);
-      out[list] = map;
-    }
-    return out;
   }
 }
 

@@ -6,12 +6,9 @@
 // a key that is neither in the new feed nor kept is a removal.
 import { FEED_LISTS, type Feed, type FeedList } from '../model/feed';
 import type { RecordProblem } from '../model/validate';
-import type { SyncCounts } from '../db/sync-schema';
+import type { FingerprintRow, SyncCounts } from '../db/sync-schema';
 import { problemKey, recordHash, recordKey } from './record-hash';
 import { PackedKeys, type StoredFingerprint } from '../db/fingerprints';
-import type { FingerprintRow } from '../db/sync-schema';
-
-export type Fingerprint = Record<FeedList, Map<string, number>>;
 
 /** A fingerprint in its stored form: per list, "\n"-joined keys and their hashes in order. */
 export type PackedFingerprint = FingerprintRow['lists'];
@@ -30,10 +27,6 @@ export interface SyncPlan {
 /** Counts of a sync that has counted nothing yet. */
 export function noCounts(): SyncCounts {
   return { added: 0, changed: 0, removed: 0, unchanged: 0, invalid: 0, kept: 0 };
-}
-
-export function emptyFingerprint(): Fingerprint {
-  return Object.fromEntries(FEED_LISTS.map((list) => [list, new Map()])) as Fingerprint;
 }
 
 /** Plans the writes that turn `previous` (undefined: nothing stored) into `feed`. */
@@ -58,30 +51,22 @@ export function planSync(
   >;
   for (const list of FEED_LISTS) {
     const records = feed[list] as readonly Parameters<typeof recordKey>[1][];
-    // The keys `recordKey` makes, joined from the records' own id strings: no string per pair
-    // key is kept.
-    const parts: string[] = [];
+    const keyList: string[] = [];
     const hashes: number[] = [];
     for (const record of records) {
+      const key = recordKey(list, record);
       const hash = recordHash(record);
-      if (parts.length > 0) parts.push('\n');
-      if (list === 'memberships' || list === 'expertise') {
-        parts.push(
-          record.person!,
-          '\u0000',
-          (list === 'memberships' ? record.community : record.topic)!,
-        );
-      } else parts.push(record.id ?? '');
+      keyList.push(key);
       hashes.push(hash);
       if (!previous) continue;
-      const stored = previous.get(list, recordKey(list, record));
+      const stored = previous.get(list, key);
       if (stored === hash) counts.unchanged++;
       else if (stored === undefined) counts.added++;
       else counts.changed++;
     }
     if (!previous) counts.added += records.length;
-    let keys = parts.join('');
-    parts.length = 0;
+    let keys = keyList.join('\n');
+    keyList.length = 0;
     if (previous && previous.size(list) > 0) {
       const now = new PackedKeys(keys, Float64Array.from(hashes));
       const invalid = invalidKeys.get(list)!;
