@@ -15,11 +15,18 @@ export interface Keyed {
   topic?: string;
 }
 
+/** Between the person and the other end in the key of a membership or expertise entry. */
+export const PAIR_KEY_SEPARATOR = '\u0000';
+
+/** The field of a pair list's other end (after the person); undefined for lists keyed by id. */
+export function pairEndOf(list: FeedList): 'community' | 'topic' | undefined {
+  return list === 'memberships' ? 'community' : list === 'expertise' ? 'topic' : undefined;
+}
+
 /** The identity of a record within its list (memberships/expertise: person + other end). */
 export function recordKey(list: FeedList, record: Keyed): string {
-  if (list === 'memberships') return `${record.person}\u0000${record.community}`;
-  if (list === 'expertise') return `${record.person}\u0000${record.topic}`;
-  return record.id ?? '';
+  const end = pairEndOf(list);
+  return end ? `${record.person}${PAIR_KEY_SEPARATOR}${record[end]}` : (record.id ?? '');
 }
 
 /** The key of a validator problem's record (its id uses "→" between the two ends). */
