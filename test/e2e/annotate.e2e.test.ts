@@ -37,7 +37,7 @@ import {
   inspect,
   tabTo,
 } from './support/isolated';
-import { storedSetting } from './support/sync-helpers';
+import { storedSetting, storedSiteAdapter } from './support/sync-helpers';
 
 const FEED_PATH = new URL('../../public/demo-feed.json', import.meta.url).pathname;
 const demo: Feed = (() => {
@@ -348,14 +348,17 @@ describe('annotating demo pages in Chromium', () => {
   it('uses the adapter chosen in the options for a site', async () => {
     const options = await extensionPage(browser, 'options.html');
     const select = options.getByLabel('Page type for http://git.northwind.test');
+    // The choice is saved asynchronously; a page opened before it is stored reads the old one.
+    const storedChoice = () => storedSiteAdapter(options, 'http://git.northwind.test/*');
     await select.selectOption('generic');
-    await expect.poll(() => select.inputValue()).toBe('generic');
+    await expect.poll(storedChoice).toBe('generic');
     const page = await openPage(GITEA_URL);
     // The generic adapter knows no Gitea author links: only the mailto: link names a person.
     await expect
       .poll(async () => (await annotations(page)).people, { timeout: 10_000 })
       .toEqual(['p-mei-lin-chen:email']);
     await select.selectOption('auto');
+    await expect.poll(storedChoice).toBe('auto');
     await page.reload();
     await expect
       .poll(async () => (await annotations(page)).people.length, { timeout: 10_000 })

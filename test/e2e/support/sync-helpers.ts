@@ -51,6 +51,15 @@ export async function storedSetting(page: Page, key: string): Promise<unknown> {
   }, key);
 }
 
+/** The page type stored for a site the user enabled (`undefined` if the site is not listed). */
+export async function storedSiteAdapter(page: Page, pattern: string): Promise<string | undefined> {
+  return page.evaluate(async (p) => {
+    const sites = (await chrome.storage.local.get('annotate.sites'))['annotate.sites'] as
+      { pattern: string; adapter: string }[] | undefined;
+    return sites?.find((s) => s.pattern === p)?.adapter;
+  }, pattern);
+}
+
 export async function badgeText(page: Page): Promise<string> {
   return page.evaluate(() => chrome.action.getBadgeText({}));
 }
