@@ -30,33 +30,84 @@ const WORTHWHILE = 0.5;
 
 type Fingerprint = Record<FeedList, Map<string, number>>;
 
+/** A document's validated records, or why no changes file can be written from or to it. */
+export type CleanFeed = { ok: true; feed: Feed } | { ok: false; why: string };
+
 /**
  * The validated records of a document that has no record problems at all (no record left
- * out, none left out with another, no value dropped); undefined for any other document.
+ * out, none left out with another, no value dropped), or what keeps it from having changes
+ * files, in words.
  */
-export function cleanFeed(bytes: Uint8Array): Feed | undefined {
+export function cleanFeedOf(bytes: Uint8Array): CleanFeed {
   const validation = parseFeedBytes(bytes);
-  return validation.ok && validation.problems.length === 0 ? validation.feed : undefined;
+  if (!validation.ok) {
+    const { reason, path } = validation.error;
+    return { ok: false, why: `it is not a valid feed (${path ? `${path}: ` : ''}${reason})` };
+  }
+  const count = validation.problems.length;
+  if (count > 0) {
+    const first = validation.problems[0]!;
+    return {
+      ok: false,
+      why: `it has ${count === 1 ? 'a record problem' : `${count} record problems`} (the first: ${first.path}: ${first.reason})`,
+    };
+  }
+  return { ok: true, feed: validation.feed };
+}
+
+/** The validated records of a document without a single record problem; else undefined. */
+export function cleanFeed(bytes: Uint8Array): Feed | undefined {
+  const clean = cleanFeedOf(bytes);
+  return clean.ok ? clean.feed : undefined;
 }
 
 /**
- * The changes file that turns `base`'s records into `next`'s; undefined when either document
- * has a record problem, their feed ids differ, or it would not be worth fetching (over half
- * the document). `nextFeed` spares a caller writing changes from several earlier documents
- * validating the new one each time.
+ * The changes file that turns `base`'s records into `next`'s, or why there is none: either
+ * document has a record problem, their feed ids differ, or it would not be worth fetching
+ * (over half the document). `nextFeed` spares a caller writing changes from several earlier
+ * documents validating the new one each time.
  */
+export function changesOrWhy(
+  base: Uint8Array,
+  baseSha: string,
+  next: Uint8Array,
+  nextSha: string,
+  nextFeed: CleanFeed = cleanFeedOf(next),
+): { text: string } | { why: string } {
+  if (!nextFeed.ok) return { why: `the new document: ${nextFeed.why}` };
+  const baseFeed = cleanFeedOf(base);
+  if (!baseFeed.ok) return { why: `the earlier document: ${baseFeed.why}` };
+  if (baseFeed.feed.feedId !== nextFeed.feed.feedId) {
+    return {
+      why: `the earlier document is another feed ("${baseFeed.feed.feedId}", now "${nextFeed.feed.feedId}")`,
+    };
+  }
+  const text = changesFile(baseFeed.feed, baseSha, nextFeed.feed, nextSha);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > next.length * WORTHWHILE) {
+    return {
+      why: `it would be ${Math.round((100 * bytes) / next.length)}% of the document (over ${100 * WORTHWHILE}%: not worth fetching)`,
+    };
+  }
+  return { text };
+}
+
+/** The changes file `changesOrWhy` writes, or undefined when it gives a reason instead. */
 export function changesBetween(
   base: Uint8Array,
   baseSha: string,
   next: Uint8Array,
   nextSha: string,
-  nextFeed: Feed | undefined = cleanFeed(next),
+  nextFeed?: Feed,
 ): string | undefined {
-  if (!nextFeed) return undefined;
-  const baseFeed = cleanFeed(base);
-  if (!baseFeed || baseFeed.feedId !== nextFeed.feedId) return undefined;
-  const text = changesFile(baseFeed, baseSha, nextFeed, nextSha);
-  return Buffer.byteLength(text) > next.length * WORTHWHILE ? undefined : text;
+  const result = changesOrWhy(
+    base,
+    baseSha,
+    next,
+    nextSha,
+    nextFeed ? { ok: true, feed: nextFeed } : undefined,
+  );
+  return 'text' in result ? result.text : undefined;
 }
 
 /**

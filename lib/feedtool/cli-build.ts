@@ -125,7 +125,7 @@ export const runBuild: Command = {
   },
 };
 
-function describePublished(published: Published, cwd: string): string[] {
+export function describePublished(published: Published, cwd: string): string[] {
   const rel = (file: string) => path.relative(cwd, file) || file;
   return [
     ...published.deltas.map(
@@ -133,6 +133,10 @@ function describePublished(published: Published, cwd: string): string[] {
     ),
     ...published.changes.map(
       (c) => `wrote ${rel(c.file)} (changes, ${c.bytes} bytes, from ${c.from.slice(0, 12)}…)`,
+    ),
+    ...published.noChanges.map(
+      (n) =>
+        `no changes file from ${n.from.slice(0, 12)}…: ${n.why}; clients holding it take the delta or the whole document`,
     ),
     ...(published.manifest ? [`wrote ${rel(published.manifest)}`] : []),
     ...published.signed.map((file) => `wrote ${rel(file)}`),

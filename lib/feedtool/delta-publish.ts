@@ -20,8 +20,7 @@ import {
   type ManifestDelta,
 } from '../feed/manifest';
 import { verifyDetachedSignature } from '../feed/signature';
-import type { Feed } from '../model/feed';
-import { changesBetween, cleanFeed } from './changes-build';
+import { changesOrWhy, cleanFeedOf } from './changes-build';
 import { CliError } from './cli-types';
 import { encodeDelta } from './delta-encode';
 import { signBytes } from './keys';
@@ -49,6 +48,8 @@ export interface Published {
   manifest?: string;
   deltas: PublishedFile[];
   changes: PublishedFile[];
+  /** Earlier documents no changes file leads from, and why (clients there take a delta). */
+  noChanges: { from: string; why: string }[];
   signed: string[];
 }
 
@@ -64,7 +65,7 @@ export async function publishFeed(
 ): Promise<Published> {
   const next = Buffer.from(text);
   const nextSha = sha256(next);
-  const published: Published = { deltas: [], changes: [], signed: [] };
+  const published: Published = { deltas: [], changes: [], noChanges: [], signed: [] };
   const deltaDir = `${outFile}.deltas`;
   const historyDir = path.join(deltaDir, 'history');
   let manifest: FeedManifest | undefined;
@@ -86,8 +87,7 @@ export async function publishFeed(
       changes: [],
     };
     // The new document is validated once for the changes files from every earlier one.
-    let nextFeed: Feed | undefined;
-    if (bases.length > 0) nextFeed = cleanFeed(next);
+    const nextFeed = bases.length > 0 ? cleanFeedOf(next) : undefined;
     for (const base of bases) {
       const baseBytes = await readFile(base.file);
       const deltaText = deltaBetween(baseBytes, base.sha, next, nextSha);
@@ -96,11 +96,13 @@ export async function publishFeed(
         manifest.deltas.push(entry.listed);
         published.deltas.push(entry.written);
       }
-      const changesText = changesBetween(baseBytes, base.sha, next, nextSha, nextFeed);
-      if (changesText !== undefined) {
-        const entry = await writeContentAddressed(deltaDir, changesText, base.sha);
+      const changes = changesOrWhy(baseBytes, base.sha, next, nextSha, nextFeed);
+      if ('text' in changes) {
+        const entry = await writeContentAddressed(deltaDir, changes.text, base.sha);
         manifest.changes.push(entry.listed);
         published.changes.push(entry.written);
+      } else {
+        published.noChanges.push({ from: base.sha, why: changes.why });
       }
     }
   }

@@ -16,7 +16,7 @@ import {
 } from '../../../lib/feed/changes';
 import { recordHash } from '../../../lib/feed/record-hash';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
-import { changesBetween, changesFile } from '../../../lib/feedtool/changes-build';
+import { changesBetween, changesFile, changesOrWhy } from '../../../lib/feedtool/changes-build';
 import { FEED_LISTS, type Feed, type FeedInput, type FeedList } from '../../../lib/model/feed';
 import { validateFeedText, type ProblemEffect } from '../../../lib/model/validate';
 
@@ -257,6 +257,33 @@ describe('changesBetween writes nothing', () => {
       expect(changesOf(base, bad)).toBeUndefined();
     },
   );
+
+  it('says why, naming what is wrong and where', () => {
+    const why = (from: string, to: string) => {
+      const result = changesOrWhy(bytes(from), sha256(from), bytes(to), sha256(to));
+      return 'why' in result ? result.why : undefined;
+    };
+    expect(why(base, clean)).toBeUndefined();
+    expect(why(base, faulty('skipped'))).toMatch(
+      /^the new document: it has \d+ record problems \(the first: people\[4\]\.name: .+\)$/,
+    );
+    expect(why(faulty('dropped'), clean)).toMatch(
+      /^the earlier document: it has a record problem \(the first: people\[4\]\.emails\[0\]: /,
+    );
+    expect(why(base, JSON.stringify({ ...later(feed), feedId: 'another-feed' }))).toBe(
+      `the earlier document is another feed ("${feed.feedId}", now "another-feed")`,
+    );
+    expect(why('<html>sign in</html>', clean)).toMatch(
+      /^the earlier document: it is not a valid feed \(.+\)$/,
+    );
+    const big = later(feed);
+    big.people.forEach((person, i) => (person.title = `Changed title ${i}`));
+    big.memberships.forEach((m) => (m.since = '2020-01-01'));
+    big.expertise.forEach((e) => (e.level = e.level === 5 ? 4 : 5));
+    expect(why(base, JSON.stringify(big))).toMatch(
+      /^it would be \d+% of the document \(over 50%: not worth fetching\)$/,
+    );
+  });
 
   it('between feeds with different ids, or from something that is not a feed', () => {
     const other = JSON.stringify({ ...later(feed), feedId: 'another-feed' });

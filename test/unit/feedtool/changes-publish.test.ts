@@ -71,6 +71,7 @@ describe('publishFeed with changes files', () => {
     const one = await feeds.publish(first);
     expect(one.manifest.changes).toEqual([]);
     expect(one.result.changes).toEqual([]);
+    expect(one.result.noChanges).toEqual([]);
 
     const two = await feeds.publish(edited(1));
     expect(two.manifest.changes).toHaveLength(1);
@@ -115,12 +116,27 @@ describe('publishFeed with changes files', () => {
     expect(faulty.manifest.deltas.map((d) => d.from)).toEqual([sha256(clean.text)]);
     expect(faulty.manifest.changes).toEqual([]);
     expect(faulty.result.changes).toEqual([]);
+    // The build says why, naming the problem's place.
+    expect(faulty.result.noChanges).toEqual([
+      {
+        from: sha256(clean.text),
+        why: expect.stringMatching(
+          /^the new document: it has a record problem \(the first: people\[4\]\.emails\[0\]: .+\)$/,
+        ) as unknown,
+      },
+    ]);
 
     const fixed = await feeds.publish(edited(2));
     expect(fixed.manifest.deltas.map((d) => d.from).sort()).toEqual(
       [sha256(clean.text), sha256(faulty.text)].sort(),
     );
     expect(fixed.manifest.changes.map((c) => c.from)).toEqual([sha256(clean.text)]);
+    expect(fixed.result.noChanges).toEqual([
+      {
+        from: sha256(faulty.text),
+        why: expect.stringMatching(/^the earlier document: it has a record problem/) as unknown,
+      },
+    ]);
     expect(feeds.files()).toEqual(named(fixed.manifest));
   });
 });

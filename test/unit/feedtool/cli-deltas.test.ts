@@ -14,6 +14,7 @@ import { parseManifest } from '../../../lib/feed/manifest';
 import { verifyDetachedSignature } from '../../../lib/feed/signature';
 import { syncFeed } from '../../../lib/feed/sync';
 import { startFeedServer } from '../../../lib/feedtool/serve';
+import { describePublished } from '../../../lib/feedtool/cli-build';
 import { emptyTestDb } from '../../fixtures/test-db';
 import { FIXTURES } from './helpers';
 import { runCli } from './run-cli';
@@ -82,6 +83,7 @@ describe('build --deltas --key', () => {
     expect(second.stderr).toMatch(
       /wrote .*acme\.json\.deltas\/[0-9a-f]{64}\.json \(changes, \d+ bytes, from [0-9a-f]{12}…\)/,
     );
+    expect(second.stderr).not.toContain('no changes file');
     expect(two.manifest.changes).toHaveLength(1);
     const changesEntry = two.manifest.changes[0]!;
     expect(changesEntry.from).toBe(sha256(firstBytes));
@@ -110,6 +112,28 @@ describe('build --deltas --key', () => {
     expect(readdirSync(path.join(`${out}.deltas`, 'history')).sort()).toEqual(
       [`${sha256(firstBytes)}.json`, `${sha256(secondBytes)}.json`].sort(),
     );
+  });
+
+  it('says which earlier documents get no changes file, and why', () => {
+    const from = 'ab'.repeat(32);
+    const lines = describePublished(
+      {
+        deltas: [{ file: path.join(scratch, 'feed.json.deltas', 'd.json'), bytes: 10, from }],
+        changes: [],
+        noChanges: [
+          {
+            from,
+            why: 'the new document: it has 2 record problems (the first: people[4].name: must not be empty)',
+          },
+        ],
+        signed: [],
+      },
+      scratch,
+    );
+    expect(lines).toEqual([
+      `wrote feed.json.deltas/d.json (10 bytes, from ${from.slice(0, 12)}…)`,
+      `no changes file from ${from.slice(0, 12)}…: the new document: it has 2 record problems (the first: people[4].name: must not be empty); clients holding it take the delta or the whole document`,
+    ]);
   });
 
   it('needs a file to write to', async () => {
