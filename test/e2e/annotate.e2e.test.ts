@@ -435,6 +435,7 @@ describe('annotating demo pages in Chromium', () => {
     expect(await storedVisits()).toEqual([]);
     await again.close();
     await toggle.check();
+    await expect.poll(() => storedSetting(control, 'rememberVisitedTopics')).toBe(true);
     await options.close();
     await popup.close();
   });

@@ -85,6 +85,7 @@ describe('full names in page text', () => {
 
     // Off again: pages opened afterwards are back to people the page presents.
     await toggle.uncheck();
+    await expect.poll(() => storedSetting(control, 'namesInProse')).toBe(false);
     const third = await browser.context.newPage();
     await third.goto(URL_);
     await expect
