@@ -7,6 +7,7 @@ import {
   contentClient,
   hovercardChunkUrl,
   siteChoiceFor,
+  watchSiteChoice,
 } from '../../lib/browser/content-client';
 import { installInspector } from '../../lib/annotate/inspect';
 import { importHovercardUi } from '../../lib/annotate/lazy';
@@ -30,6 +31,12 @@ export default defineContentScript({
       siteChoice: await siteChoiceFor(new URL(location.href)),
       signal: ctx.signal,
     });
+    // A page type chosen in the options applies to this page at once, without a reload.
+    watchSiteChoice(
+      () => new URL(location.href),
+      (choice) => session.choose(choice),
+      ctx.signal,
+    );
     answerPageSummaries(() => session.summary());
     installInspector();
   },

@@ -1,7 +1,8 @@
 // One page's annotation session: picks the adapter (the user's per-site choice, else
 // detection), runs the annotator and hovercards, watches the page with one batched
 // MutationObserver, and restarts from scratch on SPA navigation (GitHub Turbo, GitLab,
-// Gitea/htmx, history changes) after tearing everything down through an AbortSignal.
+// Gitea/htmx, history changes) or a new page-type choice after tearing everything down
+// through an AbortSignal.
 import { detectSite, type SiteDetection } from '../sites';
 import type { SiteId } from '../sites/types';
 import { startAnnotator, type Annotator } from './annotator';
@@ -25,6 +26,11 @@ export interface PageOptions {
 export interface PageSession {
   summary(): PageSummary | undefined;
   detection(): SiteDetection;
+  /**
+   * The user chose another page type for this site (in the options, while the page is open):
+   * the page is annotated again from scratch with it. The same choice again does nothing.
+   */
+  choose(siteChoice: SiteId | 'auto'): void;
   /** Resolves when queued work is done (tests). */
   idle(): Promise<void>;
 }
@@ -45,7 +51,8 @@ export function annotateDocument(options: PageOptions): PageSession {
   const { document, signal } = options;
   const batchMs = options.batchMs ?? 150;
   const window = document.defaultView!;
-  let detection = detectSite(new URL(document.location.href), document, options.siteChoice);
+  let siteChoice = options.siteChoice ?? 'auto';
+  let detection = detectSite(new URL(document.location.href), document, siteChoice);
   let run: { controller: AbortController; annotator: Annotator; href: string } | undefined;
 
   const start = () => {
@@ -54,7 +61,7 @@ export function annotateDocument(options: PageOptions): PageSession {
     const controller = new AbortController();
     signal.addEventListener('abort', () => controller.abort(), { signal: controller.signal });
     const url = new URL(document.location.href);
-    detection = detectSite(url, document, options.siteChoice);
+    detection = detectSite(url, document, siteChoice);
     const annotator = startAnnotator({
       document,
       url,
@@ -141,6 +148,13 @@ export function annotateDocument(options: PageOptions): PageSession {
   return {
     summary: () => run?.annotator.summary(),
     detection: () => detection,
+    choose(choice) {
+      if (choice === siteChoice || signal.aborted) return;
+      siteChoice = choice;
+      clearTimeout(timer);
+      added.clear();
+      start();
+    },
     async idle() {
       await new Promise((resolve) => setTimeout(resolve, batchMs + 10));
       await run?.annotator.idle();

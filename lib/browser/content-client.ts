@@ -60,6 +60,30 @@ export function contentClient(): AnnotateClient {
 /** The user's adapter choice for the page's site, if any. */
 export async function siteChoiceFor(url: URL): Promise<SiteId | 'auto'> {
   const stored = (await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY];
+  return choiceIn(stored, url);
+}
+
+/**
+ * Calls `onChoice` with the page's site choice each time the user's site settings change (the
+ * options page saves them), until `signal` aborts. A site no longer listed (disabled) calls
+ * nothing: the page keeps what it shows until it is left.
+ */
+export function watchSiteChoice(
+  url: () => URL,
+  onChoice: (choice: SiteId | 'auto') => void,
+  signal: AbortSignal,
+): void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = area === 'local' ? changes[SITE_SETTINGS_KEY] : undefined;
+    if (!change) return;
+    const setting = settingFor(parseSiteSettings(change.newValue), url());
+    if (setting) onChoice(setting.adapter);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+}
+
+function choiceIn(stored: unknown, url: URL): SiteId | 'auto' {
   return settingFor(parseSiteSettings(stored), url)?.adapter ?? 'auto';
 }
 

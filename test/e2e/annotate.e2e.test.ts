@@ -364,6 +364,18 @@ describe('annotating demo pages in Chromium', () => {
       .poll(async () => (await annotations(page)).people.length, { timeout: 10_000 })
       // The eleven badges of the first test (the Gitea adapter again, participants included).
       .toBe(11);
+    const asGitea = await settled(page);
+
+    // Chosen while the page is open: the page follows at once, without a reload, and back.
+    await select.selectOption('generic');
+    await expect
+      .poll(async () => (await annotations(page)).people, { timeout: 10_000 })
+      .toEqual(['p-mei-lin-chen:email']);
+    await select.selectOption('auto');
+    await expect
+      .poll(async () => (await annotations(page)).people.length, { timeout: 10_000 })
+      .toBe(11);
+    expect(await settled(page)).toEqual(asGitea);
     await page.close();
     await options.close();
   });

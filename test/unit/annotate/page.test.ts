@@ -116,4 +116,38 @@ describe('a page session', () => {
     controller.abort();
     await page.close();
   });
+
+  it('annotates the page again, once, when the user chooses another page type while it is open', async () => {
+    const page = loadPage(
+      `${FIXTURE_DIR}/gitea-issue.html`,
+      'http://git.northwind.test/platform/cluster-tools/issues/42',
+    );
+    const controller = new AbortController();
+    const session = annotateDocument({
+      document: page.document,
+      client: recordingClient(db),
+      loadUi: noUi,
+      signal: controller.signal,
+      batchMs: 20,
+    });
+    await session.idle();
+    const asGitea = personBadges(page.document);
+    expect(session.detection().adapter.id).toBe('gitea');
+    expect(asGitea.length).toBeGreaterThan(5);
+
+    session.choose('generic');
+    await session.idle();
+    expect(session.detection()).toMatchObject({ adapter: { id: 'generic' }, chosenBy: 'user' });
+    // The generic adapter knows no Gitea author links: only the mailto: link names a person.
+    expect(personBadges(page.document)).toEqual(['p-mei-lin-chen:email']);
+
+    session.choose('generic'); // the same choice again: nothing to do
+    session.choose('auto');
+    await session.idle();
+    expect(session.detection().adapter.id).toBe('gitea');
+    expect(personBadges(page.document)).toEqual(asGitea);
+    controller.abort();
+    expect(ownHostsIn(page.document)).toEqual([]);
+    await page.close();
+  });
 });
