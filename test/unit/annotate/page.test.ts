@@ -6,6 +6,7 @@ import { annotateDocument } from '../../../lib/annotate/page';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { FIXTURE_DIR, loadPage } from '../sites/load-page';
 import { isOwnNode } from '../../../lib/annotate/registry';
+import type { SiteId } from '../../../lib/sites/types';
 import {
   badgeOf,
   demoTestDb,
@@ -21,6 +22,24 @@ beforeAll(async () => {
 });
 
 const noUi = () => Promise.reject(new Error('no UI in unit tests'));
+
+/** A session on the Gitea issue fixture (with the user's page-type choice, if given). */
+function giteaSession(siteChoice?: SiteId | 'auto') {
+  const page = loadPage(
+    `${FIXTURE_DIR}/gitea-issue.html`,
+    'http://git.northwind.test/platform/cluster-tools/issues/42',
+  );
+  const controller = new AbortController();
+  const session = annotateDocument({
+    document: page.document,
+    client: recordingClient(db),
+    loadUi: noUi,
+    signal: controller.signal,
+    batchMs: 20,
+    ...(siteChoice ? { siteChoice } : {}),
+  });
+  return { page, controller, session };
+}
 
 describe('a page session', () => {
   it('annotates content added later, in one batch, and never re-annotates its own nodes', async () => {
@@ -68,18 +87,7 @@ describe('a page session', () => {
   });
 
   it('starts over after SPA navigation, without duplicates', async () => {
-    const page = loadPage(
-      `${FIXTURE_DIR}/gitea-issue.html`,
-      'http://git.northwind.test/platform/cluster-tools/issues/42',
-    );
-    const controller = new AbortController();
-    const session = annotateDocument({
-      document: page.document,
-      client: recordingClient(db),
-      loadUi: noUi,
-      signal: controller.signal,
-      batchMs: 20,
-    });
+    const { page, controller, session } = giteaSession();
     await session.idle();
     const count = personBadges(page.document).length;
     // The site swaps the content and pushes a new URL (Turbo/htmx style), then swaps it back.
@@ -99,18 +107,7 @@ describe('a page session', () => {
   });
 
   it("uses the user's adapter choice for the site", async () => {
-    const page = loadPage(
-      `${FIXTURE_DIR}/gitea-issue.html`,
-      'http://git.northwind.test/platform/cluster-tools/issues/42',
-    );
-    const controller = new AbortController();
-    const session = annotateDocument({
-      document: page.document,
-      client: recordingClient(db),
-      loadUi: noUi,
-      signal: controller.signal,
-      siteChoice: 'generic',
-    });
+    const { page, controller, session } = giteaSession('generic');
     expect(session.detection().adapter.id).toBe('generic');
     expect(session.detection().chosenBy).toBe('user');
     controller.abort();
@@ -118,18 +115,7 @@ describe('a page session', () => {
   });
 
   it('annotates the page again, once, when the user chooses another page type while it is open', async () => {
-    const page = loadPage(
-      `${FIXTURE_DIR}/gitea-issue.html`,
-      'http://git.northwind.test/platform/cluster-tools/issues/42',
-    );
-    const controller = new AbortController();
-    const session = annotateDocument({
-      document: page.document,
-      client: recordingClient(db),
-      loadUi: noUi,
-      signal: controller.signal,
-      batchMs: 20,
-    });
+    const { page, controller, session } = giteaSession();
     await session.idle();
     const asGitea = personBadges(page.document);
     expect(session.detection().adapter.id).toBe('gitea');
