@@ -25,8 +25,14 @@ import { parseFeedBytes } from '../feed/parse-body';
 import { recordHash } from '../feed/record-hash';
 import { CliError } from './cli-types';
 
-/** A changes file larger than this share of the document is not worth publishing. */
+/** A delta or changes file larger than this share of the document is not worth publishing. */
 const WORTHWHILE = 0.5;
+
+/** Why a delta or changes file of `bytes` is not published, or undefined when it is worth it. */
+export function notWorthwhile(bytes: number, documentBytes: number): string | undefined {
+  if (bytes <= documentBytes * WORTHWHILE) return undefined;
+  return `it would be ${Math.round((100 * bytes) / documentBytes)}% of the document (over ${100 * WORTHWHILE}%: not worth fetching)`;
+}
 
 type Fingerprint = Record<FeedList, Map<string, number>>;
 
@@ -83,12 +89,8 @@ export function changesOrWhy(
     };
   }
   const text = changesFile(baseFeed.feed, baseSha, nextFeed.feed, nextSha);
-  const bytes = Buffer.byteLength(text);
-  if (bytes > next.length * WORTHWHILE) {
-    return {
-      why: `it would be ${Math.round((100 * bytes) / next.length)}% of the document (over ${100 * WORTHWHILE}%: not worth fetching)`,
-    };
-  }
+  const why = notWorthwhile(Buffer.byteLength(text), next.length);
+  if (why) return { why };
   return { text };
 }
 

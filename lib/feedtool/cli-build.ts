@@ -134,10 +134,15 @@ export function describePublished(published: Published, cwd: string): string[] {
     ...published.changes.map(
       (c) => `wrote ${rel(c.file)} (changes, ${c.bytes} bytes, from ${c.from.slice(0, 12)}…)`,
     ),
-    ...published.noChanges.map(
-      (n) =>
-        `no changes file from ${n.from.slice(0, 12)}…: ${n.why}; clients holding it take the delta or the whole document`,
-    ),
+    ...published.noDeltas.map((n) => `no delta from ${n.from.slice(0, 12)}…: ${n.why}`),
+    ...published.noChanges.map((n) => `no changes file from ${n.from.slice(0, 12)}…: ${n.why}`),
+    // Clients holding an earlier document with neither fetch the whole document.
+    ...published.noChanges
+      .filter((n) => published.noDeltas.some((d) => d.from === n.from))
+      .map(
+        (n) =>
+          `clients holding ${n.from.slice(0, 12)}… will fetch the whole document (no delta, no changes file)`,
+      ),
     ...(published.manifest ? [`wrote ${rel(published.manifest)}`] : []),
     ...published.signed.map((file) => `wrote ${rel(file)}`),
   ];

@@ -20,7 +20,7 @@ import {
   type ManifestDelta,
 } from '../feed/manifest';
 import { verifyDetachedSignature } from '../feed/signature';
-import { changesOrWhy, cleanFeedOf } from './changes-build';
+import { changesOrWhy, cleanFeedOf, notWorthwhile } from './changes-build';
 import { CliError } from './cli-types';
 import { encodeDelta } from './delta-encode';
 import { signBytes } from './keys';
@@ -48,15 +48,14 @@ export interface Published {
   manifest?: string;
   deltas: PublishedFile[];
   changes: PublishedFile[];
-  /** Earlier documents no changes file leads from, and why (clients there take a delta). */
+  /** Earlier documents no delta leads from, and why. */
+  noDeltas: { from: string; why: string }[];
+  /** Earlier documents no changes file leads from, and why. */
   noChanges: { from: string; why: string }[];
   signed: string[];
 }
 
 const HEX = /^[0-9a-f]{64}\.json$/;
-
-/** A delta larger than this share of the document is not worth publishing. */
-const WORTHWHILE = 0.5;
 
 export async function publishFeed(
   outFile: string,
@@ -65,7 +64,13 @@ export async function publishFeed(
 ): Promise<Published> {
   const next = Buffer.from(text);
   const nextSha = sha256(next);
-  const published: Published = { deltas: [], changes: [], noChanges: [], signed: [] };
+  const published: Published = {
+    deltas: [],
+    changes: [],
+    noDeltas: [],
+    noChanges: [],
+    signed: [],
+  };
   const deltaDir = `${outFile}.deltas`;
   const historyDir = path.join(deltaDir, 'history');
   let manifest: FeedManifest | undefined;
@@ -90,11 +95,13 @@ export async function publishFeed(
     const nextFeed = bases.length > 0 ? cleanFeedOf(next) : undefined;
     for (const base of bases) {
       const baseBytes = await readFile(base.file);
-      const deltaText = deltaBetween(baseBytes, base.sha, next, nextSha);
-      if (deltaText !== undefined) {
-        const entry = await writeContentAddressed(deltaDir, deltaText, base.sha);
+      const delta = deltaOrWhy(baseBytes, base.sha, next, nextSha);
+      if ('text' in delta) {
+        const entry = await writeContentAddressed(deltaDir, delta.text, base.sha);
         manifest.deltas.push(entry.listed);
         published.deltas.push(entry.written);
+      } else {
+        published.noDeltas.push({ from: base.sha, why: delta.why });
       }
       const changes = changesOrWhy(baseBytes, base.sha, next, nextSha, nextFeed);
       if ('text' in changes) {
@@ -130,6 +137,17 @@ export function deltaBetween(
   next: Uint8Array,
   nextSha: string,
 ): string | undefined {
+  const delta = deltaOrWhy(base, baseSha, next, nextSha);
+  return 'text' in delta ? delta.text : undefined;
+}
+
+/** The delta file `deltaBetween` writes, or why there is none (its share of the document). */
+export function deltaOrWhy(
+  base: Uint8Array,
+  baseSha: string,
+  next: Uint8Array,
+  nextSha: string,
+): { text: string } | { why: string } {
   const ops = encodeDelta(base, next);
   const rebuilt = applyDelta(base, ops, next.length);
   if (!rebuilt.ok || !Buffer.from(rebuilt.bytes).equals(next))
@@ -141,7 +159,9 @@ export function deltaBetween(
     to: nextSha,
     ops,
   });
-  return text.length > next.length * WORTHWHILE ? undefined : text;
+  const why = notWorthwhile(text.length, next.length);
+  if (why) return { why };
+  return { text };
 }
 
 /** Writes a delta or changes file under its own SHA-256: what the manifest lists, and where. */

@@ -74,6 +74,8 @@ describe('publishFeed with changes files', () => {
     expect(one.result.noChanges).toEqual([]);
 
     const two = await feeds.publish(edited(1));
+    expect(two.result.noDeltas).toEqual([]);
+    expect(two.result.noChanges).toEqual([]);
     expect(two.manifest.changes).toHaveLength(1);
     const entry = two.manifest.changes[0]!;
     const file = path.join(path.dirname(feeds.out), entry.path);
@@ -105,6 +107,22 @@ describe('publishFeed with changes files', () => {
     expect(three.manifest.deltas.map((d) => d.from)).toEqual([sha256(two.text)]);
     expect(feeds.files()).toEqual(named(three.manifest));
     expect(feeds.files()).not.toContain(`${entry.sha256}.json`);
+  });
+
+  it('writes no delta and no changes file that would cost over half the document, and says why', async () => {
+    const feeds = publisher(3);
+    const one = await feeds.publish(first);
+    // Every record different: a rewrite, not a change.
+    const other = generateSyntheticFeed({ people: 60, seed: 99, feedId: first.feedId });
+    other.generatedAt = '2026-11-05T09:00:00Z';
+    const two = await feeds.publish(other);
+    expect(two.manifest.deltas).toEqual([]);
+    expect(two.manifest.changes).toEqual([]);
+    const tooLarge = expect.stringMatching(
+      /^it would be \d+% of the document \(over 50%: not worth fetching\)$/,
+    ) as unknown;
+    expect(two.result.noDeltas).toEqual([{ from: sha256(one.text), why: tooLarge }]);
+    expect(two.result.noChanges).toEqual([{ from: sha256(one.text), why: tooLarge }]);
   });
 
   it('writes none to or from a document with a record problem, and still writes its deltas', async () => {

@@ -114,25 +114,30 @@ describe('build --deltas --key', () => {
     );
   });
 
-  it('says which earlier documents get no changes file, and why', () => {
-    const from = 'ab'.repeat(32);
+  it('says which earlier documents get no delta or no changes file, and why', () => {
+    const [a, b] = ['ab'.repeat(32), 'cd'.repeat(32)];
+    const problems =
+      'the new document: it has 2 record problems (the first: people[4].name: must not be empty)';
+    const tooLarge = 'it would be 71% of the document (over 50%: not worth fetching)';
     const lines = describePublished(
       {
-        deltas: [{ file: path.join(scratch, 'feed.json.deltas', 'd.json'), bytes: 10, from }],
+        deltas: [{ file: path.join(scratch, 'feed.json.deltas', 'd.json'), bytes: 10, from: a }],
         changes: [],
+        noDeltas: [{ from: b, why: tooLarge }],
         noChanges: [
-          {
-            from,
-            why: 'the new document: it has 2 record problems (the first: people[4].name: must not be empty)',
-          },
+          { from: a, why: problems },
+          { from: b, why: problems },
         ],
         signed: [],
       },
       scratch,
     );
     expect(lines).toEqual([
-      `wrote feed.json.deltas/d.json (10 bytes, from ${from.slice(0, 12)}…)`,
-      `no changes file from ${from.slice(0, 12)}…: the new document: it has 2 record problems (the first: people[4].name: must not be empty); clients holding it take the delta or the whole document`,
+      `wrote feed.json.deltas/d.json (10 bytes, from ${a.slice(0, 12)}…)`,
+      `no delta from ${b.slice(0, 12)}…: ${tooLarge}`,
+      `no changes file from ${a.slice(0, 12)}…: ${problems}`,
+      `no changes file from ${b.slice(0, 12)}…: ${problems}`,
+      `clients holding ${b.slice(0, 12)}… will fetch the whole document (no delta, no changes file)`,
     ]);
   });
 
