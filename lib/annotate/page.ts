@@ -151,7 +151,10 @@ export function annotateDocument(options: PageOptions): PageSession {
     choose(choice) {
       if (choice === siteChoice || signal.aborted) return;
       siteChoice = choice;
+      // The new run scans the whole page: a waiting batch is dropped, and the observer may
+      // start the next one.
       clearTimeout(timer);
+      timer = undefined;
       added.clear();
       start();
     },

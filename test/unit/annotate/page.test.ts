@@ -128,9 +128,27 @@ describe('a page session', () => {
     expect(personBadges(page.document)).toEqual(['p-mei-lin-chen:email']);
 
     session.choose('generic'); // the same choice again: nothing to do
+    // Content arriving just before the choice (its batch still waiting) is scanned by the new
+    // run, and content arriving after it is picked up as before.
+    const timeline = page.document.querySelector('.ui.timeline')!;
+    const comment = (login: string) => {
+      const item = page.document.createElement('div');
+      item.className = 'timeline-item comment';
+      item.innerHTML = `<div class="comment-header"><a class="author" href="/${login}">${login}</a> commented</div>`;
+      timeline.append(item);
+      return item;
+    };
+    const before = comment('kasante');
+    await Promise.resolve(); // the observer has queued the batch
     session.choose('auto');
     await session.idle();
     expect(session.detection().adapter.id).toBe('gitea');
+    expect(badgeOf(before, 'p-kwame-asante')).toBeDefined();
+    const after = comment('kasante');
+    await session.idle();
+    expect(badgeOf(after, 'p-kwame-asante')).toBeDefined();
+    before.remove();
+    after.remove();
     expect(personBadges(page.document)).toEqual(asGitea);
     controller.abort();
     expect(ownHostsIn(page.document)).toEqual([]);
