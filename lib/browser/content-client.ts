@@ -60,7 +60,7 @@ export function contentClient(): AnnotateClient {
 /** The user's adapter choice for the page's site, if any. */
 export async function siteChoiceFor(url: URL): Promise<SiteId | 'auto'> {
   const stored = (await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY];
-  return choiceIn(stored, url);
+  return settingFor(parseSiteSettings(stored), url)?.adapter ?? 'auto';
 }
 
 /**
@@ -81,10 +81,6 @@ export function watchSiteChoice(
   };
   browser.storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
-}
-
-function choiceIn(stored: unknown, url: URL): SiteId | 'auto' {
-  return settingFor(parseSiteSettings(stored), url)?.adapter ?? 'auto';
 }
 
 export function hovercardChunkUrl(): string {

@@ -134,7 +134,6 @@ async function heapSync(server: FeedServer): Promise<HeapRun> {
         }, 50);
       },
     });
-    clearInterval(sampler);
     const during = samples.filter((s) => s.at >= h.window.start && s.at <= h.window.end + 100);
     const marks = [{ phase: 'download', at: h.window.start }, ...h.phases];
     return {
@@ -343,7 +342,10 @@ export async function benchSync(): Promise<void> {
     });
     if (heapRuns.length > 1) {
       const peaks = heapRuns.map((run) => run.peak / bytes).sort((a, b) => a - b);
-      const median = peaks[Math.floor((peaks.length - 1) / 2)]!;
+      const middle = peaks.length / 2;
+      const median = Number.isInteger(middle)
+        ? (peaks[middle - 1]! + peaks[middle]!) / 2
+        : peaks[Math.floor(middle)]!;
       console.log(
         `Peak JS heap over ${peaks.length} runs, × the JSON: lowest ${peaks[0]!.toFixed(2)}, ` +
           `median ${median.toFixed(2)}, highest ${peaks.at(-1)!.toFixed(2)}; ${peaks.filter((p) => p <= 3).length} of ${peaks.length} at or under 3×`,

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { SyncReportRow } from '../../../lib/db/sync-schema';
+import { SITE_SETTINGS_KEY, type SiteSetting } from '../../../lib/sites/site-settings';
 import type { LaunchedChromium } from '../../../scripts/chromium';
 
 // Code passed to page.evaluate runs in an extension page, where `chrome` exists.
@@ -53,11 +54,13 @@ export async function storedSetting(page: Page, key: string): Promise<unknown> {
 
 /** The page type stored for a site the user enabled (`undefined` if the site is not listed). */
 export async function storedSiteAdapter(page: Page, pattern: string): Promise<string | undefined> {
-  return page.evaluate(async (p) => {
-    const sites = (await chrome.storage.local.get('annotate.sites'))['annotate.sites'] as
-      { pattern: string; adapter: string }[] | undefined;
-    return sites?.find((s) => s.pattern === p)?.adapter;
-  }, pattern);
+  return page.evaluate(
+    async ([key, p]) => {
+      const sites = (await chrome.storage.local.get(key))[key] as SiteSetting[] | undefined;
+      return sites?.find((s) => s.pattern === p)?.adapter;
+    },
+    [SITE_SETTINGS_KEY, pattern] as const,
+  );
 }
 
 export async function badgeText(page: Page): Promise<string> {
