@@ -48,14 +48,28 @@ export interface GenerationStart {
   mode: PendingGeneration['mode'];
   /** `overlay` mode: the generation the layer lies over. */
   base?: number;
-  chunkCount: number;
+  /**
+   * The chunks to write, when planned before writing; absent when the packs are planned as
+   * they are written (a whole document's, `packStream`): the last chunk's write then records
+   * the count, and `plan` says which planning a resumed sync must repeat.
+   */
+  chunkCount?: number;
+  plan?: string;
   owner: string;
   now?: Date;
 }
 
 /**
+ * The planning of a whole document's packs as they are written (`packStream`, then
+ * `chunksOf`): a pending generation written by another planning (an older version of the
+ * extension) is not resumed, since its chunks may be cut elsewhere.
+ */
+export const STREAMED_PLAN = 'packStream/1';
+
+/**
  * Opens the generation to write, resuming the pending one when it is the same document (same
- * digest, feed id, mode and plan size); otherwise the pending one is discarded first.
+ * digest, feed id, mode and plan: the same chunk count, or the same streamed planning);
+ * otherwise the pending one is discarded first.
  */
 export async function openGeneration(
   db: ConstellationDB,
@@ -71,7 +85,9 @@ export async function openGeneration(
       p.feedId === start.feedId &&
       p.mode === start.mode &&
       p.base === start.base &&
-      p.chunkCount === start.chunkCount
+      (start.chunkCount !== undefined
+        ? p.chunkCount === start.chunkCount
+        : p.plan !== undefined && p.plan === start.plan)
     ) {
       return p;
     }
@@ -86,7 +102,8 @@ export async function openGeneration(
       mode: start.mode,
       ...(start.base !== undefined ? { base: start.base } : {}),
       digest: start.digest,
-      chunkCount: start.chunkCount,
+      ...(start.chunkCount !== undefined ? { chunkCount: start.chunkCount } : {}),
+      ...(start.plan !== undefined ? { plan: start.plan } : {}),
       chunksDone: 0,
       startedAt: (start.now ?? new Date()).toISOString(),
     };
@@ -95,7 +112,10 @@ export async function openGeneration(
   });
 }
 
-/** Writes chunk `index` (a run of packs) of the pending generation and advances the checkpoint, atomically. */
+/**
+ * Writes chunk `index` (a run of packs) of the pending generation and advances the checkpoint,
+ * atomically; `last` also records the chunk count of a generation planned as it is written.
+ */
 export async function writeChunk(
   db: ConstellationDB,
   url: string,
@@ -103,6 +123,7 @@ export async function writeChunk(
   pending: PendingGeneration,
   index: number,
   chunk: readonly PlannedPack[],
+  last = false,
 ): Promise<void> {
   const { feedId, gen } = pending;
   await db.transaction('rw', db.syncSources, db.syncLeases, db.packs, async () => {
@@ -113,7 +134,16 @@ export async function writeChunk(
       throw new GenerationLostError('the pending generation changed under this sync');
     }
     await db.packs.bulkPut(chunk.map((pack) => ({ ...pack, feedId, gen })));
-    await db.syncSources.put({ ...source, pending: { ...current, chunksDone: index + 1 } });
+    const done = index + 1;
+    if (
+      current.chunkCount !== undefined &&
+      (index >= current.chunkCount || (last && current.chunkCount !== done))
+    )
+      throw new GenerationLostError('the generation was planned with another chunk count');
+    await db.syncSources.put({
+      ...source,
+      pending: { ...current, chunksDone: done, ...(last ? { chunkCount: done } : {}) },
+    });
   });
 }
 
@@ -122,20 +152,26 @@ export async function writeChunk(
  * sync cuts the same document into the same chunks).
  */
 export function chunkPacks(packs: readonly PlannedPack[], size: number): PlannedPack[][] {
-  const chunks: PlannedPack[][] = [];
+  return [...chunksOf(packs, size)];
+}
+
+/** `chunkPacks` as the packs come: each chunk is cut once its last pack is planned. */
+export function* chunksOf(
+  packs: Iterable<PlannedPack>,
+  size: number,
+): Generator<PlannedPack[], void, undefined> {
   let current: PlannedPack[] = [];
   let items = 0;
   for (const pack of packs) {
     current.push(pack);
     items += pack.items.length;
     if (items >= size) {
-      chunks.push(current);
+      yield current;
       current = [];
       items = 0;
     }
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  if (current.length > 0) yield current;
 }
 
 export interface GenerationSwitch {
@@ -163,6 +199,7 @@ export async function switchGeneration(db: ConstellationDB, s: GenerationSwitch)
     if (
       !current ||
       current.generation !== s.pending.generation ||
+      current.chunkCount === undefined ||
       current.chunksDone !== current.chunkCount
     ) {
       throw new GenerationLostError('the pending generation is not complete');

@@ -10,8 +10,8 @@
 // for the feed forever: a generation's packs never change once it is visible, and a new
 // generation becomes visible by the one `feeds` row write that names it (lib/db/generations.ts).
 // Pure functions: ingest, the sync, the migration and the benchmarks share them.
-import type { Community, Person, Topic } from '../model/feed';
-import { communityTokens, personKeys, topicKeys, type FeedRows } from './rows';
+import type { Community, Person } from '../model/feed';
+import { communityTokens, personKeysIn, topicNameKeys, topicTokens, type FeedRows } from './rows';
 
 /** Lists whose items are whole rows (a list of the feed, or a second ordering of one). */
 export const RECORD_LISTS = [
@@ -165,71 +165,89 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Where an index list's keys come from: the records of one list, and a record's keys in it. */
+interface IndexSource {
+  from: 'people' | 'topics' | 'communities';
+  /** The record's keys in this list (possibly repeated or empty: the packer skips those). */
+  keys: (record: never) => readonly (string | undefined)[];
+}
+
 /**
- * The index lists a person, topic or community is found in, and its keys in each (possibly
- * repeated or empty: the packer skips those). The one place that says which lookup key leads
- * to which record: planning (`planPacks`) and layers (lib/feed/apply-changes.ts) both use it.
+ * The one place that says which lookup key leads to which record: planning (`packStream`)
+ * and layers (lib/feed/apply-changes.ts, through `lookupKeysOf`) both use it.
  */
+const INDEX_SOURCES: Record<IndexList, IndexSource> = {
+  'people.handleKeys': { from: 'people', keys: personKeysIn.handleKeys },
+  'people.emailKeys': { from: 'people', keys: personKeysIn.emailKeys },
+  'people.nameKeys': { from: 'people', keys: personKeysIn.nameKeys },
+  'people.tokens': { from: 'people', keys: personKeysIn.tokens },
+  'people.unit': { from: 'people', keys: (person: Person) => [person.unit] },
+  'topics.nameKeys': { from: 'topics', keys: topicNameKeys },
+  'topics.tokens': { from: 'topics', keys: topicTokens },
+  'communities.topics': { from: 'communities', keys: (community: Community) => community.topics },
+  'communities.tokens': { from: 'communities', keys: communityTokens },
+};
+
+/** The index lists a person, topic or community is found in, and its keys in each. */
 export function lookupKeysOf(
   list: 'people' | 'topics' | 'communities',
   record: unknown,
 ): [IndexList, readonly (string | undefined)[]][] {
-  if (list === 'people') {
-    const person = record as Person;
-    const keys = personKeys(person);
-    return [
-      ['people.handleKeys', keys.handleKeys],
-      ['people.emailKeys', keys.emailKeys],
-      ['people.nameKeys', keys.nameKeys],
-      ['people.tokens', keys.tokens],
-      ['people.unit', [person.unit]],
-    ];
-  }
-  if (list === 'topics') {
-    const keys = topicKeys(record as Topic);
-    return [
-      ['topics.nameKeys', keys.nameKeys],
-      ['topics.tokens', keys.tokens],
-    ];
-  }
-  const community = record as Community;
-  return [
-    ['communities.topics', community.topics],
-    ['communities.tokens', communityTokens(community)],
-  ];
+  return INDEX_LISTS.filter((index) => INDEX_SOURCES[index].from === list).map((index) => [
+    index,
+    INDEX_SOURCES[index].keys(record as never),
+  ]);
 }
 
 /** Every pack of a feed's records, in a fixed order (a resumed write plans the same packs). */
 export function planPacks(rows: FeedRows): PlannedPack[] {
-  const packers = new Map(INDEX_LISTS.map((list) => [list, new IndexPacker(list)]));
+  return [...packStream(rows)];
+}
+
+/**
+ * Every pack of a feed's records in `planPacks`' order, planned as they are taken: the record
+ * lists first, then the index lists one at a time, each list's keys computed and grouped only
+ * when it is reached. A sync that writes the packs as they come (lib/feed/sync.ts) thus holds
+ * one index list's keys at a time instead of all nine (48 of the 57 MB of planned packs at
+ * 100,000 people), and lets each list's records go once the last list that needs them is
+ * planned. The lists of `rows` are taken when this is called: the caller may let go of its
+ * own references to them (`rows.people = []`), not empty the arrays.
+ */
+export function packStream(rows: FeedRows): Generator<PlannedPack, void, undefined> {
   // People in id order, so that each key's ids come out sorted (no sort per key) and the
   // people list needs no grouping.
-  const people = byId(rows.people);
-  const keyed = [
-    ['people', people],
-    ['topics', rows.topics],
-    ['communities', rows.communities],
-  ] as const;
-  for (const [list, records] of keyed) {
-    for (const record of records) {
-      for (const [index, keys] of lookupKeysOf(list, record))
-        packers.get(index)!.add(keys, record.id);
-    }
-  }
-  const records: [RecordList, readonly unknown[]][] = [
-    ['units', rows.units],
-    ['people', people],
-    ['topics', rows.topics],
-    ['communities', rows.communities],
-    ['memberships', rows.memberships],
-    ['memberships@community', rows.memberships],
-    ['expertise', rows.expertise],
-    ['expertise@topic', rows.expertise],
+  const held: Partial<FeedRows> = { ...rows, people: byId(rows.people) as Person[] };
+  return streamPacks(held);
+}
+
+function* streamPacks(held: Partial<FeedRows>): Generator<PlannedPack, void, undefined> {
+  const steps: { list: PackList; from: keyof FeedRows }[] = [
+    { list: 'units', from: 'units' },
+    { list: 'people', from: 'people' },
+    { list: 'topics', from: 'topics' },
+    { list: 'communities', from: 'communities' },
+    { list: 'memberships', from: 'memberships' },
+    { list: 'memberships@community', from: 'memberships' },
+    { list: 'expertise', from: 'expertise' },
+    { list: 'expertise@topic', from: 'expertise' },
+    ...INDEX_LISTS.map((list) => ({ list, from: INDEX_SOURCES[list].from })),
   ];
-  const out: PlannedPack[] = [];
-  for (const [list, items] of records) out.push(...packList(list, items));
-  for (const list of INDEX_LISTS) out.push(...packers.get(list)!.packs());
-  return out;
+  for (const [step, { list, from }] of steps.entries()) {
+    const items: readonly unknown[] = held[from]!;
+    // Let go of a list once no later step reads it (its packs hold what they need of it).
+    if (!steps.slice(step + 1).some((later) => later.from === from)) delete held[from];
+    if (!INDEX_LIST_SET.has(list)) {
+      yield* packList(list as RecordList, items);
+      continue;
+    }
+    const { keys } = INDEX_SOURCES[list as IndexList];
+    let packer: IndexPacker | undefined = new IndexPacker(list as IndexList);
+    for (const record of items) packer.add(keys(record as never), (record as Keyed).id!);
+    const packs = packer.packs();
+    // The packs share the keys; the map that grouped them is not kept while they are written.
+    packer = undefined;
+    yield* packs;
+  }
 }
 
 /**

@@ -51,17 +51,46 @@ export interface PersonKeys {
 
 export function personKeys(person: Person): PersonKeys {
   // Each value folded once: the names serve as name keys and as search words.
-  const names = [person.name, ...person.aliases].map(foldText);
+  const names = foldedNames(person);
   return {
-    handleKeys: Object.entries(person.handles).map(([host, login]) => handleKey(host, login)),
-    emailKeys: person.emails.map(emailKey),
+    handleKeys: personHandleKeys(person),
+    emailKeys: personEmailKeys(person),
     nameKeys: unique(names),
-    tokens: foldedTokens([
-      ...names,
-      ...person.emails.map(foldText),
-      ...Object.values(person.handles).map(foldText),
-    ]),
+    tokens: personFoldedTokens(person, names),
   };
+}
+
+/**
+ * A person's keys in one index list: what planning computes when it plans that list alone
+ * (lib/db/packs.ts, `packStream`), the same values `personKeys` gives for it.
+ */
+export const personKeysIn = {
+  handleKeys: personHandleKeys,
+  emailKeys: personEmailKeys,
+  nameKeys: (person: Person): string[] => unique(foldedNames(person)),
+  tokens: (person: Person): string[] => personFoldedTokens(person, foldedNames(person)),
+} satisfies Record<keyof PersonKeys, (person: Person) => string[]>;
+
+function personHandleKeys(person: Person): string[] {
+  return Object.entries(person.handles).map(([host, login]) => handleKey(host, login));
+}
+
+function personEmailKeys(person: Person): string[] {
+  return person.emails.map(emailKey);
+}
+
+/** The person's name and aliases, folded. */
+function foldedNames(person: Person): string[] {
+  return [person.name, ...person.aliases].map(foldText);
+}
+
+/** The search words of a person whose names are already folded (`names`). */
+function personFoldedTokens(person: Person, names: readonly string[]): string[] {
+  return foldedTokens([
+    ...names,
+    ...person.emails.map(foldText),
+    ...Object.values(person.handles).map(foldText),
+  ]);
 }
 
 /** The prefix-search words of a person (the `people.tokens` index's keys for it). */
@@ -75,10 +104,11 @@ export function personTokens(person: Person): string[] {
 }
 
 export function topicKeys(topic: Topic): { nameKeys: string[]; tokens: string[] } {
-  return {
-    nameKeys: unique([topic.label, ...topic.aliases].map(nameKey)),
-    tokens: topicTokens(topic),
-  };
+  return { nameKeys: topicNameKeys(topic), tokens: topicTokens(topic) };
+}
+
+export function topicNameKeys(topic: Topic): string[] {
+  return unique([topic.label, ...topic.aliases].map(nameKey));
 }
 
 export function topicTokens(topic: Topic): string[] {

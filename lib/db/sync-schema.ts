@@ -40,7 +40,14 @@ export interface PendingGeneration {
   base?: number;
   /** SHA-256 (hex) of the body: a resumed sync must be writing the very same document. */
   digest: string;
-  chunkCount: number;
+  /**
+   * The generation's chunks: set when it is opened if its packs were planned before writing,
+   * else (planned as they are written) by the write of its last chunk. A generation can be
+   * switched to only once this is set and every chunk is written.
+   */
+  chunkCount?: number;
+  /** The planning of a generation whose packs are planned as they are written (`STREAMED_PLAN`). */
+  plan?: string;
   /** Chunks written so far; advanced in the same transaction as the chunk's rows. */
   chunksDone: number;
   startedAt: string;

@@ -11,7 +11,13 @@ import { recordLanded, type DeltaDelivery } from './delta-sync';
 import { refusalOf } from './refusals';
 import { refused, type ReportDraft } from './report';
 import type { FeedTarget, SyncDeps } from './sync';
-import { DEFAULT_CHUNK_SIZE, demoFeedIds, progress, writeChunks } from './write-generation';
+import {
+  DEFAULT_CHUNK_SIZE,
+  demoFeedIds,
+  progress,
+  recordsInChunks,
+  writeChunks,
+} from './write-generation';
 
 /**
  * Lands a changes file as a layer over the stored generation (lib/feed/apply-changes.ts):
@@ -74,7 +80,7 @@ export async function landChanges(
     now: new Date(now()),
   });
   const resumedAtChunk = pending.chunksDone;
-  pending = await writeChunks(deps, url, pending, chunks);
+  pending = await writeChunks(deps, url, pending, chunks, recordsInChunks(chunks));
   const demoIds = await demoFeedIds(db);
   await switchGeneration(db, {
     url,

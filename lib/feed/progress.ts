@@ -63,6 +63,12 @@ export function progressView(state: SyncProgressState, now: number): ProgressVie
     case 'writing': {
       const done = state.recordsDone ?? 0;
       const count = state.recordCount ?? 0;
+      if (state.indexCount && done >= count)
+        return {
+          text: `Writing the search indexes: ${state.indexesDone ?? 0} of ${state.indexCount} lists`,
+          fraction: (state.indexesDone ?? 0) / state.indexCount,
+          stalled: false,
+        };
       return {
         text: `Writing ${done.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} records`,
         ...(count > 0 ? { fraction: done / count } : {}),

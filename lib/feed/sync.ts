@@ -11,7 +11,8 @@ import {
   recordValidators,
   storedRowsByKey,
   switchGeneration,
-  chunkPacks,
+  chunksOf,
+  STREAMED_PLAN,
 } from '../db/generations';
 import { hasVisibleGeneration, storedFingerprint, storedKeysFingerprint } from '../db/fingerprints';
 import type { FeedRow } from '../db/schema';
@@ -21,7 +22,7 @@ import { saveReport, syncReport } from '../db/sync-status';
 import { feedRow as storedFeedRow } from '../db/feeds';
 import { planSync, storedCounts } from './diff';
 import { appendRows, feedRecords } from '../db/rows';
-import { planPacks } from '../db/packs';
+import { packStream } from '../db/packs';
 import { landChanges } from './land-changes';
 import { FEED_LISTS, type FeedList } from '../model/lists';
 import { DEFAULT_CHUNK_SIZE, demoFeedIds, progress, writeChunks } from './write-generation';
@@ -82,6 +83,9 @@ export interface SyncProgress {
   /** While writing: records written so far of those to write. */
   recordsDone?: number;
   recordCount?: number;
+  /** While writing the lookup lists (after the records): lists written so far, of all. */
+  indexesDone?: number;
+  indexCount?: number;
 }
 
 export interface SyncDeps {
@@ -340,11 +344,12 @@ async function landDocument(
     stored ? await storedRowsByKey(db, feed.feedId, plan.kept) : undefined,
   );
   const membersOnly = membersOnlyOfRows(rows.communities, rows.memberships);
-  const chunks = chunkPacks(planPacks(rows), deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
-  const chunkCount = chunks.length;
-  // From here the packs hold the records: the document's lists and the rows' are let go of,
-  // and each chunk once written (writeChunks), so that what is written can be collected while
-  // the rest is (the heap's peak is at the start of writing).
+  const recordCount = FEED_LISTS.reduce((n, list) => n + rows[list].length, 0);
+  // The packs are planned as they are written, one list at a time (packStream): the lists
+  // planned so far are let go of once written, each index list's keys exist only while it is
+  // written, and each record list is let go of once the last list that reads it is planned.
+  // The stream holds the records from here: the document's lists and the rows' are emptied.
+  const chunks = chunksOf(packStream(rows), deps.chunkSize ?? DEFAULT_CHUNK_SIZE);
   letGoOfLists(feed);
   letGoOfLists(rows);
   let pending = await openGeneration(db, {
@@ -352,12 +357,13 @@ async function landDocument(
     feedId: feed.feedId,
     digest,
     mode: stored ? 'staged' : 'direct',
-    chunkCount,
+    plan: STREAMED_PLAN,
     owner,
     now: new Date(now()),
   });
   const resumedAtChunk = pending.chunksDone;
-  pending = await writeChunks(deps, url, pending, chunks);
+  pending = await writeChunks(deps, url, pending, chunks, recordCount);
+  const chunkCount = pending.chunksDone;
   const feedRow: FeedRow = {
     feedId: feed.feedId,
     source: 'url',

@@ -11,8 +11,12 @@ import {
   packIndexFor,
   packItems,
   packList,
+  packStream,
   planPacks,
+  INDEX_LISTS,
+  type IndexList,
   type PackList,
+  type PlannedPack,
 } from '../../../lib/db/packs';
 import type { PersonRow } from '../../../lib/db/schema';
 import { feedRecords, personKeys, type FeedRows } from '../../../lib/db/rows';
@@ -114,6 +118,39 @@ describe('packs', () => {
   it('plan the same packs for the same rows (a resumed sync writes what it planned)', () => {
     const rows = feedRecords(parsedFeed());
     expect(planPacks(rows)).toEqual(planPacks(feedRecords(parsedFeed())));
+  });
+
+  it('are planned as they are taken, each index list only when reached, from lists the caller let go of', () => {
+    const rows = feedRecords(parsedFeed());
+    // Count reads of every person's handles (read by the handle keys and the search words).
+    let reads = 0;
+    for (const person of rows.people) {
+      const handles = person.handles;
+      Object.defineProperty(person, 'handles', {
+        get: () => {
+          reads++;
+          return handles;
+        },
+        enumerable: true,
+      });
+    }
+    const stream = packStream(rows);
+    // As the sync does: its own references to the lists go once the stream has them.
+    for (const list of Object.keys(rows) as (keyof FeedRows)[]) rows[list] = [];
+    const taken: PlannedPack[] = [];
+    let next = stream.next();
+    while (!next.done && !INDEX_LISTS.includes(next.value.list as IndexList)) {
+      taken.push(next.value);
+      next = stream.next();
+    }
+    // Every record list planned, one index list (the handle keys) and no other.
+    expect(next.done).toBe(false);
+    expect(next.value).toMatchObject({ list: 'people.handleKeys' });
+    const people = parsedFeed().people.length;
+    expect(reads).toBe(people);
+    for (; !next.done; next = stream.next()) taken.push(next.value);
+    expect(reads).toBe(2 * people);
+    expect(taken).toEqual(planPacks(feedRecords(parsedFeed())));
   });
 });
 
