@@ -125,6 +125,23 @@ export const runBuild: Command = {
   },
 };
 
+/**
+ * The earlier documents that share a reason, said once per reason (a faulty new document
+ * gives every earlier one the same): [their short digests, the reason], in first-seen order.
+ */
+function byReason(missing: readonly { from: string; why: string }[]): [string, string][] {
+  const froms = new Map<string, string[]>();
+  for (const { from, why } of missing) {
+    const list = froms.get(why);
+    if (list) list.push(from);
+    else froms.set(why, [from]);
+  }
+  return [...froms].map(([why, list]) => [
+    list.map((from) => `${from.slice(0, 12)}…`).join(', '),
+    why,
+  ]);
+}
+
 export function describePublished(published: Published, cwd: string): string[] {
   const rel = (file: string) => path.relative(cwd, file) || file;
   return [
@@ -134,8 +151,8 @@ export function describePublished(published: Published, cwd: string): string[] {
     ...published.changes.map(
       (c) => `wrote ${rel(c.file)} (changes, ${c.bytes} bytes, from ${c.from.slice(0, 12)}…)`,
     ),
-    ...published.noDeltas.map((n) => `no delta from ${n.from.slice(0, 12)}…: ${n.why}`),
-    ...published.noChanges.map((n) => `no changes file from ${n.from.slice(0, 12)}…: ${n.why}`),
+    ...byReason(published.noDeltas).map(([from, why]) => `no delta from ${from}: ${why}`),
+    ...byReason(published.noChanges).map(([from, why]) => `no changes file from ${from}: ${why}`),
     // Clients holding an earlier document with neither fetch the whole document.
     ...published.noChanges
       .filter((n) => published.noDeltas.some((d) => d.from === n.from))
