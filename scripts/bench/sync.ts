@@ -157,19 +157,31 @@ export async function benchSync(): Promise<void> {
   console.log(`\n## Sync: synthetic feed of ${people.toLocaleString('en')} people`);
   const feed = generateSyntheticFeed({ people, seed: 42 });
   const fullText = JSON.stringify(feed);
+  const heapRunCount = numberOption('heap-runs', 1);
+  // --heap-only on: only the heap runs (each a full sync in a fresh page), for comparing builds.
+  const heapOnly = switchOption('heap-only', false);
+  const server = await startFeedServer({ cors: true });
+  server.set('/full.json', { kind: 'feed', body: fullText });
+  if (heapOnly) {
+    try {
+      const heapRuns: HeapRun[] = [];
+      for (let i = 0; i < heapRunCount; i++) heapRuns.push(await heapSync(server));
+      printHeapRuns(heapRuns, Buffer.byteLength(fullText));
+    } finally {
+      await server.close();
+    }
+    return;
+  }
   const changed = onePercentChanged(feed);
   const changedText = JSON.stringify(changed);
   // A second 1% change of other records, after the first.
   const secondText = JSON.stringify(onePercentChanged(changed, 50, '2026-11-03T09:00:00Z'));
   // The one-row-per-record baseline takes minutes at 300,000 people: off above 150,000.
   const rowBaseline = switchOption('row-baseline', people <= 150_000);
-  const server = await startFeedServer({ cors: true });
-  server.set('/full.json', { kind: 'feed', body: fullText });
   server.set('/changed.json', { kind: 'feed', body: changedText });
   publish(server, '/published-1', fullText);
   publish(server, '/published-2', changedText, fullText);
   publish(server, '/published-3', secondText, changedText);
-  const heapRunCount = numberOption('heap-runs', 1);
   try {
     const { result: r, browserVersion } = await runPageBenchmark<SyncBenchResult>({
       entry: 'test/bench/sync.page.ts',
@@ -323,35 +335,40 @@ export async function benchSync(): Promise<void> {
       `Last re-sync by the ${by}, cumulative: fetched+checked ${ms(e.fetched)}, validated ${ms(e.validated)}, ` +
         `all chunks written ${ms(e.written)}, switched ${ms(e.switched)}, done ${ms(e.done)}`,
     );
-    heapRuns.forEach((run, i) => {
-      const at = heapRuns.length > 1 ? ` (run ${i + 1} of ${heapRuns.length})` : '';
-      console.log(
-        `Peak JS heap during the full sync${at}: ${(run.peak / 1e6).toFixed(0)} MB (${(run.peak / bytes).toFixed(2)}× the JSON size; ` +
-          `${((run.peak - run.atStart) / bytes).toFixed(2)}× above the ${(run.atStart / 1e6).toFixed(0)} MB the page held when the sync started; goal < 3×), ` +
-          `${run.samples} CDP samples`,
-      );
-      console.log(
-        'Peak JS heap by phase of that sync: ' +
-          run.phases
-            .map(
-              ({ phase, top }) =>
-                `${phase} ${(top / 1e6).toFixed(0)} MB (${(top / bytes).toFixed(2)}×)`,
-            )
-            .join(', '),
-      );
-    });
-    if (heapRuns.length > 1) {
-      const peaks = heapRuns.map((run) => run.peak / bytes).sort((a, b) => a - b);
-      const middle = peaks.length / 2;
-      const median = Number.isInteger(middle)
-        ? (peaks[middle - 1]! + peaks[middle]!) / 2
-        : peaks[Math.floor(middle)]!;
-      console.log(
-        `Peak JS heap over ${peaks.length} runs, × the JSON: lowest ${peaks[0]!.toFixed(2)}, ` +
-          `median ${median.toFixed(2)}, highest ${peaks.at(-1)!.toFixed(2)}; ${peaks.filter((p) => p <= 3).length} of ${peaks.length} at or under 3×`,
-      );
-    }
+    printHeapRuns(heapRuns, bytes);
   } finally {
     await server.close();
+  }
+}
+
+/** Every heap run's peak and its phases, and (several runs) the lowest, median and highest. */
+function printHeapRuns(heapRuns: HeapRun[], bytes: number): void {
+  heapRuns.forEach((run, i) => {
+    const at = heapRuns.length > 1 ? ` (run ${i + 1} of ${heapRuns.length})` : '';
+    console.log(
+      `Peak JS heap during the full sync${at}: ${(run.peak / 1e6).toFixed(0)} MB (${(run.peak / bytes).toFixed(2)}× the JSON size; ` +
+        `${((run.peak - run.atStart) / bytes).toFixed(2)}× above the ${(run.atStart / 1e6).toFixed(0)} MB the page held when the sync started; goal < 3×), ` +
+        `${run.samples} CDP samples`,
+    );
+    console.log(
+      'Peak JS heap by phase of that sync: ' +
+        run.phases
+          .map(
+            ({ phase, top }) =>
+              `${phase} ${(top / 1e6).toFixed(0)} MB (${(top / bytes).toFixed(2)}×)`,
+          )
+          .join(', '),
+    );
+  });
+  if (heapRuns.length > 1) {
+    const peaks = heapRuns.map((run) => run.peak / bytes).sort((a, b) => a - b);
+    const middle = peaks.length / 2;
+    const median = Number.isInteger(middle)
+      ? (peaks[middle - 1]! + peaks[middle]!) / 2
+      : peaks[Math.floor(middle)]!;
+    console.log(
+      `Peak JS heap over ${peaks.length} runs, × the JSON: lowest ${peaks[0]!.toFixed(2)}, ` +
+        `median ${median.toFixed(2)}, highest ${peaks.at(-1)!.toFixed(2)}; ${peaks.filter((p) => p <= 3).length} of ${peaks.length} at or under 3×`,
+    );
   }
 }
