@@ -47,6 +47,41 @@ const CONTENT_SCRIPT_RULE = [
   },
 ];
 
+// The popup's first script paints the first screen before Dexie has loaded
+// (entrypoints/popup/main.tsx): what it imports reads the database through raw IndexedDB and
+// the pure modules below, never Dexie or a module of lib/db that imports it (type-only imports
+// are erased and allowed). The popup e2e test checks the built scripts as a whole.
+const DEXIE_FREE_DB = [
+  'viewer',
+  'pack-groups',
+  'packs',
+  'overlay',
+  'rows',
+  'first-screen-raw',
+  'database-id',
+];
+const POPUP_FIRST_FILES = [
+  'entrypoints/popup/main.tsx',
+  'components/popup/FirstScreenHome.tsx',
+  'components/popup/PopupHome.tsx',
+  'components/popup/first-paint.ts',
+];
+const POPUP_FIRST_DB_FILES = DEXIE_FREE_DB.map((name) => `lib/db/${name}.ts`);
+const DEXIE_MESSAGE = "The popup's first script must not load Dexie (entrypoints/popup/main.tsx).";
+const popupFirstRule = (dbModules) => [
+  'error',
+  {
+    paths: [ZOD_RULE],
+    patterns: [
+      {
+        group: ['dexie', 'dexie/*', '**/useLiveQuery', ...dbModules],
+        allowTypeImports: true,
+        message: DEXIE_MESSAGE,
+      },
+    ],
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -111,6 +146,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/prefer-promise-reject-errors': 'off',
+    },
+  },
+  {
+    files: POPUP_FIRST_FILES,
+    rules: {
+      'no-restricted-imports': popupFirstRule([
+        '**/db/*',
+        ...DEXIE_FREE_DB.map((name) => `!**/db/${name}`),
+      ]),
+    },
+  },
+  {
+    files: POPUP_FIRST_DB_FILES,
+    rules: {
+      'no-restricted-imports': popupFirstRule([
+        './*',
+        ...DEXIE_FREE_DB.map((name) => `!./${name}`),
+      ]),
     },
   },
   {

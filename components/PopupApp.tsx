@@ -4,45 +4,30 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ConstellationDB } from '../lib/db/database';
-import type { PersonRow } from '../lib/db/schema';
-import { dataStatus, getPerson, viewerAndPerson, viewerOf, type Viewer } from '../lib/db/queries';
-import { viewerStatus, type ViewerStatus } from '../lib/db/visible-counts';
-import { DataSourceLine } from './DataSourceLine';
-import { POPUP_MARKS } from './popup-marks';
+import { getPerson, viewerOf } from '../lib/db/queries';
+import type { FirstScreen } from '../lib/db/viewer';
+import { viewerStatus } from '../lib/db/visible-counts';
 import { ThisPageSection } from './ThisPageSection';
 import { SyncHealthLine } from './SyncHealthLine';
 import { FinderView } from './popup/FinderView';
 import { IdentityPrompt } from './popup/IdentityPrompt';
 import { useDetailViews, type DetailViews, type DetailViewsState } from './popup/lazy-views';
 import type { HomeTab, Navigator, View } from './popup/navigation';
+import { markFirstUsefulPaint } from './popup/first-paint';
+import { BusyLine, HomeTabs, PopupHeader, type HomeState } from './popup/PopupHome';
 import { useLiveQuery } from './useLiveQuery';
-import { openBoundariesView } from '../lib/browser/tabs';
 import { readIdentityChoice, saveIdentityChoice, type IdentityChoice } from './identity-choice';
 
-/** What the first screen needs, read before the first render (see `readFirstScreen`). */
-export interface FirstScreen {
-  /** Counts as this viewer may see them (members-only communities they are not in left out). */
-  status: ViewerStatus;
-  viewer: Viewer;
-  /** My own person, when I chose one (null when anonymous or no longer in any feed). */
-  me: PersonRow | null;
-}
-
-/**
- * Reads the first screen before anything renders, so the first frame already shows content:
- * Preact runs effects only after a frame is painted, so reading from the live queries would
- * paint an empty frame first and start the reads one frame late.
- */
-export async function readFirstScreen(db: ConstellationDB): Promise<FirstScreen> {
-  // The feeds' totals do not depend on who I am: read them beside the viewer.
-  const raw = dataStatus(db);
-  // My memberships and my own row in one read.
-  const { viewer, person } = await viewerAndPerson(db);
-  const status = await viewerStatus(db, viewer, raw);
-  return { status, viewer, me: person ?? null };
-}
-
-export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScreen }) {
+export function PopupApp({
+  db,
+  first,
+  home,
+}: {
+  db: ConstellationDB;
+  first?: FirstScreen;
+  /** The state of the home screen the first script showed (typed text, tab) to carry on. */
+  home?: HomeState;
+}) {
   const viewerState = useLiveQuery(
     () => viewerOf(db),
     [db],
@@ -60,10 +45,10 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
     first ? { value: first.me } : undefined,
   );
   const [identityChoice, setIdentityChoice] = useState(readIdentityChoice);
-  const [askIdentity, setAskIdentity] = useState(false);
-  const [tab, setTab] = useState<HomeTab>('find');
+  const [askIdentity, setAskIdentity] = useState(home?.askIdentity ?? false);
+  const [tab, setTab] = useState<HomeTab>(home?.tab ?? 'find');
   const [stack, setStack] = useState<View[]>([]);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(home?.query ?? '');
   // Not on the first screen: loaded after the first paint.
   const details = useDetailViews();
 
@@ -112,7 +97,6 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
     setAskIdentity(false);
   };
   const view = stack.at(-1);
-  const counts = status.value.counts;
   const onQuery = (next: string) => {
     setQuery(next);
     // Typing always searches: leave any open detail for the results.
@@ -122,61 +106,14 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
 
   return (
     <main class="popup">
-      <header class={view ? 'popup-header compact' : 'popup-header'}>
-        <div class="header-row">
-          <h1>
-            <span class="logo" aria-hidden="true">
-              ✦
-            </span>{' '}
-            Constellation
-          </h1>
-          {!empty && (
-            <button
-              type="button"
-              class="header-action"
-              onClick={() => void openBoundariesView()}
-              title="The map of communities, brokers and missing bridges"
-            >
-              Boundaries view
-            </button>
-          )}
-        </div>
-        <DataSourceLine status={status.value} />
-        <SyncHealthLine db={db} />
-        <p class="header-meta">
-          <span class="counts" role="group" aria-label="Data you can see">
-            <span>
-              <strong data-count="people">{counts.people}</strong> people
-            </span>{' '}
-            ·{' '}
-            <span>
-              <strong data-count="communities">{counts.communities}</strong> communities
-            </span>{' '}
-            ·{' '}
-            <span>
-              <strong data-count="memberships">{counts.memberships}</strong> memberships
-            </span>
-          </span>
-          {status.value.hiddenCommunities > 0 && (
-            <span
-              class="hidden-note"
-              data-hidden-communities={status.value.hiddenCommunities}
-              title="Members-only communities you are not a member of are not counted or shown."
-            >
-              {' '}
-              (+{status.value.hiddenCommunities} members-only)
-            </span>
-          )}
-        </p>
-        {!empty && (
-          <p class="me-line">
-            {me ? <>You: {me.name}</> : 'Anonymous'} ·{' '}
-            <button type="button" class="link" onClick={() => setAskIdentity(!askIdentity)}>
-              {me ? 'change' : 'choose who you are'}
-            </button>
-          </p>
-        )}
-      </header>
+      <PopupHeader
+        status={status.value}
+        me={me}
+        compact={view !== undefined}
+        askIdentity={askIdentity}
+        onAskIdentity={setAskIdentity}
+        health={<SyncHealthLine db={db} />}
+      />
       {empty ? (
         <>
           <ThisPageSection />
@@ -222,29 +159,15 @@ export function PopupApp({ db, first }: { db: ConstellationDB; first?: FirstScre
                   <IdentityPrompt db={db} onDone={chooseIdentity} compact />
                 </div>
               )}
-              <div role="tablist" aria-label="Popup sections" class="tabs">
-                <Tab id="find" current={tab} onSelect={setTab}>
-                  This page
-                </Tab>
-                <Tab id="participate" current={tab} onSelect={setTab}>
-                  Take part
-                </Tab>
-              </div>
-              <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-                {tab === 'find' && (
-                  <>
-                    <ThisPageSection />
-                    <p class="hint tips">
-                      Try a topic (<em>Kubernetes</em>, an alias like <em>k8s</em>), a colleague’s
-                      name or handle, or a community. ↑↓ move, Enter opens, Esc goes back.
-                    </p>
-                  </>
-                )}
-                {tab === 'participate' &&
+              <HomeTabs
+                tab={tab}
+                onTab={setTab}
+                participate={() =>
                   withDetailViews(details, ({ ParticipateView }) => (
                     <ParticipateView db={db} viewer={viewer} nav={nav} />
-                  ))}
-              </div>
+                  ))
+                }
+              />
             </>
           )}
         </>
@@ -265,38 +188,5 @@ function withDetailViews(
         Could not load this view: {details.error}. Reload the extension.
       </p>
     );
-  return <p class="hint" aria-busy="true" />;
-}
-
-/** Marks the end of the next frame's paint (rAF runs before it, the message after it). */
-function markFirstUsefulPaint(): void {
-  if (performance.getEntriesByName(POPUP_MARKS.firstUsefulPaint).length > 0) return;
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => performance.mark(POPUP_MARKS.firstUsefulPaint);
-    channel.port2.postMessage(undefined);
-  });
-}
-
-function Tab(props: {
-  id: HomeTab;
-  current: HomeTab;
-  onSelect(tab: HomeTab): void;
-  children: string;
-}) {
-  const selected = props.id === props.current;
-  return (
-    <button
-      type="button"
-      role="tab"
-      id={`tab-${props.id}`}
-      aria-selected={selected}
-      aria-controls={`panel-${props.id}`}
-      tabIndex={selected ? 0 : -1}
-      class={selected ? 'tab selected' : 'tab'}
-      onClick={() => props.onSelect(props.id)}
-    >
-      {props.children}
-    </button>
-  );
+  return <BusyLine />;
 }

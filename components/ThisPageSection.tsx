@@ -17,8 +17,19 @@ type State =
   | { status: 'ready'; target: TabTarget; site: SiteStatus }
   | { status: 'error'; error: string };
 
+/**
+ * What this page showed last: the full popup, taking over the screen the popup's first script
+ * painted (entrypoints/popup/main.tsx), starts from it instead of a blank section (and still
+ * reads it again).
+ */
+let lastShown: State = { status: 'loading' };
+
 export function ThisPageSection() {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const [state, setShown] = useState<State>(() => lastShown);
+  const setState = (next: State) => {
+    lastShown = next;
+    setShown(next);
+  };
   const [message, setMessage] = useState('');
   const refresh = async () => {
     try {

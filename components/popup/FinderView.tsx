@@ -11,6 +11,7 @@ import { DiscoveredBadge, DiscoveredNote } from './Discovered';
 import type { Navigator } from './navigation';
 import { useListKeys } from './useListKeys';
 import { DisplayText } from '../DisplayText';
+import { FinderFrame } from './PopupHome';
 
 type Result = FinderResult;
 
@@ -57,80 +58,61 @@ export function FinderView(props: {
   const keys = useListKeys(results.length, open);
   const optionId = (index: number) => `finder-option-${index}`;
 
+  const countLine =
+    showResults && query.trim() && last.current.query === query
+      ? results.length === 0
+        ? `Nothing matches “${query.trim()}”. Try a shorter word, an alias (e.g. k8s) or a handle.`
+        : `${results.length} ${results.length === 1 ? 'result' : 'results'}`
+      : '';
+
   return (
-    <section class="finder" aria-label="Find people, topics and communities">
-      <label for="finder-input" class="visually-hidden">
-        Search people, topics and communities
-      </label>
-      <input
-        id="finder-input"
-        type="search"
-        role="combobox"
-        // Preact's types tie role=combobox to a `list` attribute; this combobox has none.
-        list={undefined}
-        aria-expanded={results.length > 0}
-        aria-controls="finder-results"
-        aria-activedescendant={keys.active >= 0 ? optionId(keys.active) : undefined}
-        aria-autocomplete="list"
-        autocomplete="off"
-        autofocus
-        placeholder="A topic, a person or a community"
-        value={query}
-        onInput={(event) => {
-          props.onQuery(event.currentTarget.value);
-          keys.setActive(-1);
-        }}
-        onKeyDown={keys.onKeyDown}
-      />
-      <p class="result-count" aria-live="polite" hidden={!showResults || !query.trim()}>
-        {showResults && query.trim() && last.current.query === query
-          ? results.length === 0
-            ? `Nothing matches “${query.trim()}”. Try a shorter word, an alias (e.g. k8s) or a handle.`
-            : `${results.length} ${results.length === 1 ? 'result' : 'results'}`
-          : ''}
-      </p>
-      {/* data-results-for: the query these results answer (the popup-open benchmark waits
-          for it to measure keystroke to results on screen). */}
-      <div
-        class="finder-results"
-        hidden={results.length === 0}
-        data-results-for={showResults ? last.current.query : undefined}
-      >
-        {results.length > 0 && (
-          <div id="finder-results" role="listbox" aria-label="Search results">
-            {GROUPS.map((group) => {
-              const inGroup = results
-                .map((result, index) => ({ result, index }))
-                .filter((entry) => entry.result.kind === group.kind);
-              if (inGroup.length === 0) return null;
-              return (
-                <div role="group" aria-label={group.title} key={group.kind}>
-                  {/* Visual title only: a listbox group may contain options, not headings. */}
-                  <div class="group-title" aria-hidden="true">
-                    {group.title}
-                  </div>
-                  {inGroup.map(({ result, index }) => (
-                    <div
-                      key={index}
-                      id={optionId(index)}
-                      role="option"
-                      aria-selected={keys.active === index}
-                      class={`result ${keys.active === index ? 'active' : ''}`}
-                      data-kind={result.kind}
-                      data-id={refOf(result).id}
-                      onClick={() => open(index)}
-                      onMouseMove={() => keys.setActive(index)}
-                    >
-                      <ResultRow result={result} db={db} typing={query} />
-                    </div>
-                  ))}
+    <FinderFrame
+      query={query}
+      onQuery={(next) => {
+        props.onQuery(next);
+        keys.setActive(-1);
+      }}
+      onKeyDown={keys.onKeyDown}
+      expanded={results.length > 0}
+      activeOption={keys.active >= 0 ? optionId(keys.active) : undefined}
+      countLine={countLine}
+      countHidden={!showResults || !query.trim()}
+      resultsFor={showResults ? last.current.query : undefined}
+    >
+      {results.length > 0 && (
+        <div id="finder-results" role="listbox" aria-label="Search results">
+          {GROUPS.map((group) => {
+            const inGroup = results
+              .map((result, index) => ({ result, index }))
+              .filter((entry) => entry.result.kind === group.kind);
+            if (inGroup.length === 0) return null;
+            return (
+              <div role="group" aria-label={group.title} key={group.kind}>
+                {/* Visual title only: a listbox group may contain options, not headings. */}
+                <div class="group-title" aria-hidden="true">
+                  {group.title}
                 </div>
-              );
-            })}
-          </div>
-        )}
-      </div>
-    </section>
+                {inGroup.map(({ result, index }) => (
+                  <div
+                    key={index}
+                    id={optionId(index)}
+                    role="option"
+                    aria-selected={keys.active === index}
+                    class={`result ${keys.active === index ? 'active' : ''}`}
+                    data-kind={result.kind}
+                    data-id={refOf(result).id}
+                    onClick={() => open(index)}
+                    onMouseMove={() => keys.setActive(index)}
+                  >
+                    <ResultRow result={result} db={db} typing={query} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </FinderFrame>
   );
 }
 

@@ -23,8 +23,7 @@ import type {
   SyncSourceRow,
 } from './sync-schema';
 import type { BaseRow, ManifestStateRow } from './sync-bases';
-
-const DATABASE_NAME = 'constellation';
+import { DATABASE_NAME } from './database-id';
 
 /**
  * Schema history. Only fields the product queries are indexed; everything else rides along

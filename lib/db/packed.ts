@@ -24,6 +24,7 @@ import {
   type RecordList,
 } from './packs';
 import { packId, recalled, remember } from './pack-memory';
+import { decodedPack, ID_LISTS, packsUpTo, patchInPack, withPatch } from './pack-groups';
 import {
   EMPTY_LAYER,
   layerKeysWithPrefix,
@@ -51,9 +52,6 @@ const DIRECTORY_LIMIT = 256;
 /** Entries an index pack holds at most (lib/db/packs.ts plans them; a larger group is alone). */
 const INDEX_PACK_ENTRIES = 1_024;
 
-/** Record lists grouped by id: a patched group is its one record, or none. */
-const ID_LISTS: ReadonlySet<PackList> = new Set(['units', 'people', 'topics', 'communities']);
-
 /** Layers of visible generations (lib/db/overlay.ts), per feed, generation and list. */
 const layersOf = new WeakMap<ConstellationDB, Map<string, Layer>>();
 
@@ -75,13 +73,6 @@ export function packRange(db: ConstellationDB, feedId: string, gen: number, list
       [feedId, gen, list ?? Dexie.minKey, Dexie.minKey],
       [feedId, gen, list ?? Dexie.maxKey, Dexie.maxKey],
     );
-}
-
-/** A pack read from the database, its items as its list's items (lib/db/packs.ts). */
-function decoded(pack: PackRow | undefined): PackRow | undefined {
-  if (!pack) return undefined;
-  const { keys: _columns, ...row } = pack;
-  return { ...row, items: packItems(pack) };
 }
 
 export class PackReader {
@@ -161,12 +152,7 @@ export class PackReader {
     if (asked > 1 || layersFor(this.db).has(layerKey) || this.layering.has(layerKey))
       return (await this.layerOf(feedId, list)).groups.get(key);
     this.requests++;
-    const pack = await this.db.packs
-      .where('[feedId+gen+list+first]')
-      .between([feedId, gen, list, Dexie.minKey], [feedId, gen, list, key], true, true)
-      .last();
-    if (!pack?.groups?.includes(key)) return undefined;
-    return layerOf(list, [pack]).groups.get(key);
+    return patchInPack(list, await this.lastPackUpTo(feedId, gen, list, key), key);
   }
 
   get feedIds(): string[] {
@@ -243,7 +229,7 @@ export class PackReader {
       const request = this.db.packs
         .bulkGet(missing.map((first) => [feedId, gen, list, first] as PackKey))
         .then((stored) => {
-          const packs = stored.map(decoded);
+          const packs = stored.map(decodedPack);
           for (const pack of packs) if (pack) remember(this.db, pack);
           return packs;
         });
@@ -257,15 +243,21 @@ export class PackReader {
     return ids.map((id) => this.read.get(id)!);
   }
 
+  /** The pack of one list of one generation that holds `key`'s group, if any (one request). */
+  private lastPackUpTo(
+    feedId: string,
+    gen: number,
+    list: PackList,
+    key: string,
+  ): Promise<PackRow | undefined> {
+    const [lower, upper] = packsUpTo(feedId, gen, list, key);
+    return this.db.packs.where('[feedId+gen+list+first]').between(lower, upper, true, true).last();
+  }
+
   /** The items of one group (`key`) of one list of one feed (its layer's patch applied). */
   async group<T>(list: PackList, feedId: string, key: string): Promise<T[]> {
-    if (this.bases.has(feedId)) {
-      const patch = await this.patchOf(feedId, list, key);
-      // A record list by id: the patch holds the record, or drops it.
-      if (patch && ID_LISTS.has(list)) return [...patch.items] as T[];
-      if (patch) return patched<T>(list, await this.baseGroup(list, feedId, key), patch);
-    }
-    return this.baseGroup<T>(list, feedId, key);
+    const patch = this.bases.has(feedId) ? await this.patchOf(feedId, list, key) : undefined;
+    return withPatch<T>(list, patch, () => this.baseGroup<T>(list, feedId, key));
   }
 
   /** The items of one group of one list of one feed in the packs (a layer's base). */
@@ -280,11 +272,7 @@ export class PackReader {
       // first key is the last ≤ key, without listing the directory. A second lookup in the
       // same list lists it, so that each pack is then read once however many keys it holds.
       this.requests++;
-      const pack = await this.db.packs
-        .where('[feedId+gen+list+first]')
-        .between([feedId, gen, list, Dexie.minKey], [feedId, gen, list, key], true, true)
-        .last();
-      const read = decoded(pack);
+      const read = decodedPack(await this.lastPackUpTo(feedId, gen, list, key));
       if (read) remember(this.db, read);
       return read ? groupItems<T>(list, read.items, key) : [];
     }

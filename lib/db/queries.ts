@@ -7,6 +7,7 @@ import { emailKey, handleKey, nameKey } from '../model/keys';
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
 import type { IndexList, RecordList } from './packs';
+import { canSee, dataStatusOf, viewerOfRows, type DataStatus, type Viewer } from './viewer';
 import type {
   CommunityRow,
   ExpertiseRow,
@@ -18,27 +19,7 @@ import type {
   UnitRow,
 } from './schema';
 
-/** Who is looking: their own person (if chosen) and the communities they belong to. */
-export interface Viewer {
-  me?: Ref;
-  memberOf: ReadonlySet<string>;
-}
-
-export const ANONYMOUS: Viewer = { memberOf: new Set() };
-
-export function communityKey(feedId: string, communityId: string): string {
-  return `${feedId}\u0000${communityId}`;
-}
-
-export function canSee(
-  viewer: Viewer,
-  community: Pick<CommunityRow, 'feedId' | 'id' | 'visibility'>,
-): boolean {
-  return (
-    community.visibility !== 'members' ||
-    viewer.memberOf.has(communityKey(community.feedId, community.id))
-  );
-}
+export { ANONYMOUS, canSee, communityKey, type DataStatus, type Viewer } from './viewer';
 
 /** The current user as a viewer: "me" from local data, their feed and declared memberships. */
 export async function viewerOf(db: ConstellationDB): Promise<Viewer> {
@@ -54,24 +35,14 @@ export async function viewerAndPerson(
   withPerson = true,
 ): Promise<{ viewer: Viewer; person: PersonRow | undefined }> {
   const [meRow, declared] = await Promise.all([db.me.get('me'), db.myMemberships.toArray()]);
-  const memberOf = new Set(declared.map((m) => communityKey(m.feedId, m.community)));
-  if (!meRow) return { viewer: { memberOf }, person: undefined };
-  const me = { feedId: meRow.feedId, id: meRow.personId };
+  if (!meRow) return { viewer: viewerOfRows(undefined, declared, []), person: undefined };
   const [rows, person] = await readPacks(db, (r) =>
     Promise.all([
-      r.group<MembershipRow>('memberships', me.feedId, me.id),
-      withPerson ? r.get<PersonRow>('people', me.feedId, me.id) : undefined,
+      r.group<MembershipRow>('memberships', meRow.feedId, meRow.personId),
+      withPerson ? r.get<PersonRow>('people', meRow.feedId, meRow.personId) : undefined,
     ]),
   );
-  for (const m of rows) memberOf.add(communityKey(m.feedId, m.community));
-  return { viewer: { me, memberOf }, person };
-}
-
-export interface DataStatus {
-  feeds: FeedRow[];
-  /** True when the only data is the bundled demo organisation. */
-  demo: boolean;
-  counts: { people: number; communities: number; memberships: number; topics: number };
+  return { viewer: viewerOfRows(meRow, declared, rows), person };
 }
 
 /**
@@ -85,21 +56,7 @@ export async function visibleFeedIds(db: ConstellationDB): Promise<Set<string>> 
 }
 
 export async function dataStatus(db: ConstellationDB): Promise<DataStatus> {
-  // Counted from the visible feeds' rows (kept exact by every ingest and generation switch),
-  // not from the tables: a generation being written must not show up in the counts.
-  const feeds = await db.feeds.toArray();
-  const counts = { people: 0, communities: 0, memberships: 0, topics: 0 };
-  for (const feed of feeds) {
-    counts.people += feed.counts.people;
-    counts.communities += feed.counts.communities;
-    counts.memberships += feed.counts.memberships;
-    counts.topics += feed.counts.topics;
-  }
-  return {
-    feeds,
-    demo: feeds.length > 0 && feeds.every((f) => f.source === 'demo'),
-    counts,
-  };
+  return dataStatusOf(await db.feeds.toArray());
 }
 
 export function getPerson(db: ConstellationDB, ref: Ref): Promise<PersonRow | undefined> {

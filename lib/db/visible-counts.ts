@@ -12,13 +12,11 @@
 import type { ConstellationDB } from './database';
 import { readPacks } from './packed';
 import { compareKeys } from './packs';
-import { communityKey, dataStatus, type DataStatus, type Viewer } from './queries';
+import { dataStatus } from './queries';
+import { viewerStatusOf, type DataStatus, type Viewer, type ViewerStatus } from './viewer';
 import type { CommunityRow, MembersOnlyCount } from './schema';
 
-export interface ViewerStatus extends DataStatus {
-  /** Members-only communities left out of `counts` because the viewer is not a member. */
-  hiddenCommunities: number;
-}
+export type { ViewerStatus } from './viewer';
 
 /** `raw` may be given when the caller started reading the feeds' totals already. */
 export async function viewerStatus(
@@ -27,26 +25,10 @@ export async function viewerStatus(
   raw: Promise<DataStatus> = dataStatus(db),
 ): Promise<ViewerStatus> {
   const status = await raw;
-  let hiddenCommunities = 0;
-  let hiddenMemberships = 0;
-  for (const feed of status.feeds) {
-    const membersOnly = feed.membersOnly ?? (await membersOnlyOfFeed(db, feed.feedId));
-    for (const { community, memberships } of membersOnly) {
-      if (viewer.memberOf.has(communityKey(feed.feedId, community))) continue;
-      hiddenCommunities += 1;
-      hiddenMemberships += memberships;
-    }
-  }
-  if (hiddenCommunities === 0) return { ...status, hiddenCommunities: 0 };
-  return {
-    ...status,
-    hiddenCommunities,
-    counts: {
-      ...status.counts,
-      communities: status.counts.communities - hiddenCommunities,
-      memberships: status.counts.memberships - hiddenMemberships,
-    },
-  };
+  const membersOnly: MembersOnlyCount[][] = [];
+  for (const feed of status.feeds)
+    membersOnly.push(feed.membersOnly ?? (await membersOnlyOfFeed(db, feed.feedId)));
+  return viewerStatusOf(status, viewer, membersOnly);
 }
 
 /**

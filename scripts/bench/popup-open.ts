@@ -23,6 +23,11 @@ declare const chrome: {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
 };
 
+/** "p50 / p95" of some times. */
+function p50p95(times: number[]): string {
+  return `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`;
+}
+
 /** Queries a user would type: a name, a topic, a community word, an email prefix, a miss. */
 export function searchQueries(feed: ReturnType<typeof generateSyntheticFeed>): string[] {
   const sample = feed.people[Math.floor(feed.people.length / 3)]!;
@@ -222,39 +227,11 @@ export async function benchPopupOpen(): Promise<void> {
       ['warm open p50', ms(percentile(popup, 50)), ''],
       ['warm open p95', ms(percentile(popup, 95)), '≤ 120 ms'],
       ['warm open max', ms(Math.max(...popup)), ''],
+      ["browser's first-contentful-paint p50 / p95", p50p95(phases.map((p) => p[2]!)), ''],
+      ['of which the popup module starts running, p50 / p95', p50p95(phases.map((p) => p[0]!)), ''],
       [
-        "browser's first-contentful-paint p50 / p95",
-        `${ms(
-          percentile(
-            phases.map((p) => p[2]!),
-            50,
-          ),
-        )} / ${ms(
-          percentile(
-            phases.map((p) => p[2]!),
-            95,
-          ),
-        )}`,
-        '',
-      ],
-      [
-        'of which the popup module starts running, p50',
-        ms(
-          percentile(
-            phases.map((p) => p[0]!),
-            50,
-          ),
-        ),
-        '',
-      ],
-      [
-        'of which first screen read from IndexedDB, p50',
-        ms(
-          percentile(
-            phases.map((p) => p[1]!),
-            50,
-          ),
-        ),
+        'of which first screen read from IndexedDB, p50 / p95',
+        p50p95(phases.map((p) => p[1]!)),
         '',
       ],
       ['of which page + bundle loaded (DOMContentLoaded) p50', ms(percentile(scriptsDone, 50)), ''],

@@ -74,29 +74,49 @@ describe('extension foundation in Chromium', () => {
     expect(stored).toBe(demo.people.length);
   });
 
-  it('opens without loading the feed schemas: no zod code is among the scripts it loads', async () => {
+  it('starts from a small module graph: neither zod nor Dexie among its first scripts', async () => {
     // zod is a third of the extension's shared code; the popup reads validated rows and never
-    // validates, so loading and building every schema would only delay its first frame.
+    // validates, so loading and building every schema would only delay its first frame. Dexie
+    // (with the database code, over 100 kB) loads beside the first screen's raw read, in a
+    // chunk of its own, not before it.
     // The static module graph from the page's own script and preload tags (dynamic imports,
-    // loaded after the first frame, are not followed).
-    const scripts = await popup.evaluate(async () => {
-      const seen = new Map<string, string>();
-      const pending = [
-        ...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]'),
-      ].map((script) => script.src);
-      for (let url = pending.pop(); url !== undefined; url = pending.pop()) {
-        if (seen.has(url)) continue;
-        const text = await (await fetch(url)).text();
-        seen.set(url, text);
-        for (const [, path] of text.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g))
-          pending.push(new URL(path!, url).href);
-      }
-      return [...seen].map(([url, text]) => ({ url, text }));
-    });
-    expect(scripts.some(({ url }) => url.includes('/chunks/database-'))).toBe(true);
-    expect(scripts.filter(({ text }) => text.includes('ZodError')).map(({ url }) => url)).toEqual(
-      [],
-    );
+    // loaded after the first frame, are not followed), and the whole graph with them.
+    const graph = (followDynamic: boolean) =>
+      popup.evaluate(async (dynamic) => {
+        const seen = new Map<string, string>();
+        // The page as built (Vite's loader adds preload tags for dynamic imports at run time).
+        const page = new DOMParser().parseFromString(
+          await (await fetch(location.href)).text(),
+          'text/html',
+        );
+        const pending = [
+          ...page.querySelectorAll('script[type="module"][src]'),
+          ...page.querySelectorAll('link[rel="modulepreload"][href]'),
+        ].map(
+          (tag) =>
+            new URL(tag.getAttribute('src') ?? tag.getAttribute('href')!, location.href).href,
+        );
+        const imports = dynamic
+          ? /(?:from|import\(?)\s*"(\.{1,2}\/[^"]+\.js)"/g
+          : /(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g;
+        for (let url = pending.pop(); url !== undefined; url = pending.pop()) {
+          if (seen.has(url)) continue;
+          const code = await (await fetch(url)).text();
+          seen.set(url, code);
+          for (const [, path] of code.matchAll(imports)) pending.push(new URL(path!, url).href);
+        }
+        return [...seen].map(([url, code]) => ({ url, code }));
+      }, followDynamic);
+    const first = await graph(false);
+    const loaded = await graph(true);
+    const isDexie = (code: string) => code.includes('DatabaseClosedError');
+    // The markers find what they look for: the popup does load Dexie, later.
+    expect(loaded.filter(({ code }) => isDexie(code)).map(({ url }) => url)).toEqual([
+      expect.stringContaining('/chunks/database-'),
+    ]);
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.filter(({ code }) => code.includes('ZodError')).map(({ url }) => url)).toEqual([]);
+    expect(first.filter(({ code }) => isDexie(code)).map(({ url }) => url)).toEqual([]);
   });
   it('reads its first screen before rendering: the first frame already has the counts', async () => {
     const page = await browser.context.newPage();
@@ -147,6 +167,31 @@ describe('extension foundation in Chromium', () => {
       .poll(() => popup.locator('.result-count').textContent())
       .toBe('Nothing matches “zzqxj”. Try a shorter word, an alias (e.g. k8s) or a handle.');
     expect(await popup.locator('[role="option"]').count()).toBe(0);
+  });
+
+  it('keeps what is typed while the full popup loads, with focus, and searches it', async () => {
+    // The identity question is answered (above), so the first script paints the home screen
+    // alone and the full popup (Dexie, every view) takes it over once loaded. A slowed CPU
+    // (×20) leaves over a second between the two, in which this types: the text and focus
+    // carry over and the search runs. (Whether the keys land before the takeover depends on
+    // timing; the outcome asserted here must hold either way.)
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.locator('[data-count="people"]').waitFor({ timeout: 30_000 });
+    const person = demo.people[0]!;
+    const typed = person.name.split(' ')[0]!.slice(0, 4);
+    await page.keyboard.type(typed);
+    await page.locator(`[data-kind="person"][data-id="${person.id}"]`).waitFor({ timeout: 30_000 });
+    expect(
+      await page.evaluate(() => ({
+        focused: document.activeElement?.id,
+        value: (document.getElementById('finder-input') as HTMLInputElement).value,
+      })),
+    ).toEqual({ focused: 'finder-input', value: typed });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.close();
   });
 
   it('answers typed messages from the background and refuses malformed ones', async () => {
