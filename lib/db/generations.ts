@@ -7,6 +7,8 @@
 // Every chunk (a run of packs) advances the checkpoint (`pending.chunksDone`) in the chunk's
 // own transaction, so a worker killed mid-sync resumes at the next chunk; packs are planned
 // in a fixed order from the same document, and bulkPut by primary key never duplicates one.
+// A whole document's packs are planned as they are written, so its chunk count is recorded
+// by the last chunk's transaction; a generation is switched to only once that count is set.
 // Each write checks the lease (fencing), so a sync that lost its lease stops.
 import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
