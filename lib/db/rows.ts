@@ -68,7 +68,7 @@ export const personKeysIn = {
   handleKeys: personHandleKeys,
   emailKeys: personEmailKeys,
   nameKeys: (person: Person): string[] => unique(foldedNames(person)),
-  tokens: (person: Person): string[] => personFoldedTokens(person, foldedNames(person)),
+  tokens: personTokens,
 } satisfies Record<keyof PersonKeys, (person: Person) => string[]>;
 
 function personHandleKeys(person: Person): string[] {
@@ -95,12 +95,7 @@ function personFoldedTokens(person: Person, names: readonly string[]): string[] 
 
 /** The prefix-search words of a person (the `people.tokens` index's keys for it). */
 export function personTokens(person: Person): string[] {
-  return searchTokens([
-    person.name,
-    ...person.aliases,
-    ...person.emails,
-    ...Object.values(person.handles),
-  ]);
+  return personFoldedTokens(person, foldedNames(person));
 }
 
 export function topicKeys(topic: Topic): { nameKeys: string[]; tokens: string[] } {

@@ -1,6 +1,7 @@
 // What a running sync looks like to people: its phase, how far it got, and whether a download
 // has stalled. The background records each SyncProgress with the time it arrived; options and
 // the popup turn it into one line and a progress bar. Pure: the clock is passed in.
+import { INDEX_LISTS } from '../db/packs';
 import type { SyncProgress } from './sync';
 
 /** A download with no new bytes for this long shows as stalled (the fetch gives up at 30 s). */
@@ -63,10 +64,10 @@ export function progressView(state: SyncProgressState, now: number): ProgressVie
     case 'writing': {
       const done = state.recordsDone ?? 0;
       const count = state.recordCount ?? 0;
-      if (state.indexCount && done >= count)
+      if (state.indexesDone !== undefined && done >= count)
         return {
-          text: `Writing the search indexes: ${state.indexesDone ?? 0} of ${state.indexCount} lists`,
-          fraction: (state.indexesDone ?? 0) / state.indexCount,
+          text: `Writing the search indexes: ${state.indexesDone} of ${INDEX_LISTS.length} lists`,
+          fraction: state.indexesDone / INDEX_LISTS.length,
           stalled: false,
         };
       return {

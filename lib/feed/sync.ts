@@ -83,9 +83,8 @@ export interface SyncProgress {
   /** While writing: records written so far of those to write. */
   recordsDone?: number;
   recordCount?: number;
-  /** While writing the lookup lists (after the records): lists written so far, of all. */
+  /** While writing the lookup lists (after the records): lists written so far, of `INDEX_LISTS`. */
   indexesDone?: number;
-  indexCount?: number;
 }
 
 export interface SyncDeps {

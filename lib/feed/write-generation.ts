@@ -68,7 +68,7 @@ export async function writeChunks(
       chunkCount: pending.chunkCount ?? 0,
       recordsDone,
       recordCount,
-      ...(indexesDone !== undefined ? { indexesDone, indexCount: INDEX_LISTS.length } : {}),
+      ...(indexesDone !== undefined ? { indexesDone } : {}),
     });
   }
   if (index !== pending.chunksDone || pending.chunkCount !== index)
