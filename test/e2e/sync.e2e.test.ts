@@ -65,7 +65,12 @@ describe('background sync in Chromium', () => {
     await server?.close();
   });
 
-  async function popupCounts(): Promise<{
+  /**
+   * The popup's counts and data source as first shown; with `withHealth`, also the feed
+   * health line, which the full popup adds once it has loaded (the counts are painted before
+   * it by the popup's first script), so it is waited for, not assumed after a pause.
+   */
+  async function popupCounts({ withHealth = false } = {}): Promise<{
     people: string | null;
     source: string | null;
     health: string | null;
@@ -73,6 +78,7 @@ describe('background sync in Chromium', () => {
     const popup = await extensionPage(browser, 'popup.html');
     await popup.locator('[data-count="people"]').waitFor();
     await popup.waitForTimeout(200);
+    if (withHealth) await popup.locator('.sync-health').waitFor({ timeout: 15_000 });
     const out = {
       people: await popup.locator('[data-count="people"]').textContent(),
       source: await popup.locator('[data-source]').getAttribute('data-source'),
@@ -102,7 +108,7 @@ describe('background sync in Chromium', () => {
       .toBe('updated');
     expect(await item.locator('[data-count="added"]').textContent()).toMatch(/^\d+ added$/);
     expect(await options.locator('.demo-note').count()).toBe(0);
-    const popup = await popupCounts();
+    const popup = await popupCounts({ withHealth: true });
     expect(popup).toEqual({ people: String(base.people.length), source: 'feeds', health: 'ok' });
     const consistency = await visibleConsistency(options);
     expect(consistency.map((c) => c.feedId)).toEqual(['acme-e2e']);
@@ -199,7 +205,7 @@ describe('background sync in Chromium', () => {
       expect(['refused', 'failed']).toContain(report.outcome);
       expect(report.message).toMatch(reason);
       expect(report.message).toContain('The data generated 2026-11-21T10:00:00Z stays');
-      const popup = await popupCounts();
+      const popup = await popupCounts({ withHealth: true });
       expect(popup).toEqual({ people: '300', source: 'feeds', health: 'problem' });
       expect(await badgeText(options)).toBe('!');
     },
