@@ -6,6 +6,7 @@ import { POPUP_MARKS } from '../../components/popup-marks';
 import type { HomeState } from '../../components/popup/PopupHome';
 import { openDatabase } from '../../lib/db/database';
 import { readFirstScreen } from '../../lib/db/first-screen';
+import { warmSearch } from '../../lib/db/search';
 import type { FirstScreen } from '../../lib/db/viewer';
 
 /**
@@ -33,6 +34,9 @@ export async function startPopup(
   const refocus = focusKeeper(root);
   render(<PopupApp db={db} first={first} home={home} />, root);
   refocus();
+  // Once the popup is idle, the search box's small lists are read ahead of the first keystroke.
+  // A failure costs nothing but that head start (the search reads what it needs itself).
+  requestIdleCallback(() => void warmSearch(db).catch(() => undefined), { timeout: 1_000 });
 }
 
 /** Puts focus (and a text field's selection) back on the element of the same id, once rebuilt. */

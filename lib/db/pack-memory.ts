@@ -13,21 +13,33 @@
 // never keeps decoded packs alive beside it.
 import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
-import { INDEX_LISTS, type PackList, type PackRow } from './packs';
+import { INDEX_LISTS, PACK_SIZE, type PackList, type PackRow } from './packs';
 
 /**
  * The budget, in items weighed by kind: an index entry ([key, id]) weighs 1, a record (a
  * person, a membership…) 8, roughly their size next to each other. 96 packs of 128 people or
  * 96 index packs of 1,024 entries: a few tens of megabytes at most.
  */
-const BUDGET = 98_304;
+const BUDGET = 163_840;
 /** A pack heavier than this is never kept (a token most people share: 100,000 entries). */
 const LARGEST = BUDGET / 8;
 
 const INDEX = new Set<string>(INDEX_LISTS);
 
 function weightOf(pack: PackRow): number {
-  return pack.items.length * (INDEX.has(pack.list) ? 1 : 8);
+  return itemWeight(pack.list) * pack.items.length;
+}
+
+function itemWeight(list: PackList): number {
+  return INDEX.has(list) ? 1 : 8;
+}
+
+/**
+ * What `packs` packs of a list may weigh in the memory at most (each as full as planned), as a
+ * share of the budget: what a caller reading a list whole checks before it does.
+ */
+export function shareOfBudget(list: PackList, packs: number): number {
+  return (packs * PACK_SIZE[list] * itemWeight(list)) / BUDGET;
 }
 
 interface Memory {

@@ -23,7 +23,7 @@ import {
   type PackRow,
   type RecordList,
 } from './packs';
-import { packId, recalled, remember } from './pack-memory';
+import { packId, recalled, remember, shareOfBudget } from './pack-memory';
 import { decodedPack, ID_LISTS, packsUpTo, patchInPack, withPatch } from './pack-groups';
 import {
   EMPTY_LAYER,
@@ -182,6 +182,39 @@ export class PackReader {
       this.listing.set(key, loading);
     }
     return loading;
+  }
+
+  /**
+   * Lists the directories of `listed` and reads the lists of `whole` into this context's memory
+   * of packs, in the order given, each only while the lists read so far (in every visible
+   * feed) take at most `share` of the memory's budget: a list too large is left to be read a
+   * pack at a time. Layers are read too. Returns the lists read whole.
+   */
+  async warm(
+    listed: readonly PackList[],
+    whole: readonly PackList[],
+    share: number,
+  ): Promise<PackList[]> {
+    const feedIds = this.feedIds;
+    const dirs = await Promise.all(
+      [...new Set([...listed, ...whole])].flatMap((list) =>
+        feedIds.map(async (feedId) => {
+          await this.layerOf(feedId, list);
+          return { list, feedId, dir: (await this.directory(feedId, list)) ?? [] };
+        }),
+      ),
+    );
+    const read: PackList[] = [];
+    let used = 0;
+    for (const list of whole) {
+      const ofList = dirs.filter((d) => d.list === list);
+      const weight = ofList.reduce((sum, d) => sum + shareOfBudget(list, d.dir.length), 0);
+      if (used + weight > share) continue;
+      used += weight;
+      await Promise.all(ofList.flatMap((d) => this.packs(d.feedId, list, d.dir)));
+      read.push(list);
+    }
+    return read;
   }
 
   /** Directories this reader listed, kept for other readers (its generations confirmed). */
@@ -410,11 +443,12 @@ export class PackReader {
       const start = Math.max(0, packIndexFor(dir, prefix));
       let end = start;
       while (end < dir.length && (dir[end]! <= prefix || dir[end]!.startsWith(prefix))) end++;
-      // The packs of the range that the limit may need, in one request (an index pack holds
-      // up to 1,024 entries, at least half that unless it is the last of its list); then the
-      // rest, again together, should those fall short.
+      // The packs of the range that the limit may need, in one request: the range starts
+      // somewhere in the first, and an index pack usually holds 512 to 1,024 entries (fewer
+      // only beside a key with more entries than fit in the rest of it); then the rest,
+      // again together, should those fall short.
       const firsts = dir.slice(start, end);
-      const first = Math.min(firsts.length, Math.ceil(limit / (INDEX_PACK_ENTRIES / 2)) + 1);
+      const first = Math.min(firsts.length, 1 + Math.ceil((limit - 1) / (INDEX_PACK_ENTRIES / 2)));
       const ahead = this.packs(feedId, list, firsts.slice(0, first));
       let rest: Promise<PackRow | undefined>[] | undefined;
       packs: for (let at = 0; at < firsts.length; at++) {
@@ -441,37 +475,39 @@ export class PackReader {
    * before.
    */
   async byPack(list: RecordList, refs: readonly Ref[]): Promise<Ref[][]> {
-    const groups = new Map<string, { refs: Ref[]; order: number }>();
     const dirs = new Map<string, string[] | undefined>();
     for (const feedId of new Set(refs.map((ref) => ref.feedId))) {
       dirs.set(feedId, await this.directory(feedId, list));
     }
     const layers = new Map<string, Layer>();
     for (const feedId of dirs.keys()) layers.set(feedId, await this.layerOf(feedId, list));
+    // Per feed, by the pack's place in the directory (no key string built per reference).
+    const byFeed = new Map<string, Map<number, { refs: Ref[]; order: number }>>();
+    const groups: { refs: Ref[]; order: number }[] = [];
     refs.forEach((ref, order) => {
       const dir = dirs.get(ref.feedId);
       if (!dir) return;
-      const gen = this.packGen(ref.feedId)!;
       // The layer's records of a feed come together, as if from one pack.
-      if (layers.get(ref.feedId)?.groups.has(ref.id)) {
-        const id = packId(ref.feedId, gen, list, '\u0000layer');
-        let group = groups.get(id);
-        if (!group) groups.set(id, (group = { refs: [], order }));
-        group.refs.push(ref);
-        return;
+      const at = layers.get(ref.feedId)?.groups.has(ref.id) ? IN_LAYER : packIndexFor(dir, ref.id);
+      if (at === -1) return;
+      let packs = byFeed.get(ref.feedId);
+      if (!packs)
+        byFeed.set(ref.feedId, (packs = new Map<number, { refs: Ref[]; order: number }>()));
+      let group = packs.get(at);
+      if (!group) {
+        packs.set(at, (group = { refs: [], order }));
+        groups.push(group);
       }
-      const at = packIndexFor(dir, ref.id);
-      if (at < 0) return;
-      const id = packId(ref.feedId, gen, list, dir[at]!);
-      let group = groups.get(id);
-      if (!group) groups.set(id, (group = { refs: [], order }));
       group.refs.push(ref);
     });
-    return [...groups.values()]
+    return groups
       .sort((a, b) => b.refs.length - a.refs.length || a.order - b.order)
       .map((group) => group.refs);
   }
 }
+
+/** `byPack`'s place for a feed's records that its layer holds (a pack index is ≥ -1). */
+const IN_LAYER = -2;
 
 /** Feed id → the base generation of the feeds whose visible generation is a layer. */
 function basesOf(feeds: readonly FeedRow[]): Map<string, number> {

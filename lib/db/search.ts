@@ -8,7 +8,7 @@ import { queryTokens } from '../model/keys';
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
 import { communityTokens, personTokens, topicTokens } from './rows';
-import { compareKeys, type IndexList } from './packs';
+import { compareKeys, type IndexList, type PackList } from './packs';
 import { canSee, type Viewer } from './queries';
 import type { CommunityRow, PersonRow, Ref, TopicRow } from './schema';
 import { keepRows, keptRows, searchScope, type SearchScope } from './search-cache';
@@ -83,13 +83,21 @@ async function prefixSearch<T extends SearchRow>(
   scope: SearchScope,
   reader: PackReader | undefined,
 ): Promise<T[]> {
-  const keep = (row: T) =>
-    scope.visible.has(row.feedId) && matchesAll(tokensOf(kind, row), p.words) && accept(row);
+  // Rows found through a word's index entries have a token starting with that word: only the
+  // other words are checked on their tokens (a one-word query computes no row's tokens).
+  const keepHaving = (known: readonly string[]) => {
+    const rest = p.words.filter((word) => !known.includes(word));
+    return (row: T) =>
+      scope.visible.has(row.feedId) &&
+      (rest.length === 0 || matchesAll(tokensOf(kind, row), rest)) &&
+      accept(row);
+  };
+  const keep = keepHaving([p.lead]);
   const kept = keptRows<T>(db, kind.list, scope, p.words);
-  if (kept) return firstKept(kept, keep, limit);
+  if (kept) return firstKept(kept, keepHaving([]), limit);
   const search = async (r: PackReader) => {
     if (p.words.length > 1) {
-      const intersected = await intersectWords(db, r, kind, p.words, limit, keep, scope);
+      const intersected = await intersectWords(db, r, kind, p.words, limit, keepHaving, scope);
       if (intersected) return intersected;
     }
     const first = await r.prefix(kind.index, p.lead, ENTRY_PAGE + 1);
@@ -103,28 +111,44 @@ async function prefixSearch<T extends SearchRow>(
     }
     const found = await checkByPack(r, kind, packs, keep, limit);
     if (found.length >= limit || first.length <= ENTRY_PAGE) return found;
-    const seen = new Set(refs.map(refKey));
+    const seen = new RefSet(refs);
     const rest = distinctRefs((await r.prefix(kind.index, p.lead)).map((e) => e.ref)).filter(
-      (ref) => !seen.has(refKey(ref)),
+      (ref) => !seen.has(ref),
     );
     return checkByPack(r, kind, await r.byPack(kind.list, rest), keep, limit, found);
   };
   return reader ? search(reader) : readPacks(db, search);
 }
 
-function refKey(ref: { feedId: string; id: string }): string {
-  return `${ref.feedId}\u0000${ref.id}`;
+/**
+ * A set of references, by feed then id: no joined key string per reference (a first letter's
+ * 1,025 entries would each build and hash a new string; an id hashes once, and keeps its hash).
+ */
+class RefSet {
+  private readonly byFeed = new Map<string, Set<string>>();
+
+  constructor(refs: readonly Ref[] = []) {
+    for (const ref of refs) this.add(ref);
+  }
+
+  has(ref: Ref): boolean {
+    return this.byFeed.get(ref.feedId)?.has(ref.id) ?? false;
+  }
+
+  /** Adds the reference; false when it was there already. */
+  add(ref: Ref): boolean {
+    let ids = this.byFeed.get(ref.feedId);
+    if (!ids) this.byFeed.set(ref.feedId, (ids = new Set()));
+    if (ids.has(ref.id)) return false;
+    ids.add(ref.id);
+    return true;
+  }
 }
 
 /** A row appears once per matching token ("alice", "alice.chen@…"): each once, in order. */
 function distinctRefs(refs: readonly Ref[]): Ref[] {
-  const seen = new Set<string>();
-  return refs.filter((ref) => {
-    const key = refKey(ref);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const seen = new RefSet();
+  return refs.filter((ref) => seen.add(ref));
 }
 
 async function rowsOf<T>(r: PackReader, kind: SearchKind, refs: readonly Ref[]): Promise<T[]> {
@@ -196,7 +220,7 @@ async function intersectWords<T extends SearchRow>(
   kind: SearchKind,
   words: string[],
   limit: number,
-  keep: (row: T) => boolean,
+  keepHaving: (known: readonly string[]) => (row: T) => boolean,
   scope: SearchScope,
 ): Promise<T[] | undefined> {
   // Words this short are common ("s" has 52,741 entries at 100k people): never listed, only
@@ -219,14 +243,44 @@ async function intersectWords<T extends SearchRow>(
   if (rarestPacks.length <= KEPT_WORD_PACKS) {
     const rows = await rowsOf<T>(r, kind, rarest.refs);
     keepRows(db, kind.list, scope, rarest.word, rows);
-    return firstKept(rows, keep, limit);
+    return firstKept(rows, keepHaving([rarest.word]), limit);
   }
   let candidates = rarest.refs;
   for (const { refs } of listable.slice(1)) {
-    const next = new Set(refs.map(refKey));
-    candidates = candidates.filter((ref) => next.has(refKey(ref)));
+    const next = new RefSet(refs);
+    candidates = candidates.filter((ref) => next.has(ref));
   }
-  return checkByPack(r, kind, await r.byPack(kind.list, candidates), keep, limit);
+  return checkByPack(
+    r,
+    kind,
+    await r.byPack(kind.list, candidates),
+    keepHaving(listable.map((w) => w.word)),
+    limit,
+  );
+}
+
+/** Directories every first keystroke lists (the people's lists are too large to read whole). */
+const WARM_DIRECTORIES: readonly PackList[] = ['people.tokens', 'people', 'units'];
+/** Lists a keystroke reads that are small enough to read whole beforehand, most useful first. */
+const WARM_WHOLE: readonly PackList[] = [
+  'topics.tokens',
+  'communities.tokens',
+  'topics',
+  'communities',
+  'units',
+];
+/** The share of the memory of packs (lib/db/pack-memory.ts) a warm-up may fill. */
+const WARM_SHARE = 0.6;
+
+/**
+ * Readies this context for the search box (the popup calls it once idle): the directories of
+ * the people's lists are listed, and the topics', communities' and units' lists read whole
+ * while they fit in half of the memory of packs. A first keystroke then asks the database
+ * only for the people's packs; without this it lists two directories and reads six packs in
+ * as many requests, which the database answers one after another. Returns the lists read whole.
+ */
+export function warmSearch(db: ConstellationDB): Promise<PackList[]> {
+  return readPacks(db, (r) => r.warm(WARM_DIRECTORIES, WARM_WHOLE, WARM_SHARE));
 }
 
 export async function searchPeople(
