@@ -17,8 +17,9 @@ import { INDEX_LISTS, PACK_SIZE, type PackList, type PackRow } from './packs';
 
 /**
  * The budget, in items weighed by kind: an index entry ([key, id]) weighs 1, a record (a
- * person, a membership…) 8, roughly their size next to each other. 96 packs of 128 people or
- * 96 index packs of 1,024 entries: a few tens of megabytes at most.
+ * person, a membership…) 8, roughly their size next to each other. 160 packs of 128 people or
+ * 160 index packs of 1,024 entries: a few tens of megabytes at most. The search box's warm-up
+ * fills up to 60% of it with the small lists a keystroke reads (lib/db/search.ts).
  */
 const BUDGET = 163_840;
 /** A pack heavier than this is never kept (a token most people share: 100,000 entries). */
