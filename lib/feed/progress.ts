@@ -64,21 +64,35 @@ export function progressView(state: SyncProgressState, now: number): ProgressVie
     case 'writing': {
       const done = state.recordsDone ?? 0;
       const count = state.recordCount ?? 0;
-      if (state.indexesDone !== undefined && done >= count)
-        return {
-          text: `Writing the search indexes: ${state.indexesDone} of ${INDEX_LISTS.length} lists`,
-          fraction: state.indexesDone / INDEX_LISTS.length,
-          stalled: false,
-        };
-      return {
-        text: `Writing ${done.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} records`,
-        ...(count > 0 ? { fraction: done / count } : {}),
-        stalled: false,
-      };
+      const text =
+        state.indexesDone !== undefined && done >= count
+          ? `Writing the search indexes: ${state.indexesDone} of ${INDEX_LISTS.length} lists`
+          : `Writing ${done.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} records`;
+      return { text, fraction: writingFraction(state), stalled: false };
     }
     case 'switched':
       return { text: 'Switching to the new data', fraction: 1, stalled: false };
   }
+}
+
+/**
+ * A whole generation's records are about this share of what its write costs; its search
+ * indexes, written after them, the rest (100,000 synthetic people: 98 of 139 MB of packs as
+ * IndexedDB stores them).
+ */
+const RECORDS_SHARE = 0.7;
+
+/**
+ * How far the write is, as one bar: by chunks when their count is known from the start (a
+ * layer of changes), else the records, then the search indexes after them (a whole generation
+ * planned as it is written learns its chunk count only with its last chunk).
+ */
+function writingFraction(state: SyncProgressState): number {
+  if (state.chunkCount > 0) return Math.min(1, state.chunksDone / state.chunkCount);
+  const count = state.recordCount ?? 0;
+  const records = count > 0 ? Math.min(1, (state.recordsDone ?? 0) / count) : 1;
+  const indexes = (state.indexesDone ?? 0) / INDEX_LISTS.length;
+  return RECORDS_SHARE * records + (1 - RECORDS_SHARE) * indexes;
 }
 
 function megabytes(bytes: number): string {
