@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    setupFiles: ['test/fixtures/listener-limit.ts'],
     // Test files share each worker's module cache instead of re-importing lib/ for every file:
     // half the unit phase's CPU (152 → 70 CPU-s, 118 → 55 s alone on the 2-core machine). The
     // files hold no state for each other (own database names, own temp folders), checked by
