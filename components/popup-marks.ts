@@ -7,4 +7,6 @@ export const POPUP_MARKS = {
   data: 'constellation:popup-data',
   /** Just after the first frame with that content was painted. */
   firstUsefulPaint: 'constellation:first-useful-paint',
+  /** The search box's small lists have been read ahead (detail: the lists read whole). */
+  searchWarmed: 'constellation:search-warmed',
 } as const;

@@ -8,6 +8,7 @@ import type { Feed } from '../../lib/model/feed';
 import { validateFeedText } from '../../lib/model/validate';
 import { launchWithExtension, type LaunchedChromium } from '../../scripts/chromium';
 import { builtExtensionDir } from './support/extension';
+import { POPUP_MARKS } from '../../components/popup-marks';
 import { storeRows } from './support/sync-helpers';
 
 // Code passed to page.evaluate runs in the extension page, where `chrome` exists.
@@ -139,6 +140,33 @@ describe('extension foundation in Chromium', () => {
     expect(
       await page.evaluate(() => (globalThis as unknown as { rootStates: string[] }).rootStates),
     ).toEqual(['content']);
+    await page.close();
+  });
+
+  it('reads the search box’s small lists ahead once idle, from real IndexedDB', async () => {
+    // A popup opened once the demo organisation is in (the earlier test waited for it). The
+    // demo is small: every list the warm-up may read fits its share.
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect
+      .poll(() => page.locator('[data-count="people"]').textContent())
+      .toBe(String(demo.people.length));
+    const lists = await page
+      .waitForFunction(
+        (name) =>
+          (performance.getEntriesByName(name)[0] as PerformanceMark | undefined)?.detail as
+            string[] | undefined,
+        POPUP_MARKS.searchWarmed,
+        { timeout: 10_000 },
+      )
+      .then((handle) => handle.jsonValue());
+    expect(lists).toEqual([
+      'topics.tokens',
+      'communities.tokens',
+      'topics',
+      'communities',
+      'units',
+    ]);
     await page.close();
   });
 
