@@ -580,23 +580,11 @@ export async function readPacks<T>(
   let feeds: readonly FeedRow[] = known ?? (await current);
   let confirm = known !== undefined;
   if (confirm)
-    current.catch(() => undefined); // awaited below, unless `fn` fails for good first
+    current.catch(() => undefined); // awaited below; `fn` may fail first
   else lastFeeds.set(db, feeds);
   for (let attempt = 1; ; attempt++) {
     const reader = new PackReader(db, feeds);
-    let result: T;
-    try {
-      result = await fn(reader);
-    } catch (error) {
-      // Failed on rows it knew: on the current rows, if they differ, it runs again.
-      if (!confirm) throw error;
-      confirm = false;
-      const read = await current;
-      if (sameRows(read, feeds)) throw error;
-      lastFeeds.set(db, read);
-      feeds = read;
-      continue;
-    }
+    const result = await fn(reader);
     if (confirm) {
       confirm = false;
       const read = await current;
