@@ -534,25 +534,6 @@ function sameGens(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>
 const READ_ATTEMPTS = 5;
 
 /**
- * The feeds rows the last reader of each database saw, forgotten on any write to the feeds
- * table announced in this context or another (Dexie's `storagemutated`): the next reader starts
- * from them while it reads them again.
- */
-let lastFeeds = new WeakMap<ConstellationDB, readonly FeedRow[]>();
-
-/** The part names Dexie gives a write to the feeds table ("idb://constellation/feeds/…"). */
-const FEEDS_PART = /\/feeds\//;
-
-Dexie.on('storagemutated', (parts) => {
-  if (Object.keys(parts).some((part) => part === 'all' || FEEDS_PART.test(part)))
-    lastFeeds = new WeakMap();
-});
-
-function sameRows(a: readonly FeedRow[], b: readonly FeedRow[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
  * Runs `fn` over the visible feeds' packs, as one consistent snapshot: the generations the
  * `feeds` rows name are read first, and read again once `fn` is done. A generation's packs
  * never change while it is visible and are deleted only in the transaction that makes another
@@ -563,42 +544,19 @@ function sameRows(a: readonly FeedRow[], b: readonly FeedRow[]): boolean {
  * it read is those generations whole, and the second read is skipped. (No explicit
  * transaction: a reader often runs inside live queries, where joining or opening transactions
  * across native promises is fragile; any caller's transaction is simply joined by these reads.)
- *
- * The first read of the rows does not hold `fn` back when this context knows them already
- * (`lastFeeds`): `fn` starts on the rows the last reader saw while they are read again beside
- * it, and runs again on the rows read if they differ. The generations being monotonic, rows
- * that name the same generations before `fn` started and after it ended still prove what it
- * read; the read beside it tells a reader that asked the database nothing (or a context that
- * has not yet heard of another's write) that it answered from the current rows.
  */
 export async function readPacks<T>(
   db: ConstellationDB,
   fn: (reader: PackReader) => Promise<T>,
 ): Promise<T> {
-  const known = lastFeeds.get(db);
-  const current = db.feeds.toArray();
-  let feeds: readonly FeedRow[] = known ?? (await current);
-  let confirm = known !== undefined;
-  if (confirm)
-    current.catch(() => undefined); // awaited below; `fn` may fail first
-  else lastFeeds.set(db, feeds);
+  let feeds = await db.feeds.toArray();
   for (let attempt = 1; ; attempt++) {
     const reader = new PackReader(db, feeds);
     const result = await fn(reader);
-    if (confirm) {
-      confirm = false;
-      const read = await current;
-      if (!sameRows(read, feeds)) {
-        lastFeeds.set(db, read);
-        feeds = read;
-        continue;
-      }
-    }
     if (reader.requests === 0) return result;
     const after = await db.feeds.toArray();
     if (sameGens(reader.gens, gensOf(after))) {
       reader.shareDirectories();
-      lastFeeds.set(db, after);
       return result;
     }
     if (attempt >= READ_ATTEMPTS) return result;
