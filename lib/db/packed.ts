@@ -185,10 +185,11 @@ export class PackReader {
   }
 
   /**
-   * Lists the directories of `listed` and reads the lists of `whole` into this context's memory
-   * of packs, in the order given, each only while the lists read so far (in every visible
-   * feed) take at most `share` of the memory's budget: a list too large is left to be read a
-   * pack at a time. Layers are read too. Returns the lists read whole.
+   * Lists the directories of `listed` and `whole`, and reads the lists of `whole` into this
+   * context's memory of packs, in the order given, each only while the lists read so far (in
+   * every visible feed) take at most `share` of the memory's budget: a list too large is left to
+   * be read a pack at a time (its directory listed). Layers are read too. Returns the lists read
+   * whole.
    */
   async warm(
     listed: readonly PackList[],

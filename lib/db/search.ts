@@ -259,8 +259,8 @@ async function intersectWords<T extends SearchRow>(
   );
 }
 
-/** Directories every first keystroke lists (the people's lists are too large to read whole). */
-const WARM_DIRECTORIES: readonly PackList[] = ['people.tokens', 'people', 'units'];
+/** Directories every first keystroke lists, of lists too large to read whole (the people's). */
+const WARM_DIRECTORIES: readonly PackList[] = ['people.tokens', 'people'];
 /** Lists a keystroke reads that are small enough to read whole beforehand, most useful first. */
 const WARM_WHOLE: readonly PackList[] = [
   'topics.tokens',

@@ -237,11 +237,7 @@ export async function benchPopupOpen(): Promise<void> {
       ['of which page + bundle loaded (DOMContentLoaded) p50', ms(percentile(scriptsDone, 50)), ''],
       ['static extension page p50 (baseline)', ms(percentile(baseline, 50)), ''],
       ['warm open p50 / baseline p50', ratio(percentile(popup, 50), percentile(baseline, 50)), ''],
-      [
-        'floor: blank extension page + tiny module, first paint p50 / p95',
-        `${ms(percentile(floorTimes, 50))} / ${ms(percentile(floorTimes, 95))}`,
-        '',
-      ],
+      ['floor: blank extension page + tiny module, first paint p50 / p95', p50p95(floorTimes), ''],
       ['warm open p50 / floor p50', ratio(percentile(popup, 50), percentile(floorTimes, 50)), ''],
       ['warm open p95 / floor p95', ratio(percentile(popup, 95), percentile(floorTimes, 95)), ''],
     ]);
