@@ -55,6 +55,7 @@ const DEXIE_FREE_DB = [
   'viewer',
   'pack-groups',
   'packs',
+  'pack-columns',
   'overlay',
   'rows',
   'first-screen-raw',

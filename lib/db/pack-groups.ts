@@ -36,7 +36,7 @@ export function packsUpTo(
 /** A pack read from the database, its items as its list's items (lib/db/packs.ts). */
 export function decodedPack(pack: PackRow | undefined): PackRow | undefined {
   if (!pack) return undefined;
-  const { keys: _columns, ...row } = pack;
+  const { keys: _keys, cols: _columns, ...row } = pack;
   return { ...row, items: packItems(pack) };
 }
 

@@ -5,7 +5,7 @@
 // chunk (its document is fetched again).
 import Dexie, { type Transaction } from 'dexie';
 import { FEED_LISTS } from '../model/lists';
-import { nextGen, planPacks, type PackRow } from './packs';
+import { nextGen, planPacks, storedPack, type PackRow } from './packs';
 import { recordOfRow, type FeedRows } from './rows';
 import type { FeedRow } from './schema';
 import type { SyncSourceRow } from './sync-schema';
@@ -27,7 +27,7 @@ export async function packStoredFeeds(tx: Transaction): Promise<void> {
     }
     const gen = nextGen(feed.gen);
     const packs: PackRow[] = planPacks(rows as unknown as FeedRows).map((p) => ({
-      ...p,
+      ...storedPack(p),
       feedId: feed.feedId,
       gen,
     }));

@@ -11,6 +11,7 @@
 // generation becomes visible by the one `feeds` row write that names it (lib/db/generations.ts).
 // Pure functions: ingest, the sync, the migration and the benchmarks share them.
 import type { Community, Person } from '../model/feed';
+import { fromColumns, toColumns, type PackColumns } from './pack-columns';
 import { communityTokens, personKeysIn, topicNameKeys, topicTokens, type FeedRows } from './rows';
 
 /** Lists whose items are whole rows (a list of the feed, or a second ordering of one). */
@@ -62,6 +63,11 @@ export interface PackRow {
   /** Index lists: the key of each entry of `items` (absent on packs written by version 5.0). */
   keys?: string[];
   /**
+   * Lists of `COLUMN_LISTS` as stored: the items in columns (lib/db/pack-columns.ts), `items`
+   * then empty. Absent when the items did not fit that form, or were written before it.
+   */
+  cols?: PackColumns;
+  /**
    * Packs of a layer (lib/db/overlay.ts): the groups this pack patches, in key order; its
    * `items` are added to them (replacing a base item of the same second key), and `drops`
    * names the base items they lose, as "group\u0000second key".
@@ -77,7 +83,10 @@ export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items' | 'keys' | 'g
  * The items of a stored pack as its list's items: records carry their feed id, index entries
  * are [key, id]. Records are the pack's own objects (a pack read is decoded afresh).
  */
-export function packItems(pack: Pick<PackRow, 'feedId' | 'list' | 'items' | 'keys'>): unknown[] {
+export function packItems(
+  pack: Pick<PackRow, 'feedId' | 'list' | 'items' | 'keys' | 'cols'>,
+): unknown[] {
+  if (pack.cols) return fromColumns(pack.cols, pack.feedId);
   const { keys, items } = pack;
   if (keys) {
     const out = new Array<IndexEntry>(items.length);
@@ -91,6 +100,27 @@ export function packItems(pack: Pick<PackRow, 'feedId' | 'list' | 'items' | 'key
 }
 
 const INDEX_LIST_SET: ReadonlySet<string> = new Set(INDEX_LISTS);
+
+/**
+ * Record lists whose packs are stored in columns when their items fit (pack-columns.ts): the
+ * memberships (three per person) and the people, the two largest lists, which the boundaries
+ * view reads whole.
+ */
+const COLUMN_LISTS: ReadonlySet<PackList> = new Set([
+  'people',
+  'memberships',
+  'memberships@community',
+]);
+
+/**
+ * A pack as it is written to the database: a pack of `COLUMN_LISTS` whose items fit is given
+ * in columns (its `items` empty); any other pack is returned as it is. `packItems` reads both.
+ */
+export function storedPack<P extends PlannedPack>(pack: P): P {
+  if (!COLUMN_LISTS.has(pack.list)) return pack;
+  const cols = toColumns(pack.items);
+  return cols ? { ...pack, items: [], cols } : pack;
+}
 
 /** Items per pack: small enough that a lookup decodes little, large enough to be few rows. */
 export const PACK_SIZE: Record<PackList, number> = {

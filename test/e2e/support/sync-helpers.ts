@@ -3,6 +3,7 @@
 // icon badge, and stopping the service worker through CDP.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { packItems, type PackRow } from '../../../lib/db/packs';
 import type { SyncReportRow } from '../../../lib/db/sync-schema';
 import { SITE_SETTINGS_KEY, type SiteSetting } from '../../../lib/sites/site-settings';
 import type { LaunchedChromium } from '../../../scripts/chromium';
@@ -69,85 +70,25 @@ export async function badgeText(page: Page): Promise<string> {
 
 const FEED_LIST_NAMES = ['units', 'people', 'topics', 'communities', 'memberships', 'expertise'];
 
-/**
- * Every row of one object store of the extension's database, read without Dexie; for a feed
- * list ("people", "memberships", …) every record readers can see: the items of the packs of
- * the generation each `feeds` row names (lib/db/packs.ts), read in one transaction.
- */
-export async function storeRows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    ({ name, feedLists }) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('constellation');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (feedLists.includes(name)) {
-            const tx = db.transaction(['feeds', 'packs']);
-            const feeds = tx.objectStore('feeds').getAll();
-            const packs = tx.objectStore('packs').getAll();
-            tx.oncomplete = () => {
-              db.close();
-              type Pack = {
-                feedId: string;
-                gen: number;
-                list: string;
-                items: T[];
-                groups?: string[];
-              };
-              const rows = feeds.result as { feedId: string; gen: number; base?: number }[];
-              const all = (packs.result as Pack[]).filter((p) => p.list === name);
-              // The key a list groups by (lib/db/packs.ts groupOf, for the feed's lists).
-              const groupOf = (item: T) => {
-                const r = item as { id?: string; person?: string };
-                return name === 'memberships' || name === 'expertise' ? r.person! : r.id!;
-              };
-              const out: T[] = [];
-              for (const feed of rows) {
-                // A record is stored without its feed id: the pack's (lib/db/packs.ts).
-                const own = (p: Pack) => p.items.map((item) => ({ ...item, feedId: p.feedId }));
-                if (feed.base === undefined) {
-                  for (const p of all)
-                    if (p.feedId === feed.feedId && p.gen === feed.gen) out.push(...own(p));
-                  continue;
-                }
-                // A layer (lib/db/overlay.ts): its groups replace the base's.
-                const layer = all.filter((p) => p.feedId === feed.feedId && p.gen === feed.gen);
-                const replaced = new Set(layer.flatMap((p) => p.groups ?? []));
-                for (const p of all) {
-                  if (p.feedId !== feed.feedId || p.gen !== feed.base) continue;
-                  out.push(...own(p).filter((item) => !replaced.has(groupOf(item))));
-                }
-                for (const p of layer) out.push(...own(p));
-              }
-              resolve(out);
-            };
-            tx.onerror = () => (db.close(), reject(tx.error));
-            return;
-          }
-          if (!db.objectStoreNames.contains(name)) return (db.close(), resolve([]));
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => (db.close(), resolve(request.result as T[]));
-          request.onerror = () => (db.close(), reject(request.error));
-        };
-      }),
-    { name: store, feedLists: FEED_LIST_NAMES },
-  );
+interface StoredFeedRow {
+  feedId: string;
+  gen: number;
+  base?: number;
+  counts: { people: number; memberships: number };
 }
 
-/** Counts of each visible feed's records, read in ONE transaction, against its feeds row. */
-export async function visibleConsistency(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<
-        {
-          feedId: string;
-          people: number;
-          counted: number;
-          memberships: number;
-          countedMemberships: number;
-        }[]
-      >((resolve, reject) => {
+/**
+ * The `feeds` rows and the packs of `lists`, as stored, read without Dexie in one
+ * transaction; the packs' items are decoded here in Node by the code readers use
+ * (`packItems`: columns or objects, each record given its pack's feed id).
+ */
+async function storedPacks(
+  page: Page,
+  lists: string[],
+): Promise<{ rows: StoredFeedRow[]; packs: (PackRow & { records: unknown[] })[] }> {
+  const raw = await page.evaluate(
+    (lists) =>
+      new Promise<{ rows: unknown[]; packs: unknown[] }>((resolve, reject) => {
         const open = indexedDB.open('constellation');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -157,49 +98,94 @@ export async function visibleConsistency(page: Page) {
           const packs = tx.objectStore('packs').getAll();
           tx.oncomplete = () => {
             db.close();
-            const rows = feeds.result as {
-              feedId: string;
-              gen: number;
-              base?: number;
-              counts: { people: number; memberships: number };
-            }[];
-            const all = packs.result as {
-              feedId: string;
-              gen: number;
-              list: string;
-              items: { id?: string; person?: string }[];
-              groups?: string[];
-            }[];
-            // Records readers see: a layer's groups (lib/db/overlay.ts) replace its base's.
-            const count = (f: { feedId: string; gen: number; base?: number }, list: string) => {
-              const of = (gen: number | undefined) =>
-                all.filter((p) => p.feedId === f.feedId && p.gen === gen && p.list === list);
-              if (f.base === undefined) return of(f.gen).reduce((n, p) => n + p.items.length, 0);
-              const layer = of(f.gen);
-              const replaced = new Set(layer.flatMap((p) => p.groups ?? []));
-              const key = (item: { id?: string; person?: string }) =>
-                list === 'memberships' ? item.person! : item.id!;
-              return (
-                of(f.base).reduce(
-                  (n, p) => n + p.items.filter((i) => !replaced.has(key(i))).length,
-                  0,
-                ) + layer.reduce((n, p) => n + p.items.length, 0)
-              );
-            };
-            resolve(
-              rows.map((f) => ({
-                feedId: f.feedId,
-                people: f.counts.people,
-                counted: count(f, 'people'),
-                memberships: f.counts.memberships,
-                countedMemberships: count(f, 'memberships'),
-              })),
-            );
+            resolve({
+              rows: feeds.result as unknown[],
+              packs: (packs.result as { list: string }[]).filter((p) => lists.includes(p.list)),
+            });
           };
           tx.onerror = () => (db.close(), reject(tx.error));
         };
       }),
+    lists,
   );
+  return {
+    rows: raw.rows as StoredFeedRow[],
+    packs: (raw.packs as PackRow[]).map((p) => ({ ...p, records: packItems(p) })),
+  };
+}
+
+/**
+ * Every row of one object store of the extension's database, read without Dexie; for a feed
+ * list ("people", "memberships", …) every record readers can see: the items of the packs of
+ * the generation each `feeds` row names (lib/db/packs.ts), read in one transaction.
+ */
+export async function storeRows<T>(page: Page, store: string): Promise<T[]> {
+  if (FEED_LIST_NAMES.includes(store)) {
+    const { rows, packs } = await storedPacks(page, [store]);
+    // The key a list groups by (lib/db/packs.ts groupOf, for the feed's lists).
+    const groupOf = (item: unknown) => {
+      const r = item as { id?: string; person?: string };
+      return store === 'memberships' || store === 'expertise' ? r.person! : r.id!;
+    };
+    const out: T[] = [];
+    for (const feed of rows) {
+      if (feed.base === undefined) {
+        for (const p of packs)
+          if (p.feedId === feed.feedId && p.gen === feed.gen) out.push(...(p.records as T[]));
+        continue;
+      }
+      // A layer (lib/db/overlay.ts): its groups replace the base's.
+      const layer = packs.filter((p) => p.feedId === feed.feedId && p.gen === feed.gen);
+      const replaced = new Set(layer.flatMap((p) => p.groups ?? []));
+      for (const p of packs) {
+        if (p.feedId !== feed.feedId || p.gen !== feed.base) continue;
+        out.push(...(p.records.filter((item) => !replaced.has(groupOf(item))) as T[]));
+      }
+      for (const p of layer) out.push(...(p.records as T[]));
+    }
+    return out;
+  }
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('constellation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) return (db.close(), resolve([]));
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => (db.close(), resolve(request.result as T[]));
+          request.onerror = () => (db.close(), reject(request.error));
+        };
+      }),
+    store,
+  );
+}
+
+/** Counts of each visible feed's records, read in ONE transaction, against its feeds row. */
+export async function visibleConsistency(page: Page) {
+  const { rows, packs } = await storedPacks(page, ['people', 'memberships']);
+  // Records readers see: a layer's groups (lib/db/overlay.ts) replace its base's.
+  const count = (f: StoredFeedRow, list: string) => {
+    const of = (gen: number | undefined) =>
+      packs.filter((p) => p.feedId === f.feedId && p.gen === gen && p.list === list);
+    if (f.base === undefined) return of(f.gen).reduce((n, p) => n + p.records.length, 0);
+    const layer = of(f.gen);
+    const replaced = new Set(layer.flatMap((p) => p.groups ?? []));
+    const key = (item: unknown) =>
+      list === 'memberships' ? (item as { person: string }).person : (item as { id: string }).id;
+    return (
+      of(f.base).reduce((n, p) => n + p.records.filter((i) => !replaced.has(key(i))).length, 0) +
+      layer.reduce((n, p) => n + p.records.length, 0)
+    );
+  };
+  return rows.map((f) => ({
+    feedId: f.feedId,
+    people: f.counts.people,
+    counted: count(f, 'people'),
+    memberships: f.counts.memberships,
+    countedMemberships: count(f, 'memberships'),
+  }));
 }
 
 /** Stops the extension's service worker (as Chrome does when idle or under pressure). */

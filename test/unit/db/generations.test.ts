@@ -17,6 +17,7 @@ import { FakeFeedServer } from '../feed/fake-server';
 import { getPerson } from '../../../lib/db/queries';
 import { visibleRecords } from '../../../lib/db/packed';
 import type { PersonRow } from '../../../lib/db/schema';
+import { packItems } from '../../../lib/db/packs';
 
 const URL_A = 'https://feeds.acme.example/big.json';
 
@@ -74,8 +75,9 @@ describe('generations', () => {
     // Readers: no feed, no counts, no people by index.
     expect([...(await visibleFeedIds(db))]).toEqual([]);
     expect((await dataStatus(db)).counts.people).toBe(0);
-    const someone = (await db.packs.filter((p) => p.list === 'people').first())!
-      .items[0] as PersonRow;
+    const someone = packItems(
+      (await db.packs.filter((p) => p.list === 'people').first())!,
+    )[0] as PersonRow;
     expect(await peopleByEmail(db, someone.emails[0]!)).toEqual([]);
 
     const written: number[] = [];

@@ -9,6 +9,8 @@ import type { PackRow } from '../../../lib/db/packs';
 import type { PersonRow } from '../../../lib/db/schema';
 import { emptyTestDb, parsedFeed, smallTestDb } from '../../fixtures/test-db';
 import { smallFeed } from '../../fixtures/small-feed';
+import { packItems, storedPack } from '../../../lib/db/packs';
+import { withoutColumns } from '../../fixtures/packs';
 
 const FEED = 'acme-main';
 
@@ -63,8 +65,12 @@ describe('remembered packs', () => {
     const stored = (await db.packs.toArray()).find(
       (p) => p.feedId === FEED && p.gen === gen && p.list === 'people',
     )!;
-    const changed = stored.items.map((row) => ({ ...(row as PersonRow), title: 'Rewritten' }));
-    await db.packs.put({ ...stored, items: changed });
+    // Rewritten as the sync writes packs: records without their feed id, in stored form.
+    const changed = packItems(stored).map((row) => {
+      const { feedId: _, ...person } = row as PersonRow;
+      return { ...person, title: 'Rewritten' };
+    });
+    await db.packs.put(storedPack({ ...withoutColumns(stored), items: changed }));
     const after = await readPacks(db, (r) => r.bulkGet<PersonRow>('people', ids));
     for (const person of after) expect(person?.title).toBe('Rewritten');
   });

@@ -15,6 +15,7 @@ import {
 import { feedRecords } from '../../../lib/db/rows';
 import { searchPeople } from '../../../lib/db/search';
 import { parsedFeed } from '../../fixtures/test-db';
+import { fromColumns } from '../../../lib/db/pack-columns';
 
 /** The schema as version 4 shipped it (tables only: what the upgrade reads). */
 function version4(name: string, indexedDB: IDBFactory): Dexie {
@@ -114,7 +115,7 @@ describe('the version 5 upgrade', () => {
     expect(await db.packs.filter((p) => p.feedId === 'half').count()).toBe(0);
     // Records are stored as the feed gave them: the old rows' feed id and keys are dropped.
     const stored = (await db.packs.filter((p) => p.list === 'people').toArray()).flatMap(
-      (p) => p.items as object[],
+      (p) => (p.cols ? fromColumns(p.cols) : p.items) as object[],
     );
     expect(stored.length).toBe(4);
     for (const record of stored) {

@@ -10,7 +10,7 @@ import {
   STREAMED_PLAN,
   writeChunk,
 } from '../../../lib/db/generations';
-import { packStream, planPacks } from '../../../lib/db/packs';
+import { packStream, planPacks, storedPack, type PackRow } from '../../../lib/db/packs';
 import { feedRecords } from '../../../lib/db/rows';
 import { acquireLease } from '../../../lib/db/sync-lease';
 import type { SyncProgress } from '../../../lib/feed/sync';
@@ -112,13 +112,18 @@ describe('writeChunks', () => {
       chunkCount: expectedChunks,
     });
     const stored = await db.packs.toArray();
-    const strip = ({ list, first, items, keys }: (typeof planned)[number]) => ({
+    const strip = ({ list, first, items, keys, cols }: PackRow) => ({
       list,
       first,
       items,
       ...(keys ? { keys } : {}),
+      ...(cols ? { cols } : {}),
     });
-    expect(stored.map(strip).sort(byListAndFirst)).toEqual(planned.map(strip).sort(byListAndFirst));
+    // As planned, in the form packs are stored in (memberships in columns).
+    expect(stored.map(strip).sort(byListAndFirst)).toEqual(
+      planned.map((p) => strip(storedPack(p) as PackRow)).sort(byListAndFirst),
+    );
+    expect(stored.some((p) => p.cols)).toBe(true);
     // The count is known only with the last chunk; progress counts every record.
     expect(seen.slice(0, -1).every((p) => p.chunkCount === 0)).toBe(true);
     expect(seen.at(-1)).toMatchObject({ chunkCount: expectedChunks });

@@ -1,0 +1,147 @@
+// Record packs stored in columns (issue 19 goal 5): a pack of flat records — every value a
+// string, a list of strings or a map of strings to strings, as memberships and people
+// are — is stored as one string per field, the
+// items' values joined by a newline, instead of one object per item. IndexedDB's structured
+// clone then decodes a few long strings per pack instead of hundreds of small objects with a
+// string per field, which is most of what reading every membership cost (the boundaries
+// view reads them all on opening), and the stored bytes shrink by about two thirds. A pack
+// whose items do not all fit the form (a value of another type, a newline or the absent mark
+// in a string, a tab or an empty string in a list, a tab in a map or a key that is not an
+// ordinary property name) is stored as objects, as before; readers accept both (`packItems`,
+// lib/db/packs.ts).
+
+/** A pack's items in columns. */
+export interface PackColumns {
+  /** How many items. */
+  count: number;
+  /** The items' fields, in the order a decoded item is given them. */
+  fields: string[];
+  /**
+   * One letter per field: `s` a string, `a` a list of strings (joined by a tab), `o` a map of
+   * strings to strings (its keys and values in turn, joined by a tab).
+   */
+  kinds: string;
+  /** Per field, each item's value joined by a newline; `ABSENT` where an item has none. */
+  data: string[];
+}
+
+const ABSENT = '\u0001';
+const ITEM = '\n';
+const ELEMENT = '\t';
+
+/** A string that can stand in a column: no item separator, not taken for the absent mark. */
+function plain(value: string): boolean {
+  return !value.includes(ITEM) && !value.includes(ABSENT);
+}
+
+/** A list's or map's string: one that can stand between tabs. */
+function element(value: unknown): value is string {
+  return typeof value === 'string' && plain(value) && !value.includes(ELEMENT);
+}
+
+type Kind = 's' | 'a' | 'o';
+
+/** How `value` is held in a column, or undefined when it cannot be held exactly. */
+function kindOf(value: unknown): Kind | undefined {
+  if (typeof value === 'string') return plain(value) ? 's' : undefined;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (!element(item) || item === '') return undefined;
+    return 'a';
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  for (const key of Object.keys(value)) {
+    // A decoded map is rebuilt by assignment: `__proto__` would set its prototype instead.
+    if (!element(key) || key === '__proto__') return undefined;
+    if (!element((value as Record<string, unknown>)[key])) return undefined;
+  }
+  return 'o';
+}
+
+/** A map's keys and values in turn, joined by a tab; '' for no entry. */
+function joinMap(map: Record<string, string>): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(map)) parts.push(key, map[key]!);
+  return parts.join(ELEMENT);
+}
+
+function splitMap(joined: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  if (joined === '') return map;
+  const parts = joined.split(ELEMENT);
+  for (let k = 0; k + 1 < parts.length; k += 2) map[parts[k]!] = parts[k + 1]!;
+  return map;
+}
+
+/** The columns of `items`, or undefined when one of them does not fit the form. */
+export function toColumns(items: readonly unknown[]): PackColumns | undefined {
+  if (items.length === 0) return undefined;
+  const fields: string[] = [];
+  const kinds: Kind[] = [];
+  const place = new Map<string, number>();
+  for (const item of items) {
+    if (
+      item === null ||
+      typeof item !== 'object' ||
+      Object.getPrototypeOf(item) !== Object.prototype
+    )
+      return undefined;
+    for (const field of Object.keys(item)) {
+      if (field === '__proto__') return undefined;
+      const kind = kindOf((item as Record<string, unknown>)[field]);
+      if (!kind) return undefined;
+      const at = place.get(field);
+      if (at === undefined) {
+        place.set(field, fields.length);
+        fields.push(field);
+        kinds.push(kind);
+      } else if (kinds[at] !== kind) return undefined;
+    }
+  }
+  const data = fields.map((field, f) => {
+    const values = new Array<string>(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const value = (items[i] as Record<string, unknown>)[field];
+      const kind = kinds[f];
+      if (value === undefined) values[i] = ABSENT;
+      else if (kind === 's') values[i] = value as string;
+      else if (kind === 'a') values[i] = (value as string[]).join(ELEMENT);
+      else values[i] = joinMap(value as Record<string, string>);
+    }
+    return values.join(ITEM);
+  });
+  return { count: items.length, fields, kinds: kinds.join(''), data };
+}
+
+/**
+ * The items back from their columns, as fresh objects; `feedId`, when given, is set on each
+ * (a pack's records are stored without it).
+ */
+export function fromColumns(columns: PackColumns, feedId?: string): Record<string, unknown>[] {
+  const { count, fields, kinds, data } = columns;
+  const out = new Array<Record<string, unknown>>(count);
+  for (let i = 0; i < count; i++) out[i] = {};
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
+    const values = data[f]!.split(ITEM);
+    if (values.length !== count)
+      throw new Error(
+        `a column pack's "${field}" holds ${values.length} values for ${count} items`,
+      );
+    const kind = kinds[f];
+    for (let i = 0; i < count; i++) {
+      const value = values[i]!;
+      if (value === ABSENT) continue;
+      out[i]![field] =
+        kind === 's'
+          ? value
+          : kind === 'a'
+            ? value === ''
+              ? []
+              : value.split(ELEMENT)
+            : splitMap(value);
+    }
+  }
+  if (feedId !== undefined) for (let i = 0; i < count; i++) out[i]!.feedId = feedId;
+  return out;
+}
