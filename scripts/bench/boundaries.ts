@@ -65,6 +65,13 @@ export async function benchBoundaries(): Promise<void> {
       ratio(r.loadMs + r.analysesMs, r.membershipReadMs),
       '(reported)',
     ],
+    ...Object.entries(r.listReadMs).map(([list, t]) => [
+      `  ${list} read alone (for comparison)`,
+      ms(t),
+      '',
+      '',
+      '',
+    ]),
     ['first map render (data ready → map painted)', ms(r.firstMapRenderMs), '', '', '≤ 1000 ms'],
     [
       'first map from opening the view (read + analyses + render)',

@@ -22,6 +22,8 @@ export interface BoundariesResult {
   ingestMs: number;
   runs: number;
   membershipReadMs: number;
+  /** Each other list the view reads, read alone the same way (what the bulk read is made of). */
+  listReadMs: Record<string, number>;
   loadMs: number;
   analysesMs: number;
   /** Of which: index + edges, the rest. */
@@ -116,6 +118,7 @@ export async function runBoundariesBench(
   const read: number[] = [];
   const load: number[] = [];
   const analyses: number[] = [];
+  const listReads: Record<string, number[]> = {};
   let counts = { communities: 0, people: 0, memberships: 0 };
   // Interleaved, the first round discarded (JIT and IndexedDB warm-up).
   for (let i = 0; i <= runs; i++) {
@@ -123,6 +126,12 @@ export async function runBoundariesBench(
     const rows = await visibleRecords(db, 'memberships');
     const r = performance.now() - t;
     if (rows.length === 0) throw new Error('no memberships');
+    const lists: Record<string, number> = {};
+    for (const list of ['people', 'communities', 'units', 'topics'] as const) {
+      t = performance.now();
+      await visibleRecords(db, list);
+      lists[list] = performance.now() - t;
+    }
     t = performance.now();
     const loaded = await loadConstellation(db);
     const l = performance.now() - t;
@@ -136,6 +145,7 @@ export async function runBoundariesBench(
     };
     if (i > 0) {
       read.push(r);
+      for (const [list, ms] of Object.entries(lists)) (listReads[list] ??= []).push(ms);
       load.push(l);
       analyses.push(a);
     }
@@ -263,6 +273,7 @@ export async function runBoundariesBench(
     ingestMs,
     runs,
     membershipReadMs: median(read),
+    listReadMs: Object.fromEntries(Object.entries(listReads).map(([list, t]) => [list, median(t)])),
     loadMs: median(load),
     analysesMs: median(analyses),
     mapNodes,
