@@ -1,14 +1,14 @@
 // Record packs stored in columns (issue 19 goal 5): a pack of flat records — every value a
-// string, a list of strings or a map of strings to strings, as memberships and people
-// are — is stored as one string per field, the
-// items' values joined by a newline, instead of one object per item. IndexedDB's structured
-// clone then decodes a few long strings per pack instead of hundreds of small objects with a
-// string per field, which is most of what reading every membership cost (the boundaries
-// view reads them all on opening), and the stored bytes shrink by about two thirds. A pack
-// whose items do not all fit the form (a value of another type, a newline or the absent mark
-// in a string, a tab or an empty string in a list, a tab in a map or a key that is not an
-// ordinary property name) is stored as objects, as before; readers accept both (`packItems`,
-// lib/db/packs.ts).
+// string, a list of strings or a map of strings to strings, as memberships and people are —
+// is stored as one string per field, the items' values joined by a newline, instead of one
+// object per item. IndexedDB's structured clone then decodes a few long strings per pack
+// instead of hundreds of small objects with a string per field, which was most of what
+// reading every membership cost (the boundaries view reads them all on opening); the
+// memberships' bytes shrink by about 60% (people's do not: a name beyond Latin-1 makes its
+// whole column two-byte). A pack whose items do not all fit the form (a value of another
+// type, a newline or the absent mark in a string, a tab or an empty string in a list, a tab in
+// a map, `__proto__` as a field or key) is stored as objects, as before; readers accept both
+// (`packItems`, lib/db/packs.ts).
 
 /** A pack's items in columns. */
 export interface PackColumns {
