@@ -21,11 +21,22 @@ export interface PackColumns {
    * strings to strings (its keys and values in turn, joined by a tab).
    */
   kinds: string;
-  /** Per field, each item's value joined by a newline; `ABSENT` where an item has none. */
-  data: string[];
+  /**
+   * Per field, each item's value joined by a newline; `ABSENT` where an item has none. A column
+   * with a character beyond Latin-1 is stored as its UTF-8 bytes: V8 would clone it as two
+   * bytes per character, and names are mostly ASCII with a letter or two beyond.
+   */
+  data: (string | Uint8Array)[];
 }
 
 const ABSENT = '\u0001';
+/** A character V8 stores in two bytes (beyond Latin-1). */
+const WIDE = /[\u0100-\uffff]/;
+/** A lone surrogate: UTF-8 cannot hold it, so its column stays a string. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const encoder = new TextEncoder();
+// `ignoreBOM`: a value that starts with U+FEFF keeps it (by default the decoder drops it).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const ITEM = '\n';
 const ELEMENT = '\t';
 
@@ -108,7 +119,8 @@ export function toColumns(items: readonly unknown[]): PackColumns | undefined {
       else if (kind === 'a') values[i] = (value as string[]).join(ELEMENT);
       else values[i] = joinMap(value as Record<string, string>);
     }
-    return values.join(ITEM);
+    const column = values.join(ITEM);
+    return WIDE.test(column) && !LONE_SURROGATE.test(column) ? encoder.encode(column) : column;
   });
   return { count: items.length, fields, kinds: kinds.join(''), data };
 }
@@ -123,7 +135,8 @@ export function fromColumns(columns: PackColumns, feedId?: string): Record<strin
   for (let i = 0; i < count; i++) out[i] = {};
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f]!;
-    const values = data[f]!.split(ITEM);
+    const column = data[f]!;
+    const values = (typeof column === 'string' ? column : decoder.decode(column)).split(ITEM);
     if (values.length !== count)
       throw new Error(
         `a column pack's "${field}" holds ${values.length} values for ${count} items`,

@@ -12,7 +12,22 @@ import { validateFeed } from '../../../lib/model/validate';
 /** Strings with the characters the form uses as marks, among ordinary ones. */
 const awkward = fc.oneof(
   fc.string(),
-  fc.constantFrom('', '\n', '\t', '\u0001', 'a\nb', 'a\tb', 'c-1', 'ö', '🙂'),
+  fc.constantFrom(
+    '',
+    '\n',
+    '\t',
+    '\u0001',
+    'a\nb',
+    'a\tb',
+    'c-1',
+    'ö',
+    '🙂',
+    'Łukasz',
+    '\ufeffBOM',
+    '\ud800',
+    'x\udc00',
+    '日本',
+  ),
 );
 const value = fc.oneof(
   awkward,
@@ -115,6 +130,27 @@ describe('pack columns', () => {
       expect(toColumns([base, { ...base, ...odd }]), JSON.stringify(odd)).toBeUndefined();
     expect(toColumns([])).toBeUndefined();
     expect(toColumns([new Date()])).toBeUndefined();
+  });
+
+  it('stores a column beyond Latin-1 as UTF-8 and reads it back exactly, a BOM included', () => {
+    const items = [
+      { id: 'p-1', name: '\ufeffŁukasz Żółć', handles: { 'github.com': 'lz' } },
+      { id: 'p-2', name: 'Zoë 🙂', aliases: ['日本', 'Zoe'] },
+    ];
+    const columns = toColumns(items)!;
+    const kinds = columns.fields.map((field, f) => [field, typeof columns.data[f]]);
+    expect(Object.fromEntries(kinds)).toEqual({
+      id: 'string',
+      name: 'object',
+      handles: 'string',
+      aliases: 'object',
+    });
+    expect(fromColumns(structuredClone(columns))).toStrictEqual(items);
+    // A lone surrogate cannot be UTF-8: that column stays a string, read back as it was.
+    const lone = [{ id: 'p-3', name: 'a\ud800b' }];
+    const kept = toColumns(lone)!;
+    expect(typeof kept.data[1]).toBe('string');
+    expect(fromColumns(kept)).toStrictEqual(lone);
   });
 
   it('keeps an empty string apart from an absent field, and [] apart from both', () => {
