@@ -17,7 +17,7 @@ import { packRange, readPacks } from './packed';
 import { FEED_LISTS, type FeedList } from '../model/lists';
 import { recordKey, type Keyed } from '../feed/record-hash';
 import type { FeedRows } from './rows';
-import { nextGen, storedPack, type PlannedPack } from './packs';
+import { nextGen, storedRow, type PlannedPack } from './packs';
 import type { FeedRow, MembersOnlyCount } from './schema';
 import type {
   FeedValidators,
@@ -135,7 +135,7 @@ export async function writeChunk(
     if (!current || current.generation !== pending.generation || current.chunksDone !== index) {
       throw new GenerationLostError('the pending generation changed under this sync');
     }
-    await db.packs.bulkPut(chunk.map((pack) => ({ ...storedPack(pack), feedId, gen })));
+    await db.packs.bulkPut(chunk.map((pack) => storedRow(pack, feedId, gen)));
     const done = index + 1;
     if (
       current.chunkCount !== undefined &&

@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import type { Feed } from '../model/feed';
 import type { ConstellationDB } from './database';
-import { nextGen, planPacks, storedPack } from './packs';
+import { nextGen, planPacks, storedRow } from './packs';
 import { feedRecords } from './rows';
 import type { FeedRow, FeedSource } from './schema';
 import { membersOnlyOfRows } from './visible-counts';
@@ -58,7 +58,7 @@ export async function replaceFeed(
     if (meta.onlyIf && !meta.onlyIf(stored)) return null;
     const gen = nextGen(stored.find((f) => f.feedId === feed.feedId)?.gen);
     await deleteFeedRows(db, feed.feedId);
-    await db.packs.bulkAdd(packs.map((p) => ({ ...storedPack(p), feedId: feed.feedId, gen })));
+    await db.packs.bulkAdd(packs.map((p) => storedRow(p, feed.feedId, gen)));
     const row = { ...feedRow, gen };
     await db.feeds.put(row);
     return row;

@@ -53,28 +53,29 @@ function element(value: unknown): value is string {
 
 type Kind = 's' | 'a' | 'o';
 
-/** How `value` is held in a column, or undefined when it cannot be held exactly. */
-function kindOf(value: unknown): Kind | undefined {
-  if (typeof value === 'string') return plain(value) ? 's' : undefined;
+/**
+ * `value` as it stands in a column, with its kind; undefined when it cannot be held exactly.
+ * One look at each value: it is checked as it is joined.
+ */
+function encoded(value: unknown): [Kind, string] | undefined {
+  if (typeof value === 'string') return plain(value) ? ['s', value] : undefined;
   if (Array.isArray(value)) {
     for (const item of value as unknown[]) if (!element(item) || item === '') return undefined;
-    return 'a';
+    return ['a', (value as string[]).join(ELEMENT)];
   }
   if (value === null || typeof value !== 'object') return undefined;
   if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  // A map's keys and values in turn, joined by a tab; '' for no entry.
+  let joined = '';
+  let first = true;
   for (const key of Object.keys(value)) {
+    const entry = (value as Record<string, unknown>)[key];
     // A decoded map is rebuilt by assignment: `__proto__` would set its prototype instead.
-    if (!element(key) || key === '__proto__') return undefined;
-    if (!element((value as Record<string, unknown>)[key])) return undefined;
+    if (!element(key) || key === '__proto__' || !element(entry)) return undefined;
+    joined += first ? `${key}${ELEMENT}${entry}` : `${ELEMENT}${key}${ELEMENT}${entry}`;
+    first = false;
   }
-  return 'o';
-}
-
-/** A map's keys and values in turn, joined by a tab; '' for no entry. */
-function joinMap(map: Record<string, string>): string {
-  const parts: string[] = [];
-  for (const key of Object.keys(map)) parts.push(key, map[key]!);
-  return parts.join(ELEMENT);
+  return ['o', joined];
 }
 
 function splitMap(joined: string): Record<string, string> {
@@ -87,11 +88,15 @@ function splitMap(joined: string): Record<string, string> {
 
 /** The columns of `items`, or undefined when one of them does not fit the form. */
 export function toColumns(items: readonly unknown[]): PackColumns | undefined {
-  if (items.length === 0) return undefined;
+  const count = items.length;
+  if (count === 0) return undefined;
   const fields: string[] = [];
   const kinds: Kind[] = [];
+  /** Per field, each item's value as it stands in the column (ABSENT until it has one). */
+  const columns: string[][] = [];
   const place = new Map<string, number>();
-  for (const item of items) {
+  for (let i = 0; i < count; i++) {
+    const item = items[i];
     if (
       item === null ||
       typeof item !== 'object' ||
@@ -100,30 +105,24 @@ export function toColumns(items: readonly unknown[]): PackColumns | undefined {
       return undefined;
     for (const field of Object.keys(item)) {
       if (field === '__proto__') return undefined;
-      const kind = kindOf((item as Record<string, unknown>)[field]);
-      if (!kind) return undefined;
-      const at = place.get(field);
+      const value = encoded((item as Record<string, unknown>)[field]);
+      if (!value) return undefined;
+      let at = place.get(field);
       if (at === undefined) {
-        place.set(field, fields.length);
+        at = fields.length;
+        place.set(field, at);
         fields.push(field);
-        kinds.push(kind);
-      } else if (kinds[at] !== kind) return undefined;
+        kinds.push(value[0]);
+        columns.push(new Array<string>(count).fill(ABSENT));
+      } else if (kinds[at] !== value[0]) return undefined;
+      columns[at]![i] = value[1];
     }
   }
-  const data = fields.map((field, f) => {
-    const values = new Array<string>(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const value = (items[i] as Record<string, unknown>)[field];
-      const kind = kinds[f];
-      if (value === undefined) values[i] = ABSENT;
-      else if (kind === 's') values[i] = value as string;
-      else if (kind === 'a') values[i] = (value as string[]).join(ELEMENT);
-      else values[i] = joinMap(value as Record<string, string>);
-    }
+  const data = columns.map((values) => {
     const column = values.join(ITEM);
     return WIDE.test(column) && !LONE_SURROGATE.test(column) ? encoder.encode(column) : column;
   });
-  return { count: items.length, fields, kinds: kinds.join(''), data };
+  return { count, fields, kinds: kinds.join(''), data };
 }
 
 /**

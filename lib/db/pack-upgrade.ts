@@ -5,7 +5,7 @@
 // chunk (its document is fetched again).
 import Dexie, { type Transaction } from 'dexie';
 import { FEED_LISTS } from '../model/lists';
-import { nextGen, planPacks, storedPack, type PackRow } from './packs';
+import { nextGen, planPacks, storedRow, type PackRow } from './packs';
 import { recordOfRow, type FeedRows } from './rows';
 import type { FeedRow } from './schema';
 import type { SyncSourceRow } from './sync-schema';
@@ -26,11 +26,9 @@ export async function packStoredFeeds(tx: Transaction): Promise<void> {
         .then((stored: object[]) => stored.map((row) => recordOfRow(name, row)));
     }
     const gen = nextGen(feed.gen);
-    const packs: PackRow[] = planPacks(rows as unknown as FeedRows).map((p) => ({
-      ...storedPack(p),
-      feedId: feed.feedId,
-      gen,
-    }));
+    const packs: PackRow[] = planPacks(rows as unknown as FeedRows).map((p) =>
+      storedRow(p, feed.feedId, gen),
+    );
     await tx.table('packs').bulkAdd(packs);
     await tx.table('feeds').put({ ...feed, gen });
   }

@@ -86,7 +86,16 @@ export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items' | 'keys' | 'g
 export function packItems(
   pack: Pick<PackRow, 'feedId' | 'list' | 'items' | 'keys' | 'cols'>,
 ): unknown[] {
-  if (pack.cols) return fromColumns(pack.cols, pack.feedId);
+  if (pack.cols) {
+    try {
+      return fromColumns(pack.cols, pack.feedId);
+    } catch (error) {
+      throw new Error(
+        `A stored pack of feed "${pack.feedId}" (${pack.list}) is damaged: ${(error as Error).message}. ` +
+          'Remove the feed in the options page and add it again to rewrite it.',
+      );
+    }
+  }
   const { keys, items } = pack;
   if (keys) {
     const out = new Array<IndexEntry>(items.length);
@@ -113,13 +122,13 @@ const COLUMN_LISTS: ReadonlySet<PackList> = new Set([
 ]);
 
 /**
- * A pack as it is written to the database: a pack of `COLUMN_LISTS` whose items fit is given
- * in columns (its `items` empty); any other pack is returned as it is. `packItems` reads both.
+ * The row a planned pack is written as, in `feedId`'s generation `gen`: a pack of
+ * `COLUMN_LISTS` whose items fit is given in columns (its `items` empty); any other pack keeps
+ * its items. Every write of packs goes through here; `packItems` reads both forms.
  */
-export function storedPack<P extends PlannedPack>(pack: P): P {
-  if (!COLUMN_LISTS.has(pack.list)) return pack;
-  const cols = toColumns(pack.items);
-  return cols ? { ...pack, items: [], cols } : pack;
+export function storedRow(pack: PlannedPack, feedId: string, gen: number): PackRow {
+  const cols = COLUMN_LISTS.has(pack.list) ? toColumns(pack.items) : undefined;
+  return cols ? { ...pack, items: [], cols, feedId, gen } : { ...pack, feedId, gen };
 }
 
 /** Items per pack: small enough that a lookup decodes little, large enough to be few rows. */

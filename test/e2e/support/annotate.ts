@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { feedRecords } from '../../../lib/db/rows';
-import { planPacks, storedPack } from '../../../lib/db/packs';
+import { planPacks, storedRow } from '../../../lib/db/packs';
 import type { FeedInput } from '../../../lib/model/feed';
 import { validateFeed } from '../../../lib/model/validate';
 import type { LaunchedChromium } from '../../../scripts/chromium';
@@ -132,7 +132,7 @@ export async function writeFeed(page: Page, input: FeedInput): Promise<void> {
   const rows = feedRecords(result.feed);
   const gen = Date.now();
   const feedId = result.feed.feedId;
-  const packs = planPacks(rows).map((pack) => ({ ...storedPack(pack), feedId, gen }));
+  const packs = planPacks(rows).map((pack) => storedRow(pack, feedId, gen));
   const feedRow = {
     feedId,
     source: 'url',

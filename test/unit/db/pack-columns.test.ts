@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromColumns, toColumns } from '../../../lib/db/pack-columns';
-import { packItems, planPacks, storedPack, type PackRow } from '../../../lib/db/packs';
+import { packItems, planPacks, storedRow } from '../../../lib/db/packs';
 import { feedRecords } from '../../../lib/db/rows';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import { validateFeed } from '../../../lib/model/validate';
@@ -169,7 +169,7 @@ describe('pack columns', () => {
     const planned = planPacks(feedRecords(validation.feed));
     let columned = 0;
     for (const pack of planned) {
-      const stored = structuredClone({ ...storedPack(pack), feedId: 'f', gen: 1 }) as PackRow;
+      const stored = structuredClone(storedRow(pack, 'f', 1));
       if (['people', 'memberships', 'memberships@community'].includes(pack.list)) {
         expect(stored.cols, `${pack.list} ${pack.first}`).toBeDefined();
         expect(stored.items).toEqual([]);
@@ -194,10 +194,21 @@ describe('pack columns', () => {
       },
     ];
     const pack = { list: 'memberships' as const, first: 'p-1', items };
-    const stored = storedPack(pack);
-    expect(stored).toBe(pack);
-    expect(packItems({ ...stored, feedId: 'f' })).toStrictEqual(
-      items.map((i) => ({ ...i, feedId: 'f' })),
+    const stored = storedRow(pack, 'f', 1);
+    expect(stored).toStrictEqual({ ...pack, feedId: 'f', gen: 1 });
+    expect(stored.items).toBe(items);
+    expect(packItems(stored)).toStrictEqual(items.map((i) => ({ ...i, feedId: 'f' })));
+  });
+
+  it('says which feed a damaged pack belongs to and how to rewrite it', () => {
+    const stored = storedRow(
+      { list: 'people', first: 'p-1', items: [{ id: 'p-1' }, { id: 'p-2' }] },
+      'acme',
+      3,
+    );
+    const damaged = { ...stored, cols: { ...stored.cols!, count: 3 } };
+    expect(() => packItems(damaged)).toThrow(
+      'A stored pack of feed "acme" (people) is damaged: a column pack\'s "id" holds 2 values for 3 items. Remove the feed in the options page and add it again to rewrite it.',
     );
   });
 });

@@ -9,8 +9,8 @@ import type { PackRow } from '../../../lib/db/packs';
 import type { PersonRow } from '../../../lib/db/schema';
 import { emptyTestDb, parsedFeed, smallTestDb } from '../../fixtures/test-db';
 import { smallFeed } from '../../fixtures/small-feed';
-import { packItems, storedPack } from '../../../lib/db/packs';
-import { withoutColumns } from '../../fixtures/packs';
+import { packItems } from '../../../lib/db/packs';
+import { rewrittenPack } from '../../fixtures/packs';
 
 const FEED = 'acme-main';
 
@@ -65,12 +65,8 @@ describe('remembered packs', () => {
     const stored = (await db.packs.toArray()).find(
       (p) => p.feedId === FEED && p.gen === gen && p.list === 'people',
     )!;
-    // Rewritten as the sync writes packs: records without their feed id, in stored form.
-    const changed = packItems(stored).map((row) => {
-      const { feedId: _, ...person } = row as PersonRow;
-      return { ...person, title: 'Rewritten' };
-    });
-    await db.packs.put(storedPack({ ...withoutColumns(stored), items: changed }));
+    const changed = packItems(stored).map((row) => ({ ...(row as PersonRow), title: 'Rewritten' }));
+    await db.packs.put(rewrittenPack(stored, changed));
     const after = await readPacks(db, (r) => r.bulkGet<PersonRow>('people', ids));
     for (const person of after) expect(person?.title).toBe('Rewritten');
   });

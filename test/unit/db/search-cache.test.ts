@@ -14,8 +14,8 @@ import { validateFeedText } from '../../../lib/model/validate';
 import { emptyTestDb } from '../../fixtures/test-db';
 import { visibleRecords } from '../../../lib/db/packed';
 import type { PersonRow } from '../../../lib/db/schema';
-import { packItems, storedPack } from '../../../lib/db/packs';
-import { withoutColumns } from '../../fixtures/packs';
+import { packItems } from '../../../lib/db/packs';
+import { rewrittenPack } from '../../fixtures/packs';
 
 function parsed(input: unknown): Feed {
   const result = validateFeedText(JSON.stringify(input));
@@ -123,13 +123,8 @@ describe('the search memory', () => {
         true,
       )
       .last())!;
-    const kept = packItems(pack)
-      .filter((row) => (row as PersonRow).id !== person.id)
-      .map((row) => {
-        const { feedId: _, ...record } = row as PersonRow;
-        return record;
-      });
-    await db.packs.put(storedPack({ ...withoutColumns(pack), items: kept }));
+    const kept = packItems(pack).filter((row) => (row as PersonRow).id !== person.id);
+    await db.packs.put(rewrittenPack(pack, kept as object[]));
     expect((await searchScope(db)).version).toBe(scope.version);
     const after = await searchPeople(db, name, { limit: 8 });
     expect(after.map((p) => p.id)).not.toContain(person.id);

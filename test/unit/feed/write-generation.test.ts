@@ -10,7 +10,7 @@ import {
   STREAMED_PLAN,
   writeChunk,
 } from '../../../lib/db/generations';
-import { packStream, planPacks, storedPack, type PackRow } from '../../../lib/db/packs';
+import { packStream, planPacks, storedRow, type PackRow } from '../../../lib/db/packs';
 import { feedRecords } from '../../../lib/db/rows';
 import { acquireLease } from '../../../lib/db/sync-lease';
 import type { SyncProgress } from '../../../lib/feed/sync';
@@ -121,7 +121,7 @@ describe('writeChunks', () => {
     });
     // As planned, in the form packs are stored in (memberships in columns).
     expect(stored.map(strip).sort(byListAndFirst)).toEqual(
-      planned.map((p) => strip(storedPack(p) as PackRow)).sort(byListAndFirst),
+      planned.map((p) => strip(storedRow(p, pending.feedId, pending.gen))).sort(byListAndFirst),
     );
     expect(stored.some((p) => p.cols)).toBe(true);
     // The count is known only with the last chunk; progress counts every record.
