@@ -135,9 +135,7 @@ export async function writeChunk(
     if (!current || current.generation !== pending.generation || current.chunksDone !== index) {
       throw new GenerationLostError('the pending generation changed under this sync');
     }
-    // One put per pack, each row built where the put clones it: a row's columns are garbage
-    // as soon as it is cloned, instead of a whole chunk's columns living until one bulkPut.
-    for (const pack of chunk) await db.packs.put(storedRow(pack, feedId, gen));
+    await db.packs.bulkPut(chunk.map((pack) => storedRow(pack, feedId, gen)));
     const done = index + 1;
     if (
       current.chunkCount !== undefined &&
