@@ -8,11 +8,26 @@ import { readPacks } from './packed';
 import { canSee, viewerOf, type Viewer } from './queries';
 import type { CommunityRow, FeedRow, MembershipRow, PersonRow, TopicRow, UnitRow } from './schema';
 
+/** What the boundaries view reads of a person (PersonRecord, lib/boundaries/types.ts). */
+export type LoadedPerson = Pick<PersonRow, 'feedId' | 'id' | 'name' | 'unit' | 'company'>;
+
+/**
+ * The fields read of every person: the people's emails, handles and aliases are not decoded
+ * (a 100k directory's people are the largest list the view reads after its memberships).
+ */
+export const PERSON_FIELDS: ReadonlySet<keyof LoadedPerson> = new Set([
+  'feedId',
+  'id',
+  'name',
+  'unit',
+  'company',
+]);
+
 export interface LoadedConstellation {
   feeds: FeedRow[];
   viewer: Viewer;
   communities: CommunityRow[];
-  people: PersonRow[];
+  people: LoadedPerson[];
   units: UnitRow[];
   topics: TopicRow[];
   memberships: MembershipRow[];
@@ -39,7 +54,7 @@ export async function loadConstellation(db: ConstellationDB): Promise<LoadedCons
       const [feeds, communities, people, units, topics, memberships] = await Promise.all([
         db.feeds.toArray(),
         r.all<CommunityRow>('communities'),
-        r.all<PersonRow>('people'),
+        r.all<LoadedPerson>('people', undefined, PERSON_FIELDS),
         r.all<UnitRow>('units'),
         r.all<TopicRow>('topics'),
         r.all<MembershipRow>('memberships'),

@@ -127,14 +127,21 @@ export function toColumns(items: readonly unknown[]): PackColumns | undefined {
 
 /**
  * The items back from their columns, as fresh objects; `feedId`, when given, is set on each
- * (a pack's records are stored without it).
+ * (a pack's records are stored without it). With `only`, an item is given only those of its
+ * fields: the other columns are not decoded at all (the boundaries view reads every person for
+ * a name, a unit and a company, not their emails, handles and aliases).
  */
-export function fromColumns(columns: PackColumns, feedId?: string): Record<string, unknown>[] {
+export function fromColumns(
+  columns: PackColumns,
+  feedId?: string,
+  only?: ReadonlySet<string>,
+): Record<string, unknown>[] {
   const { count, fields, kinds, data } = columns;
   const out = new Array<Record<string, unknown>>(count);
   for (let i = 0; i < count; i++) out[i] = {};
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f]!;
+    if (only && !only.has(field)) continue;
     const column = data[f]!;
     const values = (typeof column === 'string' ? column : decoder.decode(column)).split(ITEM);
     if (values.length !== count)

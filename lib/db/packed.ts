@@ -397,8 +397,11 @@ export class PackReader {
     return found.flat();
   }
 
-  /** Every item of a list in the visible feeds (or the one given), in key order per feed. */
-  async all<T>(list: PackList, feedId?: string): Promise<T[]> {
+  /**
+   * Every item of a list in the visible feeds (or the one given), in key order per feed. With
+   * `only`, items may be given only those fields (and their feed id): see `packItems`.
+   */
+  async all<T>(list: PackList, feedId?: string, only?: ReadonlySet<string>): Promise<T[]> {
     const out: T[] = [];
     for (const id of feedId === undefined ? this.feedIds : [feedId]) {
       const gen = this.packGen(id);
@@ -407,7 +410,7 @@ export class PackReader {
       this.requests++;
       const packs = await packRange(this.db, id, gen, list).toArray();
       const items: unknown[] = [];
-      for (const pack of packs) for (const item of packItems(pack)) items.push(item);
+      for (const pack of packs) for (const item of packItems(pack, only)) items.push(item);
       for (const item of mergeLayer<T>(list, items, await layer)) out.push(item);
     }
     return out;

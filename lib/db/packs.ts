@@ -81,14 +81,17 @@ export type PlannedPack = Pick<PackRow, 'list' | 'first' | 'items' | 'keys' | 'g
 
 /**
  * The items of a stored pack as its list's items: records carry their feed id, index entries
- * are [key, id]. Records are the pack's own objects (a pack read is decoded afresh).
+ * are [key, id]. Records are the pack's own objects (a pack read is decoded afresh). `only`
+ * names the fields the caller reads: a pack in columns leaves the others out and skips their
+ * decoding; a pack of objects gives its items whole (`feedId` is always set).
  */
 export function packItems(
   pack: Pick<PackRow, 'feedId' | 'list' | 'items' | 'keys' | 'cols'>,
+  only?: ReadonlySet<string>,
 ): unknown[] {
   if (pack.cols) {
     try {
-      return fromColumns(pack.cols, pack.feedId);
+      return fromColumns(pack.cols, pack.feedId, only);
     } catch (error) {
       throw new Error(
         `A stored pack of feed "${pack.feedId}" (${pack.list}) is damaged: ${(error as Error).message}. ` +

@@ -20,6 +20,20 @@ describe('loadConstellation', () => {
       'p-jose>c-sre',
     ]);
     expect(loaded.people).toHaveLength(4);
+    // Every person is read for what the analyses use; the rest of the record is not decoded.
+    expect(loaded.people.find((p) => p.id === 'p-alice')).toStrictEqual({
+      id: 'p-alice',
+      name: 'Alice Chen',
+      unit: 'claims',
+      company: 'Acme',
+      feedId: 'acme-main',
+    });
+    expect(loaded.people.find((p) => p.id === 'p-bob')).toStrictEqual({
+      id: 'p-bob',
+      name: 'Bob Okafor',
+      unit: 'platform',
+      feedId: 'acme-main',
+    });
     // Nothing in the analyses can reveal the hidden community, e.g. through a broker.
     const report = analyseConstellation(loaded, boundaryOptions(asOfDate(loaded.feeds)));
     expect(report.brokers).toEqual([]);

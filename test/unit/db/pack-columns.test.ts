@@ -182,6 +182,32 @@ describe('pack columns', () => {
     expect(columned).toBeGreaterThan(2);
   });
 
+  it('decodes only the fields asked for, and gives a pack of objects whole', () => {
+    const items = [
+      { id: 'p-1', name: 'Ana', unit: 'u-1', emails: ['a@x'], handles: { 'github.com': 'ana' } },
+      { id: 'p-2', name: 'Bo', emails: [] },
+    ];
+    const only = new Set(['id', 'unit']);
+    expect(fromColumns(toColumns(items)!, 'f', only)).toStrictEqual([
+      { id: 'p-1', unit: 'u-1', feedId: 'f' },
+      { id: 'p-2', feedId: 'f' },
+    ]);
+    // A damaged column left out is not read, so it cannot fail the read.
+    const columns = toColumns(items)!;
+    const emails = columns.fields.indexOf('emails');
+    const damaged = { ...columns, data: columns.data.map((d, f) => (f === emails ? 'x' : d)) };
+    expect(fromColumns(damaged, undefined, only)).toStrictEqual([
+      { id: 'p-1', unit: 'u-1' },
+      { id: 'p-2' },
+    ]);
+    expect(() => fromColumns(damaged)).toThrow('"emails" holds 1 values for 2 items');
+    // Packs of objects (a value the columns cannot hold) are given whole.
+    const objects = [{ id: 'p-3', name: 'Cy', emails: ['c\nd@x'] }];
+    const stored = storedRow({ list: 'people', first: 'p-3', items: objects }, 'f', 1);
+    expect(stored.cols).toBeUndefined();
+    expect(packItems(stored, only)).toStrictEqual([{ ...objects[0], feedId: 'f' }]);
+  });
+
   it('leaves a pack of memberships with evidence as objects, read the same way', () => {
     const items = [
       { person: 'p-1', community: 'c-1', participation: 'active', roles: [] },
