@@ -134,14 +134,21 @@ export function storedRow(pack: PlannedPack, feedId: string, gen: number): PackR
   return cols ? { ...pack, items: [], cols, feedId, gen } : { ...pack, feedId, gen };
 }
 
-/** Items per pack: small enough that a lookup decodes little, large enough to be few rows. */
+/**
+ * Items per pack: small enough that a lookup decodes little, large enough to be few rows. People
+ * and memberships, which the boundaries view reads whole, are packed so that a stored pack of
+ * typical records is above 64 KB (≈ 84 KB and ≈ 74 KB for the synthetic organisation): Chromium
+ * keeps such a value as a blob of its own and reads it about four times faster per byte than a
+ * smaller value kept in its database, at ≈ 1.5 ms instead of ≈ 0.3 ms for a lookup of one pack
+ * (docs/benchmarks.md, "Issue 19, 2026-12-04, late night").
+ */
 export const PACK_SIZE: Record<PackList, number> = {
   units: 256,
-  people: 128,
+  people: 512,
   topics: 256,
   communities: 128,
-  memberships: 512,
-  'memberships@community': 512,
+  memberships: 2048,
+  'memberships@community': 2048,
   expertise: 512,
   'expertise@topic': 512,
   'people.handleKeys': 1024,

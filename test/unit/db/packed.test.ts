@@ -14,6 +14,7 @@ import {
   packStream,
   planPacks,
   INDEX_LISTS,
+  PACK_SIZE,
   type IndexList,
   type PackList,
   type PlannedPack,
@@ -25,7 +26,8 @@ import { smallFeed } from '../../fixtures/small-feed';
 
 describe('packs', () => {
   it('never split a group across packs, and find every item of every group', () => {
-    const items = Array.from({ length: 3000 }, (_, i) => ({
+    // About six packs' worth, whatever the pack size.
+    const items = Array.from({ length: Math.round(PACK_SIZE.memberships * 5.9) }, (_, i) => ({
       person: `p-${i % 97}`,
       community: `c-${i}`,
     }));
