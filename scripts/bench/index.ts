@@ -11,6 +11,7 @@ import { benchRealPages } from './real-pages';
 import { benchValidate } from './validate';
 import { benchHovercard } from './hovercard';
 import { benchStorage } from './storage';
+import { benchIdbValues } from './idb-values';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
@@ -23,6 +24,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   'real-pages': benchRealPages,
   hovercard: benchHovercard,
   storage: benchStorage,
+  'idb-values': benchIdbValues,
 };
 
 const at = process.argv.indexOf('--suite');
