@@ -135,20 +135,19 @@ export function storedRow(pack: PlannedPack, feedId: string, gen: number): PackR
 }
 
 /**
- * Items per pack: small enough that a lookup decodes little, large enough to be few rows. People
- * and memberships, which the boundaries view reads whole, are packed so that a stored pack of
- * typical records is above 64 KB (≈ 84 KB and ≈ 74 KB for the synthetic organisation): Chromium
- * keeps such a value as a blob of its own and reads it about four times faster per byte than a
- * smaller value kept in its database, at ≈ 1.5 ms instead of ≈ 0.3 ms for a lookup of one pack
- * (docs/benchmarks.md, "Issue 19, 2026-12-04, late night").
+ * Items per pack: small enough that a lookup decodes little, large enough to be few rows. Packs
+ * of people and memberships above 64 KB (512 and 2,048 items) were tried: Chromium reads such
+ * values about four times faster per byte (the boundaries view opened 0.3–0.6 s sooner), but
+ * a lookup then reads a blob and decodes four times the items, and resolving a page's people
+ * took 2–3× as long (docs/benchmarks.md, "Issue 19, 2026-12-04, late night").
  */
 export const PACK_SIZE: Record<PackList, number> = {
   units: 256,
-  people: 512,
+  people: 128,
   topics: 256,
   communities: 128,
-  memberships: 2048,
-  'memberships@community': 2048,
+  memberships: 512,
+  'memberships@community': 512,
   expertise: 512,
   'expertise@topic': 512,
   'people.handleKeys': 1024,

@@ -12,6 +12,7 @@ import { benchValidate } from './validate';
 import { benchHovercard } from './hovercard';
 import { benchStorage } from './storage';
 import { benchIdbValues } from './idb-values';
+import { benchResolve } from './resolve';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
@@ -25,6 +26,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   hovercard: benchHovercard,
   storage: benchStorage,
   'idb-values': benchIdbValues,
+  resolve: benchResolve,
 };
 
 const at = process.argv.indexOf('--suite');

@@ -1,0 +1,30 @@
+// Resolving a page's people against a synthetic directory in real Chromium: their records by
+// email key, then their memberships, from a cold reader, against the same lookups answered
+// from remembered packs in the same run. `npm run bench -- --suite resolve [--people N] [--runs N]`
+import { generateSyntheticFeed } from '../../lib/demo/synthetic';
+import type { ResolveRow } from '../../test/bench/resolve.page';
+import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
+
+export async function benchResolve(): Promise<void> {
+  const people = numberOption('people', 100_000);
+  const runs = numberOption('runs', 5);
+  console.log(`\n## Resolve a page's people: directory of ${people.toLocaleString('en')} people`);
+  const feedText = JSON.stringify(generateSyntheticFeed({ people, seed: 42 }));
+  const { result, browserVersion } = await runPageBenchmark<ResolveRow[]>({
+    entry: 'test/bench/resolve.page.ts',
+    exportName: 'runResolveBench',
+    args: ['/feed.json', [1, 10, 50, 200], runs],
+    files: { '/feed.json': { body: feedText, contentType: 'application/json' } },
+  });
+  console.log(`Chromium ${browserVersion}, medians of ${runs} rounds, each a different spread.`);
+  printTable([
+    ['people on the page', 'cold reader', 'packs remembered', 'ratio', 'memberships found'],
+    ...result.map((r) => [
+      String(r.people),
+      ms(r.coldMs),
+      ms(r.warmMs),
+      ratio(r.coldMs, r.warmMs),
+      String(r.memberships),
+    ]),
+  ]);
+}
