@@ -1,6 +1,7 @@
 // Resolving a page's people against a synthetic directory in real Chromium: their records by
 // email key, then their memberships, from a cold reader, against the same lookups again right
-// after (answered from the packs the context remembers, as far as its memory budget holds them). `npm run bench -- --suite resolve [--people N] [--runs N]`
+// after (answered from the packs the context remembers, as far as its memory budget holds them).
+// `npm run bench -- --suite resolve [--people N] [--runs N]`
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { ResolveRow } from '../../test/bench/resolve.page';
 import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
