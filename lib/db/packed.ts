@@ -399,7 +399,9 @@ export class PackReader {
 
   /**
    * Every item of a list in the visible feeds (or the one given), in key order per feed. With
-   * `only`, items may be given only those fields (and their feed id): see `packItems`.
+   * `only`, items may be given only those fields (and their feed id): see `packItems`. `only`
+   * must name the list's group and second keys (a person's `id`), which a layer's patches are
+   * merged by.
    */
   async all<T>(list: PackList, feedId?: string, only?: ReadonlySet<string>): Promise<T[]> {
     const out: T[] = [];
