@@ -4,24 +4,28 @@
 // viewer does not belong to are left out together with their memberships (`canSee`), so no
 // analysis can count, rank or reveal them.
 import type { ConstellationDB } from './database';
-import { readPacks } from './packed';
+import { readPacks, type PackReader } from './packed';
 import { canSee, viewerOf, type Viewer } from './queries';
 import type { CommunityRow, FeedRow, MembershipRow, PersonRow, TopicRow, UnitRow } from './schema';
 
 /** What the boundaries view reads of a person (PersonRecord, lib/boundaries/types.ts). */
 export type LoadedPerson = Pick<PersonRow, 'feedId' | 'id' | 'name' | 'unit' | 'company'>;
 
-/**
- * The fields read of every person: the people's emails, handles and aliases are not decoded
- * (a 100k directory's people are the largest list the view reads after its memberships).
- */
-export const PERSON_FIELDS: ReadonlySet<keyof LoadedPerson> = new Set([
-  'feedId',
+/** The fields read of every person (each keeps its feed id, which is the pack's). */
+const PERSON_FIELDS: ReadonlySet<Exclude<keyof LoadedPerson, 'feedId'>> = new Set([
   'id',
   'name',
   'unit',
   'company',
 ]);
+
+/**
+ * Every visible person as the view reads them: their emails, handles and aliases are not
+ * decoded (a 100k directory's people are the largest list it reads after the memberships).
+ */
+export function viewPeople(r: PackReader): Promise<LoadedPerson[]> {
+  return r.all<LoadedPerson>('people', undefined, PERSON_FIELDS);
+}
 
 export interface LoadedConstellation {
   feeds: FeedRow[];
@@ -54,7 +58,7 @@ export async function loadConstellation(db: ConstellationDB): Promise<LoadedCons
       const [feeds, communities, people, units, topics, memberships] = await Promise.all([
         db.feeds.toArray(),
         r.all<CommunityRow>('communities'),
-        r.all<LoadedPerson>('people', undefined, PERSON_FIELDS),
+        viewPeople(r),
         r.all<UnitRow>('units'),
         r.all<TopicRow>('topics'),
         r.all<MembershipRow>('memberships'),

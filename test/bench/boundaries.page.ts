@@ -6,7 +6,7 @@
 import { h, render } from 'preact';
 import { BoundariesApp } from '../../components/boundaries/BoundariesApp';
 import type { DrawnMap } from '../../components/boundaries/map-canvas';
-import { loadConstellation, PERSON_FIELDS } from '../../lib/db/constellation';
+import { loadConstellation, viewPeople } from '../../lib/db/constellation';
 import { ConstellationDB } from '../../lib/db/database';
 import { replaceFeed } from '../../lib/db/ingest';
 import { validateFeedText } from '../../lib/model/validate';
@@ -135,7 +135,7 @@ export async function runBoundariesBench(
     {
       // The people as the view reads them: the fields its analyses use, the rest not decoded.
       t = performance.now();
-      await readPacks(db, (reader) => reader.all('people', undefined, PERSON_FIELDS));
+      await readPacks(db, viewPeople);
       lists['people (the view’s fields)'] = performance.now() - t;
     }
     t = performance.now();

@@ -1,5 +1,5 @@
 // What IndexedDB costs per stored value and per byte in this Chromium, for values of one size
-// each (the pack sizes of lib/db/packs.ts are chosen from it): the same 16 MB of text stored as
+// each (what the pack sizes of lib/db/packs.ts weigh): the same 16 MB of text stored as
 // values of 2 KB up to 1 MB, then read whole with one getAll, written in one transaction, and
 // read one value at a time. Each size has a database of its own, deleted afterwards.
 import { median } from '../../lib/stats';

@@ -19,7 +19,6 @@ export interface ResolveRow {
   people: number;
   coldMs: number;
   warmMs: number;
-  found: number;
   memberships: number;
 }
 
@@ -37,7 +36,6 @@ export async function runResolveBench(
   for (const count of counts) {
     const cold: number[] = [];
     const warm: number[] = [];
-    let found = 0;
     let memberships = 0;
     // The first round is discarded (JIT and IndexedDB warm-up); each round a different spread.
     for (let round = 0; round <= runs; round++) {
@@ -67,11 +65,10 @@ export async function runResolveBench(
       if (round > 0) {
         cold.push(c);
         warm.push(w);
-        found = first.people;
         memberships = first.memberships;
       }
     }
-    out.push({ people: count, coldMs: median(cold), warmMs: median(warm), found, memberships });
+    out.push({ people: count, coldMs: median(cold), warmMs: median(warm), memberships });
   }
   return out;
 }
