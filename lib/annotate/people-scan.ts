@@ -13,6 +13,7 @@
 // the whole list. A unit test holds the two answers equal on every saved real page.
 import { redecideAvatars } from '../sites/avatars';
 import type { PersonMention, SiteAdapter } from '../sites/types';
+import { appendAll } from '../arrays';
 
 /** Most elements in one subtree the adapter is asked about (a few ms of adapter work). */
 export const PEOPLE_CHUNK_ELEMENTS = 1500;
@@ -60,7 +61,7 @@ export async function scanPeople(
     if (signal.aborted) return undefined;
     if (!(chunk as Node).isConnected) continue;
     try {
-      out.push(...adapter.people(chunk, url));
+      appendAll(out, adapter.people(chunk, url));
     } catch {
       // An adapter that trips over odd markup must not break the page.
     }

@@ -5,6 +5,7 @@
 import type { PersonMention } from '../sites/types';
 import type { PeopleAnnotator } from './people';
 import type { TopicAnnotator } from './topics';
+import { appendAll } from '../arrays';
 
 export interface ScheduleOptions {
   signal: AbortSignal;
@@ -78,7 +79,7 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     while (!signal.aborted && queue.roots.length > 0) {
       const mentions: PersonMention[] = [];
       for (const root of queue.roots.splice(0))
-        mentions.push(...(await options.findPeople(root, pause)));
+        appendAll(mentions, await options.findPeople(root, pause));
       if (!signal.aborted) await people.annotate(mentions, pause);
     }
     const compiled = await topics.matcher();

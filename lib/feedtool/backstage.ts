@@ -15,6 +15,7 @@ import {
   type SourceProblem,
 } from './source';
 import { loadYaml, type YamlDocument } from './yaml-load';
+import { appendAll } from '../arrays';
 
 const link = z.looseObject({
   url: z.string(),
@@ -72,7 +73,7 @@ export function importBackstage(
   const records = emptyRecords();
   const problems: SourceProblem[] = [];
   const loaded = loadYaml(text, file);
-  problems.push(...loaded.problems);
+  appendAll(problems, loaded.problems);
   const users: { entity: User; origin: Origin }[] = [];
   const groups: { entity: GroupEntity; origin: Origin }[] = [];
   const otherKinds = new Map<string, number>();

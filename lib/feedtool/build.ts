@@ -23,6 +23,7 @@ import {
   type SourceRecords,
 } from './source';
 import { decodeBytes } from './text';
+import { appendAll } from '../arrays';
 
 /** Inputs larger than this are refused: a directory export is megabytes, not gigabytes. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -88,7 +89,7 @@ export async function buildFeed(
       imported.set(source, await importGit(source, baseDir, display, declared));
   for (const source of sources) {
     const result = imported.get(source)!;
-    problems.push(...result.problems);
+    appendAll(problems, result.problems);
     // Refuse what could not be read: an importer that found nothing (and said why) must
     // not yield an empty feed with success.
     if (

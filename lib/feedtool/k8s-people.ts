@@ -18,6 +18,7 @@ import {
   type Sourced,
 } from './source';
 import { loadYaml } from './yaml-load';
+import { appendAll } from '../arrays';
 
 interface Seat {
   person: string;
@@ -118,7 +119,10 @@ export function readSlackUsers(
   const out = new Map<string, string>();
   const loaded = loadYaml(text, file);
   // The map is optional enrichment: its problems never stop the build.
-  problems.push(...loaded.problems.map((p) => ({ ...p, severity: 'warning' as const })));
+  appendAll(
+    problems,
+    loaded.problems.map((p) => ({ ...p, severity: 'warning' as const })),
+  );
   const users = (loaded.documents[0]?.value as { users?: unknown } | undefined)?.users;
   if (typeof users !== 'object' || users === null) {
     if (loaded.problems.length === 0) {

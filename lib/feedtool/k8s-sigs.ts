@@ -27,6 +27,7 @@ import {
 } from './source';
 import { loadYaml } from './yaml-load';
 import { describeKeys, withoutEmpty } from './importers/empty';
+import { appendAll } from '../arrays';
 
 /** The registry's usual kinds, read first and in this order; any other top-level list of
  * groups follows in file order, its key being its kind. */
@@ -61,7 +62,7 @@ export function importK8sSigs(
   const records = emptyRecords();
   const problems: SourceProblem[] = [];
   const loaded = loadYaml(text, file);
-  problems.push(...loaded.problems);
+  appendAll(problems, loaded.problems);
   const doc = loaded.documents[0];
   if (!doc || typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value)) {
     if (loaded.problems.length === 0)
@@ -283,8 +284,8 @@ export function importK8sSigs(
   const gbRep = personEntry.safeParse(withoutEmpty(root.gb_rep));
   if (gbRep.success) roster.person(gbRep.data, at(['gb_rep']));
 
-  records.people.push(...roster.peopleRecords());
-  records.memberships.push(...roster.membershipRecords());
+  appendAll(records.people, roster.peopleRecords());
+  appendAll(records.memberships, roster.membershipRecords());
   // Expertise listed twice (tech lead of a group and lead of its subproject): keep the first.
   const seen = new Set<string>();
   records.expertise = records.expertise.filter((e) => {

@@ -8,6 +8,7 @@ import { jsonErrorPosition, leadingLength } from './feed-source';
 import { locateJsonPaths } from './json-locate';
 import type { Conflict, Merged } from './merge';
 import type { Origin, SourceProblem } from './source';
+import { appendAll } from '../arrays';
 
 export function formatLocation(file: string, line?: number, column?: number): string {
   return `${file}${line !== undefined ? `:${line}` : ''}${line !== undefined && column !== undefined ? `:${column}` : ''}`;
@@ -85,13 +86,13 @@ export function formatBuild(
   verbose: boolean,
 ): string[] {
   const lines = result.problems.filter((p) => verbose || p.severity !== 'note').map(formatProblem);
-  lines.push(...result.conflicts.map(formatConflict));
+  appendAll(lines, result.conflicts.map(formatConflict));
   const notes = result.problems.filter((p) => p.severity === 'note').length;
   if (!verbose && notes > 0)
     lines.push(`(${notes} note${notes === 1 ? '' : 's'} hidden; --verbose shows them)`);
   const acrossSources = result.merged.filter((m) => m.from.source !== m.into.source);
   const withinSources = result.merged.length - acrossSources.length;
-  if (verbose) lines.push(...result.merged.map(formatMerged));
+  if (verbose) appendAll(lines, result.merged.map(formatMerged));
   if (result.counts) {
     lines.push(
       `built ${output ?? 'feed'}: ${formatCounts(result.counts)}; ${acrossSources.length} record${acrossSources.length === 1 ? '' : 's'} merged across sources, ${withinSources} within a source, ${result.conflicts.length} conflict${result.conflicts.length === 1 ? '' : 's'}`,

@@ -17,6 +17,7 @@ import {
   type TopicInput,
 } from './source';
 import { readRstTables } from './rst-tables';
+import { appendAll } from '../arrays';
 
 const HANDLE = /^([^\s*^(),]+?)(\*)?(\^)?(?:\s*\((inactive)\))?$/i;
 
@@ -122,8 +123,8 @@ export function importRstExperts(
       }
     }
   }
-  records.topics.push(...topics.values());
-  records.expertise.push(...expertise.values());
+  appendAll(records.topics, topics.values());
+  appendAll(records.expertise, expertise.values());
   return { records, problems };
 }
 

@@ -8,6 +8,7 @@
 // tokens never count, and free prose never does (see lib/match/identity.ts).
 import { mention, text, within } from './dom';
 import type { PersonMention, PersonRole } from './types';
+import { appendAll } from '../arrays';
 
 /** A full name: 2–4 tokens, each starting with a capital letter (particles allowed). */
 const FULL_NAME =
@@ -148,6 +149,6 @@ export function nameMentions(
     add(nameIn(line, SIGNATURE), 'commenter');
   }
   // Off where every page link's text spells its target (a wiki's page titles).
-  if (options.linksAboutPeople !== false) out.push(...linksAboutPeople(root, skip));
+  if (options.linksAboutPeople !== false) appendAll(out, linksAboutPeople(root, skip));
   return out;
 }

@@ -14,6 +14,7 @@ import { applyMailmap, type Mailmap } from './mailmap';
 import { measureGroups, type GroupStats } from './practice';
 import { readHistory } from './read';
 import { DEFAULT_RULES, MONTH, participationOf, stageOf, type VocabularyRules } from './wenger';
+import { extent } from '../../arrays';
 
 export interface DiscoveryOptions {
   since?: number;
@@ -177,8 +178,7 @@ function describeGroups(
     const ranked = [...group.areaWeight.entries()].sort((a, b) => b[1] - a[1]);
     const areas = ranked.map(([a]) => history.areaNames[a]!);
     const memberWeight = group.members.reduce((sum, m) => sum + m.weight, 0);
-    const first = Math.min(...group.times);
-    const last = Math.max(...group.times);
+    const { min: first, max: last } = extent(group.times);
     const members: DiscoveredMember[] = group.members.map((m) => {
       const share = memberWeight > 0 ? m.weight / memberWeight : 0;
       const paths = [...m.areas.entries()]
@@ -206,6 +206,7 @@ function describeGroups(
     const memberTimes = group.commitIndexes
       .filter((c) => memberSet.has(personOf[history.authors[c]!]!))
       .map((c) => history.times[c]!);
+    const memberSpan = extent(memberTimes);
     let key = slug(areas[0]!.replace(/\//g, '-')) || `group-${g + 1}`;
     for (let i = 2; keys.has(key); i++) key = `${slug(areas[0]!)}-${i}`;
     keys.add(key);
@@ -223,8 +224,8 @@ function describeGroups(
       // (a typo fixed years after the group moved on) do not keep a community alive.
       stage: stageOf(
         {
-          first: Math.min(...memberTimes),
-          last: Math.max(...memberTimes),
+          first: memberSpan.min,
+          last: memberSpan.max,
           times: memberTimes,
           core,
           recentPeople,

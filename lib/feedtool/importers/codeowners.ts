@@ -20,6 +20,7 @@ import { describeKeys, withoutEmpty } from './empty';
 import { readRegistry, type RegistryFile } from './files';
 import { Roster } from './roster';
 import { isMapping, loadYamlFiles, stringList } from './yaml-files';
+import { appendAll } from '../../arrays';
 
 type Kind = 'codeowners' | 'owners' | 'aliases';
 
@@ -271,8 +272,8 @@ export async function importCodeowners(
     );
     return { records, problems };
   }
-  records.people.push(...roster.peopleRecords());
-  records.memberships.push(...roster.membershipRecords());
+  appendAll(records.people, roster.peopleRecords());
+  appendAll(records.memberships, roster.membershipRecords());
   return { records, problems };
 }
 

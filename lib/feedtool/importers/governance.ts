@@ -18,6 +18,7 @@ import { describeKeys, withoutEmpty } from './empty';
 import { readRegistry } from './files';
 import { Roster } from './roster';
 import { isMapping, loadYamlFiles, stringList } from './yaml-files';
+import { appendAll } from '../../arrays';
 
 type Seat = GovernanceSourceConfig['roles'][keyof GovernanceSourceConfig['roles']];
 
@@ -229,7 +230,7 @@ export async function importGovernance(
     );
     return { records, problems };
   }
-  records.people.push(...roster.peopleRecords());
-  records.memberships.push(...roster.membershipRecords());
+  appendAll(records.people, roster.peopleRecords());
+  appendAll(records.memberships, roster.membershipRecords());
   return { records, problems };
 }

@@ -14,6 +14,7 @@ import type { LdapSourceConfig } from '../config-registries';
 import {
   emptyRecords,
   problemAt,
+  type CommunityInput,
   type ImportResult,
   type Origin,
   type PersonInput,
@@ -22,6 +23,7 @@ import {
 import { parseTemplate, renderTemplate, type Template } from '../template';
 import { cellOf, describe, nearest, normalizeDn, values, type Cell } from './ldap-entries';
 import { Roster } from './roster';
+import { appendAll } from '../../arrays';
 
 export interface LdapContext {
   baseDir: string;
@@ -218,7 +220,7 @@ export async function importLdap(
     const g = config.groups;
     const groupByDn = new Map<string, string>();
     const groupIds = new Set<string>();
-    const accepted: { entry: Entry; id: string }[] = [];
+    const accepted: { entry: Entry; id: string; community: CommunityInput }[] = [];
     for (const entry of entries.groups) {
       const cell = cellOf(entry);
       const id = render(g.id, cell);
@@ -237,22 +239,19 @@ export async function importLdap(
       }
       groupIds.add(id);
       groupByDn.set(normalizeDn(entry.dn), id);
-      accepted.push({ entry, id });
-      records.communities.push({
-        record: {
-          id,
-          name,
-          domain: render(g.domain, cell) ?? '',
-          stage: config.community.stage,
-          standing: config.community.standing,
-          openToNewcomers: config.community.openToNewcomers,
-        },
-        origin: origin(entry),
-      });
+      const community: CommunityInput = {
+        id,
+        name,
+        domain: render(g.domain, cell) ?? '',
+        stage: config.community.stage,
+        standing: config.community.standing,
+        openToNewcomers: config.community.openToNewcomers,
+      };
+      accepted.push({ entry, id, community });
+      records.communities.push({ record: community, origin: origin(entry) });
     }
     let strangers = 0;
-    for (const { entry, id } of accepted) {
-      const community = records.communities.find((c) => c.record.id === id)!.record;
+    for (const { entry, id, community } of accepted) {
       for (const [attribute, seat] of [
         ['member', g.members],
         ['uniqueMember', g.members],
@@ -280,7 +279,7 @@ export async function importLdap(
         ),
       );
   }
-  records.people.push(...roster.peopleRecords());
-  records.memberships.push(...roster.membershipRecords());
+  appendAll(records.people, roster.peopleRecords());
+  appendAll(records.memberships, roster.membershipRecords());
   return { records, problems };
 }

@@ -6,6 +6,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { problemAt, type Origin, type SourceProblem } from '../source';
 import type { RegistryFile } from './files';
 import { loadYamlFiles } from './yaml-files';
+import { appendAll } from '../../arrays';
 
 export interface MappedDocument {
   file: RegistryFile;
@@ -31,7 +32,7 @@ export function loadDocuments(
       }
       continue;
     }
-    out.push(...loadYamlFiles([file], source, problems));
+    appendAll(out, loadYamlFiles([file], source, problems));
   }
   return out;
 }

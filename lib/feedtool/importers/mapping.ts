@@ -27,6 +27,7 @@ import { loadDocuments } from './mapping-docs';
 import { compileMapping, globPattern } from './mapping-check';
 import { scalarText, select, type SelectedNode } from './mapping-select';
 import { Roster } from './roster';
+import { appendAll } from '../../arrays';
 
 type Cell = (column: string) => string | undefined;
 type MappedPerson = MappingSourceConfig['communities'][number]['members'][number]['person'];
@@ -49,7 +50,7 @@ export async function importMapping(
   const read = await readRegistry(root, display, (name) =>
     extensions.has(path.extname(name).toLowerCase()),
   );
-  problems.push(...read.problems);
+  appendAll(problems, read.problems);
   const docs = loadDocuments(read.files, config.id, problems);
   if (problems.some((p) => p.severity === 'error')) return { records, problems };
 
@@ -261,8 +262,8 @@ export async function importMapping(
       }
     });
   }
-  records.people.push(...roster.peopleRecords());
-  records.memberships.push(...roster.membershipRecords());
+  appendAll(records.people, roster.peopleRecords());
+  appendAll(records.memberships, roster.membershipRecords());
 
   if (
     [...matched.values()].every((n) => n === 0) &&

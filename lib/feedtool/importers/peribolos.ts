@@ -19,6 +19,7 @@ import { describeKeys, withoutEmpty } from './empty';
 import { readRegistry } from './files';
 import { Roster } from './roster';
 import { isMapping, loadYamlFiles, stringList, type LoadedYaml } from './yaml-files';
+import { appendAll } from '../../arrays';
 
 const ORG_KEYS = ['admins', 'members', 'teams'];
 
@@ -152,8 +153,8 @@ export async function importPeribolos(
     );
     return { records, problems };
   }
-  records.people.push(...roster.peopleRecords());
-  records.memberships.push(...roster.membershipRecords());
+  appendAll(records.people, roster.peopleRecords());
+  appendAll(records.memberships, roster.membershipRecords());
   return { records, problems };
 }
 

@@ -3,6 +3,7 @@
 import type { Origin, SourceProblem } from '../source';
 import { loadYaml } from '../yaml-load';
 import type { RegistryFile } from './files';
+import { appendAll } from '../../arrays';
 
 export interface LoadedYaml {
   file: RegistryFile;
@@ -19,7 +20,7 @@ export function loadYamlFiles(
   const out: LoadedYaml[] = [];
   for (const file of files) {
     const loaded = loadYaml(file.text, file.file);
-    problems.push(...loaded.problems);
+    appendAll(problems, loaded.problems);
     for (const doc of loaded.documents) {
       out.push({
         file,

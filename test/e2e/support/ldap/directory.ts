@@ -1,12 +1,19 @@
 // The directory the LDAP importer's tests read, as LDIF for slapadd: a small organisation
 // (nested units, people with one or two addresses, a groupOfNames with an owner and a
 // nested group, a groupOfUniqueNames with the optional unique-id suffix, a person without a
-// displayName) under ou=acme, and a large one (10,000 people in one group) under ou=bulk.
+// displayName) under ou=acme, and a large one under ou=bulk: 10,000 people, each in every one
+// of 20 groups of 10,000 members (200,000 memberships: more items than a spread call passes,
+// which once crashed the importer).
 import { READER_DN, READER_PASSWORD, SUFFIX } from './slapd';
 
 export const ACME = `ou=acme,${SUFFIX}`;
 export const BULK = `ou=bulk,${SUFFIX}`;
 export const BULK_PEOPLE = 10_000;
+/** "Everyone" and "Cohort 01" … "Cohort 19", each with every bulk person. */
+export const BULK_GROUPS = [
+  'Everyone',
+  ...Array.from({ length: 19 }, (_, i) => `Cohort ${String(i + 1).padStart(2, '0')}`),
+];
 
 function entry(dn: string, attributes: [string, string][]): string {
   return [`dn: ${dn}`, ...attributes.map(([k, v]) => `${k}: ${v}`)].join('\n');
@@ -77,16 +84,16 @@ export function seedLdif(): string {
     ]),
     ou(BULK, 'bulk'),
   ];
-  const everyone: [string, string][] = [
-    ['objectClass', 'groupOfNames'],
-    ['cn', 'Everyone'],
-  ];
+  const members: [string, string][] = [];
   for (let i = 0; i < BULK_PEOPLE; i++) {
     const uid = `user${String(i).padStart(5, '0')}`;
     const dn = `uid=${uid},${BULK}`;
     blocks.push(person(dn, uid, `User ${i}`, [['mail', `${uid}@example.org`]]));
-    everyone.push(['member', dn]);
+    members.push(['member', dn]);
   }
-  blocks.push(entry(`cn=Everyone,${BULK}`, everyone));
+  for (const name of BULK_GROUPS)
+    blocks.push(
+      entry(`cn=${name},${BULK}`, [['objectClass', 'groupOfNames'], ['cn', name], ...members]),
+    );
   return `${blocks.join('\n\n')}\n`;
 }
