@@ -2,10 +2,11 @@
 // files (one per team and per person), a JSON maintainers list, and the real sigs.yaml of
 // kubernetes/community (read in place) mapped without the k8s-sigs importer — plus selector
 // parsing, checked-up-front mistakes and the refusal of a mapping that matches nothing.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importMapping } from '../../../lib/feedtool/importers/mapping';
 import { parseSelector } from '../../../lib/feedtool/importers/mapping-select';
 import { CORPUS, FIXTURES, REPO_ROOT, sourceConfig } from './helpers';
@@ -277,5 +278,80 @@ describe('mapping importer', () => {
     expect(result.problems[0]!.message).toBe(
       'the mapping matched nothing in 1 document: expected communities[0] "$.teams[*]" to select records; found test/fixtures/feedtool/registries/mapping-json/maintainers.json: `generated`, `projects`',
     );
+  });
+
+  describe('a JSON registry', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'constellation-mapping-json-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const config = sourceConfig({
+      type: 'mapping',
+      communities: [
+        {
+          select: '$.projects[*]',
+          id: 'proj-{id}',
+          name: '{title}',
+          members: [
+            {
+              select: 'maintainers[*]',
+              person: { id: 'gh-{github|lower}', name: '{name}' },
+              participation: '{role}',
+            },
+          ],
+        },
+      ],
+    });
+    const write = (name: string, text: string) => {
+      writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+
+    it('of 150 projects with 1,000 maintainers each: every membership, each record at its line', async () => {
+      // More memberships than a spread call can pass (about 125,000), one value per line.
+      const projects = Array.from({ length: 150 }, (_, p) => ({
+        id: `p${p}`,
+        title: `Project ${p}`,
+        maintainers: Array.from({ length: 1_000 }, (_, m) => ({
+          name: `Person ${(p * 1_000 + m) % 40_000}`,
+          github: `User${(p * 1_000 + m) % 40_000}`,
+          role: m === 0 ? 'core' : 'active',
+        })),
+      }));
+      const file = write('big.json', JSON.stringify({ projects }, null, 1));
+      const result = await importMapping(config, file, display);
+      expect(result.problems).toEqual([]);
+      expect(result.records.communities).toHaveLength(150);
+      expect(result.records.people).toHaveLength(40_000);
+      expect(result.records.memberships).toHaveLength(150_000);
+      // {"projects": [ {"id", "title", "maintainers": [ {name, github, role}, … ] }, … ] }:
+      // project p opens on line 3 + p × 5,006; its maintainer m on 7 + p × 5,006 + m × 5.
+      expect(result.records.communities[2]!.origin).toMatchObject({
+        line: 3 + 2 * 5_006,
+        column: 3,
+      });
+      const seat = result.records.memberships.find(
+        (m) => m.record.person === 'gh-user2005' && m.record.community === 'proj-p2',
+      )!;
+      expect(seat.record.participation).toBe('active');
+      expect(seat.origin).toMatchObject({ line: 7 + 2 * 5_006 + 5 * 5, column: 5 });
+      expect(readFileSync(file, 'utf8').split('\n')[seat.origin.line! - 1]).toBe('    {');
+    });
+
+    it('that repeats a key, or that is not JSON, is refused at its line', async () => {
+      const repeated = await importMapping(
+        config,
+        write('repeated.json', '{"projects": [\n  {"id": "a", "title": "A",\n   "id": "b"}\n]}'),
+        display,
+      );
+      expect(repeated.records.communities).toEqual([]);
+      expect(repeated.problems).toMatchObject([{ severity: 'error', line: 3 }]);
+      expect(repeated.problems[0]!.message).toMatch(/^YAML: Map keys must be unique/);
+      const broken = await importMapping(
+        config,
+        write('broken.json', '{"projects": [\n  {"id": "a", "title": "A"},\n  ,\n]}'),
+        display,
+      );
+      expect(broken.records.communities).toEqual([]);
+      expect(broken.problems[0]).toMatchObject({ severity: 'error', line: 3 });
+    });
   });
 });
