@@ -13,6 +13,7 @@ import { benchHovercard } from './hovercard';
 import { benchStorage } from './storage';
 import { benchIdbValues } from './idb-values';
 import { benchResolve } from './resolve';
+import { benchFeedtoolBuild } from './feedtool-build';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
@@ -27,6 +28,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   storage: benchStorage,
   'idb-values': benchIdbValues,
   resolve: benchResolve,
+  'feedtool-build': benchFeedtoolBuild,
 };
 
 const at = process.argv.indexOf('--suite');

@@ -15,8 +15,27 @@ export const BULK_GROUPS = [
   ...Array.from({ length: 19 }, (_, i) => `Cohort ${String(i + 1).padStart(2, '0')}`),
 ];
 
-function entry(dn: string, attributes: [string, string][]): string {
+/** One LDIF entry. */
+export function entry(dn: string, attributes: [string, string][]): string {
   return [`dn: ${dn}`, ...attributes.map(([k, v]) => `${k}: ${v}`)].join('\n');
+}
+
+/** The suffix's organization and the reader the tests bind as: every seeded directory's top. */
+export function rootEntries(): string[] {
+  return [
+    entry(SUFFIX, [
+      ['objectClass', 'dcObject'],
+      ['objectClass', 'organization'],
+      ['dc', 'example'],
+      ['o', 'Example'],
+    ]),
+    entry(READER_DN, [
+      ['objectClass', 'organizationalRole'],
+      ['objectClass', 'simpleSecurityObject'],
+      ['cn', 'reader'],
+      ['userPassword', READER_PASSWORD],
+    ]),
+  ];
 }
 
 const ou = (dn: string, name: string) =>
@@ -37,18 +56,7 @@ function person(dn: string, uid: string, cn: string, extra: [string, string][] =
 
 export function seedLdif(): string {
   const blocks: string[] = [
-    entry(SUFFIX, [
-      ['objectClass', 'dcObject'],
-      ['objectClass', 'organization'],
-      ['dc', 'example'],
-      ['o', 'Example'],
-    ]),
-    entry(READER_DN, [
-      ['objectClass', 'organizationalRole'],
-      ['objectClass', 'simpleSecurityObject'],
-      ['cn', 'reader'],
-      ['userPassword', READER_PASSWORD],
-    ]),
+    ...rootEntries(),
     ou(ACME, 'acme'),
     ou(`ou=Engineering,${ACME}`, 'Engineering'),
     ou(`ou=Platform,ou=Engineering,${ACME}`, 'Platform'),
