@@ -1,7 +1,7 @@
 // Resolving a page's people against a synthetic directory in real Chromium: their records by
 // email key, then their memberships, from a cold reader, against the same lookups again right
 // after (answered from the packs the context remembers, as far as its memory budget holds them).
-// `npm run bench -- --suite resolve [--people N] [--runs N]`
+// `npm run bench -- --suite resolve [--people N] [--runs N] [--sizes 1,10,50,200]`
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { ResolveRow } from '../../test/bench/resolve.page';
 import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
@@ -9,12 +9,16 @@ import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness
 export async function benchResolve(): Promise<void> {
   const people = numberOption('people', 100_000);
   const runs = numberOption('runs', 5);
+  const at = process.argv.indexOf('--sizes');
+  const sizes = at >= 0 ? process.argv[at + 1]!.split(',').map(Number) : [1, 10, 50, 200];
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1))
+    throw new Error('--sizes takes page sizes, e.g. 1,10,50,200');
   console.log(`\n## Resolve a page's people: directory of ${people.toLocaleString('en')} people`);
   const feedText = JSON.stringify(generateSyntheticFeed({ people, seed: 42 }));
   const { result, browserVersion } = await runPageBenchmark<ResolveRow[]>({
     entry: 'test/bench/resolve.page.ts',
     exportName: 'runResolveBench',
-    args: ['/feed.json', [1, 10, 50, 200], runs],
+    args: ['/feed.json', sizes, runs],
     files: { '/feed.json': { body: feedText, contentType: 'application/json' } },
   });
   console.log(`Chromium ${browserVersion}, medians of ${runs} rounds, each a different spread.`);
