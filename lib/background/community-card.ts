@@ -8,7 +8,7 @@ import {
   dataStatus,
   getCommunity,
   getTopic,
-  membersOfCommunity,
+  communityContacts,
   viewerOf,
 } from '../db/queries';
 import type { CommunityRow, Ref } from '../db/schema';
@@ -66,29 +66,17 @@ export async function annotateCommunityCard(db: ConstellationDB, ref: Ref): Prom
   const viewer = await viewerOf(db);
   const [community, status] = await Promise.all([getCommunity(db, ref, viewer), dataStatus(db)]);
   if (!community) throw new Error(`no community ${ref.id} in feed ${ref.feedId}`);
-  const members = await membersOfCommunity(db, community, viewer);
+  const members = await communityContacts(db, community, viewer, MAX_TO_ASK);
+  if (!members) throw new Error(`no community ${ref.id} in feed ${ref.feedId}`);
   const mine = viewer.memberOf.has(communityKey(community.feedId, community.id));
-  const myRow = viewer.me
-    ? members.find((m) => m.person.feedId === viewer.me!.feedId && m.person.id === viewer.me!.id)
-    : undefined;
-  const contacts: CommunityContact[] = members
-    .filter(
-      (m) =>
-        m !== myRow && (m.membership.roles.length > 0 || m.membership.participation === 'core'),
-    )
-    .sort(
-      (a, b) =>
-        b.membership.roles.length - a.membership.roles.length ||
-        a.person.name.localeCompare(b.person.name),
-    )
-    .slice(0, MAX_TO_ASK)
-    .map((m) => ({
-      feedId: m.person.feedId,
-      id: m.person.id,
-      name: m.person.name,
-      participation: m.membership.participation,
-      roles: m.membership.roles,
-    }));
+  const myRow = members.mine;
+  const contacts: CommunityContact[] = members.contacts.map(({ person, membership }) => ({
+    feedId: person.feedId,
+    id: person.id,
+    name: person.name,
+    participation: membership.participation,
+    roles: membership.roles,
+  }));
   const topics = await Promise.all(
     community.topics.map((id) => getTopic(db, { feedId: community.feedId, id })),
   );
@@ -103,11 +91,11 @@ export async function annotateCommunityCard(db: ConstellationDB, ref: Ref): Prom
     me: myRow
       ? {
           member: true,
-          participation: myRow.membership.participation,
-          roles: myRow.membership.roles,
+          participation: myRow.participation,
+          roles: myRow.roles,
         }
       : { member: mine },
-    members: members.length,
+    members: members.count,
     topics: topics.filter((t) => t !== undefined).map((t) => t.label),
     ask: contacts,
   };

@@ -6,6 +6,7 @@
 import { emailKey, handleKey, nameKey } from '../model/keys';
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
+import { appendAll } from '../arrays';
 import type { IndexList, RecordList } from './packs';
 import { canSee, dataStatusOf, viewerOfRows, type DataStatus, type Viewer } from './viewer';
 import type {
@@ -207,6 +208,64 @@ export async function membersOfCommunity(
         PARTICIPATION_ORDER[b.membership.participation] ||
       a.person.name.localeCompare(b.person.name),
   );
+}
+
+/**
+ * Whom a community card names to ask: the first `limit` members other than the viewer with a
+ * leadership role or core participation — most roles first, then by name (as
+ * membersOfCommunity orders them, then by participation) — with the viewer's own membership and
+ * how many members there are. Only the memberships are read whole; people are read for the
+ * tiers of equal role counts that decide the answer, not for every member (an "everyone"
+ * group of 100,000 people would read the whole directory). Every stored membership names a
+ * stored person (validation drops the others), so the count is the memberships'. Undefined for
+ * a community the viewer may not see.
+ */
+export async function communityContacts(
+  db: ConstellationDB,
+  community: Ref,
+  viewer: Viewer,
+  limit: number,
+): Promise<{ count: number; mine?: MembershipRow; contacts: CommunityMember[] } | undefined> {
+  if (!(await getCommunity(db, community, viewer))) return undefined;
+  const me = viewer.me;
+  return readPacks(db, async (r) => {
+    const memberships = await r.group<MembershipRow>(
+      'memberships@community',
+      community.feedId,
+      community.id,
+    );
+    const isMe = (m: MembershipRow) =>
+      me !== undefined && m.feedId === me.feedId && m.person === me.id;
+    const tiers = new Map<number, MembershipRow[]>();
+    for (const m of memberships) {
+      if (isMe(m) || (m.roles.length === 0 && m.participation !== 'core')) continue;
+      const tier = tiers.get(m.roles.length);
+      if (tier) tier.push(m);
+      else tiers.set(m.roles.length, [m]);
+    }
+    const contacts: CommunityMember[] = [];
+    for (const roles of [...tiers.keys()].sort((a, b) => b - a)) {
+      if (contacts.length >= limit) break;
+      const tier = tiers.get(roles)!;
+      const people = await r.bulkGet<PersonRow>(
+        'people',
+        tier.map((m) => ({ feedId: m.feedId, id: m.person })),
+      );
+      const found: CommunityMember[] = [];
+      tier.forEach((membership, i) => {
+        if (people[i]) found.push({ person: people[i], membership });
+      });
+      found.sort(
+        (a, b) =>
+          a.person.name.localeCompare(b.person.name) ||
+          PARTICIPATION_ORDER[a.membership.participation] -
+            PARTICIPATION_ORDER[b.membership.participation],
+      );
+      appendAll(contacts, found.slice(0, limit - contacts.length));
+    }
+    const mine = memberships.find(isMe);
+    return { count: memberships.length, ...(mine ? { mine } : {}), contacts };
+  });
 }
 
 /** Communities whose topics include this topic. */

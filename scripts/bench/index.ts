@@ -14,6 +14,7 @@ import { benchStorage } from './storage';
 import { benchIdbValues } from './idb-values';
 import { benchResolve } from './resolve';
 import { benchFeedtoolBuild } from './feedtool-build';
+import { benchCommunity } from './community';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: benchFoundation,
@@ -29,6 +30,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   'idb-values': benchIdbValues,
   resolve: benchResolve,
   'feedtool-build': benchFeedtoolBuild,
+  community: benchCommunity,
 };
 
 const at = process.argv.indexOf('--suite');

@@ -1,0 +1,87 @@
+// A community's screens at directory scale, in real Chromium with real IndexedDB: the
+// hovercard of a community named on a page (annotateCommunityCard), the popup's community view
+// (communityDetail) and the hovercard of one of its topics (annotateTopicCard), each from a
+// cold reader (no pack remembered), for communities of every size up to one of everyone.
+// Baseline in the same run: reading the community's memberships alone, cold, which any answer
+// that counts its members needs.
+import { annotateTopicCard } from '../../lib/background/annotate';
+import { annotateCommunityCard } from '../../lib/background/community-card';
+import { ConstellationDB } from '../../lib/db/database';
+import { replaceFeed } from '../../lib/db/ingest';
+import { readPacks } from '../../lib/db/packed';
+import { forgetPacks } from '../../lib/db/pack-memory';
+import { viewerOf } from '../../lib/db/queries';
+import { communityDetail } from '../../lib/db/views';
+import { validateFeedText } from '../../lib/model/validate';
+import { median } from '../../lib/stats';
+
+const DB_NAME = 'bench-community';
+
+export interface CommunityRow {
+  id: string;
+  members: number;
+  baselineMs: number;
+  cardMs: number;
+  viewMs: number;
+  topicCardMs: number;
+}
+
+const STEPS = ['baseline', 'card', 'view', 'topic'] as const;
+
+export async function runCommunityBench(
+  feedUrl: string,
+  ids: string[],
+  runs: number,
+): Promise<CommunityRow[]> {
+  const validation = validateFeedText(await (await fetch(feedUrl)).text());
+  if (!validation.ok) throw new Error(`bench feed rejected: ${validation.error.reason}`);
+  await ConstellationDB.delete(DB_NAME);
+  await replaceFeed(new ConstellationDB(DB_NAME), validation.feed, { source: 'url' });
+  const feedId = validation.feed.feedId;
+  const out: CommunityRow[] = [];
+  for (const id of ids) {
+    const ref = { feedId, id };
+    const community = validation.feed.communities.find((c) => c.id === id);
+    if (!community?.topics[0]) throw new Error(`community ${id} is missing or has no topic`);
+    const topic = { feedId, id: community.topics[0] };
+    const times: Record<(typeof STEPS)[number], number[]> = {
+      baseline: [],
+      card: [],
+      view: [],
+      topic: [],
+    };
+    let members = 0;
+    // The first round is discarded (JIT and IndexedDB warm-up).
+    for (let round = 0; round <= runs; round++) {
+      for (const step of STEPS) {
+        forgetPacks();
+        const db = new ConstellationDB(DB_NAME);
+        await db.open();
+        const t = performance.now();
+        if (step === 'baseline')
+          members = (await readPacks(db, (r) => r.group('memberships@community', feedId, id)))
+            .length;
+        else if (step === 'card') {
+          const card = await annotateCommunityCard(db, ref);
+          if (card.members !== members)
+            throw new Error(`card counts ${card.members} of ${members}`);
+        } else if (step === 'view') {
+          const view = await communityDetail(db, ref, await viewerOf(db));
+          if (view?.members.length !== members)
+            throw new Error(`view lists ${view?.members.length}`);
+        } else await annotateTopicCard(db, topic);
+        if (round > 0) times[step].push(performance.now() - t);
+        db.close();
+      }
+    }
+    out.push({
+      id,
+      members,
+      baselineMs: median(times.baseline),
+      cardMs: median(times.card),
+      viewMs: median(times.view),
+      topicCardMs: median(times.topic),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+// Whom a community card names to ask (communityContacts): the same members, in the same order,
+// with the same own membership and count, as ordering every member (membersOfCommunity) and
+// taking the first of them, on random communities spread over several packs of people, with
+// names that tie and any mix of roles and participation; and a members-only community stays
+// hidden from a viewer outside it.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { replaceFeed } from '../../../lib/db/ingest';
+import {
+  communityContacts,
+  membersOfCommunity,
+  type CommunityMember,
+} from '../../../lib/db/queries';
+import { ANONYMOUS, type Viewer } from '../../../lib/db/viewer';
+import type { FeedInput } from '../../../lib/model/feed';
+import { LEADERSHIP_ROLES, PARTICIPATION_LEVELS } from '../../../lib/model/vocabulary';
+import { emptyTestDb, parsedFeed, smallTestDb } from '../../fixtures/test-db';
+
+const feedId = 'big';
+const LIMIT = 5;
+
+/** The card's former answer: every member ordered, then the first with a role or core. */
+function expected(members: CommunityMember[], me: string | undefined) {
+  const isMe = (m: CommunityMember) => m.person.id === me;
+  const contacts = members
+    .filter(
+      (m) => !isMe(m) && (m.membership.roles.length > 0 || m.membership.participation === 'core'),
+    )
+    .sort(
+      (a, b) =>
+        b.membership.roles.length - a.membership.roles.length ||
+        a.person.name.localeCompare(b.person.name),
+    )
+    .slice(0, LIMIT);
+  return { count: members.length, mine: members.find(isMe)?.membership, contacts };
+}
+
+const seat = fc.record({
+  participation: fc.constantFrom(...PARTICIPATION_LEVELS),
+  roles: fc.uniqueArray(fc.constantFrom(...LEADERSHIP_ROLES), { maxLength: 3 }),
+});
+
+describe('communityContacts', () => {
+  it('names the members a full ordering of every member names', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 400 }),
+        fc.array(fc.tuple(fc.nat(), seat), { maxLength: 300 }),
+        fc.option(fc.nat()),
+        async (people, seats, meAt) => {
+          const names = ['Ana Díaz', 'ana diaz', 'Ben Ode', 'Zoë Ng', 'Ana Díaz', 'Émile Roy'];
+          const feed: FeedInput = {
+            format: 'constellation-feed',
+            version: 1,
+            feedId,
+            generatedAt: '2026-12-01T00:00:00Z',
+            organization: { name: 'Big' },
+            units: [],
+            people: Array.from({ length: people }, (_, i) => ({
+              id: `p-${String(i).padStart(3, '0')}`,
+              name: names[(i * 7) % names.length]!,
+            })),
+            topics: [],
+            communities: [
+              {
+                id: 'c',
+                name: 'Everyone',
+                domain: '',
+                stage: 'active',
+                standing: 'legitimized',
+                openToNewcomers: true,
+              },
+            ],
+            memberships: [],
+            expertise: [],
+          };
+          const seated = new Set<number>();
+          for (const [at, s] of seats) {
+            const person = at % people;
+            if (seated.has(person)) continue;
+            seated.add(person);
+            feed.memberships.push({
+              person: `p-${String(person).padStart(3, '0')}`,
+              community: 'c',
+              ...s,
+            });
+          }
+          const db = emptyTestDb();
+          await replaceFeed(db, parsedFeed(feed), { source: 'url' });
+          const me = meAt === null ? undefined : `p-${String(meAt % people).padStart(3, '0')}`;
+          const viewer: Viewer = me ? { me: { feedId, id: me }, memberOf: new Set() } : ANONYMOUS;
+          const ref = { feedId, id: 'c' };
+          const want = expected(await membersOfCommunity(db, ref, viewer), me);
+          const got = await communityContacts(db, ref, viewer, LIMIT);
+          expect(got).toEqual({
+            count: want.count,
+            ...(want.mine ? { mine: want.mine } : {}),
+            contacts: want.contacts,
+          });
+          db.close();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('is undefined for a members-only community the viewer is not in', async () => {
+    const db = await smallTestDb();
+    expect(
+      await communityContacts(db, { feedId: 'acme-main', id: 'c-fraud' }, ANONYMOUS, LIMIT),
+    ).toBeUndefined();
+    const sre = await communityContacts(db, { feedId: 'acme-main', id: 'c-sre' }, ANONYMOUS, LIMIT);
+    expect(sre?.count).toBe(3);
+    expect(sre?.contacts.map((m) => m.person.name)).toEqual(['Alice Chen']);
+  });
+});
