@@ -4,6 +4,7 @@ import type { ConstellationDB } from '../../../lib/db/database';
 import { peerEvidenceForTopic, pathTo, summarizeCommunities } from '../../../lib/db/finder';
 import { declareExpertise, setMe } from '../../../lib/db/local';
 import { participationInputs } from '../../../lib/db/participate';
+import { communityDetail } from '../../../lib/db/views';
 import { ANONYMOUS, getCommunity, viewerOf } from '../../../lib/db/queries';
 import { rankPeers } from '../../../lib/rank/peers';
 import { suggestCommunities } from '../../../lib/rank/participate';
@@ -82,6 +83,41 @@ describe('peer finder on the demo organisation', () => {
     });
     expect(summary!.units).toContain('data-platform');
     expect(summary!.companies).toEqual(['Northwind Mutual']);
+  });
+
+  it("the popup's community view summarises from the members it lists, as from the feed", async () => {
+    const feed = demoFeed();
+    const people = new Map(feed.people.map((p) => [p.id, p]));
+    const unitCompany = new Map(feed.units.map((u) => [u.id, u.company]));
+    const viewer = await viewerOf(db);
+    let checked = 0;
+    for (const c of feed.communities) {
+      const detail = await communityDetail(db, { feedId: F, id: c.id }, viewer);
+      if (!detail) continue; // members-only, not the viewer's
+      checked++;
+      const seats = feed.memberships.filter((m) => m.community === c.id);
+      const members = seats.map((m) => people.get(m.person)!);
+      expect(detail.members).toHaveLength(seats.length);
+      expect(detail.summary.members).toEqual({
+        core: seats.filter((m) => m.participation === 'core').length,
+        active: seats.filter((m) => m.participation === 'active').length,
+        peripheral: seats.filter((m) => m.participation === 'peripheral').length,
+      });
+      expect(detail.summary.units).toEqual(
+        [...new Set(members.flatMap((p) => (p.unit ? [p.unit] : [])))].sort(),
+      );
+      expect(detail.summary.companies).toEqual(
+        [
+          ...new Set(
+            members.flatMap((p) => {
+              const company = p.company ?? (p.unit ? unitCompany.get(p.unit) : undefined);
+              return company ? [company] : [];
+            }),
+          ),
+        ].sort(),
+      );
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 
   it('finds a path through communities: direct, or through one person', async () => {
