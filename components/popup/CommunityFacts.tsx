@@ -6,7 +6,13 @@ import type { CommunityRow } from '../../lib/db/schema';
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../useLiveQuery';
 
-export function CommunityFacts({ summary }: { summary: CommunitySummary }) {
+/** A community's facts; its units and companies may be still unread (shown as "…"). */
+export function CommunityFacts({
+  summary,
+}: {
+  summary: Pick<CommunitySummary, 'community' | 'members'> &
+    Partial<Pick<CommunitySummary, 'units' | 'companies'>>;
+}) {
   const { community, members, units, companies } = summary;
   return (
     <span class="meta community-facts">
@@ -18,8 +24,8 @@ export function CommunityFacts({ summary }: { summary: CommunitySummary }) {
       >
         {members.core} core / {members.active} active / {members.peripheral} peripheral
       </span>{' '}
-      · {units.length} {units.length === 1 ? 'unit' : 'units'}
-      {companies.length > 1 ? ` · ${companies.length} companies` : ''}
+      · {units ? `${units.length} ${units.length === 1 ? 'unit' : 'units'}` : '… units'}
+      {companies && companies.length > 1 ? ` · ${companies.length} companies` : ''}
     </span>
   );
 }

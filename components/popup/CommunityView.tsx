@@ -1,11 +1,12 @@
 // A community: its domain, stage and standing, how to take part (channels, meetings,
 // repertoire), members grouped by participation with their roles, units and companies it
-// spans, related communities, and follow/unfollow (local data).
+// spans, related communities, and follow/unfollow (local data). Its head (members counted from
+// the memberships) shows first, marked busy, while the members' records are read.
 import type { ConstellationDB } from '../../lib/db/database';
 import { follow, unfollow } from '../../lib/db/local';
 import type { Viewer } from '../../lib/db/queries';
-import { communityDetail } from '../../lib/db/views';
-import type { Ref } from '../../lib/db/schema';
+import { communityDetail, communityHead } from '../../lib/db/views';
+import type { CommunityRow, Ref } from '../../lib/db/schema';
 import { PARTICIPATION_LEVELS } from '../../lib/model/vocabulary';
 import { useLiveQuery } from '../useLiveQuery';
 import { CommunityFacts } from './CommunityFacts';
@@ -23,26 +24,81 @@ export function CommunityView(props: {
   community: Ref;
 }) {
   const { db, viewer, nav, community: ref } = props;
+  // The head (the memberships alone) answers first; the members and the units they span
+  // follow, which for a community of thousands takes most of a second.
+  const head = useLiveQuery(() => communityHead(db, ref, viewer), [db, ref.feedId, ref.id, viewer]);
   const state = useLiveQuery(
     () => communityDetail(db, ref, viewer),
     [db, ref.feedId, ref.id, viewer],
   );
-  if (state.status === 'loading') return <p class="loading">Loading…</p>;
   if (state.status === 'error')
     return <p role="alert">Could not load this community: {state.error}</p>;
-  if (!state.value)
+  if (state.status === 'loading') {
+    if (head.status !== 'ready') return <p class="loading">Loading…</p>;
+    if (!head.value) return <NotShown />;
+    const { community, members, following } = head.value;
+    const count = members.core + members.active + members.peripheral;
     return (
-      <p role="alert">This community is not in your data, or it is shown only to its members.</p>
+      <section
+        class="community-head"
+        aria-labelledby="community-title"
+        aria-busy="true"
+        data-community={community.id}
+      >
+        <CommunityTop
+          db={db}
+          community={community}
+          facts={{ community, members }}
+          following={following}
+        />
+        <h3>Members</h3>
+        <p class="loading">Loading {count.toLocaleString()} members…</p>
+      </section>
     );
+  }
+  if (!state.value) return <NotShown />;
   const { community, summary, members, following, related, unitNames } = state.value;
 
   return (
     <section class="community-view" aria-labelledby="community-title" data-community={community.id}>
+      <CommunityTop db={db} community={community} facts={summary} following={following} />
+      <h3>Members</h3>
+      {PARTICIPATION_LEVELS.map((level) => {
+        const group = members.filter((m) => m.membership.participation === level);
+        if (group.length === 0) return null;
+        return <MemberGroup key={level} level={level} members={group} nav={nav} />;
+      })}
+      <p class="meta">
+        Spans {unitNames.join(', ') || 'no units'}
+        {summary.companies.length ? ` · ${summary.companies.join(', ')}` : ''}
+      </p>
+      <CommunityLinks title="Related communities" communities={related} nav={nav} />
+    </section>
+  );
+}
+
+function NotShown() {
+  return (
+    <p role="alert">This community is not in your data, or it is shown only to its members.</p>
+  );
+}
+
+/** Name, facts, evidence, domain, follow and how to take part: the same while members load. */
+function CommunityTop(props: {
+  db: ConstellationDB;
+  community: CommunityRow;
+  facts: Parameters<typeof CommunityFacts>[0]['summary'];
+  following: boolean;
+}) {
+  const { db, community, facts, following } = props;
+  const ref = { feedId: community.feedId, id: community.id };
+  return (
+    <>
       <h2 id="community-title">
         {community.name}
         <DiscoveredBadge community={community} />
       </h2>
-      <CommunityFacts summary={summary} />
+      <CommunityFacts summary={facts} />
       <DiscoveredNote community={community} />
       {!isDiscovered(community) && community.evidence && (
         // A declared community that a history confirmed (docs/discovery.md): its evidence.
@@ -60,17 +116,6 @@ export function CommunityView(props: {
         {following ? 'Following — unfollow' : 'Follow'}
       </button>
       <TakePart db={db} community={community} />
-      <h3>Members</h3>
-      {PARTICIPATION_LEVELS.map((level) => {
-        const group = members.filter((m) => m.membership.participation === level);
-        if (group.length === 0) return null;
-        return <MemberGroup key={level} level={level} members={group} nav={nav} />;
-      })}
-      <p class="meta">
-        Spans {unitNames.join(', ') || 'no units'}
-        {summary.companies.length ? ` · ${summary.companies.join(', ')}` : ''}
-      </p>
-      <CommunityLinks title="Related communities" communities={related} nav={nav} />
-    </section>
+    </>
   );
 }

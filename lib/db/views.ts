@@ -20,7 +20,15 @@ import {
   type Viewer,
 } from './queries';
 import { readPacks } from './packed';
-import type { CommunityRow, MyExpertiseRow, PersonRow, Ref, TopicRow } from './schema';
+import type {
+  CommunityRow,
+  MembershipRow,
+  MyExpertiseRow,
+  PersonRow,
+  Ref,
+  TopicRow,
+} from './schema';
+import type { Participation } from '../model/vocabulary';
 import { suggestCommunities } from '../rank/participate';
 
 type Key2 = [string, string];
@@ -116,6 +124,25 @@ export async function personDetail(db: ConstellationDB, ref: Ref, viewer: Viewer
       .sort((a, b) => b.entry.level - a.entry.level || a.label.localeCompare(b.label)),
     path,
   };
+}
+
+/**
+ * What the popup's community view shows before its members are read: the community, its
+ * members counted by participation from the memberships alone, and whether I follow it. For
+ * a community of thousands, reading every member's record (communityDetail) takes most of a
+ * second at 100k people; this is the memberships' read alone ("A community's screens at
+ * directory scale", docs/benchmarks.md). Undefined for a community the viewer may not see.
+ */
+export async function communityHead(db: ConstellationDB, ref: Ref, viewer: Viewer) {
+  const community = await getCommunity(db, ref, viewer);
+  if (!community) return undefined;
+  const [memberships, following] = await Promise.all([
+    readPacks(db, (r) => r.group<MembershipRow>('memberships@community', ref.feedId, ref.id)),
+    isFollowing(db, ref),
+  ]);
+  const members: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
+  for (const m of memberships) members[m.participation] += 1;
+  return { community, members, following };
 }
 
 export async function communityDetail(db: ConstellationDB, ref: Ref, viewer: Viewer) {

@@ -1,5 +1,5 @@
 // A community's screens at directory scale (test/bench/community.page.ts): its hovercard, the
-// popup's community view and one of its topics' hovercard, cold, for the synthetic directory's
+// popup's community view (its head, then the whole view) and one of its topics' hovercard, cold, for the synthetic directory's
 // largest community, a median one, and "Everyone" (every person a member, as an LDAP all-staff
 // group gives: 1% core, 0.2% with a role), against reading the community's memberships alone.
 // `npm run bench -- --suite community [--people N] [--runs N]`
@@ -39,6 +39,7 @@ export async function benchCommunity(): Promise<void> {
       'members',
       'memberships alone',
       'hovercard',
+      'popup head',
       'popup view',
       'topic hovercard',
       'hovercard / alone',
@@ -49,6 +50,7 @@ export async function benchCommunity(): Promise<void> {
       r.members.toLocaleString('en'),
       ms(r.baselineMs),
       ms(r.cardMs),
+      ms(r.headMs),
       ms(r.viewMs),
       ms(r.topicCardMs),
       ratio(r.cardMs, r.baselineMs),

@@ -1,6 +1,8 @@
 // A community's screens at directory scale, in real Chromium with real IndexedDB: the
 // hovercard of a community named on a page (annotateCommunityCard), the popup's community view
-// (communityDetail) and the hovercard of one of its topics (annotateTopicCard), each from a
+// (its head, communityHead, shown first, timed with the whole view's reads running beside it
+// as in the popup; then communityDetail alone) and the hovercard of one of its
+// topics (annotateTopicCard), each from a
 // cold reader (no pack remembered), for communities of every size up to one of everyone.
 // Baseline in the same run: reading the community's memberships alone, cold, which any answer
 // that counts its members needs.
@@ -11,7 +13,7 @@ import { replaceFeed } from '../../lib/db/ingest';
 import { readPacks } from '../../lib/db/packed';
 import { forgetPacks } from '../../lib/db/pack-memory';
 import { viewerOf } from '../../lib/db/queries';
-import { communityDetail } from '../../lib/db/views';
+import { communityDetail, communityHead } from '../../lib/db/views';
 import { validateFeedText } from '../../lib/model/validate';
 import { median } from '../../lib/stats';
 
@@ -22,11 +24,12 @@ export interface CommunityRow {
   members: number;
   baselineMs: number;
   cardMs: number;
+  headMs: number;
   viewMs: number;
   topicCardMs: number;
 }
 
-const STEPS = ['baseline', 'card', 'view', 'topic'] as const;
+const STEPS = ['baseline', 'card', 'head', 'view', 'topic'] as const;
 
 export async function runCommunityBench(
   feedUrl: string,
@@ -47,6 +50,7 @@ export async function runCommunityBench(
     const times: Record<(typeof STEPS)[number], number[]> = {
       baseline: [],
       card: [],
+      head: [],
       view: [],
       topic: [],
     };
@@ -65,12 +69,23 @@ export async function runCommunityBench(
           const card = await annotateCommunityCard(db, ref);
           if (card.members !== members)
             throw new Error(`card counts ${card.members} of ${members}`);
+        } else if (step === 'head') {
+          // As the popup asks: the whole view's reads start beside the head's.
+          const viewer = await viewerOf(db);
+          const whole = communityDetail(db, ref, viewer);
+          const head = await communityHead(db, ref, viewer);
+          if (round > 0) times.head.push(performance.now() - t);
+          await whole;
+          const counted = head
+            ? head.members.core + head.members.active + head.members.peripheral
+            : -1;
+          if (counted !== members) throw new Error(`head counts ${counted} of ${members}`);
         } else if (step === 'view') {
           const view = await communityDetail(db, ref, await viewerOf(db));
           if (view?.members.length !== members)
             throw new Error(`view lists ${view?.members.length}`);
         } else await annotateTopicCard(db, topic);
-        if (round > 0) times[step].push(performance.now() - t);
+        if (round > 0 && step !== 'head') times[step].push(performance.now() - t);
         db.close();
       }
     }
@@ -79,6 +94,7 @@ export async function runCommunityBench(
       members,
       baselineMs: median(times.baseline),
       cardMs: median(times.card),
+      headMs: median(times.head),
       viewMs: median(times.view),
       topicCardMs: median(times.topic),
     });
