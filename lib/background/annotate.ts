@@ -12,7 +12,7 @@ import {
   getFeed,
   getPerson,
   getTopic,
-  membersOfCommunity,
+  coreMembersOfCommunity,
   viewerOf,
   type Viewer,
 } from '../db/queries';
@@ -204,9 +204,9 @@ export async function annotateTopicCard(
   }
   for (const community of communities) {
     if (candidates.size >= MAX_TO_ASK * 2) break;
-    for (const { person, membership } of await membersOfCommunity(db, community, viewer)) {
+    for (const { person } of await coreMembersOfCommunity(db, community, viewer)) {
       const key = personRefKey(person.feedId, person.id);
-      if (membership.participation === 'core' && outsideMyUnit(person) && !candidates.has(key))
+      if (outsideMyUnit(person) && !candidates.has(key))
         candidates.set(key, { person, reason: `core member of ${community.name}` });
     }
   }

@@ -268,6 +268,34 @@ export async function communityContacts(
   });
 }
 
+/**
+ * A community's core members, by name (as membersOfCommunity lists them), reading people only
+ * for the core memberships: a topic card asks core members of the communities covering it, and
+ * a community of everyone would otherwise read the whole directory. Empty for a community the
+ * viewer may not see.
+ */
+export async function coreMembersOfCommunity(
+  db: ConstellationDB,
+  community: Ref,
+  viewer: Viewer,
+): Promise<CommunityMember[]> {
+  if (!(await getCommunity(db, community, viewer))) return [];
+  const out: CommunityMember[] = [];
+  await readPacks(db, async (r) => {
+    const core = (
+      await r.group<MembershipRow>('memberships@community', community.feedId, community.id)
+    ).filter((m) => m.participation === 'core');
+    const people = await r.bulkGet<PersonRow>(
+      'people',
+      core.map((m) => ({ feedId: m.feedId, id: m.person })),
+    );
+    core.forEach((membership, i) => {
+      if (people[i]) out.push({ person: people[i], membership });
+    });
+  });
+  return out.sort((a, b) => a.person.name.localeCompare(b.person.name));
+}
+
 /** Communities whose topics include this topic. */
 export async function communitiesForTopic(
   db: ConstellationDB,

@@ -16,7 +16,9 @@ export async function benchCommunity(): Promise<void> {
   for (const m of feed.memberships) sizes.set(m.community, (sizes.get(m.community) ?? 0) + 1);
   const bySize = [...sizes].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   const model = feed.communities.find((c) => c.id === bySize[0])!;
-  feed.communities.push({ ...model, id: 'everyone', name: 'Everyone' });
+  // Its topic has no declared experts, so its hovercard asks the community's core members.
+  feed.topics.push({ id: 't-everyone', label: 'All hands' });
+  feed.communities.push({ ...model, id: 'everyone', name: 'Everyone', topics: ['t-everyone'] });
   feed.people.forEach((person, i) =>
     feed.memberships.push({
       person: person.id,

@@ -1,13 +1,15 @@
 // Whom a community card names to ask (communityContacts): the same members, in the same order,
 // with the same own membership and count, as ordering every member (membersOfCommunity) and
-// taking the first of them, on random communities spread over several packs of people, with
-// names that tie and any mix of roles and participation; and a members-only community stays
-// hidden from a viewer outside it.
+// taking the first of them; and a community's core members for a topic card
+// (coreMembersOfCommunity) as the full list gives them. On random communities spread over
+// several packs of people, with names that tie and any mix of roles and participation; and a
+// members-only community stays hidden from a viewer outside it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replaceFeed } from '../../../lib/db/ingest';
 import {
   communityContacts,
+  coreMembersOfCommunity,
   membersOfCommunity,
   type CommunityMember,
 } from '../../../lib/db/queries';
@@ -90,7 +92,12 @@ describe('communityContacts', () => {
           const me = meAt === null ? undefined : `p-${String(meAt % people).padStart(3, '0')}`;
           const viewer: Viewer = me ? { me: { feedId, id: me }, memberOf: new Set() } : ANONYMOUS;
           const ref = { feedId, id: 'c' };
-          const want = expected(await membersOfCommunity(db, ref, viewer), me);
+          const members = await membersOfCommunity(db, ref, viewer);
+          // What a topic card asks: the core members, as the full list orders them.
+          expect(await coreMembersOfCommunity(db, ref, viewer)).toEqual(
+            members.filter((m) => m.membership.participation === 'core'),
+          );
+          const want = expected(members, me);
           const got = await communityContacts(db, ref, viewer, LIMIT);
           expect(got).toEqual({
             count: want.count,
