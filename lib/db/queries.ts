@@ -170,18 +170,17 @@ export interface CommunityMember {
 }
 
 /**
- * A community's memberships and, in the same order, the people they name (undefined for a
- * person the feed lacks), in one reader. No visibility check: callers make it.
+ * A community's memberships (those `only` keeps) and, in the same order, the people they name
+ * (undefined for a person the feed lacks), in one reader. No visibility check: callers make it.
  */
 export async function readMembers(
   r: PackReader,
   community: Ref,
+  only: (membership: MembershipRow) => boolean = () => true,
 ): Promise<{ memberships: MembershipRow[]; people: (PersonRow | undefined)[] }> {
-  const memberships = await r.group<MembershipRow>(
-    'memberships@community',
-    community.feedId,
-    community.id,
-  );
+  const memberships = (
+    await r.group<MembershipRow>('memberships@community', community.feedId, community.id)
+  ).filter(only);
   const people = await r.bulkGet<PersonRow>(
     'people',
     memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
@@ -280,18 +279,12 @@ export async function coreMembersOfCommunity(
   viewer: Viewer,
 ): Promise<CommunityMember[]> {
   if (!(await getCommunity(db, community, viewer))) return [];
+  const { memberships, people } = await readPacks(db, (r) =>
+    readMembers(r, community, (m) => m.participation === 'core'),
+  );
   const out: CommunityMember[] = [];
-  await readPacks(db, async (r) => {
-    const core = (
-      await r.group<MembershipRow>('memberships@community', community.feedId, community.id)
-    ).filter((m) => m.participation === 'core');
-    const people = await r.bulkGet<PersonRow>(
-      'people',
-      core.map((m) => ({ feedId: m.feedId, id: m.person })),
-    );
-    core.forEach((membership, i) => {
-      if (people[i]) out.push({ person: people[i], membership });
-    });
+  memberships.forEach((membership, i) => {
+    if (people[i]) out.push({ person: people[i], membership });
   });
   return out.sort((a, b) => a.person.name.localeCompare(b.person.name));
 }
