@@ -2,8 +2,8 @@
 // scan records, for every array and object, the offset of each of its values, so the line of
 // any path ("communities", 3, "members", 5) is a few map lookups. The YAML loader gives the
 // same for JSON (JSON is YAML), but its document model of a 32 MB registry took 36 s and
-// 2.9 GB (docs/benchmarks.md, "Feed tool at directory scale"); this index holds two numbers
-// per value. The scan is iterative (no recursion, so deep nesting cannot overflow the stack)
+// 2.9 GB (docs/benchmarks.md, "Feed tool at directory scale"); this index holds one offset
+// per value and one array or map per container. The scan is iterative (no recursion, so deep nesting cannot overflow the stack)
 // and assumes text JSON.parse accepted. Duplicate keys, which JSON.parse takes silently (the
 // last wins) and the YAML loader refuses, are reported so the caller can refuse them too.
 
