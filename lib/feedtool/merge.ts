@@ -119,9 +119,11 @@ export function mergeSources(ranked: SourceRecords[], identity: IdentityOptions)
     const target = out[list] as unknown as Sourced<Loose>[];
     ranked.forEach((source, s) => {
       for (const entry of source[list] as unknown as Sourced<Loose>[]) {
-        const record = structuredClone(entry.record);
-        if ('person' in record)
-          record.person = idMaps[s]!.get(String(record.person)) ?? record.person;
+        let record = entry.record;
+        if ('person' in record) {
+          const person = idMaps[s]!.get(String(record.person)) ?? record.person;
+          if (person !== record.person) record = { ...record, person };
+        }
         const key = KEY[list](record);
         const found = index.get(key);
         if (!found) {
@@ -161,7 +163,7 @@ function mergePeople(
   ];
   ranked.forEach((source, s) => {
     for (const entry of source.people) {
-      const record = structuredClone(entry.record);
+      const record = entry.record;
       const keys = keysOf(record);
       const hit = keys.find((k) => byKey.has(k.key));
       if (!hit) {
@@ -187,6 +189,23 @@ function mergePeople(
   });
 }
 
+/**
+ * Records stay the sources' own objects until another is merged into them: the first merge
+ * gives the kept record a copy of its own to change. A shallow copy is enough, since merging
+ * only sets a record's fields (lists and maps are replaced, never changed in place). Copying
+ * every record up front (structuredClone) took ≈ 0.7 s of a 100,000-person build and its
+ * garbage (docs/benchmarks.md, "Feed tool at directory scale").
+ */
+const owned = new WeakSet<object>();
+
+function ownRecord(entry: Sourced<Loose>): Loose {
+  if (!owned.has(entry)) {
+    entry.record = { ...entry.record };
+    owned.add(entry);
+  }
+  return entry.record;
+}
+
 function mergeInto(
   list: FeedList,
   id: string,
@@ -195,7 +214,7 @@ function mergeInto(
   conflicts: Conflict[],
 ): void {
   const rules = RULES[list];
-  const a = into.record;
+  const a = ownRecord(into);
   const b = from.record;
   if (list === 'memberships') mergeMembership(a, b);
   const weak = new Set(into.weak ?? []);

@@ -63,6 +63,24 @@ describe('mergeSources', () => {
   });
   const result = mergeSources([hr, catalog, old], identity);
 
+  it("never changes the sources' records: merging into one copies it first", () => {
+    const freeze = <T>(value: T): T => {
+      if (value && typeof value === 'object') {
+        for (const inner of Object.values(value)) freeze(inner);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    const frozen = [hr, catalog, old].map((r) => freeze(structuredClone(r)));
+    const before = structuredClone(frozen);
+    // A frozen record written to would throw (modules run in strict mode).
+    const again = mergeSources(frozen, identity);
+    expect(frozen).toEqual(before);
+    expect(again.records).toEqual(result.records);
+    expect(again.conflicts).toEqual(result.conflicts);
+    expect(result.merged.length).toBeGreaterThan(0);
+  });
+
   it('recognises the same person by email and by handle, case-insensitively', () => {
     expect(result.records.people.map((p) => p.record)).toEqual([
       {
