@@ -12,7 +12,7 @@ import {
   getFeed,
   getPerson,
   getTopic,
-  coreMembersOfCommunity,
+  membersOfCommunity,
   viewerOf,
   type Viewer,
 } from '../db/queries';
@@ -24,7 +24,7 @@ import {
   visibleCommunities,
   vocabularySource,
 } from '../db/resolve';
-import type { PersonRow, Ref } from '../db/schema';
+import type { MembershipRow, PersonRow, Ref } from '../db/schema';
 import { originOfFeed } from '../model/safe-url';
 import { personSummaries } from '../db/summaries';
 import type { PersonCard, PersonToAsk, TopicCard, TopicCardContext } from '../annotate/cards';
@@ -169,6 +169,7 @@ export async function annotatePersonCard(db: ConstellationDB, ref: Ref): Promise
 }
 
 const MAX_TO_ASK = 5;
+const isCore = (m: MembershipRow) => m.participation === 'core';
 
 export async function annotateTopicCard(
   db: ConstellationDB,
@@ -204,7 +205,8 @@ export async function annotateTopicCard(
   }
   for (const community of communities) {
     if (candidates.size >= MAX_TO_ASK * 2) break;
-    for (const { person } of await coreMembersOfCommunity(db, community, viewer)) {
+    const core = await membersOfCommunity(db, community, viewer, isCore);
+    for (const { person } of core) {
       const key = personRefKey(person.feedId, person.id);
       if (outsideMyUnit(person) && !candidates.has(key))
         candidates.set(key, { person, reason: `core member of ${community.name}` });

@@ -67,7 +67,6 @@ export async function annotateCommunityCard(db: ConstellationDB, ref: Ref): Prom
   const [community, status] = await Promise.all([getCommunity(db, ref, viewer), dataStatus(db)]);
   if (!community) throw new Error(`no community ${ref.id} in feed ${ref.feedId}`);
   const members = await communityContacts(db, community, viewer, MAX_TO_ASK);
-  if (!members) throw new Error(`no community ${ref.id} in feed ${ref.feedId}`);
   const mine = viewer.memberOf.has(communityKey(community.feedId, community.id));
   const myRow = members.mine;
   const contacts: CommunityContact[] = members.contacts.map(({ person, membership }) => ({

@@ -188,20 +188,34 @@ export async function readMembers(
   return { memberships, people };
 }
 
-/** Members of a community (empty for a members-only community the viewer is not in). */
-export async function membersOfCommunity(
-  db: ConstellationDB,
-  community: Ref,
-  viewer: Viewer,
-): Promise<CommunityMember[]> {
-  if (!(await getCommunity(db, community, viewer))) return [];
-  const { memberships, people } = await readPacks(db, (r) => readMembers(r, community));
+/** Memberships beside the people they name (read in the same order), without the missing. */
+function withPeople(
+  memberships: readonly MembershipRow[],
+  people: readonly (PersonRow | undefined)[],
+): CommunityMember[] {
   const out: CommunityMember[] = [];
   memberships.forEach((membership, i) => {
     const person = people[i];
     if (person) out.push({ person, membership });
   });
-  return out.sort(
+  return out;
+}
+
+/**
+ * Members of a community (empty for a members-only community the viewer is not in), by
+ * participation then name. With `only`, just the memberships it keeps, and only their people
+ * are read: a topic card asks the core members, and a community of everyone would otherwise
+ * read the whole directory.
+ */
+export async function membersOfCommunity(
+  db: ConstellationDB,
+  community: Ref,
+  viewer: Viewer,
+  only?: (membership: MembershipRow) => boolean,
+): Promise<CommunityMember[]> {
+  if (!(await getCommunity(db, community, viewer))) return [];
+  const { memberships, people } = await readPacks(db, (r) => readMembers(r, community, only));
+  return withPeople(memberships, people).sort(
     (a, b) =>
       PARTICIPATION_ORDER[a.membership.participation] -
         PARTICIPATION_ORDER[b.membership.participation] ||
@@ -216,16 +230,15 @@ export async function membersOfCommunity(
  * how many members there are. Only the memberships are read whole; people are read for the
  * tiers of equal role counts that decide the answer, not for every member (an "everyone"
  * group of 100,000 people would read the whole directory). Every stored membership names a
- * stored person (validation drops the others), so the count is the memberships'. Undefined for
- * a community the viewer may not see.
+ * stored person (validation drops the others), so the count is the memberships'. No
+ * visibility check: callers make it (the card has read the community for this viewer).
  */
 export async function communityContacts(
   db: ConstellationDB,
   community: Ref,
   viewer: Viewer,
   limit: number,
-): Promise<{ count: number; mine?: MembershipRow; contacts: CommunityMember[] } | undefined> {
-  if (!(await getCommunity(db, community, viewer))) return undefined;
+): Promise<{ count: number; mine?: MembershipRow; contacts: CommunityMember[] }> {
   const me = viewer.me;
   return readPacks(db, async (r) => {
     const memberships = await r.group<MembershipRow>(
@@ -250,11 +263,7 @@ export async function communityContacts(
         'people',
         tier.map((m) => ({ feedId: m.feedId, id: m.person })),
       );
-      const found: CommunityMember[] = [];
-      tier.forEach((membership, i) => {
-        if (people[i]) found.push({ person: people[i], membership });
-      });
-      found.sort(
+      const found = withPeople(tier, people).sort(
         (a, b) =>
           a.person.name.localeCompare(b.person.name) ||
           PARTICIPATION_ORDER[a.membership.participation] -
@@ -265,28 +274,6 @@ export async function communityContacts(
     const mine = memberships.find(isMe);
     return { count: memberships.length, ...(mine ? { mine } : {}), contacts };
   });
-}
-
-/**
- * A community's core members, by name (as membersOfCommunity lists them), reading people only
- * for the core memberships: a topic card asks core members of the communities covering it, and
- * a community of everyone would otherwise read the whole directory. Empty for a community the
- * viewer may not see.
- */
-export async function coreMembersOfCommunity(
-  db: ConstellationDB,
-  community: Ref,
-  viewer: Viewer,
-): Promise<CommunityMember[]> {
-  if (!(await getCommunity(db, community, viewer))) return [];
-  const { memberships, people } = await readPacks(db, (r) =>
-    readMembers(r, community, (m) => m.participation === 'core'),
-  );
-  const out: CommunityMember[] = [];
-  memberships.forEach((membership, i) => {
-    if (people[i]) out.push({ person: people[i], membership });
-  });
-  return out.sort((a, b) => a.person.name.localeCompare(b.person.name));
 }
 
 /** Communities whose topics include this topic. */

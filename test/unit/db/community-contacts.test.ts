@@ -1,15 +1,15 @@
 // Whom a community card names to ask (communityContacts): the same members, in the same order,
 // with the same own membership and count, as ordering every member (membersOfCommunity) and
-// taking the first of them; and a community's core members for a topic card
-// (coreMembersOfCommunity) as the full list gives them. On random communities spread over
-// several packs of people, with names that tie and any mix of roles and participation; and a
-// members-only community stays hidden from a viewer outside it.
+// taking the first of them; and a community's core members for a topic card (membersOfCommunity
+// with a filter, reading only their people) as the full list gives them. On random communities
+// spread over several packs of people, with names that tie and any mix of roles and
+// participation; and a members-only community's card stays refused to a viewer outside it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { annotateCommunityCard } from '../../../lib/background/community-card';
 import { replaceFeed } from '../../../lib/db/ingest';
 import {
   communityContacts,
-  coreMembersOfCommunity,
   membersOfCommunity,
   type CommunityMember,
 } from '../../../lib/db/queries';
@@ -19,6 +19,7 @@ import { LEADERSHIP_ROLES, PARTICIPATION_LEVELS } from '../../../lib/model/vocab
 import { emptyTestDb, parsedFeed, smallTestDb } from '../../fixtures/test-db';
 
 const feedId = 'big';
+const isCore = (m: { participation: string }) => m.participation === 'core';
 const LIMIT = 5;
 
 /** The card's former answer: every member ordered, then the first with a role or core. */
@@ -94,7 +95,7 @@ describe('communityContacts', () => {
           const ref = { feedId, id: 'c' };
           const members = await membersOfCommunity(db, ref, viewer);
           // What a topic card asks: the core members, as the full list orders them.
-          expect(await coreMembersOfCommunity(db, ref, viewer)).toEqual(
+          expect(await membersOfCommunity(db, ref, viewer, isCore)).toEqual(
             members.filter((m) => m.membership.participation === 'core'),
           );
           const want = expected(members, me);
@@ -111,13 +112,15 @@ describe('communityContacts', () => {
     );
   });
 
-  it('is undefined for a members-only community the viewer is not in', async () => {
+  it('the card of a members-only community is refused to a viewer outside it; a visible one names its contacts', async () => {
     const db = await smallTestDb();
-    expect(
-      await communityContacts(db, { feedId: 'acme-main', id: 'c-fraud' }, ANONYMOUS, LIMIT),
-    ).toBeUndefined();
+    const fraud = { feedId: 'acme-main', id: 'c-fraud' };
+    await expect(annotateCommunityCard(db, fraud)).rejects.toThrow(
+      'no community c-fraud in feed acme-main',
+    );
+    expect(await membersOfCommunity(db, fraud, ANONYMOUS, isCore)).toEqual([]);
     const sre = await communityContacts(db, { feedId: 'acme-main', id: 'c-sre' }, ANONYMOUS, LIMIT);
-    expect(sre?.count).toBe(3);
-    expect(sre?.contacts.map((m) => m.person.name)).toEqual(['Alice Chen']);
+    expect(sre.count).toBe(3);
+    expect(sre.contacts.map((m) => m.person.name)).toEqual(['Alice Chen']);
   });
 });
