@@ -220,7 +220,7 @@ export async function importLdap(
     const g = config.groups;
     const groupByDn = new Map<string, string>();
     const groupIds = new Set<string>();
-    const accepted: { entry: Entry; id: string; community: CommunityInput }[] = [];
+    const accepted: { entry: Entry; community: CommunityInput }[] = [];
     for (const entry of entries.groups) {
       const cell = cellOf(entry);
       const id = render(g.id, cell);
@@ -247,11 +247,12 @@ export async function importLdap(
         standing: config.community.standing,
         openToNewcomers: config.community.openToNewcomers,
       };
-      accepted.push({ entry, id, community });
+      accepted.push({ entry, community });
       records.communities.push({ record: community, origin: origin(entry) });
     }
     let strangers = 0;
-    for (const { entry, id, community } of accepted) {
+    for (const { entry, community } of accepted) {
+      const id = community.id;
       for (const [attribute, seat] of [
         ['member', g.members],
         ['uniqueMember', g.members],

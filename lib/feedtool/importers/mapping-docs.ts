@@ -26,7 +26,8 @@ export function loadDocuments(
 ): MappedDocument[] {
   const out: MappedDocument[] = [];
   for (const file of files) {
-    if (path.extname(file.absolute).toLowerCase() === '.toml') {
+    const extension = path.extname(file.absolute).toLowerCase();
+    if (extension === '.toml') {
       try {
         const value = parseToml(file.text);
         out.push({ file, value, at: () => ({ source, file: file.file }) });
@@ -37,14 +38,9 @@ export function loadDocuments(
       }
       continue;
     }
-    if (path.extname(file.absolute).toLowerCase() === '.json') {
-      const json = jsonDocument(file, source);
-      if (json) {
-        out.push(json);
-        continue;
-      }
-    }
-    appendAll(out, loadYamlFiles([file], source, problems));
+    const json = extension === '.json' ? jsonDocument(file, source) : undefined;
+    if (json) out.push(json);
+    else appendAll(out, loadYamlFiles([file], source, problems));
   }
   return out;
 }
