@@ -24,12 +24,17 @@ export function CommunityView(props: {
   community: Ref;
 }) {
   const { db, viewer, nav, community: ref } = props;
-  // The head (the memberships alone) answers first; the members and the units they span
-  // follow, which for a community of thousands takes most of a second.
-  const head = useLiveQuery(() => communityHead(db, ref, viewer), [db, ref.feedId, ref.id, viewer]);
   const state = useLiveQuery(
     () => communityDetail(db, ref, viewer),
     [db, ref.feedId, ref.id, viewer],
+  );
+  // The head (the memberships alone) answers first; the members and the units they span
+  // follow, which for a community of thousands takes most of a second. Once the whole view
+  // has answered, the head is not read again (not on every later change to the data).
+  const waiting = state.status === 'loading';
+  const head = useLiveQuery(
+    () => (waiting ? communityHead(db, ref, viewer) : Promise.resolve(undefined)),
+    [db, ref.feedId, ref.id, viewer, waiting],
   );
   if (state.status === 'error')
     return <p role="alert">Could not load this community: {state.error}</p>;

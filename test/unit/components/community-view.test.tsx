@@ -12,13 +12,20 @@ import { ANONYMOUS } from '../../../lib/db/queries';
 import { smallTestDb } from '../../fixtures/test-db';
 import type * as Views from '../../../lib/db/views';
 
+/** Holds the whole view's reads until released (once per test). */
 let release: () => void = () => undefined;
+let held: Promise<void> = Promise.resolve();
+let headReads = 0;
 vi.mock('../../../lib/db/views', async (original) => {
   const real = await original<typeof Views>();
   return {
     ...real,
+    communityHead: (...args: Parameters<typeof real.communityHead>) => {
+      headReads++;
+      return real.communityHead(...args);
+    },
     communityDetail: async (...args: Parameters<typeof real.communityDetail>) => {
-      await new Promise<void>((done) => (release = done));
+      await held;
       return real.communityDetail(...args);
     },
   };
@@ -27,6 +34,8 @@ vi.mock('../../../lib/db/views', async (original) => {
 let db: ConstellationDB;
 let root: HTMLElement;
 beforeEach(async () => {
+  headReads = 0;
+  held = new Promise<void>((done) => (release = done));
   db = await smallTestDb();
   root = document.createElement('div');
   document.body.append(root);
@@ -74,6 +83,15 @@ it('shows the head with members counted, busy, then the full view', async () => 
     'peripheral (1)',
   ]);
   expect(view.querySelector('.loading')).toBeNull();
+
+  // A change to the data (following it) reads the whole view again, never the head.
+  expect(headReads).toBe(1);
+  view.querySelector<HTMLButtonElement>('.follow')!.click();
+  await vi.waitFor(() =>
+    expect(root.querySelector('.community-view .follow')?.textContent).toBe('Following — unfollow'),
+  );
+  expect(root.querySelector('.community-head')).toBeNull();
+  expect(headReads).toBe(1);
 });
 
 it('refuses a members-only community from the head, before its members are read', async () => {
