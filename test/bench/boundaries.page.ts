@@ -8,8 +8,7 @@ import { BoundariesApp } from '../../components/boundaries/BoundariesApp';
 import type { DrawnMap } from '../../components/boundaries/map-canvas';
 import { loadConstellation, viewPeople } from '../../lib/db/constellation';
 import { ConstellationDB } from '../../lib/db/database';
-import { replaceFeed } from '../../lib/db/ingest';
-import { validateFeedText } from '../../lib/model/validate';
+import { benchFeed, seededDatabase } from './seed';
 import { boundaryOptions } from '../../lib/boundaries/options';
 import { analyseConstellation } from '../../lib/boundaries/report';
 import { median } from '../../lib/stats';
@@ -106,14 +105,9 @@ export async function runBoundariesBench(
   runs: number,
 ): Promise<BoundariesResult> {
   await addStyles(cssUrl);
-  const validation = validateFeedText(await (await fetch(feedUrl)).text());
-  if (!validation.ok) throw new Error(`bench feed rejected: ${validation.error.reason}`);
-  await ConstellationDB.delete(DB_NAME);
-  const db = new ConstellationDB(DB_NAME);
-  const ingestStart = performance.now();
-  await replaceFeed(db, validation.feed, { source: 'url' });
-  const ingestMs = performance.now() - ingestStart;
-  const asOf = validation.feed.generatedAt.slice(0, 10);
+  const feed = await benchFeed(feedUrl);
+  const { db, ingestMs } = await seededDatabase(DB_NAME, feed);
+  const asOf = feed.generatedAt.slice(0, 10);
 
   const read: number[] = [];
   const load: number[] = [];

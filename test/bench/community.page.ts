@@ -9,12 +9,11 @@
 import { annotateTopicCard } from '../../lib/background/annotate';
 import { annotateCommunityCard } from '../../lib/background/community-card';
 import { ConstellationDB } from '../../lib/db/database';
-import { replaceFeed } from '../../lib/db/ingest';
+import { benchFeed, seededDatabase } from './seed';
 import { readPacks } from '../../lib/db/packed';
 import { forgetPacks } from '../../lib/db/pack-memory';
 import { viewerOf } from '../../lib/db/queries';
 import { communityDetail, communityHead } from '../../lib/db/views';
-import { validateFeedText } from '../../lib/model/validate';
 import { median } from '../../lib/stats';
 
 const DB_NAME = 'bench-community';
@@ -36,15 +35,13 @@ export async function runCommunityBench(
   ids: string[],
   runs: number,
 ): Promise<CommunityRow[]> {
-  const validation = validateFeedText(await (await fetch(feedUrl)).text());
-  if (!validation.ok) throw new Error(`bench feed rejected: ${validation.error.reason}`);
-  await ConstellationDB.delete(DB_NAME);
-  await replaceFeed(new ConstellationDB(DB_NAME), validation.feed, { source: 'url' });
-  const feedId = validation.feed.feedId;
+  const feed = await benchFeed(feedUrl);
+  (await seededDatabase(DB_NAME, feed)).db.close();
+  const feedId = feed.feedId;
   const out: CommunityRow[] = [];
   for (const id of ids) {
     const ref = { feedId, id };
-    const community = validation.feed.communities.find((c) => c.id === id);
+    const community = feed.communities.find((c) => c.id === id);
     if (!community?.topics[0]) throw new Error(`community ${id} is missing or has no topic`);
     const topic = { feedId, id: community.topics[0] };
     const times: Record<(typeof STEPS)[number], number[]> = {

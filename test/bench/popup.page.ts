@@ -2,12 +2,11 @@
 // directory ingested into IndexedDB, then the search box's work per keystroke (the same
 // function the popup calls) against a single primary-key get measured in the same run.
 import { ConstellationDB } from '../../lib/db/database';
-import { replaceFeed } from '../../lib/db/ingest';
+import { benchFeed, seededDatabase } from './seed';
 import { ANONYMOUS, getPerson } from '../../lib/db/queries';
 import { searchCommunities, searchPeople, searchTopics } from '../../lib/db/search';
 import { personSummaries } from '../../lib/db/summaries';
 import { finderResults } from '../../lib/db/views';
-import { validateFeedText } from '../../lib/model/validate';
 import { percentile } from '../../lib/stats';
 
 export interface PopupBenchResult {
@@ -33,14 +32,8 @@ function keystrokes(queries: string[]): string[] {
 }
 
 export async function runPopupBench(feedUrl: string, queries: string[]): Promise<PopupBenchResult> {
-  const result = validateFeedText(await (await fetch(feedUrl)).text());
-  if (!result.ok) throw new Error(result.error.reason);
-  const feed = result.feed;
-  await ConstellationDB.delete('bench-popup');
-  const db = new ConstellationDB('bench-popup');
-  const start = performance.now();
-  await replaceFeed(db, feed, { source: 'url' });
-  const ingestMs = performance.now() - start;
+  const feed = await benchFeed(feedUrl);
+  const { db, ingestMs } = await seededDatabase('bench-popup', feed);
 
   const typed = keystrokes(queries);
   const times: number[] = [];

@@ -6,11 +6,10 @@
 // context remembers (lib/db/pack-memory.ts) as far as its budget holds them: about 40 packs of
 // memberships, so from 50 people on most are read again.
 import { ConstellationDB } from '../../lib/db/database';
-import { replaceFeed } from '../../lib/db/ingest';
+import { benchFeed, seededDatabase } from './seed';
 import { forgetPacks } from '../../lib/db/pack-memory';
 import { membershipsOfPeople, peopleByKeys } from '../../lib/db/resolve';
 import { emailKey } from '../../lib/model/keys';
-import { validateFeedText } from '../../lib/model/validate';
 import { median } from '../../lib/stats';
 
 const DB_NAME = 'bench-resolve';
@@ -27,11 +26,9 @@ export async function runResolveBench(
   counts: number[],
   runs: number,
 ): Promise<ResolveRow[]> {
-  const validation = validateFeedText(await (await fetch(feedUrl)).text());
-  if (!validation.ok) throw new Error(`bench feed rejected: ${validation.error.reason}`);
-  await ConstellationDB.delete(DB_NAME);
-  await replaceFeed(new ConstellationDB(DB_NAME), validation.feed, { source: 'url' });
-  const everyone = validation.feed.people;
+  const feed = await benchFeed(feedUrl);
+  (await seededDatabase(DB_NAME, feed)).db.close();
+  const everyone = feed.people;
   const out: ResolveRow[] = [];
   for (const count of counts) {
     const cold: number[] = [];
