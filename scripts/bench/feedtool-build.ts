@@ -20,7 +20,7 @@ import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { FeedInput } from '../../lib/model/feed';
 import { entry, rootEntries } from '../../test/e2e/support/ldap/directory';
 import { READER_DN, READER_PASSWORD, startSlapd, SUFFIX } from '../../test/e2e/support/ldap/slapd';
-import { numberOption, printTable, ratio } from './harness';
+import { listOption, numberOption, printTable, ratio } from './harness';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/constellation-feed.js');
@@ -162,9 +162,12 @@ const MAPPING_CONFIG = `    communities:
 
 export async function benchFeedtoolBuild(): Promise<void> {
   const people = numberOption('people', 100_000);
-  const at = process.argv.indexOf('--sources');
-  const sources = (at >= 0 ? process.argv[at + 1]!.split(',') : [...SOURCES]) as Source[];
-  for (const s of sources) if (!SOURCES.includes(s)) throw new Error(`unknown source "${s}"`);
+  const sources = listOption(
+    'sources',
+    SOURCES,
+    (value): value is Source => (SOURCES as readonly string[]).includes(value),
+    SOURCES.join(','),
+  );
   console.log(`\n## Feed tool build: ${people.toLocaleString('en')} people`);
   const feed = generateSyntheticFeed({ people, seed: 7 });
   const dir = await mkdtemp(path.join(tmpdir(), 'constellation-feedtool-bench-'));

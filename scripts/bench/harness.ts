@@ -43,6 +43,20 @@ export function numberOption(name: string, fallback: number): number {
   return value;
 }
 
+/** Reads `--name a,b,c` from the command line: each value must be one of `allowed`. */
+export function listOption<T extends string>(
+  name: string,
+  fallback: readonly T[],
+  allowed: (value: string) => value is T,
+  example: string,
+): T[] {
+  const at = process.argv.indexOf(`--${name}`);
+  if (at < 0) return [...fallback];
+  const values = (process.argv[at + 1] ?? '').split(',');
+  if (!values.every(allowed)) throw new Error(`--${name} takes a list like ${example}`);
+  return values;
+}
+
 /** Reads `--name on` or `--name off` from the command line. */
 export function switchOption(name: string, fallback: boolean): boolean {
   const at = process.argv.indexOf(`--${name}`);

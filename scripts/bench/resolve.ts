@@ -4,15 +4,17 @@
 // `npm run bench -- --suite resolve [--people N] [--runs N] [--sizes 1,10,50,200]`
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { ResolveRow } from '../../test/bench/resolve.page';
-import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
+import { listOption, ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
 
 export async function benchResolve(): Promise<void> {
   const people = numberOption('people', 100_000);
   const runs = numberOption('runs', 5);
-  const at = process.argv.indexOf('--sizes');
-  const sizes = at >= 0 ? process.argv[at + 1]!.split(',').map(Number) : [1, 10, 50, 200];
-  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1))
-    throw new Error('--sizes takes page sizes, e.g. 1,10,50,200');
+  const sizes = listOption(
+    'sizes',
+    ['1', '10', '50', '200'],
+    (value): value is string => /^[1-9]\d*$/.test(value),
+    '1,10,50,200',
+  ).map(Number);
   console.log(`\n## Resolve a page's people: directory of ${people.toLocaleString('en')} people`);
   const feedText = JSON.stringify(generateSyntheticFeed({ people, seed: 42 }));
   const { result, browserVersion } = await runPageBenchmark<ResolveRow[]>({
