@@ -167,6 +167,10 @@ export async function communityDetail(db: ConstellationDB, ref: Ref, viewer: Vie
   };
 }
 
+/** Whom "where to participate" names to ask about a community it suggests. */
+const isLeader = (m: MembershipRow) =>
+  m.roles.some((r) => r === 'day-to-day' || r === 'interpersonal');
+
 /** How many of the topics of pages I read the view names. */
 const VISITED_SHOWN = 5;
 
@@ -176,13 +180,11 @@ export async function participationData(db: ConstellationDB, viewer: Viewer, now
   const detailed = await Promise.all(
     suggestions.map(async (suggestion) => {
       const ref = { feedId: suggestion.community.feedId, id: suggestion.community.id };
-      const [community, members] = await Promise.all([
+      // Only the leaders' people are read: a suggested community may have thousands of members.
+      const [community, leaders] = await Promise.all([
         getCommunity(db, ref, viewer),
-        membersOfCommunity(db, ref, viewer),
+        membersOfCommunity(db, ref, viewer, isLeader),
       ]);
-      const leaders = members.filter((m) =>
-        m.membership.roles.some((r) => r === 'day-to-day' || r === 'interpersonal'),
-      );
       return { suggestion, community: community!, leaders };
     }),
   );

@@ -1,17 +1,19 @@
 // The peer finder's data on the demo organisation, with expected orderings.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { peerEvidenceForTopic, pathTo, summarizeCommunities } from '../../../lib/db/finder';
 import { declareExpertise, setMe } from '../../../lib/db/local';
 import { participationInputs } from '../../../lib/db/participate';
-import { communityDetail } from '../../../lib/db/views';
-import { ANONYMOUS, getCommunity, viewerOf } from '../../../lib/db/queries';
+import { PackReader } from '../../../lib/db/packed';
+import { communityDetail, participationData } from '../../../lib/db/views';
+import { ANONYMOUS, getCommunity, membersOfCommunity, viewerOf } from '../../../lib/db/queries';
 import { rankPeers } from '../../../lib/rank/peers';
 import { suggestCommunities } from '../../../lib/rank/participate';
 import { demoFeed, demoTestDb } from '../../fixtures/demo-db';
 
 const F = 'demo-northwind';
 const ZOE = { feedId: F, id: 'p-zoe-okafor' };
+const { bulkGet } = PackReader.prototype;
 
 describe('peer finder on the demo organisation', () => {
   let db: ConstellationDB;
@@ -118,6 +120,42 @@ describe('peer finder on the demo organisation', () => {
       );
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it('where to take part reads only the people it names as leaders', async () => {
+    // A database of its own: the interests declared here stay out of the other tests.
+    const own = await demoTestDb();
+    await setMe(own, ZOE);
+    await declareExpertise(own, { feedId: F, topic: 't-machine-learning', level: 0 });
+    await declareExpertise(own, { feedId: F, topic: 't-kubernetes', level: 0 });
+    const viewer = await viewerOf(own);
+    const requested: string[] = [];
+    const spy = vi.spyOn(PackReader.prototype, 'bulkGet');
+    spy.mockImplementation(function (this: PackReader, list, refs) {
+      if (list === 'people') for (const ref of refs) requested.push(ref.id);
+      return bulkGet.call(this, list, refs);
+    });
+    let data: Awaited<ReturnType<typeof participationData>>;
+    try {
+      data = await participationData(own, viewer);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(data.detailed.length).toBeGreaterThan(1);
+    let everyone = 0;
+    for (const { community, leaders } of data.detailed) {
+      const all = await membersOfCommunity(own, { feedId: F, id: community.id }, viewer);
+      everyone += all.length;
+      // The same leaders, in the same order, as filtering every member.
+      expect(leaders).toEqual(
+        all.filter((m) =>
+          m.membership.roles.some((r) => r === 'day-to-day' || r === 'interpersonal'),
+        ),
+      );
+    }
+    const named = new Set(data.detailed.flatMap((d) => d.leaders.map((m) => m.person.id)));
+    expect(requested.length).toBeLessThan(everyone);
+    expect(requested.filter((id) => !named.has(id))).toEqual([]);
   });
 
   it('finds a path through communities: direct, or through one person', async () => {
