@@ -7,6 +7,7 @@ import type { z } from './zod';
 import type { FeedList, RECORD_SCHEMAS } from './feed';
 import { compiledRecordSchemas } from './precompiled';
 import { repairRecord } from './record-parse';
+import { shareStrings, type SharedStrings } from './shared-strings';
 import type { ProblemEffect, RecordProblem } from './validate';
 
 export type Report = (
@@ -38,7 +39,8 @@ export type Parsed<L extends FeedList> = (z.output<(typeof RECORD_SCHEMAS)[L]> |
 /**
  * Parses the consecutive records `raw` (the first at `first` in its list) into `out`. With
  * `release`, each raw record is let go as soon as its validated copy exists, so a document
- * the validator owns is never held twice over.
+ * the validator owns is never held twice over; with `strings`, the kept records' repeated
+ * values share one string each (shared-strings.ts).
  */
 export function parseRecords<L extends FeedList>(
   list: L,
@@ -48,6 +50,7 @@ export function parseRecords<L extends FeedList>(
   report: Report,
   leftOut: LeftOut,
   release: boolean,
+  strings?: SharedStrings,
 ): void {
   // The same schema with zod's generated fast path for valid records (precompiled.ts).
   const schema = compiledRecordSchemas().schemas[list];
@@ -57,11 +60,13 @@ export function parseRecords<L extends FeedList>(
     if (release) raw[at] = undefined;
     const fast = schema.safeParse(item);
     if (fast.success) {
+      if (strings) shareStrings(list, fast.data, strings);
       out[index] = fast.data as z.output<(typeof RECORD_SCHEMAS)[L]>;
       continue;
     }
     const parsed = repairRecord(list, schema, item, fast.error.issues);
     if (parsed.ok) {
+      if (strings) shareStrings(list, parsed.record, strings);
       out[index] = parsed.record;
       for (const d of parsed.dropped) {
         report(list, index, rawKey(list, item), d.field, d.reason, 'dropped');

@@ -29,6 +29,7 @@ import {
   type Parsed,
   type Report,
 } from './references';
+import { SharedStrings } from './shared-strings';
 
 /** Why a whole document was refused. `path` points at the offending field when there is one. */
 export interface FeedRejection {
@@ -179,13 +180,15 @@ export function validateRecords(
   // `leftOut` remembers the ids those records still carry, so that a membership naming one is
   // known to have fallen with it (a dependent) rather than to name something never there.
   const leftOut = emptyLeftOut();
-  const read = <L extends FeedList>(list: L) => readList(list, records, report, leftOut);
+  // Ids and vocabulary words that records repeat share one string (for the whole document).
+  const strings = new SharedStrings();
+  const read = <L extends FeedList>(list: L) => readList(list, records, report, leftOut, strings);
   const units = read('units');
   const people = read('people');
   const topics = read('topics');
   // A community's topics and related as the document has them: problems name their places.
   const communityRefs = new Array<CommunityRefs | undefined>(records.count('communities'));
-  const communities = readList('communities', records, report, leftOut, (item, index) => {
+  const communities = readList('communities', records, report, leftOut, strings, (item, index) => {
     if (isPlainObject(item)) communityRefs[index] = { topics: item.topics, related: item.related };
   });
   const memberships = read('memberships');
@@ -255,12 +258,13 @@ function readList<L extends FeedList>(
   source: RecordSource,
   report: Report,
   leftOut: LeftOut,
+  strings: SharedStrings,
   onRaw?: (item: unknown, index: number) => void,
 ): Parsed<L> {
   const out = new Array<Parsed<L>[number]>(source.count(list)) as Parsed<L>;
   source.read(list, (batch, first) => {
     if (onRaw) for (let at = 0; at < batch.length; at++) onRaw(batch[at], first + at);
-    parseRecords(list, batch, first, out, report, leftOut, source.owned);
+    parseRecords(list, batch, first, out, report, leftOut, source.owned, strings);
   });
   return out;
 }

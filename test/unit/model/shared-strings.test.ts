@@ -1,0 +1,91 @@
+// One string per repeated value across a feed's validated records (lib/model/shared-strings.ts):
+// the pool answers the first copy of each value, and validation — from a parsed document and
+// from the bytes — hands it every kept record's reference and vocabulary fields (string identity
+// cannot be seen from JavaScript, so the pool's calls are what is checked; the heap it saves
+// is measured by the sync benchmark, docs/benchmarks.md).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SharedStrings, shareStrings } from '../../../lib/model/shared-strings';
+import { validateFeed } from '../../../lib/model/validate';
+import { validateFeedBytes } from '../../../lib/model/validate-bytes';
+import { demoFeed } from '../../fixtures/demo-db';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('SharedStrings', () => {
+  it('answers the first string of each value and counts the distinct ones', () => {
+    const pool = new SharedStrings();
+    const first = ['p', 'eople'].join('');
+    expect(pool.of(first)).toBe('people');
+    expect(pool.of(`${'peo'}ple`)).toBe('people');
+    expect(pool.of('units')).toBe('units');
+    expect(pool.size).toBe(2);
+  });
+
+  it("gives each list's shared fields to the pool, lists of strings item by item, nothing else", () => {
+    const seen: string[] = [];
+    const pool = new SharedStrings();
+    vi.spyOn(pool, 'of').mockImplementation((value: string) => (seen.push(value), value));
+    const membership = {
+      person: 'p-1',
+      community: 'c-1',
+      participation: 'core',
+      roles: ['boundary', 'day-to-day'],
+      since: '2024-01-01',
+    };
+    shareStrings('memberships', membership, pool);
+    expect(seen).toEqual(['p-1', 'c-1', 'core', '2024-01-01', 'boundary', 'day-to-day']);
+    seen.length = 0;
+    const person = {
+      id: 'p-1',
+      name: 'Ana Díaz',
+      unit: 'u-1',
+      emails: ['ana@example.org'],
+      handles: { 'github.com': 'ana' },
+      aliases: [],
+    };
+    shareStrings('people', person, pool);
+    expect(seen).toEqual(['p-1', 'u-1']);
+    seen.length = 0;
+    shareStrings('communities', { id: 'c-1', stage: 'active', topics: ['t-1'], related: [] }, pool);
+    expect(seen).toEqual(['c-1', 'active', 't-1']);
+  });
+});
+
+describe('validation shares repeated values', () => {
+  const feed = demoFeed();
+  const expected = [
+    ...feed.memberships.flatMap((m) => [m.person, m.community, m.participation]),
+    ...feed.expertise.flatMap((e) => [e.person, e.topic]),
+    ...feed.people.map((p) => p.id),
+  ];
+
+  function calls(validate: () => ReturnType<typeof validateFeed>): Map<string, number> {
+    const count = new Map<string, number>();
+    const of = SharedStrings.prototype.of;
+    vi.spyOn(SharedStrings.prototype, 'of').mockImplementation(function (
+      this: SharedStrings,
+      value: string,
+    ) {
+      count.set(value, (count.get(value) ?? 0) + 1);
+      return of.call(this, value);
+    });
+    const result = validate();
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.feed).toEqual(validateFeed(structuredClone(feed)).feed);
+    return count;
+  }
+
+  it('from a parsed document and from its bytes, for every kept record', () => {
+    const bytes = new TextEncoder().encode(JSON.stringify(feed));
+    for (const count of [
+      calls(() => validateFeed(structuredClone(feed))),
+      calls(() => validateFeedBytes(bytes, 512)),
+    ]) {
+      const wanted = new Map<string, number>();
+      for (const value of expected) wanted.set(value, (wanted.get(value) ?? 0) + 1);
+      for (const [value, n] of wanted) expect(count.get(value) ?? 0).toBeGreaterThanOrEqual(n);
+    }
+  });
+});
