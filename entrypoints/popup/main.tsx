@@ -1,5 +1,6 @@
-// Popup entrypoint. Its first script is small (no Dexie, no zod; the popup e2e test checks):
-// it reads the first screen through raw IndexedDB (lib/db/first-screen-raw.ts) while the full
+// Popup entrypoint. Its first scripts are small (no Dexie, no zod; the popup e2e test checks):
+// the first screen is read through raw IndexedDB (lib/db/first-screen-raw.ts), started by a
+// classic script in the page's head before these modules have loaded (early-read.ts), while the full
 // popup (Dexie, the database, every view: ./full.tsx) loads as a chunk of its own, and paints
 // the home screen from that read as soon as it has it; the full popup then takes the screen
 // over, with what was typed meanwhile. When the raw read declines (no database yet, another
@@ -9,7 +10,7 @@ import { render } from 'preact';
 import { POPUP_MARKS } from '../../components/popup-marks';
 import { FIRST_HOME, FirstScreenHome, showsAlone } from '../../components/popup/FirstScreenHome';
 import type { HomeState } from '../../components/popup/PopupHome';
-import { readFirstScreenRaw } from '../../lib/db/first-screen-raw';
+import { takeEarlyRead } from '../../components/popup/early-read';
 import '../../components/popup.css';
 
 performance.mark(POPUP_MARKS.start);
@@ -17,7 +18,13 @@ const root = document.getElementById('app')!;
 const full = import('./full');
 let loaded = false;
 void full.then(() => (loaded = true));
-const first = readFirstScreenRaw().catch(() => undefined);
+// Started by the classic script in popup.html's head; read here (its own chunk) only when
+// that script did not run.
+const first =
+  takeEarlyRead() ??
+  (performance.mark(POPUP_MARKS.readStart), import('../../lib/db/first-screen-raw'))
+    .then(({ readFirstScreenRaw }) => readFirstScreenRaw())
+    .catch(() => undefined);
 /** The home screen painted from the raw read, while the full popup loads. */
 let home: HomeState | undefined;
 void first.then((screen) => {
