@@ -2,8 +2,9 @@
 // classic script in its head (entrypoints/first-screen.ts) as soon as the page is parsed: it
 // starts the raw IndexedDB read (lib/db/first-screen-raw.ts) and leaves its promise on the
 // page's global object under this key. The popup's module (entrypoints/popup/main.tsx) takes it
-// once it runs, about 50 ms later (fetching and evaluating the modules), by which time the read
-// has usually finished. No imports: the module must not pull the reader into its own chunk.
+// once its modules are fetched and evaluated, 12–20 ms later at the median: the read, ≈ 40 ms,
+// has that head start ("Issue 19, 2026-12-05" in docs/benchmarks.md). No runtime imports: the
+// module must not pull the reader into its own chunk.
 import type { FirstScreen } from '../../lib/db/viewer';
 
 export const EARLY_READ_KEY = '__constellationFirstScreen';
