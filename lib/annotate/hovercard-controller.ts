@@ -110,7 +110,12 @@ export function startHovercards(options: HovercardOptions): {
     openAnchor = null;
     setExpanded(anchor, false);
     void ui?.then((loaded) => loaded.hide());
-    if (restoreFocus) anchorHost(anchor)?.button.focus();
+    if (restoreFocus) {
+      anchorHost(anchor)?.button.focus();
+      // Focus coming back to the badge (its focusin runs inside focus()) is not a request to
+      // open the card again: without this, Escape closed it and the hover delay reopened it.
+      clearTimeout(openTimer);
+    }
   }
 
   async function open(anchor: HTMLElement, focus: boolean): Promise<void> {

@@ -106,6 +106,11 @@ describe('keyboard and accessible names', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => cardStatus(page)).toBeNull();
       expect((await inspect(page)).focused).toEqual({ kind: 'topic', id: topic.id });
+      // Focus back on the badge does not open the card again once the hover delay (300 ms) is
+      // over: Escape keeps it closed.
+      await page.waitForTimeout(900);
+      expect(await cardStatus(page)).toBeNull();
+      expect((await inspect(page)).focused).toEqual({ kind: 'topic', id: topic.id });
     } finally {
       await closeOthers(demo.tour, demo.blank);
     }
