@@ -6,7 +6,7 @@
 // record's reference and vocabulary fields to one pool per document, so the records share the
 // first copy and the others are garbage at once; names, emails and free text, which rarely
 // repeat, are left alone. Strings are values in JavaScript: nothing can tell the difference
-// but the heap ("Memory: one string per repeated value", docs/benchmarks.md).
+// but the heap (docs/benchmarks.md, "Issue 19, 2026-12-05: one string per repeated value").
 import type { FeedList } from './lists';
 
 export class SharedStrings {
