@@ -1,7 +1,8 @@
 // Array helpers that hold for any size. `target.push(...items)` and `Math.max(...values)` pass
 // every element as an argument, and V8 throws "Maximum call stack size exceeded" past about
-// 125,000 of them (Node 20 here): a 100,000-person directory's 300,000 memberships did exactly that in the
-// ldap importer. Lists that grow with a directory or a history go through these instead.
+// 125,000 of them (Node 20 here): a 100,000-person directory's 300,000 memberships did exactly
+// that in the ldap importer. Lists that grow with a directory or a history go through these
+// instead.
 
 /** Appends every item to `target` (in order) and returns it. */
 export function appendAll<T>(target: T[], items: Iterable<T>): T[] {

@@ -4,7 +4,7 @@
 // someone through communities, and signals for "where to participate". Ranking is lib/rank/peers.ts.
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
-import { canSee, readMembers, type Viewer } from './queries';
+import { canSee, countByParticipation, readMembers, type Viewer } from './queries';
 import type { CommunityRow, ExpertiseRow, MembershipRow, PersonRow, Ref, UnitRow } from './schema';
 import type { PeerEvidence } from '../rank/peers';
 import type { Participation } from '../model/vocabulary';
@@ -149,8 +149,7 @@ async function summarizeCommunity(
     );
     return { memberships, people, unitIds, units };
   });
-  const members: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
-  for (const m of memberships) members[m.participation] += 1;
+  const members = countByParticipation(memberships);
   // Companies come from the person, or else from their unit.
   const unitCompany = new Map(
     units.flatMap((u) => (u?.company ? [[u.id, u.company] as const] : [])),

@@ -7,6 +7,7 @@ import { emailKey, handleKey, nameKey } from '../model/keys';
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
 import { appendAll } from '../arrays';
+import type { Participation } from '../model/vocabulary';
 import type { IndexList, RecordList } from './packs';
 import { canSee, dataStatusOf, viewerOfRows, type DataStatus, type Viewer } from './viewer';
 import type {
@@ -169,6 +170,20 @@ export interface CommunityMember {
   membership: MembershipRow;
 }
 
+/** A community's memberships, read by `r` (its pack of the community's group). */
+export function membershipsOf(r: PackReader, community: Ref): Promise<MembershipRow[]> {
+  return r.group<MembershipRow>('memberships@community', community.feedId, community.id);
+}
+
+/** How many of `memberships` are at each level of participation. */
+export function countByParticipation(
+  memberships: readonly MembershipRow[],
+): Record<Participation, number> {
+  const counts: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
+  for (const m of memberships) counts[m.participation] += 1;
+  return counts;
+}
+
 /**
  * A community's memberships (those `only` keeps) and, in the same order, the people they name
  * (undefined for a person the feed lacks), in one reader. No visibility check: callers make it.
@@ -176,11 +191,10 @@ export interface CommunityMember {
 export async function readMembers(
   r: PackReader,
   community: Ref,
-  only: (membership: MembershipRow) => boolean = () => true,
+  only?: (membership: MembershipRow) => boolean,
 ): Promise<{ memberships: MembershipRow[]; people: (PersonRow | undefined)[] }> {
-  const memberships = (
-    await r.group<MembershipRow>('memberships@community', community.feedId, community.id)
-  ).filter(only);
+  const all = await membershipsOf(r, community);
+  const memberships = only ? all.filter(only) : all;
   const people = await r.bulkGet<PersonRow>(
     'people',
     memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
@@ -241,11 +255,7 @@ export async function communityContacts(
 ): Promise<{ count: number; mine?: MembershipRow; contacts: CommunityMember[] }> {
   const me = viewer.me;
   return readPacks(db, async (r) => {
-    const memberships = await r.group<MembershipRow>(
-      'memberships@community',
-      community.feedId,
-      community.id,
-    );
+    const memberships = await membershipsOf(r, community);
     const isMe = (m: MembershipRow) =>
       me !== undefined && m.feedId === me.feedId && m.person === me.id;
     const tiers = new Map<number, MembershipRow[]>();

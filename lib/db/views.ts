@@ -14,8 +14,10 @@ import {
   getCommunity,
   getPerson,
   getTopic,
+  countByParticipation,
   getUnit,
   membersOfCommunity,
+  membershipsOf,
   topicsByRef,
   type Viewer,
 } from './queries';
@@ -28,7 +30,6 @@ import type {
   Ref,
   TopicRow,
 } from './schema';
-import type { Participation } from '../model/vocabulary';
 import { suggestCommunities } from '../rank/participate';
 
 type Key2 = [string, string];
@@ -137,12 +138,10 @@ export async function communityHead(db: ConstellationDB, ref: Ref, viewer: Viewe
   const community = await getCommunity(db, ref, viewer);
   if (!community) return undefined;
   const [memberships, following] = await Promise.all([
-    readPacks(db, (r) => r.group<MembershipRow>('memberships@community', ref.feedId, ref.id)),
+    readPacks(db, (r) => membershipsOf(r, ref)),
     isFollowing(db, ref),
   ]);
-  const members: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
-  for (const m of memberships) members[m.participation] += 1;
-  return { community, members, following };
+  return { community, members: countByParticipation(memberships), following };
 }
 
 export async function communityDetail(db: ConstellationDB, ref: Ref, viewer: Viewer) {

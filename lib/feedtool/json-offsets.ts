@@ -3,9 +3,10 @@
 // any path ("communities", 3, "members", 5) is a few map lookups. The YAML loader gives the
 // same for JSON (JSON is YAML), but its document model of a 32 MB registry took 36 s and
 // 2.9 GB (docs/benchmarks.md, "Feed tool at directory scale"); this index holds one offset
-// per value and one array or map per container. The scan is iterative (no recursion, so deep nesting cannot overflow the stack)
-// and assumes text JSON.parse accepted. Duplicate keys, which JSON.parse takes silently (the
-// last wins) and the YAML loader refuses, are reported so the caller can refuse them too.
+// per value and one array or map per container. The scan is iterative (no recursion, so deep
+// nesting cannot overflow the stack) and assumes text JSON.parse accepted. Duplicate keys,
+// which JSON.parse takes silently (the last wins) and the YAML loader refuses, are reported so
+// the caller can refuse them too.
 
 /** Offsets of an array's items, or of an object's values by key. */
 type Container = number[] | Map<string, number>;

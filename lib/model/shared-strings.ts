@@ -7,6 +7,7 @@
 // first copy and the others are garbage at once; names, emails and free text, which rarely
 // repeat, are left alone. Strings are values in JavaScript: nothing can tell the difference
 // but the heap (docs/benchmarks.md, "Issue 19, 2026-12-05: one string per repeated value").
+import type { Feed } from './feed';
 import type { FeedList } from './lists';
 
 export class SharedStrings {
@@ -27,8 +28,11 @@ export class SharedStrings {
 
 type Fields = Record<string, unknown>;
 
+/** Fields of a list's records: checked against the schema's types, so a renamed one fails here. */
+type FieldsOf<L extends FeedList> = readonly (keyof Feed[L][number] & string)[];
+
 /** The fields whose values other records repeat, per list: single strings, lists of strings. */
-const SHARED: Record<FeedList, { one: readonly string[]; many: readonly string[] }> = {
+const SHARED: { [L in FeedList]: { one: FieldsOf<L>; many: FieldsOf<L> } } = {
   units: { one: ['id', 'parent', 'company'], many: [] },
   people: { one: ['id', 'unit', 'company', 'title', 'timezone'], many: [] },
   topics: { one: ['id'], many: [] },
@@ -40,7 +44,7 @@ const SHARED: Record<FeedList, { one: readonly string[]; many: readonly string[]
 /** Replaces a validated record's shared fields' strings by the pool's (in place). */
 export function shareStrings(list: FeedList, record: object, pool: SharedStrings): void {
   const fields = record as Fields;
-  const { one, many } = SHARED[list];
+  const { one, many }: { one: readonly string[]; many: readonly string[] } = SHARED[list];
   for (const field of one) {
     const value = fields[field];
     if (typeof value === 'string') fields[field] = pool.of(value);

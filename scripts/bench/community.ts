@@ -1,7 +1,8 @@
 // A community's screens at directory scale (test/bench/community.page.ts): its hovercard, the
-// popup's community view (its head, then the whole view) and one of its topics' hovercard, cold, for the synthetic directory's
-// largest community, a median one, and "Everyone" (every person a member, as an LDAP all-staff
-// group gives: 1% core, 0.2% with a role), against reading the community's memberships alone.
+// popup's community view (its head, then the whole view) and one of its topics' hovercard,
+// cold, for the synthetic directory's largest community, a median one, and "Everyone" (every
+// person a member, as an LDAP all-staff group gives: 1% core, 0.2% with a role), against
+// reading the community's memberships alone.
 // `npm run bench -- --suite community [--people N] [--runs N]`
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
 import type { CommunityRow } from '../../test/bench/community.page';
