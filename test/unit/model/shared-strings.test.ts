@@ -1,10 +1,16 @@
 // One string per repeated value across a feed's validated records (lib/model/shared-strings.ts):
 // the pool answers the first copy of each value, and validation — from a parsed document and
-// from the bytes — hands it every kept record's reference and vocabulary fields (string identity
-// cannot be seen from JavaScript, so the pool's calls are what is checked; the heap it saves
-// is measured by the sync benchmark, docs/benchmarks.md).
+// from the bytes — hands it every kept record's reference and vocabulary fields, and makes every
+// empty list one frozen list (string identity cannot be seen from JavaScript, so the pool's
+// calls are what is checked; the heap it saves is measured by the sync benchmark,
+// docs/benchmarks.md).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SharedStrings, shareStrings } from '../../../lib/model/shared-strings';
+import {
+  NO_ENTRIES,
+  NO_ITEMS,
+  SharedStrings,
+  shareStrings,
+} from '../../../lib/model/shared-strings';
 import { validateFeed } from '../../../lib/model/validate';
 import { validateFeedBytes } from '../../../lib/model/validate-bytes';
 import { demoFeed } from '../../fixtures/demo-db';
@@ -91,5 +97,32 @@ describe('validation shares repeated values', () => {
       for (const value of expected) wanted.set(value, (wanted.get(value) ?? 0) + 1);
       for (const [value, n] of wanted) expect(count.get(value) ?? 0).toBeGreaterThanOrEqual(n);
     }
+  });
+
+  it('makes every empty list one frozen list and every empty map one frozen map', () => {
+    const bytes = new TextEncoder().encode(JSON.stringify(feed));
+    for (const result of [validateFeed(structuredClone(feed)), validateFeedBytes(bytes, 512)]) {
+      if (!result.ok) throw new Error(`the demo feed was refused: ${result.error.reason}`);
+      const { people, memberships, communities } = result.feed;
+      const noRoles = memberships.filter((m) => m.roles.length === 0);
+      const withRoles = memberships.filter((m) => m.roles.length > 0);
+      expect(noRoles.length).toBeGreaterThan(0);
+      expect(withRoles.length).toBeGreaterThan(0);
+      for (const m of noRoles) expect(m.roles).toBe(NO_ITEMS);
+      for (const m of withRoles) expect(Object.isFrozen(m.roles)).toBe(false);
+      const noAliases = people.filter((p) => p.aliases.length === 0);
+      expect(noAliases.length).toBeGreaterThan(0);
+      for (const p of noAliases) expect(p.aliases).toBe(NO_ITEMS);
+      for (const c of communities) if (c.related.length === 0) expect(c.related).toBe(NO_ITEMS);
+      expect(Object.isFrozen(NO_ITEMS)).toBe(true);
+      expect(() => (noRoles[0]!.roles as string[]).push('boundary')).toThrow(TypeError);
+    }
+    // A person without handles (the demo's all have some) gets the shared empty map.
+    const bare = structuredClone(feed);
+    bare.people = bare.people.map((p) => ({ ...p, handles: {} }));
+    const result = validateFeed(bare);
+    if (!result.ok) throw new Error(result.error.reason);
+    for (const p of result.feed.people) expect(p.handles).toBe(NO_ENTRIES);
+    expect(Object.isFrozen(NO_ENTRIES)).toBe(true);
   });
 });
