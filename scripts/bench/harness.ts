@@ -80,8 +80,9 @@ export async function runPageBenchmark<T>(
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    // BENCH_CPU_PROFILE=<file> keeps names readable and writes a CPU profile of the run.
-    minify: !process.env.BENCH_CPU_PROFILE,
+    // BENCH_CPU_PROFILE=<file> (or BENCH_HEAP_PROFILE, below) keeps names readable and writes a
+    // CPU profile of the run.
+    minify: !process.env.BENCH_CPU_PROFILE && !process.env.BENCH_HEAP_PROFILE,
     write: false,
     logLevel: 'error',
     jsx: 'automatic',
@@ -150,6 +151,19 @@ export async function runPageBenchmark<T>(
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    // BENCH_HEAP_PROFILE=<file>: a sampling heap profile of the run that keeps what a major
+    // collection freed and drops what a minor one did, so it shows where the old generation's
+    // garbage was allocated (what a sampled peak heap counts beyond the live set).
+    const heapProfileFile = process.env.BENCH_HEAP_PROFILE;
+    const heapCdp = heapProfileFile ? await page.context().newCDPSession(page) : null;
+    if (heapCdp) {
+      await heapCdp.send('HeapProfiler.enable');
+      await heapCdp.send('HeapProfiler.startSampling', {
+        samplingInterval: 8192,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: false,
+      });
+    }
     const result = await page.evaluate(
       ([name, args]) =>
         (globalThis as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!(
@@ -161,6 +175,11 @@ export async function runPageBenchmark<T>(
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(profileFile, JSON.stringify(profile));
       console.log(`CPU profile written to ${profileFile}`);
+    }
+    if (heapCdp && heapProfileFile) {
+      const { profile } = await heapCdp.send('HeapProfiler.stopSampling');
+      writeFileSync(heapProfileFile, JSON.stringify(profile));
+      console.log(`Heap profile written to ${heapProfileFile}`);
     }
     const after = await bench.afterRun?.(page);
     return { result: result as T, browserVersion: browser.version(), after };
