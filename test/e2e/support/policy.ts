@@ -22,9 +22,21 @@ export function deployPolicyFeeds(extensionDir: string, feeds: object[]): () => 
   const created = ['/etc/chromium', '/etc/chromium/policies', POLICY_DIR].filter(
     (dir) => !existsSync(dir),
   );
-  mkdirSync(POLICY_DIR, { recursive: true });
   const file = join(POLICY_DIR, `constellation-e2e-${id}.json`);
-  writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: { feeds } } } }));
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: { feeds } } } }));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+    throw new Error(
+      `Deploying feeds by policy needs write access to ${POLICY_DIR} (where Chromium on Linux ` +
+        `reads managed policy; the test removes its file again): ${code}. Run the end-to-end ` +
+        `tests as root, as CI does, or give your user that folder ` +
+        `(sudo mkdir -p ${POLICY_DIR} && sudo chown "$USER" ${POLICY_DIR}).`,
+      { cause: error },
+    );
+  }
   return () => {
     rmSync(file, { force: true });
     for (const dir of created.reverse()) {
