@@ -9,10 +9,10 @@ import {
   communityKey,
   dataStatus,
   expertsOnTopic,
+  firstMembersWhere,
   getFeed,
   getPerson,
   getTopic,
-  membersOfCommunity,
   viewerOf,
   type Viewer,
 } from '../db/queries';
@@ -203,14 +203,26 @@ export async function annotateTopicCard(
         reason: `expertise level ${expertise.level}`,
       });
   }
+  // Of a covering community, the first core members outside my unit in the order people are
+  // stored, shown by name: a community of everyone has a thousand core members, and reading
+  // them all to take the first by name cost most of a second.
   for (const community of communities) {
-    if (candidates.size >= MAX_TO_ASK * 2) break;
-    const core = await membersOfCommunity(db, community, viewer, isCore);
-    for (const { person } of core) {
-      const key = personRefKey(person.feedId, person.id);
-      if (outsideMyUnit(person) && !candidates.has(key))
-        candidates.set(key, { person, reason: `core member of ${community.name}` });
-    }
+    const need = MAX_TO_ASK * 2 - candidates.size;
+    if (need <= 0) break;
+    const core = await firstMembersWhere(
+      db,
+      community,
+      viewer,
+      isCore,
+      (person) => outsideMyUnit(person) && !candidates.has(personRefKey(person.feedId, person.id)),
+      need,
+    );
+    core.sort((a, b) => a.person.name.localeCompare(b.person.name));
+    for (const { person } of core)
+      candidates.set(personRefKey(person.feedId, person.id), {
+        person,
+        reason: `core member of ${community.name}`,
+      });
   }
   const chosen = [...candidates.values()].slice(0, MAX_TO_ASK);
   const summaries = await personSummaries(

@@ -218,7 +218,7 @@ function withPeople(
 /**
  * Members of a community (empty for a members-only community the viewer is not in), by
  * participation then name. With `only`, just the memberships it keeps, and only their people
- * are read: a topic card asks the core members, and a community of everyone would otherwise
+ * are read: where to take part names the leaders, and a community of everyone would otherwise
  * read the whole directory.
  */
 export async function membersOfCommunity(
@@ -235,6 +235,43 @@ export async function membersOfCommunity(
         PARTICIPATION_ORDER[b.membership.participation] ||
       a.person.name.localeCompare(b.person.name),
   );
+}
+
+/**
+ * The first `want` members of a community (none for a members-only community the viewer is not
+ * in) whose membership `only` keeps and whose person `wanted` accepts, in the order the
+ * community's memberships are read (by person id, the order of the people's packs). People are
+ * read a batch at a time — `want`, then twice as many, and so on — until `want` are found: the
+ * members that qualify are usually among the first, so a topic card asking the core members of
+ * a community of 100,000 reads a few people packs, not one per core member.
+ */
+export async function firstMembersWhere(
+  db: ConstellationDB,
+  community: Ref,
+  viewer: Viewer,
+  only: (membership: MembershipRow) => boolean,
+  wanted: (person: PersonRow) => boolean,
+  want: number,
+): Promise<CommunityMember[]> {
+  if (want <= 0 || !(await getCommunity(db, community, viewer))) return [];
+  return readPacks(db, async (r) => {
+    const kept = (await membershipsOf(r, community)).filter(only);
+    const out: CommunityMember[] = [];
+    let from = 0;
+    for (let size = want; from < kept.length && out.length < want; size *= 2) {
+      const batch = kept.slice(from, from + size);
+      from += batch.length;
+      const people = await r.bulkGet<PersonRow>(
+        'people',
+        batch.map((m) => ({ feedId: m.feedId, id: m.person })),
+      );
+      for (let i = 0; i < batch.length && out.length < want; i++) {
+        const person = people[i];
+        if (person && wanted(person)) out.push({ person, membership: batch[i]! });
+      }
+    }
+    return out;
+  });
 }
 
 /**
