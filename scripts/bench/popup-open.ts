@@ -18,6 +18,14 @@ import { percentile } from '../../lib/stats';
 import { POPUP_MARKS } from '../../components/popup-marks';
 import { extensionWithFloorPage, FLOOR_MARK, FLOOR_PAGE } from './floor-page';
 
+/** The marks read after each warm open, by the step they time. */
+const PHASE_MARKS = {
+  start: POPUP_MARKS.start,
+  data: POPUP_MARKS.data,
+  paint: 'first-contentful-paint',
+  readStart: POPUP_MARKS.readStart,
+} as const;
+
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
@@ -150,7 +158,8 @@ export async function benchPopupOpen(): Promise<void> {
       }
     };
     const scriptsDone: number[] = [];
-    const phases: number[][] = [];
+    /** Per warm open, when each step was marked (NaN when it was not). */
+    const phases: Record<keyof typeof PHASE_MARKS, number>[] = [];
     const popupPaint = async (page: Page) => {
       // The popup's mark follows the first frame with content; the browser's own
       // first-contentful-paint is when that frame was painted (the page paints nothing
@@ -168,8 +177,14 @@ export async function benchPopupOpen(): Promise<void> {
         .then((handle) => handle.jsonValue() as Promise<number>);
       phases.push(
         await page.evaluate(
-          (names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
-          [POPUP_MARKS.start, POPUP_MARKS.data, 'first-contentful-paint', POPUP_MARKS.readStart],
+          (marks) =>
+            Object.fromEntries(
+              Object.entries(marks).map(([step, name]) => [
+                step,
+                performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+              ]),
+            ) as Record<keyof typeof marks, number>,
+          PHASE_MARKS,
         ),
       );
       // Where the time goes: HTML, the bundle parsed and run (before any database read).
@@ -221,24 +236,28 @@ export async function benchPopupOpen(): Promise<void> {
         `${feed.memberships.length.toLocaleString('en')} memberships, synced by the extension in ${syncSeconds.toFixed(0)} s; ` +
         `${opens} warm opens.\n`,
     );
-    const readStarts = phases.map((p) => p[3]!).filter((t) => !Number.isNaN(t));
+    const readStarts = phases.map((p) => p.readStart).filter((t) => !Number.isNaN(t));
     printTable([
       ['measure', 'value', 'goal'],
       ['first open after sync', ms(first), ''],
       ['warm open p50', ms(percentile(popup, 50)), ''],
       ['warm open p95', ms(percentile(popup, 95)), '≤ 120 ms'],
       ['warm open max', ms(Math.max(...popup)), ''],
-      ["browser's first-contentful-paint p50 / p95", p50p95(phases.map((p) => p[2]!)), ''],
+      ["browser's first-contentful-paint p50 / p95", p50p95(phases.map((p) => p.paint)), ''],
       [
         "of which the first screen's read starts, p50 / p95",
         // Not marked by builds before the read started in popup.html's classic script.
         readStarts.length > 0 ? p50p95(readStarts) : '(not marked)',
         '',
       ],
-      ['of which the popup module starts running, p50 / p95', p50p95(phases.map((p) => p[0]!)), ''],
+      [
+        'of which the popup module starts running, p50 / p95',
+        p50p95(phases.map((p) => p.start)),
+        '',
+      ],
       [
         'of which first screen read from IndexedDB, p50 / p95',
-        p50p95(phases.map((p) => p[1]!)),
+        p50p95(phases.map((p) => p.data)),
         '',
       ],
       ['of which page + bundle loaded (DOMContentLoaded) p50', ms(percentile(scriptsDone, 50)), ''],
