@@ -195,11 +195,18 @@ export async function readMembers(
 ): Promise<{ memberships: MembershipRow[]; people: (PersonRow | undefined)[] }> {
   const all = await membershipsOf(r, community);
   const memberships = only ? all.filter(only) : all;
-  const people = await r.bulkGet<PersonRow>(
+  return { memberships, people: await peopleOf(r, memberships) };
+}
+
+/** The people `memberships` name, in the same order (undefined for one the feed lacks). */
+function peopleOf(
+  r: PackReader,
+  memberships: readonly MembershipRow[],
+): Promise<(PersonRow | undefined)[]> {
+  return r.bulkGet<PersonRow>(
     'people',
     memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
   );
-  return { memberships, people };
 }
 
 /** Memberships beside the people they name (read in the same order), without the missing. */
@@ -261,13 +268,10 @@ export async function firstMembersWhere(
     for (let size = want; from < kept.length && out.length < want; size *= 2) {
       const batch = kept.slice(from, from + size);
       from += batch.length;
-      const people = await r.bulkGet<PersonRow>(
-        'people',
-        batch.map((m) => ({ feedId: m.feedId, id: m.person })),
-      );
-      for (let i = 0; i < batch.length && out.length < want; i++) {
-        const person = people[i];
-        if (person && wanted(person)) out.push({ person, membership: batch[i]! });
+      for (const member of withPeople(batch, await peopleOf(r, batch))) {
+        if (!wanted(member.person)) continue;
+        out.push(member);
+        if (out.length === want) break;
       }
     }
     return out;
@@ -306,11 +310,7 @@ export async function communityContacts(
     for (const roles of [...tiers.keys()].sort((a, b) => b - a)) {
       if (contacts.length >= limit) break;
       const tier = tiers.get(roles)!;
-      const people = await r.bulkGet<PersonRow>(
-        'people',
-        tier.map((m) => ({ feedId: m.feedId, id: m.person })),
-      );
-      const found = withPeople(tier, people).sort(
+      const found = withPeople(tier, await peopleOf(r, tier)).sort(
         (a, b) =>
           a.person.name.localeCompare(b.person.name) ||
           PARTICIPATION_ORDER[a.membership.participation] -
