@@ -80,8 +80,7 @@ export async function runPageBenchmark<T>(
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    // BENCH_CPU_PROFILE=<file> (or BENCH_HEAP_PROFILE, below) keeps names readable and writes a
-    // CPU profile of the run.
+    // A CPU or heap profile (BENCH_CPU_PROFILE, BENCH_HEAP_PROFILE, below) keeps names readable.
     minify: !process.env.BENCH_CPU_PROFILE && !process.env.BENCH_HEAP_PROFILE,
     write: false,
     logLevel: 'error',
@@ -144,21 +143,21 @@ export async function runPageBenchmark<T>(
     await page.goto(origin);
     await page.waitForFunction((name) => name in globalThis, bench.exportName);
     await bench.beforeRun?.(page, origin);
-    const profileFile = process.env.BENCH_CPU_PROFILE;
-    const cdp = profileFile ? await page.context().newCDPSession(page) : null;
-    if (cdp) {
+    // BENCH_CPU_PROFILE=<file>: a CPU profile of the run. BENCH_HEAP_PROFILE=<file>: a sampling
+    // heap profile that keeps what a major collection freed and drops what a minor one did, so
+    // it shows where the old generation's garbage was allocated (what a sampled peak heap counts
+    // beyond the live set).
+    const cpuFile = process.env.BENCH_CPU_PROFILE;
+    const heapFile = process.env.BENCH_HEAP_PROFILE;
+    const cdp = cpuFile || heapFile ? await page.context().newCDPSession(page) : null;
+    if (cdp && cpuFile) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    // BENCH_HEAP_PROFILE=<file>: a sampling heap profile of the run that keeps what a major
-    // collection freed and drops what a minor one did, so it shows where the old generation's
-    // garbage was allocated (what a sampled peak heap counts beyond the live set).
-    const heapProfileFile = process.env.BENCH_HEAP_PROFILE;
-    const heapCdp = heapProfileFile ? await page.context().newCDPSession(page) : null;
-    if (heapCdp) {
-      await heapCdp.send('HeapProfiler.enable');
-      await heapCdp.send('HeapProfiler.startSampling', {
+    if (cdp && heapFile) {
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.startSampling', {
         samplingInterval: 8192,
         includeObjectsCollectedByMajorGC: true,
         includeObjectsCollectedByMinorGC: false,
@@ -171,15 +170,15 @@ export async function runPageBenchmark<T>(
         ),
       [bench.exportName, bench.args] as const,
     );
-    if (cdp && profileFile) {
+    if (cdp && cpuFile) {
       const { profile } = await cdp.send('Profiler.stop');
-      writeFileSync(profileFile, JSON.stringify(profile));
-      console.log(`CPU profile written to ${profileFile}`);
+      writeFileSync(cpuFile, JSON.stringify(profile));
+      console.log(`CPU profile written to ${cpuFile}`);
     }
-    if (heapCdp && heapProfileFile) {
-      const { profile } = await heapCdp.send('HeapProfiler.stopSampling');
-      writeFileSync(heapProfileFile, JSON.stringify(profile));
-      console.log(`Heap profile written to ${heapProfileFile}`);
+    if (cdp && heapFile) {
+      const { profile } = await cdp.send('HeapProfiler.stopSampling');
+      writeFileSync(heapFile, JSON.stringify(profile));
+      console.log(`Heap profile written to ${heapFile}`);
     }
     const after = await bench.afterRun?.(page);
     return { result: result as T, browserVersion: browser.version(), after };
