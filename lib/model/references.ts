@@ -7,7 +7,7 @@ import type { z } from './zod';
 import type { FeedList, RECORD_SCHEMAS } from './feed';
 import { compiledRecordSchemas } from './precompiled';
 import { repairRecord } from './record-parse';
-import { shareStrings, type SharedStrings } from './shared-strings';
+import { shareValues, type SharedStrings } from './shared-strings';
 import type { ProblemEffect, RecordProblem } from './validate';
 
 export type Report = (
@@ -60,13 +60,13 @@ export function parseRecords<L extends FeedList>(
     if (release) raw[at] = undefined;
     const fast = schema.safeParse(item);
     if (fast.success) {
-      if (strings) shareStrings(list, fast.data, strings);
+      if (strings) shareValues(list, fast.data, strings);
       out[index] = fast.data as z.output<(typeof RECORD_SCHEMAS)[L]>;
       continue;
     }
     const parsed = repairRecord(list, schema, item, fast.error.issues);
     if (parsed.ok) {
-      if (strings) shareStrings(list, parsed.record, strings);
+      if (strings) shareValues(list, parsed.record, strings);
       out[index] = parsed.record;
       for (const d of parsed.dropped) {
         report(list, index, rawKey(list, item), d.field, d.reason, 'dropped');

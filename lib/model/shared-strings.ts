@@ -80,7 +80,7 @@ export const NO_ENTRIES: Readonly<Record<string, never>> = Object.freeze({});
  * Replaces a validated record's shared fields' strings by the pool's, and its empty lists and
  * maps by the frozen shared ones (in place).
  */
-export function shareStrings(list: FeedList, record: object, pool: SharedStrings): void {
+export function shareValues(list: FeedList, record: object, pool: SharedStrings): void {
   const fields = record as Fields;
   const shared: Record<keyof SharedFields<FeedList>, readonly string[]> = SHARED[list];
   for (const field of shared.one) {

@@ -9,7 +9,7 @@ import {
   NO_ENTRIES,
   NO_ITEMS,
   SharedStrings,
-  shareStrings,
+  shareValues,
 } from '../../../lib/model/shared-strings';
 import { validateFeed } from '../../../lib/model/validate';
 import { validateFeedBytes } from '../../../lib/model/validate-bytes';
@@ -40,7 +40,7 @@ describe('SharedStrings', () => {
       roles: ['boundary', 'day-to-day'],
       since: '2024-01-01',
     };
-    shareStrings('memberships', membership, pool);
+    shareValues('memberships', membership, pool);
     expect(seen).toEqual(['p-1', 'c-1', 'core', '2024-01-01', 'boundary', 'day-to-day']);
     seen.length = 0;
     const person = {
@@ -51,10 +51,10 @@ describe('SharedStrings', () => {
       handles: { 'github.com': 'ana' },
       aliases: [],
     };
-    shareStrings('people', person, pool);
+    shareValues('people', person, pool);
     expect(seen).toEqual(['p-1', 'u-1']);
     seen.length = 0;
-    shareStrings('communities', { id: 'c-1', stage: 'active', topics: ['t-1'], related: [] }, pool);
+    shareValues('communities', { id: 'c-1', stage: 'active', topics: ['t-1'], related: [] }, pool);
     expect(seen).toEqual(['c-1', 'active', 't-1']);
   });
 });
