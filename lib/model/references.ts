@@ -40,7 +40,7 @@ export type Parsed<L extends FeedList> = (z.output<(typeof RECORD_SCHEMAS)[L]> |
  * Parses the consecutive records `raw` (the first at `first` in its list) into `out`. With
  * `release`, each raw record is let go as soon as its validated copy exists, so a document
  * the validator owns is never held twice over; with `strings`, the kept records' repeated
- * values share one string each (shared-strings.ts).
+ * values share one string each, and their empty lists one frozen list (shared-strings.ts).
  */
 export function parseRecords<L extends FeedList>(
   list: L,
