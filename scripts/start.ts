@@ -17,12 +17,14 @@ import { DEMO_HOST_PATTERN, FEED_PATH, DEMO_HOSTS, demoUrl } from './demo-site/h
 import { startDemoSite, type DemoSiteServer } from './demo-site/server';
 import { demoExtensionCopy, enableDemoSites, type DemoExtension } from './demo-site/enable';
 import { TOUR, closeOthers, type TourContext } from './demo-site/tour';
+import { sourceNewerThanBuild } from './stale-build';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_PORT = 8790;
 
 const USAGE = `Usage: npm start -- [options]
   --no-build         use the existing .output/chrome-mv3 instead of running wxt build
+                     (warns when a source is newer than it)
   --port <n>         demo site port (default ${DEFAULT_PORT}; a free one if that is busy)
   --headless         no window: take screenshots into out/screenshots and exit
   --headed           open a window even when no DISPLAY is detected
@@ -76,6 +78,14 @@ async function main(): Promise<number> {
 
   if (!(await checkFeed(feedPath))) return 1;
   if (shouldBuild && !(await build())) return 1;
+  if (values['no-build'] && values.extension === undefined) {
+    const newer = sourceNewerThanBuild(ROOT, extensionDir);
+    if (newer)
+      say(
+        `⚠ ${relative(ROOT, extensionDir)} is older than ${newer}: it runs the code of its own ` +
+          'build. Run npm start without --no-build to build it again.',
+      );
+  }
 
   say('▸ Starting the demo site…');
   const site = await startSite(port, feedPath);
