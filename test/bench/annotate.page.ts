@@ -111,13 +111,16 @@ async function pairedRatio(
   samples: number,
   halfMs = 3,
 ): Promise<PairedRatio> {
-  // A pass's cost: the fastest of several ~1 ms measurements (load only ever adds time).
+  // A pass's cost: the fastest of several measurements of at least 1 ms each (load only ever
+  // adds time). Every measurement must span many of the timer's 0.1 ms grains: repetitions
+  // chosen from one measurement a pause (a collection, preemption) had lengthened could time
+  // a few microseconds of work as 0 ms, and a half of 3 ms / 0 passes never ends.
   const perPass = (fn: () => void) => {
-    let reps = 1;
-    while (time(fn, reps) * reps < 1) reps *= 2;
-    let fastest = Infinity;
-    for (let i = 0; i < 15; i++) fastest = Math.min(fastest, time(fn, reps));
-    return fastest;
+    for (let reps = 1; ; reps *= 2) {
+      let fastest = Infinity;
+      for (let i = 0; i < 15; i++) fastest = Math.min(fastest, time(fn, reps));
+      if (fastest * reps >= 1) return fastest;
+    }
   };
   const subjectReps = Math.max(1, Math.round(halfMs / perPass(subject)));
   const baselineReps = Math.max(1, Math.round(halfMs / perPass(baseline)));
