@@ -22,6 +22,7 @@ import { detectSite } from '../../lib/sites';
 import { TOPIC_SKIP, proseTextNodes } from '../../lib/annotate/scan';
 import { compileSkip } from '../../lib/annotate/skip';
 import { median } from '../../lib/stats';
+import { perPassMs } from './per-pass';
 
 export interface AnnotateBenchInput {
   pageUrl: string;
@@ -111,17 +112,7 @@ async function pairedRatio(
   samples: number,
   halfMs = 3,
 ): Promise<PairedRatio> {
-  // A pass's cost: the fastest of several measurements of at least 1 ms each (load only ever
-  // adds time). Every measurement must span many of the timer's 0.1 ms grains: repetitions
-  // chosen from one measurement a pause (a collection, preemption) had lengthened could time
-  // a few microseconds of work as 0 ms, and a half of 3 ms / 0 passes never ends.
-  const perPass = (fn: () => void) => {
-    for (let reps = 1; ; reps *= 2) {
-      let fastest = Infinity;
-      for (let i = 0; i < 15; i++) fastest = Math.min(fastest, time(fn, reps));
-      if (fastest * reps >= 1) return fastest;
-    }
-  };
+  const perPass = (fn: () => void) => perPassMs(fn, time);
   const subjectReps = Math.max(1, Math.round(halfMs / perPass(subject)));
   const baselineReps = Math.max(1, Math.round(halfMs / perPass(baseline)));
   const subjectMs: number[] = [];
