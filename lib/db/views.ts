@@ -10,11 +10,11 @@ import { followedCommunities, isFollowing } from './local';
 import { participationInputs } from './participate';
 import {
   communitiesOfPerson,
+  countByParticipation,
   expertiseOfPerson,
   getCommunity,
   getPerson,
   getTopic,
-  countByParticipation,
   getUnit,
   membersOfCommunity,
   membershipsOf,

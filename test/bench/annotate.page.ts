@@ -112,9 +112,8 @@ async function pairedRatio(
   samples: number,
   halfMs = 3,
 ): Promise<PairedRatio> {
-  const perPass = (fn: () => void) => perPassMs(fn, time);
-  const subjectReps = Math.max(1, Math.round(halfMs / perPass(subject)));
-  const baselineReps = Math.max(1, Math.round(halfMs / perPass(baseline)));
+  const subjectReps = Math.max(1, Math.round(halfMs / perPassMs(subject, time)));
+  const baselineReps = Math.max(1, Math.round(halfMs / perPassMs(baseline, time)));
   const subjectMs: number[] = [];
   const baselineMs: number[] = [];
   const ratios: number[] = [];
