@@ -2,15 +2,14 @@
 // e.g. when the background finishes ingesting a feed while the popup is open, or the user
 // forgets what they read in another page. Any write, in this page or another context of the
 // extension (Dexie announces them across contexts), runs the query again, except writes of
-// packs alone (a generation being written, invisible until its switch); runs never overlap,
-// and writes that come in a burst (a sync's chunks) cost one run after the burst's first.
+// tables no screen reads (a sync's chunks, checkpoints and bookkeeping, invisible until its
+// switch: lib/db/database.ts); runs never overlap, and writes that come in a burst cost one
+// run after the burst's first.
 // (Dexie's liveQuery tracks the ranges a query read instead, which it can only do while its
 // async context survives every await; the packed readers' Promise.all chains lose it.)
 import Dexie from 'dexie';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-
-/** The part names Dexie gives a write to the packs ("idb://constellation/packs/…"). */
-const PACKS_PART = /\/packs\//;
+import { touchesOnlySyncTables } from '../lib/db/database';
 
 /** How long a run waits after a write for more writes of the same burst. */
 const SETTLE_MS = 40;
@@ -74,11 +73,12 @@ export function useLiveQuery<T>(
       }
     };
     const changed = (parts: Record<string, unknown>) => {
-      // Packs alone are written ahead of a switch (a sync's chunks): invisible until the
-      // `feeds` row names their generation, and that write comes in a transaction of its own.
-      if (Object.keys(parts).every((part) => PACKS_PART.test(part))) return;
+      // A sync's chunks land with their checkpoint (packs, syncSources, syncLeases): invisible
+      // until the `feeds` row names their generation, a write that comes in a transaction of
+      // its own. Running every view again per chunk would read while the sync writes.
+      if (touchesOnlySyncTables(parts)) return;
       if (stopped || timer !== undefined) return;
-      // At most one run per RERUN_MS while writes keep coming (a sync's chunks and checkpoints).
+      // At most one run per RERUN_MS while writes keep coming.
       const wait = Math.max(SETTLE_MS, lastRun + RERUN_MS - Date.now());
       timer = setTimeout(() => {
         timer = undefined;

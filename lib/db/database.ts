@@ -129,6 +129,32 @@ export class ConstellationDB extends Dexie {
   }
 }
 
+/**
+ * Tables no screen reads: a sync writes them before its switch (the packs of a generation being
+ * written, its checkpoints and lease, fingerprints, stored documents, manifests). What screens
+ * show changes only with a `feeds` row (the switch, a removal), a report (`syncReports`) or the
+ * user's own tables.
+ */
+const SYNC_ONLY_TABLES: ReadonlySet<string> = new Set([
+  'packs',
+  'syncSources',
+  'syncStaging',
+  'syncFingerprints',
+  'syncFingerprintLayers',
+  'syncLeases',
+  'syncBases',
+  'syncManifests',
+]);
+
+/**
+ * Does a change Dexie announces (the parts of a `storagemutated` event, named
+ * "idb://database/table/index") touch only tables no screen reads? A sync's chunks and
+ * checkpoints do, until the switch.
+ */
+export function touchesOnlySyncTables(parts: Record<string, unknown>): boolean {
+  return Object.keys(parts).every((part) => SYNC_ONLY_TABLES.has(part.split('/')[3] ?? ''));
+}
+
 let shared: ConstellationDB | undefined;
 
 /** The extension's database (one connection per extension context). */
