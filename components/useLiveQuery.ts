@@ -1,9 +1,9 @@
 // Preact hook for database reads that stay current: re-renders when the database changes,
 // e.g. when the background finishes ingesting a feed while the popup is open, or the user
 // forgets what they read in another page. Any write, in this page or another context of the
-// extension (Dexie announces them across contexts), runs the query again, except writes of
-// tables no screen reads (a sync's chunks, checkpoints and bookkeeping, invisible until its
-// switch: lib/db/database.ts); runs never overlap, and writes that come in a burst cost one
+// extension (Dexie announces them across contexts), runs the query again, except writes that
+// change nothing a screen shows (a sync's chunks, checkpoints and bookkeeping, invisible until
+// its switch: lib/db/database.ts); runs never overlap, and writes that come in a burst cost one
 // run after the burst's first.
 // (Dexie's liveQuery tracks the ranges a query read instead, which it can only do while its
 // async context survives every await; the packed readers' Promise.all chains lose it.)

@@ -130,10 +130,11 @@ export class ConstellationDB extends Dexie {
 }
 
 /**
- * Tables no screen reads: a sync writes them before its switch (the packs of a generation being
- * written, its checkpoints and lease, fingerprints, stored documents, manifests). What screens
- * show changes only with a `feeds` row (the switch, a removal), a report (`syncReports`) or the
- * user's own tables.
+ * Tables whose writes change nothing a screen shows: a sync writes them before its switch (the
+ * packs of a generation no `feeds` row names yet, its checkpoints and lease, fingerprints,
+ * stored documents, manifests); screens read only the packs of the generations `feeds` rows
+ * name, which never change. What screens show changes with a `feeds` row (a switch, a
+ * removal), a report (`syncReports`) or the user's own tables.
  */
 const SYNC_ONLY_TABLES: ReadonlySet<string> = new Set([
   'packs',
@@ -148,8 +149,8 @@ const SYNC_ONLY_TABLES: ReadonlySet<string> = new Set([
 
 /**
  * Does a change Dexie announces (the parts of a `storagemutated` event, named
- * "idb://database/table/index") touch only tables no screen reads? A sync's chunks and
- * checkpoints do, until the switch.
+ * "idb://database/table/index") touch only those tables? A sync's chunks and checkpoints do,
+ * until the switch.
  */
 export function touchesOnlySyncTables(parts: Record<string, unknown>): boolean {
   return Object.keys(parts).every((part) => SYNC_ONLY_TABLES.has(part.split('/')[3] ?? ''));
