@@ -69,39 +69,46 @@ function message(issue: Issue): string {
 
 const REMOVED = Symbol('removed');
 
-/** A copy of `value` without the values at `cuts` (list entries are removed, keys deleted). */
+/**
+ * A copy of `value` without the values at `cuts` (list entries are removed, keys deleted).
+ * Only the lists and objects on a cut's path are copied, one level each: the rest (unknown
+ * fields included, however deep) is shared untouched, as the schema never reads it. A copy
+ * keeps every own field as a field, `__proto__` included (spread defines, assignment would
+ * set the copy's prototype, whose fields the schema would then read).
+ */
 function without(value: unknown, cuts: readonly PropertyKey[][]): unknown {
-  const copy = deepCopy(value);
+  if (typeof value !== 'object' || value === null) return value;
+  const copies = new Set<object>();
+  const copyOf = (container: object): object => {
+    const copy = Array.isArray(container) ? [...(container as unknown[])] : { ...container };
+    copies.add(copy);
+    return copy;
+  };
+  const root = copyOf(value);
   for (const cut of cuts) {
-    let parent: unknown = copy;
+    let parent: unknown = root;
     for (let i = 0; i < cut.length - 1 && parent !== undefined; i++) {
-      parent = (parent as Record<PropertyKey, unknown>)[cut[i]!];
+      const holder = parent as Record<PropertyKey, unknown>;
+      const child = holder[cut[i]!];
+      if (typeof child !== 'object' || child === null) {
+        parent = undefined;
+        break;
+      }
+      parent = copies.has(child) ? child : (holder[cut[i]!] = copyOf(child));
     }
     if (typeof parent !== 'object' || parent === null) continue;
     const key = cut[cut.length - 1]!;
     if (Array.isArray(parent) && typeof key === 'number') parent[key] = REMOVED;
     else delete (parent as Record<PropertyKey, unknown>)[key];
   }
-  return sweep(copy);
-}
-
-function deepCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(deepCopy);
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = deepCopy(v);
-    return out;
+  // Removed entries go once every cut is made: the cuts' indexes are the document's.
+  for (const copy of copies) {
+    if (!Array.isArray(copy)) continue;
+    let kept = 0;
+    for (const entry of copy as unknown[]) if (entry !== REMOVED) copy[kept++] = entry;
+    copy.length = kept;
   }
-  return value;
-}
-
-function sweep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== REMOVED).map(sweep);
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    for (const k of Object.keys(record)) record[k] = sweep(record[k]);
-  }
-  return value;
+  return root;
 }
 
 /** ["emails", 1, "x"] → "emails[1].x" */
