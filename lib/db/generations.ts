@@ -322,8 +322,13 @@ export async function storedRowsByKey(
     for (const list of FEED_LISTS) {
       const found = await Promise.all(
         keys[list].map(async (key) => {
-          const group = await r.group<Keyed>(list, feedId, key.split('\u0000')[0]!);
-          return group.find((row) => recordKey(list, row) === key);
+          // The group is the record's id, or a pair's person: U+0000 joins a pair's ends, but
+          // an id may hold one too, so each place it occurs may be where the group ends.
+          for (let at = key.indexOf('\u0000'); ; at = key.indexOf('\u0000', at + 1)) {
+            const group = await r.group<Keyed>(list, feedId, at < 0 ? key : key.slice(0, at));
+            const row = group.find((stored) => recordKey(list, stored) === key);
+            if (row || at < 0) return row;
+          }
         }),
       );
       out[list] = found.filter((row) => row !== undefined);

@@ -7,7 +7,7 @@
 import { FEED_LISTS, type Feed, type FeedList } from '../model/feed';
 import type { RecordProblem } from '../model/validate';
 import type { FingerprintRow, SyncCounts } from '../db/sync-schema';
-import { PAIR_KEY_SEPARATOR, pairEndOf, problemKey, recordHash, recordKey } from './record-hash';
+import { PAIR_KEY_SEPARATOR, pairEndOf, problemKeys, recordHash, recordKey } from './record-hash';
 import { PackedKeys, type StoredFingerprint } from '../db/fingerprints';
 
 /** A fingerprint in its stored form: per list, "\n"-joined keys and their hashes in order. */
@@ -42,8 +42,9 @@ export function planSync(
     // A dropped value cost only itself: its record landed and is diffed like any other.
     if (problem.effect === 'dropped') continue;
     counts.invalid++;
-    if (problem.id !== undefined)
-      invalidKeys.get(problem.list)!.add(problemKey(problem.list, problem.id));
+    if (problem.id === undefined) continue;
+    const invalid = invalidKeys.get(problem.list)!;
+    for (const key of problemKeys(problem.list, problem.id)) invalid.add(key);
   }
   const kept = Object.fromEntries(FEED_LISTS.map((l) => [l, [] as string[]])) as Record<
     FeedList,

@@ -29,9 +29,19 @@ export function recordKey(list: FeedList, record: Keyed): string {
   return end ? `${record.person}${PAIR_KEY_SEPARATOR}${record[end]}` : (record.id ?? '');
 }
 
-/** The key of a validator problem's record (its id uses "→" between the two ends). */
-export function problemKey(list: FeedList, id: string): string {
-  return list === 'memberships' || list === 'expertise' ? id.replace('→', '\u0000') : id;
+/**
+ * The keys a validator problem's record may have. Its id puts "→" between the two ends of a
+ * membership or expertise entry, and an id may hold "→" itself, so each "→" is a place the
+ * pair may split: every split is a candidate. Only a candidate that is stored and missing from
+ * the new document counts (diff.ts), so at worst a stored entry whose ends join to the same
+ * text keeps its version too: the last good data stays rather than go.
+ */
+export function problemKeys(list: FeedList, id: string): string[] {
+  if (list !== 'memberships' && list !== 'expertise') return [id];
+  const keys: string[] = [];
+  for (let at = id.indexOf('→'); at >= 0; at = id.indexOf('→', at + 1))
+    keys.push(`${id.slice(0, at)}${PAIR_KEY_SEPARATOR}${id.slice(at + 1)}`);
+  return keys;
 }
 
 /**
