@@ -142,7 +142,7 @@ export async function buildFeed(
       problemAt(
         'warning',
         origin,
-        `${p.list} "${p.id ?? p.index}": ${p.field ? `${p.field}: ` : ''}${p.reason}; left out of the feed`,
+        `${p.list} "${p.id ?? p.index}": ${p.field ? `${p.field}: ` : ''}${p.reason}; ${p.effect === 'dropped' ? 'value dropped, record kept' : 'left out of the feed'}`,
       ),
     );
   }

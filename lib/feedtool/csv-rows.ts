@@ -16,8 +16,13 @@ export function parseRows(text: string, delimiter: string): ParsedRows {
   // next record starts there, after any blank lines. (Its `raw` and `lines` are unreliable
   // with CRLF line ends, which real exports have.)
   const encoded = new TextEncoder().encode(text);
+  // Where lines end: LF, CRLF (counted once, at its LF) and a lone CR, which classic Mac
+  // exports ("CSV (Macintosh)") use throughout and csv-parse reads as a record delimiter.
   const newlines: number[] = [];
-  for (let i = encoded.indexOf(0x0a); i >= 0; i = encoded.indexOf(0x0a, i + 1)) newlines.push(i);
+  for (let i = 0; i < encoded.length; i++) {
+    const byte = encoded[i];
+    if (byte === 0x0a || (byte === 0x0d && encoded[i + 1] !== 0x0a)) newlines.push(i);
+  }
   const lineAt = (offset: number) => {
     while (encoded[offset] === 0x0a || encoded[offset] === 0x0d) offset++;
     let lo = 0;

@@ -30,15 +30,16 @@ export function importFeed(sourceId: string, text: string, file: string): Import
     );
     return { records, problems };
   }
-  const dropped = new Map<FeedList, Set<number>>(FEED_LISTS.map((l) => [l, new Set<number>()]));
-  for (const p of result.problems) dropped.get(p.list)!.add(p.index);
-  // Valid records keep their order; their original indexes are the ones without a problem.
+  // A problem that cost only a value (effect "dropped") leaves its record in the feed.
+  const leftOut = new Map<FeedList, Set<number>>(FEED_LISTS.map((l) => [l, new Set<number>()]));
+  for (const p of result.problems) if (p.effect !== 'dropped') leftOut.get(p.list)!.add(p.index);
+  // Kept records keep their order; their original indexes are the ones not left out.
   const originalIndexes = new Map<FeedList, number[]>();
   const paths: string[] = result.problems.map((p) => p.path);
   for (const list of FEED_LISTS) {
     const indexes: number[] = [];
     for (let i = 0; indexes.length < result.feed[list].length; i++)
-      if (!dropped.get(list)!.has(i)) indexes.push(i);
+      if (!leftOut.get(list)!.has(i)) indexes.push(i);
     originalIndexes.set(list, indexes);
     for (const i of indexes) paths.push(`${list}[${i}]`);
   }
@@ -49,7 +50,7 @@ export function importFeed(sourceId: string, text: string, file: string): Import
       problemAt(
         'warning',
         { file, line: at.line, column: at.column },
-        `${p.path}: ${p.reason}; record skipped`,
+        `${p.path}: ${p.reason}; ${p.effect === 'dropped' ? 'value dropped, record kept' : 'record skipped'}`,
       ),
     );
   }

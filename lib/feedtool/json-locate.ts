@@ -85,7 +85,8 @@ class Scanner {
       i = this.prefixes.has(child) ? this.walk(i, child, keyStart) : this.skipValue(i);
       i = this.skipWs(i);
       if (this.text[i] === '}') return i + 1;
-      i = this.skipWs(i + 1); // past ','
+      this.expect(i, ',');
+      i = this.skipWs(i + 1);
     }
   }
 
@@ -97,8 +98,14 @@ class Scanner {
       i = this.prefixes.has(child) ? this.walk(i, child, i) : this.skipValue(i);
       i = this.skipWs(i);
       if (this.text[i] === ']') return i + 1;
+      this.expect(i, ',');
       i = this.skipWs(i + 1);
     }
+  }
+
+  /** Text that is not JSON after all (e.g. cut off) ends the scan instead of looping at its end. */
+  private expect(i: number, c: string): void {
+    if (this.text[i] !== c) throw new Error(`expected "${c}" at offset ${i}`);
   }
 
   skipWs(i: number): number {

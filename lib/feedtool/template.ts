@@ -47,7 +47,8 @@ export function parseTemplate(source: string): TemplateParse {
       .map((s) => s.trim());
     if (!column) return { ok: false, message: `empty "{}" in template "${source}"` };
     for (const filter of filters) {
-      if (!(filter in FILTERS)) {
+      // Own names only: "toString" or "__proto__" are `in` every object.
+      if (!Object.hasOwn(FILTERS, filter)) {
         return {
           ok: false,
           message: `unknown filter "${filter}" in template "${source}" (known: ${Object.keys(FILTERS).join(', ')})`,
