@@ -9,7 +9,7 @@
 // async context survives every await; the packed readers' Promise.all chains lose it.)
 import Dexie from 'dexie';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { touchesOnlySyncTables } from '../lib/db/database';
+import { changesNothingShown } from '../lib/db/database';
 
 /** How long a run waits after a write for more writes of the same burst. */
 const SETTLE_MS = 40;
@@ -76,7 +76,7 @@ export function useLiveQuery<T>(
       // A sync's chunks land with their checkpoint (packs, syncSources, syncLeases): invisible
       // until the `feeds` row names their generation, a write that comes in a transaction of
       // its own. Running every view again per chunk would read while the sync writes.
-      if (touchesOnlySyncTables(parts)) return;
+      if (changesNothingShown(parts)) return;
       if (stopped || timer !== undefined) return;
       // At most one run per RERUN_MS while writes keep coming.
       const wait = Math.max(SETTLE_MS, lastRun + RERUN_MS - Date.now());

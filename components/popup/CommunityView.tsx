@@ -1,7 +1,7 @@
 // A community: its domain, stage and standing, how to take part (channels, meetings,
 // repertoire), members grouped by participation with their roles, units and companies it
-// spans, related communities, and follow/unfollow (local data). Its head (members counted from
-// the memberships) shows first, marked busy, while the members' records are read.
+// spans, related communities, and follow/unfollow (local data). Its head (members counted)
+// shows first, marked busy, while the members are read.
 import type { ConstellationDB } from '../../lib/db/database';
 import { follow, unfollow } from '../../lib/db/local';
 import type { Viewer } from '../../lib/db/queries';
@@ -28,9 +28,10 @@ export function CommunityView(props: {
     () => communityDetail(db, ref, viewer),
     [db, ref.feedId, ref.id, viewer],
   );
-  // The head (the memberships alone) answers first; the members and the units they span
-  // follow, which for a community of thousands takes most of a second. Once the whole view
-  // has answered, the head is not read again (not on every later change to the data).
+  // The head (a large community's digest, else the memberships alone) answers first; the
+  // members and the units they span follow (from the digest, else every member's record:
+  // most of a second for a community of everyone at 100,000 people). Once the whole view has
+  // answered, the head is not read again (not on every later change to the data).
   const waiting = state.status === 'loading';
   const head = useLiveQuery(
     () => (waiting ? communityHead(db, ref, viewer) : Promise.resolve(undefined)),

@@ -2,7 +2,7 @@
 // organisation scale can have thousands of peripheral members, and rendering them all would
 // make the popup a long, slow column (issue 17). The heading keeps the full count.
 import { useState } from 'preact/hooks';
-import type { CommunityMember } from '../../lib/db/queries';
+import type { ListedMember } from '../../lib/db/community-digest';
 import { evidenceLine } from '../../lib/discovered';
 import type { Participation } from '../../lib/model/vocabulary';
 import type { Navigator } from './navigation';
@@ -12,7 +12,7 @@ export const MEMBER_PAGE = 30;
 
 export function MemberGroup(props: {
   level: Participation;
-  members: CommunityMember[];
+  members: ListedMember[];
   nav: Navigator;
 }) {
   const { level, members, nav } = props;

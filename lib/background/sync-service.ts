@@ -5,6 +5,7 @@
 // lets the demo make way, and shows problems on the icon badge. Browser APIs are injected.
 import type { ConstellationDB } from '../db/database';
 import { collectGarbage, removeSource } from '../db/generation-cleanup';
+import { warmDigests } from '../db/community-digest';
 import { listSources } from '../db/generations';
 import type { LeaseRow, SyncReportRow } from '../db/sync-schema';
 import { acceptGeneration, syncHealth, syncReports } from '../db/sync-status';
@@ -171,6 +172,14 @@ export class SyncService {
     if (report.outcome === 'updated') await collectGarbage(deps.db);
     await this.updateBadge();
     deps.log?.(`sync ${feed.url}: ${report.outcome} — ${report.message}`);
+    // Large communities' digests for the new generation, so their views list them without
+    // reading every member. Derived data: if this fails, views read the long way.
+    if (report.outcome === 'updated' && still) {
+      deps.keepAlive?.();
+      await warmDigests(deps.db).catch((error: unknown) =>
+        deps.log?.(`community digests: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
     return report;
   }
 }

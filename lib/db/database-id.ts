@@ -4,4 +4,4 @@
 export const DATABASE_NAME = 'constellation';
 
 /** The last `version(n)` lib/db/database.ts declares (Dexie stores it as n × 10 in IndexedDB). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;

@@ -23,6 +23,7 @@ import type {
   SyncSourceRow,
 } from './sync-schema';
 import type { BaseRow, ManifestStateRow } from './sync-bases';
+import type { CommunityDigestRow } from './community-digest';
 import { DATABASE_NAME } from './database-id';
 
 /**
@@ -96,6 +97,14 @@ const SCHEMA_V6 = {
   syncFingerprintLayers: 'feedId',
 } as const;
 
+/**
+ * Version 7 keeps the digests of large communities (lib/db/community-digest.ts): derived data,
+ * per feed, generation and community, so the popup lists one without reading every member.
+ */
+const SCHEMA_V7 = {
+  communityDigests: '[feedId+gen+community+part]',
+} as const;
+
 /** The version-1 tables that held one row per record, named after the lists; empty since version 5. */
 export const FEED_TABLES = FEED_LISTS;
 export const LOCAL_TABLES = ['me', 'follows', 'myMemberships', 'myExpertise', 'notes'] as const;
@@ -117,6 +126,7 @@ export class ConstellationDB extends Dexie {
   topicVisits!: Table<TopicVisitRow, [string, string]>;
   syncBases!: Table<BaseRow, [string, string]>;
   syncManifests!: Table<ManifestStateRow, string>;
+  communityDigests!: Table<CommunityDigestRow, [string, number, string, string]>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -126,6 +136,7 @@ export class ConstellationDB extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5).upgrade(packStoredFeeds);
     this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7);
   }
 }
 
@@ -133,10 +144,11 @@ export class ConstellationDB extends Dexie {
  * Tables whose writes change nothing a screen shows: a sync writes them before its switch (the
  * packs of a generation no `feeds` row names yet, its checkpoints and lease, fingerprints,
  * stored documents, manifests); screens read only the packs of the generations `feeds` rows
- * name, which never change. What screens show changes with a `feeds` row (a switch, a
- * removal), a report (`syncReports`) or the user's own tables.
+ * name, which never change. And the digests of large communities: what a screen would compute
+ * the long way. What screens show changes with a `feeds` row (a switch, a removal), a report
+ * (`syncReports`) or the user's own tables.
  */
-const SYNC_ONLY_TABLES: ReadonlySet<string> = new Set([
+const UNSHOWN_TABLES: ReadonlySet<string> = new Set([
   'packs',
   'syncSources',
   'syncStaging',
@@ -145,6 +157,7 @@ const SYNC_ONLY_TABLES: ReadonlySet<string> = new Set([
   'syncLeases',
   'syncBases',
   'syncManifests',
+  'communityDigests',
 ]);
 
 /**
@@ -152,8 +165,8 @@ const SYNC_ONLY_TABLES: ReadonlySet<string> = new Set([
  * "idb://database/table/index") touch only those tables? A sync's chunks and checkpoints do,
  * until the switch.
  */
-export function touchesOnlySyncTables(parts: Record<string, unknown>): boolean {
-  return Object.keys(parts).every((part) => SYNC_ONLY_TABLES.has(part.split('/')[3] ?? ''));
+export function changesNothingShown(parts: Record<string, unknown>): boolean {
+  return Object.keys(parts).every((part) => UNSHOWN_TABLES.has(part.split('/')[3] ?? ''));
 }
 
 let shared: ConstellationDB | undefined;

@@ -4,10 +4,11 @@
 // someone through communities, and signals for "where to participate". Ranking is lib/rank/peers.ts.
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
-import { canSee, countByParticipation, readMembers, type Viewer } from './queries';
+import { canSee, countByParticipation, type Viewer } from './queries';
 import type { CommunityRow, ExpertiseRow, MembershipRow, PersonRow, Ref, UnitRow } from './schema';
 import type { PeerEvidence } from '../rank/peers';
 import type { Participation } from '../model/vocabulary';
+import { digestSummary, readMembersAndUnits, spansOf } from './community-digest';
 
 type Key2 = [string, string];
 
@@ -139,27 +140,17 @@ async function summarizeCommunity(
   db: ConstellationDB,
   community: CommunityRow,
 ): Promise<CommunitySummary> {
-  const { memberships, people, unitIds, units } = await readPacks(db, async (r) => {
-    const { memberships, people } = await readMembers(r, community);
-    const unitIds = new Set<string>();
-    for (const p of people) if (p?.unit) unitIds.add(p.unit);
-    const units = await r.bulkGet<UnitRow>(
-      'units',
-      [...unitIds].map((id) => ({ feedId: community.feedId, id })),
-    );
-    return { memberships, people, unitIds, units };
+  return readPacks(db, async (r) => {
+    // A large community's digest holds its summary (lib/db/community-digest.ts).
+    const digest = await digestSummary(db, r, community);
+    if (digest) {
+      const { counts, units, companies } = digest;
+      return { community, members: { ...counts }, units, companies };
+    }
+    const { memberships, people, unitCompany } = await readMembersAndUnits(r, community);
+    const members = countByParticipation(memberships);
+    return { community, members, ...spansOf(people, unitCompany) };
   });
-  const members = countByParticipation(memberships);
-  // Companies come from the person, or else from their unit.
-  const unitCompany = new Map(
-    units.flatMap((u) => (u?.company ? [[u.id, u.company] as const] : [])),
-  );
-  const companies = new Set<string>();
-  for (const p of people) {
-    const company = p?.company ?? (p?.unit ? unitCompany.get(p.unit) : undefined);
-    if (company) companies.add(company);
-  }
-  return { community, members, units: [...unitIds].sort(), companies: [...companies].sort() };
 }
 
 /** One step of a path: a person, and the community that links them to the next one. */

@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
 import { discardRows, generationTables } from './generations';
 import { packRange } from './packed';
-import { deleteFeedRows } from './ingest';
+import { deleteFeedRows, ofFeed } from './ingest';
 import { forgetDeltaState } from './sync-bases';
 
 /**
@@ -13,7 +13,12 @@ import { forgetDeltaState } from './sync-bases';
  * report and delta protocol state. Returns the feed id that was removed, if any.
  */
 export async function removeSource(db: ConstellationDB, url: string): Promise<string | undefined> {
-  const tables = generationTables(db).concat(db.syncReports, db.syncBases, db.syncManifests);
+  const tables = generationTables(db).concat(
+    db.syncReports,
+    db.syncBases,
+    db.syncManifests,
+    db.communityDigests,
+  );
   return db.transaction('rw', tables, async () => {
     await forgetDeltaState(db, url);
     const source = await db.syncSources.get(url);
@@ -21,6 +26,7 @@ export async function removeSource(db: ConstellationDB, url: string): Promise<st
     const feedId = source?.feedId;
     if (feedId) {
       await deleteFeedRows(db, feedId);
+      await deleteDigests(db, feedId);
       await db.feeds.delete(feedId);
       await db.syncFingerprints.delete(feedId);
       await db.syncFingerprintLayers.delete(feedId);
@@ -34,11 +40,11 @@ export async function removeSource(db: ConstellationDB, url: string): Promise<st
 
 /**
  * Deletes what no generation owns any more: packs of generations that are neither visible nor
- * being written, staged rows of earlier schema versions, and fingerprints of feeds that are
- * not visible.
+ * being written, staged rows of earlier schema versions, fingerprints of feeds that are not
+ * visible, and the community digests of generations that are not visible.
  */
 export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: string[] }> {
-  return db.transaction('rw', generationTables(db), async () => {
+  return db.transaction('rw', [...generationTables(db), db.communityDigests], async () => {
     const owned = new Set<string>();
     // A layer's generation owns the generation it lies over too.
     for (const feed of await db.feeds.toArray()) {
@@ -62,8 +68,18 @@ export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: st
       for (const feedId of await table.toCollection().primaryKeys())
         if (!visible.has(feedId)) await table.delete(feedId);
     }
+    const shown = new Set((await db.feeds.toArray()).map((f) => `${f.feedId}\u0000${f.gen}`));
+    const digests = await db.communityDigests.toCollection().primaryKeys();
+    await db.communityDigests.bulkDelete(
+      digests.filter(([feedId, gen]) => !shown.has(`${feedId}\u0000${gen}`)),
+    );
     return { feedIds: [...removed].sort() };
   });
+}
+
+/** Deletes every community digest of one feed (inside a transaction over the digests). */
+async function deleteDigests(db: ConstellationDB, feedId: string): Promise<void> {
+  await ofFeed(db.communityDigests, '[feedId+gen+community+part]', feedId).delete();
 }
 
 /** The distinct (feed, generation) pairs that have packs, one index seek per pair. */

@@ -4,7 +4,7 @@
 // part of the transaction at all, so a feed can never touch them.
 // Background sync writes large feeds in chunked, resumable generations instead (lib/db/
 // generations.ts); this whole-feed replacement serves the bundled demo.
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Feed } from '../model/feed';
 import type { ConstellationDB } from './database';
 import { nextGen, planPacks, storedRow } from './packs';
@@ -75,11 +75,15 @@ export async function removeFeed(db: ConstellationDB, feedId: string): Promise<v
 
 /** Deletes every pack of one feed, of every generation (call inside a transaction over packs). */
 export async function deleteFeedRows(db: ConstellationDB, feedId: string): Promise<void> {
-  await db.packs
-    .where('[feedId+gen+list+first]')
+  await ofFeed(db.packs, '[feedId+gen+list+first]', feedId).delete();
+}
+
+/** The rows of one feed in a table whose primary key is [feedId, …three more parts]. */
+export function ofFeed<T, K>(table: Table<T, K>, key: string, feedId: string) {
+  return table
+    .where(key)
     .between(
       [feedId, Dexie.minKey, Dexie.minKey, Dexie.minKey],
       [feedId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
-    )
-    .delete();
+    );
 }

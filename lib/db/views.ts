@@ -2,7 +2,14 @@
 // tables: the people who know a topic, a person's detail, a community's detail, and the
 // "where to participate" suggestions with their leaders.
 import type { ConstellationDB } from './database';
-import { pathTo, peerEvidenceForTopic, summarizeCommunities, unitsOfFeed } from './finder';
+import {
+  pathTo,
+  peerEvidenceForTopic,
+  summarizeCommunities,
+  unitsOfFeed,
+  type CommunitySummary,
+} from './finder';
+import { communityListing, digestSummary } from './community-digest';
 import { searchCommunities, searchPeople, searchTopics } from './search';
 import { scopeOf } from './search-cache';
 import { personSummaries, type PersonSummary } from './summaries';
@@ -129,40 +136,53 @@ export async function personDetail(db: ConstellationDB, ref: Ref, viewer: Viewer
 
 /**
  * What the popup's community view shows before its members are read: the community, its
- * members counted by participation from the memberships alone, and whether I follow it. For
- * a community of thousands, reading every member's record (communityDetail) takes most of a
- * second at 100k people; this is the memberships' read alone ("A community's screens at
- * directory scale", docs/benchmarks.md). Undefined for a community the viewer may not see.
+ * members counted by participation, and whether I follow it. The counts come from its
+ * digest's summary when it has one (a large community), else from the memberships alone; the
+ * members' records are communityDetail's ("A community's screens at directory scale",
+ * docs/benchmarks.md). Undefined for a community the viewer may not see.
  */
 export async function communityHead(db: ConstellationDB, ref: Ref, viewer: Viewer) {
   const community = await getCommunity(db, ref, viewer);
   if (!community) return undefined;
-  const [memberships, following] = await Promise.all([
-    readPacks(db, (r) => membershipsOf(r, ref)),
+  const [members, following] = await Promise.all([
+    readPacks(db, async (r) => {
+      const digest = await digestSummary(db, r, ref);
+      return digest ? { ...digest.counts } : countByParticipation(await membershipsOf(r, ref));
+    }),
     isFollowing(db, ref),
   ]);
-  return { community, members: countByParticipation(memberships), following };
+  return { community, members, following };
 }
 
+/**
+ * Everything the popup's community view shows: a large community's members come from its
+ * digest (lib/db/community-digest.ts) when its generation has one, else from every member's
+ * record. Undefined for a community the viewer may not see.
+ */
 export async function communityDetail(db: ConstellationDB, ref: Ref, viewer: Viewer) {
   const community = await getCommunity(db, ref, viewer);
   if (!community) return undefined;
-  const [[summary], members, following, related, names] = await Promise.all([
-    summarizeCommunities(db, [community]),
-    membersOfCommunity(db, ref, viewer),
+  const [listing, following, related, names] = await Promise.all([
+    communityListing(db, ref),
     isFollowing(db, ref),
     Promise.all(
       community.related.map((id) => getCommunity(db, { feedId: ref.feedId, id }, viewer)),
     ),
     unitNames(db, ref.feedId),
   ]);
+  const summary: CommunitySummary = {
+    community,
+    members: listing.counts,
+    units: listing.units,
+    companies: listing.companies,
+  };
   return {
     community,
-    summary: summary!,
-    members,
+    summary,
+    members: listing.members,
     following,
     related: related.filter((c): c is CommunityRow => c !== undefined),
-    unitNames: summary!.units.map((id) => names.get(id) ?? id),
+    unitNames: summary.units.map((id) => names.get(id) ?? id),
   };
 }
 

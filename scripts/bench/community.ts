@@ -4,8 +4,9 @@
 // person a member, as an LDAP all-staff group gives: 1% core, 0.2% with a role), against
 // reading the community's memberships alone.
 // `npm run bench -- --suite community [--people N] [--runs N]`
+import { DIGEST_MIN_MEMBERS } from '../../lib/db/community-digest';
 import { generateSyntheticFeed } from '../../lib/demo/synthetic';
-import type { CommunityRow } from '../../test/bench/community.page';
+import type { CommunityBenchResult } from '../../test/bench/community.page';
 import { ms, numberOption, printTable, ratio, runPageBenchmark } from './harness';
 
 export async function benchCommunity(): Promise<void> {
@@ -29,13 +30,16 @@ export async function benchCommunity(): Promise<void> {
     }),
   );
   const ids = ['everyone', bySize[0]!, bySize[Math.floor(bySize.length / 2)]!];
-  const { result, browserVersion } = await runPageBenchmark<CommunityRow[]>({
+  const { result, browserVersion } = await runPageBenchmark<CommunityBenchResult>({
     entry: 'test/bench/community.page.ts',
     exportName: 'runCommunityBench',
     args: ['/feed.json', ids, runs],
     files: { '/feed.json': { body: JSON.stringify(feed), contentType: 'application/json' } },
   });
   console.log(`Chromium ${browserVersion}, medians of ${runs} cold rounds.`);
+  console.log(
+    `Digests of the ${result.warmed} communities of at least ${DIGEST_MIN_MEMBERS} members written in ${ms(result.warmMs)} (as the worker does after a sync).`,
+  );
   printTable([
     [
       'community',
@@ -43,21 +47,27 @@ export async function benchCommunity(): Promise<void> {
       'memberships alone',
       'hovercard',
       'popup head',
-      'popup view',
+      'popup view (long way)',
+      'popup head (digest)',
+      'popup view (digest)',
       'topic hovercard',
       'hovercard / alone',
       'view / alone',
+      'digest view / alone',
     ],
-    ...result.map((r) => [
+    ...result.rows.map((r) => [
       r.id,
       r.members.toLocaleString('en'),
       ms(r.baselineMs),
       ms(r.cardMs),
       ms(r.headMs),
       ms(r.viewMs),
+      ms(r.digestHeadMs),
+      ms(r.digestViewMs),
       ms(r.topicCardMs),
       ratio(r.cardMs, r.baselineMs),
       ratio(r.viewMs, r.baselineMs),
+      ratio(r.digestViewMs, r.baselineMs),
     ]),
   ]);
 }

@@ -14,6 +14,7 @@ import { readPacks } from '../../lib/db/packed';
 import { forgetPacks } from '../../lib/db/pack-memory';
 import { viewerOf } from '../../lib/db/queries';
 import { communityDetail, communityHead } from '../../lib/db/views';
+import { warmDigests } from '../../lib/db/community-digest';
 import { median } from '../../lib/stats';
 
 const DB_NAME = 'bench-community';
@@ -24,21 +25,40 @@ export interface CommunityRow {
   baselineMs: number;
   cardMs: number;
   headMs: number;
+  /** The whole view read the long way (no digest stored). */
   viewMs: number;
+  /** The whole view from the community's digest (lib/db/community-digest.ts). */
+  digestViewMs: number;
+  /** The head with the digest stored (its counts from the digest's summary). */
+  digestHeadMs: number;
   topicCardMs: number;
 }
 
-const STEPS = ['baseline', 'card', 'head', 'view', 'topic'] as const;
+export interface CommunityBenchResult {
+  rows: CommunityRow[];
+  /** Writing the digests of every large community, as the worker does after a sync (cold). */
+  warmMs: number;
+  warmed: number;
+}
+
+const STEPS = ['baseline', 'card', 'head', 'view', 'digest', 'digestHead', 'topic'] as const;
 
 export async function runCommunityBench(
   feedUrl: string,
   ids: string[],
   runs: number,
-): Promise<CommunityRow[]> {
+): Promise<CommunityBenchResult> {
   const feed = await benchFeed(feedUrl);
   (await seededDatabase(DB_NAME, feed)).db.close();
   const feedId = feed.feedId;
   const out: CommunityRow[] = [];
+  forgetPacks();
+  const warmDb = new ConstellationDB(DB_NAME);
+  await warmDb.open();
+  const warmStart = performance.now();
+  const warmed = await warmDigests(warmDb);
+  const warmMs = performance.now() - warmStart;
+  warmDb.close();
   for (const id of ids) {
     const ref = { feedId, id };
     const community = feed.communities.find((c) => c.id === id);
@@ -49,6 +69,8 @@ export async function runCommunityBench(
       card: [],
       head: [],
       view: [],
+      digest: [],
+      digestHead: [],
       topic: [],
     };
     let members = 0;
@@ -58,6 +80,9 @@ export async function runCommunityBench(
         forgetPacks();
         const db = new ConstellationDB(DB_NAME);
         await db.open();
+        // The head and the long way are timed with no digest stored; the digest's view with one.
+        if (step === 'head' || step === 'view') await db.communityDigests.clear();
+        if (step === 'digest' && (await warmDigests(db)) > 0) forgetPacks();
         const t = performance.now();
         if (step === 'baseline')
           members = (await readPacks(db, (r) => r.group('memberships@community', feedId, id)))
@@ -66,23 +91,24 @@ export async function runCommunityBench(
           const card = await annotateCommunityCard(db, ref);
           if (card.members !== members)
             throw new Error(`card counts ${card.members} of ${members}`);
-        } else if (step === 'head') {
+        } else if (step === 'head' || step === 'digestHead') {
           // As the popup asks: the whole view's reads start beside the head's.
           const viewer = await viewerOf(db);
           const whole = communityDetail(db, ref, viewer);
           const head = await communityHead(db, ref, viewer);
-          if (round > 0) times.head.push(performance.now() - t);
+          if (round > 0) times[step].push(performance.now() - t);
           await whole;
           const counted = head
             ? head.members.core + head.members.active + head.members.peripheral
             : -1;
           if (counted !== members) throw new Error(`head counts ${counted} of ${members}`);
-        } else if (step === 'view') {
+        } else if (step === 'view' || step === 'digest') {
           const view = await communityDetail(db, ref, await viewerOf(db));
           if (view?.members.length !== members)
             throw new Error(`view lists ${view?.members.length}`);
         } else await annotateTopicCard(db, topic);
-        if (round > 0 && step !== 'head') times[step].push(performance.now() - t);
+        if (round > 0 && step !== 'head' && step !== 'digestHead')
+          times[step].push(performance.now() - t);
         db.close();
       }
     }
@@ -93,8 +119,10 @@ export async function runCommunityBench(
       cardMs: median(times.card),
       headMs: median(times.head),
       viewMs: median(times.view),
+      digestViewMs: median(times.digest),
+      digestHeadMs: median(times.digestHead),
       topicCardMs: median(times.topic),
     });
   }
-  return out;
+  return { rows: out, warmMs, warmed };
 }

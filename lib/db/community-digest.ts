@@ -1,0 +1,351 @@
+// What the popup's community view lists, for a large community, kept per generation: its
+// members in the view's order (participation, then name) with their memberships and names,
+// and the units and companies it spans. Listing them otherwise reads every member's person
+// record (0.8–1 s for a community of everyone at 100,000 people, ≈ 0.3 s for one of 2,000
+// whose members are spread over most people packs: "A community's screens at directory scale",
+// docs/benchmarks.md); a digest is one value, its columns a few long strings.
+//
+// A digest is derived data, never the only copy of anything: keyed by feed, generation and
+// community, it is written after a sync switches a generation in (`warmDigests`, in the
+// background) or by the first view that lists the community the long way, and read only for
+// the generation a `feeds` row names, which never changes (generation numbers are never
+// reused). Garbage collection drops the digests of generations no longer visible.
+import Dexie from 'dexie';
+import type { ConstellationDB } from './database';
+import { fromColumns, toColumns, type PackColumns } from './pack-columns';
+import { readPacks, type PackReader } from './packed';
+import { countByParticipation, readMembers } from './queries';
+import type { MembershipRow, PersonRow, Ref, UnitRow } from './schema';
+import type { Participation } from '../model/vocabulary';
+
+/** Communities with fewer members are listed the long way: it takes tens of milliseconds. */
+export const DIGEST_MIN_MEMBERS = 300;
+
+/** A membership as a digest stores it: without its feed and community (the row's). */
+type StoredMembership = Omit<MembershipRow, 'feedId' | 'community'>;
+
+interface DigestKey {
+  feedId: string;
+  gen: number;
+  community: string;
+}
+
+/**
+ * A digest is two rows, so the view's head reads a few hundred bytes and not the members:
+ * `summary`, its members counted by participation (a membership whose person the feed lacks
+ * counts too) and what it spans; `members`, the members in the view's order.
+ */
+export type CommunityDigestRow = DigestKey &
+  (
+    | {
+        part: 'summary';
+        counts: Record<Participation, number>;
+        units: string[];
+        companies: string[];
+      }
+    | {
+        part: 'members';
+        /** In columns when they fit, else as objects. */
+        memberships: PackColumns | StoredMembership[];
+        /**
+         * The members' names in the same order: joined by a newline when none holds one (as
+         * UTF-8 bytes when a character is beyond Latin-1, which V8 would clone as two bytes
+         * each), else a list.
+         */
+        names: string | Uint8Array | string[];
+      }
+  );
+
+export type DigestSummary = Extract<CommunityDigestRow, { part: 'summary' }>;
+type DigestMembers = Extract<CommunityDigestRow, { part: 'members' }>;
+
+/** A member as the community view lists them: the person's name, and the membership. */
+export interface ListedMember {
+  person: Pick<PersonRow, 'feedId' | 'id' | 'name'>;
+  membership: MembershipRow;
+}
+
+/** A community's members in the view's order, counted by participation, and what it spans. */
+export interface CommunityListing {
+  members: ListedMember[];
+  counts: Record<Participation, number>;
+  units: string[];
+  companies: string[];
+}
+
+const PARTICIPATION_ORDER: Record<Participation, number> = { core: 0, active: 1, peripheral: 2 };
+
+/**
+ * The listing from a community's memberships and, in the same order, their people (undefined
+ * for one the feed lacks), with the feed's units: members by participation, then name, then
+ * person id (one order however the memberships came), the units and companies (a person's, or
+ * else their unit's) sorted.
+ */
+export function listingOf(
+  memberships: readonly MembershipRow[],
+  people: readonly (ListedPerson | undefined)[],
+  unitCompany: ReadonlyMap<string, string>,
+): CommunityListing {
+  const members: ListedMember[] = [];
+  memberships.forEach((membership, i) => {
+    const person = people[i];
+    if (!person) return;
+    members.push({
+      person: { feedId: person.feedId, id: person.id, name: person.name },
+      membership,
+    });
+  });
+  members.sort(
+    (a, b) =>
+      PARTICIPATION_ORDER[a.membership.participation] -
+        PARTICIPATION_ORDER[b.membership.participation] ||
+      a.person.name.localeCompare(b.person.name) ||
+      (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0),
+  );
+  return { members, counts: countByParticipation(memberships), ...spansOf(people, unitCompany) };
+}
+
+/** The people fields a listing reads. */
+type ListedPerson = Pick<PersonRow, 'feedId' | 'id' | 'name' | 'unit' | 'company'>;
+
+/**
+ * The units and the companies (a person's, or else their unit's) that people span, sorted;
+ * `unitCompany`: the company of each unit that has one.
+ */
+export function spansOf(
+  people: readonly (Pick<ListedPerson, 'unit' | 'company'> | undefined)[],
+  unitCompany: ReadonlyMap<string, string>,
+): { units: string[]; companies: string[] } {
+  const units = new Set<string>();
+  const companies = new Set<string>();
+  for (const person of people) {
+    if (!person) continue;
+    if (person.unit) units.add(person.unit);
+    const company = person.company ?? (person.unit ? unitCompany.get(person.unit) : undefined);
+    if (company) companies.add(company);
+  }
+  return { units: [...units].sort(), companies: [...companies].sort() };
+}
+
+/** The digest rows of a listing. */
+export function digestRows(
+  ref: Ref,
+  gen: number,
+  listing: CommunityListing,
+): [DigestSummary, DigestMembers] {
+  const key = { feedId: ref.feedId, gen, community: ref.id };
+  const memberships = listing.members.map(({ membership }): StoredMembership => {
+    const { feedId: _feed, community: _community, ...stored } = membership;
+    return stored;
+  });
+  const names = listing.members.map((m) => m.person.name);
+  return [
+    {
+      ...key,
+      part: 'summary',
+      counts: listing.counts,
+      units: listing.units,
+      companies: listing.companies,
+    },
+    {
+      ...key,
+      part: 'members',
+      memberships: toColumns(memberships) ?? memberships,
+      names: names.some((name) => name.includes('\n')) ? names : compact(names.join('\n')),
+    },
+  ];
+}
+
+/** The listing a digest's two rows hold. */
+export function listingFromDigest(
+  summary: DigestSummary,
+  members: DigestMembers,
+): CommunityListing {
+  const { feedId, community } = summary;
+  const stored = members.memberships;
+  const memberships = (
+    Array.isArray(stored)
+      ? stored.map((m) => ({ ...m, feedId }))
+      : (fromColumns(stored, feedId) as Omit<MembershipRow, 'community'>[])
+  ) as MembershipRow[];
+  const names = Array.isArray(members.names)
+    ? members.names
+    : memberships.length === 0
+      ? []
+      : (typeof members.names === 'string' ? members.names : decoder.decode(members.names)).split(
+          '\n',
+        );
+  if (names.length !== memberships.length)
+    throw new Error(
+      `a digest of ${community} holds ${names.length} names for ${memberships.length} members`,
+    );
+  const listed = new Array<ListedMember>(memberships.length);
+  for (let i = 0; i < memberships.length; i++) {
+    const membership = memberships[i]!;
+    membership.community = community;
+    listed[i] = { person: { feedId, id: membership.person, name: names[i]! }, membership };
+  }
+  return {
+    members: listed,
+    counts: { ...summary.counts },
+    units: summary.units,
+    companies: summary.companies,
+  };
+}
+
+const WIDE = /[\u0100-\uffff]/;
+/** A lone surrogate: UTF-8 cannot hold it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// `ignoreBOM`: a name that starts with U+FEFF keeps it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A string as it is cheapest to store: UTF-8 bytes when it has a character beyond Latin-1. */
+function compact(text: string): string | Uint8Array {
+  return WIDE.test(text) && !LONE_SURROGATE.test(text) ? new TextEncoder().encode(text) : text;
+}
+
+/** The key of one part of a community's digest in the generation `r` reads. */
+function partKey(
+  r: PackReader,
+  ref: Ref,
+  part: CommunityDigestRow['part'],
+): [string, number, string, string] | undefined {
+  const gen = r.gens.get(ref.feedId);
+  return gen === undefined ? undefined : [ref.feedId, gen, ref.id, part];
+}
+
+/**
+ * The summary of a community's digest in the generation `r` reads, if it has one: what the
+ * view's head shows, without reading the memberships.
+ */
+export async function digestSummary(
+  db: ConstellationDB,
+  r: PackReader,
+  ref: Ref,
+): Promise<DigestSummary | undefined> {
+  const key = partKey(r, ref, 'summary');
+  return key && ((await db.communityDigests.get(key)) as DigestSummary | undefined);
+}
+
+/** Both rows of a community's digest in the generation `r` reads, if it has one. */
+async function storedDigest(
+  db: ConstellationDB,
+  r: PackReader,
+  ref: Ref,
+): Promise<[DigestSummary, DigestMembers] | undefined> {
+  const summary = partKey(r, ref, 'summary');
+  const members = partKey(r, ref, 'members');
+  if (!summary || !members) return undefined;
+  const [s, m] = await db.communityDigests.bulkGet([summary, members]);
+  return s?.part === 'summary' && m?.part === 'members' ? [s, m] : undefined;
+}
+
+/** Stores digests, each only while its generation is still the one its feed shows. */
+async function storeDigests(db: ConstellationDB, rows: readonly CommunityDigestRow[]) {
+  if (rows.length === 0) return;
+  await db.transaction('rw', db.feeds, db.communityDigests, async () => {
+    const gens = new Map((await db.feeds.toArray()).map((f) => [f.feedId, f.gen]));
+    await db.communityDigests.bulkPut(rows.filter((row) => gens.get(row.feedId) === row.gen));
+  });
+}
+
+/**
+ * A community's listing: from its digest when the visible generation has one; else read the
+ * long way (every member's person record), and kept as a digest when the community is large.
+ * No visibility check: callers make it.
+ */
+export async function communityListing(
+  db: ConstellationDB,
+  ref: Ref,
+  minMembers = DIGEST_MIN_MEMBERS,
+): Promise<CommunityListing> {
+  const { listing, keep } = await readPacks(db, async (r) => {
+    const stored = await storedDigest(db, r, ref);
+    if (stored) return { listing: listingFromDigest(...stored), keep: undefined };
+    const { memberships, people, unitCompany } = await readMembersAndUnits(r, ref);
+    const listing = listingOf(memberships, people, unitCompany);
+    const gen = r.gens.get(ref.feedId);
+    const big = listing.members.length >= minMembers && gen !== undefined;
+    return { listing, keep: big ? digestRows(ref, gen, listing) : undefined };
+  });
+  // Written after the answer, and never in its way: a digest that cannot be written (a
+  // read-only moment, quota) only means the next view reads the long way again.
+  if (keep) void storeDigests(db, keep).catch(() => undefined);
+  return listing;
+}
+
+/**
+ * A community's memberships, their people (in the same order, undefined for one the feed
+ * lacks) and the company of each of their units that has one, in one reader: the long way.
+ */
+export async function readMembersAndUnits(r: PackReader, community: Ref) {
+  const { memberships, people } = await readMembers(r, community);
+  const unitIds = new Set<string>();
+  for (const p of people) if (p?.unit) unitIds.add(p.unit);
+  const units = await r.bulkGet<UnitRow>(
+    'units',
+    [...unitIds].map((id) => ({ feedId: community.feedId, id })),
+  );
+  return { memberships, people, unitCompany: companiesOfUnits(units) };
+}
+
+/** The company of each unit that has one. */
+export function companiesOfUnits(units: readonly (UnitRow | undefined)[]): Map<string, string> {
+  return new Map(units.flatMap((u) => (u?.company ? [[u.id, u.company] as const] : [])));
+}
+
+/** The person fields a listing needs (the rest of each record is not decoded). */
+const LISTED_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'unit', 'company']);
+
+/**
+ * Writes the digests of every large community of the visible generations that has none yet
+ * (after a sync, in the background): per feed, every membership and every person's name, unit
+ * and company, read once. Returns how many were written.
+ */
+export async function warmDigests(
+  db: ConstellationDB,
+  minMembers = DIGEST_MIN_MEMBERS,
+): Promise<number> {
+  const rows = await readPacks(db, async (r) => {
+    const out: CommunityDigestRow[] = [];
+    for (const [feedId, gen] of r.gens) {
+      const memberships = await r.all<MembershipRow>('memberships@community', feedId);
+      const byCommunity = new Map<string, MembershipRow[]>();
+      for (const m of memberships) {
+        let group = byCommunity.get(m.community);
+        if (!group) byCommunity.set(m.community, (group = []));
+        group.push(m);
+      }
+      const large = [...byCommunity].filter(([, group]) => group.length >= minMembers);
+      if (large.length === 0) continue;
+      const have = new Set(
+        (
+          await db.communityDigests
+            .where('[feedId+gen+community+part]')
+            .between(
+              [feedId, gen, Dexie.minKey, Dexie.minKey],
+              [feedId, gen, Dexie.maxKey, Dexie.maxKey],
+            )
+            .primaryKeys()
+        ).flatMap((key) => (key[3] === 'summary' ? [key[2]] : [])),
+      );
+      const wanted = large.filter(([id]) => !have.has(id));
+      if (wanted.length === 0) continue;
+      const people = new Map(
+        (await r.all<PersonRow>('people', feedId, LISTED_FIELDS)).map((p) => [p.id, p]),
+      );
+      const unitCompany = companiesOfUnits(await r.all<UnitRow>('units', feedId));
+      for (const [id, group] of wanted) {
+        const listing = listingOf(
+          group,
+          group.map((m) => people.get(m.person)),
+          unitCompany,
+        );
+        out.push(...digestRows({ feedId, id }, gen, listing));
+      }
+    }
+    return out;
+  });
+  await storeDigests(db, rows);
+  return rows.length / 2;
+}
