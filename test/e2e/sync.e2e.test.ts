@@ -36,10 +36,22 @@ const storedShare = (page: Page) => storedSetting(page, 'maxInvalidShare');
 // from loopback.
 const LOCAL_CHAT = { kind: 'chat' as const, label: 'Local chat', url: 'http://127.0.0.1:9/chat' };
 
+/** A community of everyone, as an all-staff group gives: large enough for a digest. */
+const EVERYONE = 'everyone';
+
 function feed(people: number, generatedAt: string): FeedInput {
   const generated = generateSyntheticFeed({ people, seed: 3, feedId: 'acme-e2e' });
   const first = generated.communities[0]!;
   first.channels = [...(first.channels ?? []), LOCAL_CHAT];
+  generated.communities.push({ ...first, id: EVERYONE, name: 'Everyone at Acme', related: [] });
+  generated.people.forEach((person, i) =>
+    generated.memberships.push({
+      person: person.id,
+      community: EVERYONE,
+      participation: i % 10 === 0 ? 'core' : 'peripheral',
+      roles: [],
+    }),
+  );
   return { ...generated, generatedAt };
 }
 
@@ -132,6 +144,44 @@ describe('background sync in Chromium', () => {
     await expect
       .poll(() => takePart.getByRole('link', { name: LOCAL_CHAT.label }).getAttribute('href'))
       .toBe(LOCAL_CHAT.url);
+    await popup.close();
+  });
+
+  it('lists a community of everyone from the digest the worker wrote after the sync', async () => {
+    const [shown] = await storeRows<{ feedId: string; gen: number }>(options, 'feeds');
+    await expect
+      .poll(async () =>
+        (
+          await storeRows<{ feedId: string; gen: number; community: string; part: string }>(
+            options,
+            'communityDigests',
+          )
+        ).map((d) => `${d.feedId} ${d.gen === shown!.gen} ${d.community} ${d.part}`),
+      )
+      .toEqual([`acme-e2e true ${EVERYONE} members`, `acme-e2e true ${EVERYONE} summary`]);
+    const popup = await extensionPage(browser, 'popup.html');
+    await popup
+      .getByRole('combobox', { name: 'Search people, topics and communities' })
+      .fill('Everyone at Acme');
+    const option = popup.locator(`[data-kind="community"][data-id="${EVERYONE}"]`);
+    await expect.poll(() => option.count()).toBe(1);
+    await option.click();
+    const view = popup.locator(`.community-view[data-community="${EVERYONE}"]`);
+    const core = view.locator('.member-group[data-participation="core"]');
+    await expect.poll(() => core.locator('h4').textContent()).toBe('core (30)');
+    const peripheral = view.locator('.member-group[data-participation="peripheral"]');
+    expect(await peripheral.locator('h4').textContent()).toBe('peripheral (270)');
+    expect(await peripheral.locator('li').count()).toBe(30);
+    // By name, as this browser orders them.
+    const names = await core.locator('li button').allTextContents();
+    expect(names).toHaveLength(30);
+    const sorted = await popup.evaluate(
+      (list) => [...list].sort((a, b) => a.localeCompare(b)),
+      names,
+    );
+    expect(names).toEqual(sorted);
+    const everyone = base.people.filter((_, i) => i % 10 === 0).map((p) => p.name);
+    expect(new Set(names)).toEqual(new Set(everyone));
     await popup.close();
   });
 
@@ -373,6 +423,7 @@ describe('background sync in Chromium', () => {
     const people = await storeRows<{ feedId: string }>(options, 'people');
     expect(new Set(people.map((p) => p.feedId))).toEqual(new Set(['demo-northwind']));
     expect(await storeRows(options, 'syncReports')).toEqual([]);
+    expect(await storeRows(options, 'communityDigests')).toEqual([]);
     // Sync never touches local data: the imported note is still there.
     expect(await storeRows(options, 'notes')).toHaveLength(1);
     expect(errors).toEqual([]);
