@@ -227,17 +227,20 @@ export async function digestSummary(
   return key && ((await db.communityDigests.get(key)) as DigestSummary | undefined);
 }
 
-/** Both rows of a community's digest in the generation `r` reads, if it has one. */
+/**
+ * Both rows of a community's digest in the generation `r` reads, if it has one. The summary is
+ * read first, alone: the view's head asks for it at the same moment, and its small read then
+ * comes before the members' large one instead of waiting behind it.
+ */
 async function storedDigest(
   db: ConstellationDB,
   r: PackReader,
   ref: Ref,
 ): Promise<[DigestSummary, DigestMembers] | undefined> {
-  const summary = partKey(r, ref, 'summary');
-  const members = partKey(r, ref, 'members');
-  if (!summary || !members) return undefined;
-  const [s, m] = await db.communityDigests.bulkGet([summary, members]);
-  return s?.part === 'summary' && m?.part === 'members' ? [s, m] : undefined;
+  const summary = await digestSummary(db, r, ref);
+  const key = summary && partKey(r, ref, 'members');
+  const members = key && (await db.communityDigests.get(key));
+  return summary && members?.part === 'members' ? [summary, members] : undefined;
 }
 
 /** Stores digests, each only while its generation is still the one its feed shows. */
