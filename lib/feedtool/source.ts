@@ -72,13 +72,51 @@ export function hasErrors(problems: readonly SourceProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** Ids are non-empty and free of white space (FEED-V1); this keeps a login or a label usable
- * as one: lower case, runs of anything else than letters, digits, ".", "_" or "-" become "-". */
+/**
+ * Ids are non-empty and free of white space (FEED-V1); this keeps a login or a label usable as
+ * one: lower case, accents dropped from Latin letters ("Zoë" → "zoe"), and runs of anything
+ * else than letters, digits, ".", "_" or "-" become "-". Letters of other scripts are kept with
+ * their marks ("日本語", "Ελληνικά" → "ελληνικά", "हिन्दी"): dropping them made every name in such
+ * a script the same empty id. Latin letters beyond a–z ("ø", "ß") become "-", as they always did
+ * (ids already published stay the same).
+ */
 export function slug(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  if (!OTHER_SCRIPT.test(value)) {
+    const folded = value
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+    return folded.replace(/[^a-z0-9._-]+/g, '-').replace(EDGES, '');
+  }
+  // Marks stay on the letters of other scripts (a Devanagari vowel sign is part of the word).
+  let kept = '';
+  let other = false;
+  for (const char of value.normalize('NFKD')) {
+    if (MARK.test(char)) {
+      if (other) kept += char;
+      continue;
+    }
+    other = OTHER_SCRIPT.test(char);
+    kept += char;
+  }
+  return kept
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9._-]+/gu, (run) => {
+      let out = '';
+      for (const char of run) {
+        if (OTHER_SCRIPT.test(char) || MARK.test(char)) out += char;
+        else if (!out.endsWith('-')) out += '-';
+      }
+      return out;
+    })
+    .replace(EDGES, '');
 }
+
+/**
+ * A letter or digit of a script other than Latin (not one every script shares, such as the
+ * modifier apostrophe of "ŉ", the micro sign or fullwidth digits).
+ */
+const OTHER_SCRIPT = /(?=[\p{L}\p{Nd}])[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+const MARK = /\p{M}/u;
+const EDGES = /^-+|-+$/g;
