@@ -339,6 +339,8 @@ export async function warmDigests(
       );
       const unitCompany = companiesOfUnits(await r.all<UnitRow>('units', feedId));
       for (const [id, group] of wanted) {
+        // One community at a time, with the worker's messages (a page's lookups) in between.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const listing = listingOf(
           group,
           group.map((m) => people.get(m.person)),

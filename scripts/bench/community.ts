@@ -62,12 +62,12 @@ export async function benchCommunity(): Promise<void> {
       ms(r.cardMs),
       ms(r.headMs),
       ms(r.viewMs),
-      ms(r.digestHeadMs),
-      ms(r.digestViewMs),
+      r.members < DIGEST_MIN_MEMBERS ? '— (no digest)' : ms(r.digestHeadMs),
+      r.members < DIGEST_MIN_MEMBERS ? '—' : ms(r.digestViewMs),
       ms(r.topicCardMs),
       ratio(r.cardMs, r.baselineMs),
       ratio(r.viewMs, r.baselineMs),
-      ratio(r.digestViewMs, r.baselineMs),
+      r.members < DIGEST_MIN_MEMBERS ? '—' : ratio(r.digestViewMs, r.baselineMs),
     ]),
   ]);
 }
