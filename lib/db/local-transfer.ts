@@ -116,6 +116,8 @@ export async function importLocalData(
     };
 
   const problems: ImportProblem[] = [];
+  /** Where the valid "me" entries stand in the file. */
+  const meIndexes: number[] = [];
   const valid = {} as { [L in LocalList]: z.output<(typeof ENTRY_SCHEMAS)[L]>[] };
   for (const list of LISTS) {
     valid[list] = [] as never[];
@@ -126,8 +128,10 @@ export async function importLocalData(
     }
     raw.forEach((entry, index) => {
       const parsed = ENTRY_SCHEMAS[list].safeParse(entry);
-      if (parsed.success) (valid[list] as unknown[]).push(parsed.data);
-      else {
+      if (parsed.success) {
+        (valid[list] as unknown[]).push(parsed.data);
+        if (list === 'me') meIndexes.push(index);
+      } else {
         const issue = parsed.error.issues[0]!;
         const field = formatPath(issue.path);
         problems.push({
@@ -137,10 +141,13 @@ export async function importLocalData(
       }
     });
   }
-  if (valid.me.length > 1) {
-    problems.push({ path: 'me', reason: 'more than one "me"; the first was used' });
-    valid.me = valid.me.slice(0, 1);
-  }
+  // One "me": each after the first valid one is skipped, at its own index.
+  for (const index of meIndexes.slice(1))
+    problems.push({
+      path: `me[${index}]`,
+      reason: 'more than one "me"; the first was kept, this one skipped',
+    });
+  valid.me = valid.me.slice(0, 1);
   await db.transaction(
     'rw',
     LOCAL_TABLES.map((t) => db[t]),

@@ -69,6 +69,25 @@ describe('local data export/import', () => {
     ]);
   });
 
+  it('counts every "me" beyond the first as skipped, and names what it kept', async () => {
+    const db = await withLocalData();
+    const doc = JSON.parse(JSON.stringify(await exportLocalData(db))) as Record<
+      string,
+      Record<string, unknown>[]
+    >;
+    const me = doc.me![0]!;
+    doc.me!.push({ ...me }, { ...me });
+    const report = await importLocalData(emptyTestDb(), JSON.stringify(doc));
+    expect(report.ok).toBe(true);
+    if (!report.ok) return;
+    expect(report.imported.me).toBe(1);
+    expect(report.skipped).toBe(2);
+    expect(report.problems).toEqual([
+      { path: 'me[1]', reason: 'more than one "me"; the first was kept, this one skipped' },
+      { path: 'me[2]', reason: 'more than one "me"; the first was kept, this one skipped' },
+    ]);
+  });
+
   it('refuses what is not an export and changes nothing', async () => {
     const db = await withLocalData();
     const before = await snapshot(db);
