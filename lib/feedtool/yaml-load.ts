@@ -26,7 +26,10 @@ export function loadYaml(text: string, file: string): YamlLoadResult {
   const documents: YamlDocument[] = [];
   let parsed: ReturnType<typeof parseAllDocuments>;
   try {
-    parsed = parseAllDocuments(text, {
+    // YAML breaks lines at LF, CRLF or a lone CR; the library knows the first two. A lone CR
+    // becomes LF, one character for one, so every offset and line stays where it was.
+    const lines = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    parsed = parseAllDocuments(lines, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,

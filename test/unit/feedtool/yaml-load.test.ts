@@ -60,4 +60,17 @@ describe('loadYaml', () => {
     // A missing field is located at its nearest existing ancestor.
     expect(result.documents[1]!.locate(['list', 5, 'name'])).toEqual({ line: 6, column: 3 });
   });
+
+  it('reads a file whose lines end in a lone CR (YAML counts it as a line break) as with LF', () => {
+    const lf = '---\nkind: A\n---\nkind: B\nnote: "two\n  lines"\nlist:\n  - x\n  - y\n';
+    for (const ends of ['\r', '\r\n']) {
+      const result = loadYaml(lf.replaceAll('\n', ends), 'mac.yaml');
+      expect(result.problems).toEqual([]);
+      expect(result.documents.map((d) => d.value)).toEqual([
+        { kind: 'A' },
+        { kind: 'B', note: 'two lines', list: ['x', 'y'] },
+      ]);
+      expect(result.documents[1]!.locate(['list', 1])).toEqual({ line: 9, column: 5 });
+    }
+  });
 });
