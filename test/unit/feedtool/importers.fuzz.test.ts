@@ -169,7 +169,8 @@ describe('importers under mutation', () => {
         const decoded = decodeBytes(mutate(input, list));
         if (!decoded.ok) return;
         const result = importBackstage(config, decoded.text, 'catalog.yaml');
-        expectLocated(result, 'catalog.yaml', decoded.text.split('\n').length);
+        // YAML breaks lines at LF, CRLF and a lone CR alike.
+        expectLocated(result, 'catalog.yaml', decoded.text.split(/\r\n|\r|\n/).length);
         for (const problem of result.problems)
           if (problem.severity !== 'note') expect(problem.line).toBeDefined();
       }),
