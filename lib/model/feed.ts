@@ -33,8 +33,12 @@ const id = z
   .string()
   .min(1, 'must not be empty')
   .max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
-  .regex(/^[^\s]+$/, 'must not contain white space')
-  .meta({ description: 'Identifier, unique within its list; no white space.' });
+  // Control characters too: U+0000 joins a pair's two ids in the keys a sync compares, so an id
+  // holding one could pass for another pair.
+  .regex(/^[^\s\x00-\x1f\x7f-\x9f]+$/, 'must not contain white space or control characters')
+  .meta({
+    description: 'Identifier, unique within its list; no white space or control characters.',
+  });
 
 const name = z.string().trim().min(1, 'must not be empty').max(LIMITS.name);
 const label = z.string().trim().min(1, 'must not be empty').max(LIMITS.label);
