@@ -34,7 +34,9 @@ const id = z
   .min(1, 'must not be empty')
   .max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
   // Control characters too: U+0000 joins a pair's two ids in the keys a sync compares, so an id
-  // holding one could pass for another pair.
+  // holding one could pass for another pair. (Ranges, not \p{Cc}: the JSON Schema's pattern
+  // must read the same in validators without Unicode property escapes.)
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   .regex(/^[^\s\x00-\x1f\x7f-\x9f]+$/, 'must not contain white space or control characters')
   .meta({
     description: 'Identifier, unique within its list; no white space or control characters.',
