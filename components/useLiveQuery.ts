@@ -3,8 +3,8 @@
 // forgets what they read in another page. Any write, in this page or another context of the
 // extension (Dexie announces them across contexts), runs the query again, except writes that
 // change nothing a screen shows (a sync's chunks, checkpoints and bookkeeping, invisible until
-// its switch: lib/db/unshown-writes.ts); runs never overlap, and writes that come in a burst cost one
-// run after the burst's first.
+// its switch: lib/db/unshown-writes.ts); runs never overlap, and writes that come in a burst
+// cost one run after the burst's first.
 // (Dexie's liveQuery tracks the ranges a query read instead, which it can only do while its
 // async context survives every await; the packed readers' Promise.all chains lose it.)
 import Dexie from 'dexie';

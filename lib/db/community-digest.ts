@@ -12,9 +12,9 @@
 // reused). Garbage collection drops the digests of generations no longer visible.
 import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
-import { fromColumns, toColumns, type PackColumns } from './pack-columns';
+import { columnData, columnText, fromColumns, toColumns, type PackColumns } from './pack-columns';
 import { readPacks, type PackReader } from './packed';
-import { countByParticipation, readMembers } from './queries';
+import { byParticipationThenName, countByParticipation, readMembers } from './queries';
 import type { MembershipRow, PersonRow, Ref, UnitRow } from './schema';
 import type { Participation } from '../model/vocabulary';
 
@@ -73,13 +73,10 @@ export interface CommunityListing {
   companies: string[];
 }
 
-const PARTICIPATION_ORDER: Record<Participation, number> = { core: 0, active: 1, peripheral: 2 };
-
 /**
  * The listing from a community's memberships and, in the same order, their people (undefined
- * for one the feed lacks), with the feed's units: members by participation, then name, then
- * person id (one order however the memberships came), the units and companies (a person's, or
- * else their unit's) sorted.
+ * for one the feed lacks), with the feed's units: members in the order of
+ * `byParticipationThenName`, the units and companies (a person's, or else their unit's) sorted.
  */
 export function listingOf(
   memberships: readonly MembershipRow[],
@@ -95,13 +92,7 @@ export function listingOf(
       membership,
     });
   });
-  members.sort(
-    (a, b) =>
-      PARTICIPATION_ORDER[a.membership.participation] -
-        PARTICIPATION_ORDER[b.membership.participation] ||
-      a.person.name.localeCompare(b.person.name) ||
-      (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0),
-  );
+  members.sort(byParticipationThenName);
   return { members, counts: countByParticipation(memberships), ...spansOf(people, unitCompany) };
 }
 
@@ -151,7 +142,7 @@ export function digestRows(
       ...key,
       part: 'members',
       memberships: toColumns(memberships) ?? memberships,
-      names: names.some((name) => name.includes('\n')) ? names : compact(names.join('\n')),
+      names: names.some((name) => name.includes('\n')) ? names : columnData(names.join('\n')),
     },
   ];
 }
@@ -172,9 +163,7 @@ export function listingFromDigest(
     ? members.names
     : memberships.length === 0
       ? []
-      : (typeof members.names === 'string' ? members.names : decoder.decode(members.names)).split(
-          '\n',
-        );
+      : columnText(members.names).split('\n');
   if (names.length !== memberships.length)
     throw new Error(
       `a digest of ${community} holds ${names.length} names for ${memberships.length} members`,
@@ -193,15 +182,16 @@ export function listingFromDigest(
   };
 }
 
-const WIDE = /[\u0100-\uffff]/;
-/** A lone surrogate: UTF-8 cannot hold it. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// `ignoreBOM`: a name that starts with U+FEFF keeps it.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** A string as it is cheapest to store: UTF-8 bytes when it has a character beyond Latin-1. */
-function compact(text: string): string | Uint8Array {
-  return WIDE.test(text) && !LONE_SURROGATE.test(text) ? new TextEncoder().encode(text) : text;
+/**
+ * The listing a digest holds, or undefined when it does not decode (damaged, or written by a
+ * faulty version): the view then reads the long way instead of failing on derived data.
+ */
+function decodedListing(summary: DigestSummary, members: DigestMembers) {
+  try {
+    return listingFromDigest(summary, members);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The key of one part of a community's digest in the generation `r` reads. */
@@ -253,9 +243,9 @@ async function storeDigests(db: ConstellationDB, rows: readonly CommunityDigestR
 }
 
 /**
- * A community's listing: from its digest when the visible generation has one; else read the
- * long way (every member's person record), and kept as a digest when the community is large.
- * No visibility check: callers make it.
+ * A community's listing: from its digest when the visible generation has one that decodes;
+ * else read the long way (every member's person record), and kept as a digest when the
+ * community is large. No visibility check: callers make it.
  */
 export async function communityListing(
   db: ConstellationDB,
@@ -264,12 +254,14 @@ export async function communityListing(
 ): Promise<CommunityListing> {
   const { listing, keep } = await readPacks(db, async (r) => {
     const stored = await storedDigest(db, r, ref);
-    if (stored) return { listing: listingFromDigest(...stored), keep: undefined };
+    const fromDigest = stored && decodedListing(...stored);
+    if (fromDigest) return { listing: fromDigest, keep: undefined };
     const { memberships, people, unitCompany } = await readMembersAndUnits(r, ref);
     const listing = listingOf(memberships, people, unitCompany);
     const gen = r.gens.get(ref.feedId);
-    const big = listing.members.length >= minMembers && gen !== undefined;
-    return { listing, keep: big ? digestRows(ref, gen, listing) : undefined };
+    // A digest that did not decode is replaced, whatever the community's size.
+    const keep = (stored || listing.members.length >= minMembers) && gen !== undefined;
+    return { listing, keep: keep ? digestRows(ref, gen, listing) : undefined };
   });
   // Written after the answer, and never in its way: a digest that cannot be written (a
   // read-only moment, quota) only means the next view reads the long way again.

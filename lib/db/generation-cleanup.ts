@@ -26,7 +26,7 @@ export async function removeSource(db: ConstellationDB, url: string): Promise<st
     const feedId = source?.feedId;
     if (feedId) {
       await deleteFeedRows(db, feedId);
-      await deleteDigests(db, feedId);
+      await ofFeed(db.communityDigests, '[feedId+gen+community+part]', feedId).delete();
       await db.feeds.delete(feedId);
       await db.syncFingerprints.delete(feedId);
       await db.syncFingerprintLayers.delete(feedId);
@@ -45,9 +45,10 @@ export async function removeSource(db: ConstellationDB, url: string): Promise<st
  */
 export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: string[] }> {
   return db.transaction('rw', [...generationTables(db), db.communityDigests], async () => {
+    const feeds = await db.feeds.toArray();
     const owned = new Set<string>();
     // A layer's generation owns the generation it lies over too.
-    for (const feed of await db.feeds.toArray()) {
+    for (const feed of feeds) {
       owned.add(`${feed.feedId}\u0000${feed.gen}`);
       if (feed.base !== undefined) owned.add(`${feed.feedId}\u0000${feed.base}`);
     }
@@ -56,7 +57,7 @@ export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: st
       owned.add(`${pending.feedId}\u0000${pending.gen}`);
       if (pending.base !== undefined) owned.add(`${pending.feedId}\u0000${pending.base}`);
     }
-    const visible = new Set(await db.feeds.toCollection().primaryKeys());
+    const visible = new Set(feeds.map((f) => f.feedId));
     const removed = new Set<string>();
     await db.syncStaging.clear();
     for (const { feedId, gen } of await storedGenerations(db)) {
@@ -68,18 +69,14 @@ export async function collectGarbage(db: ConstellationDB): Promise<{ feedIds: st
       for (const feedId of await table.toCollection().primaryKeys())
         if (!visible.has(feedId)) await table.delete(feedId);
     }
-    const shown = new Set((await db.feeds.toArray()).map((f) => `${f.feedId}\u0000${f.gen}`));
+    // Digests are read only for the generation a feeds row names (not its base).
+    const shown = new Set(feeds.map((f) => `${f.feedId}\u0000${f.gen}`));
     const digests = await db.communityDigests.toCollection().primaryKeys();
     await db.communityDigests.bulkDelete(
       digests.filter(([feedId, gen]) => !shown.has(`${feedId}\u0000${gen}`)),
     );
     return { feedIds: [...removed].sort() };
   });
-}
-
-/** Deletes every community digest of one feed (inside a transaction over the digests). */
-async function deleteDigests(db: ConstellationDB, feedId: string): Promise<void> {
-  await ofFeed(db.communityDigests, '[feedId+gen+community+part]', feedId).delete();
 }
 
 /** The distinct (feed, generation) pairs that have packs, one index seek per pair. */

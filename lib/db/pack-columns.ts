@@ -118,11 +118,22 @@ export function toColumns(items: readonly unknown[]): PackColumns | undefined {
       columns[at]![i] = value[1];
     }
   }
-  const data = columns.map((values) => {
-    const column = values.join(ITEM);
-    return WIDE.test(column) && !LONE_SURROGATE.test(column) ? encoder.encode(column) : column;
-  });
+  const data = columns.map((values) => columnData(values.join(ITEM)));
   return { count, fields, kinds: kinds.join(''), data };
+}
+
+/**
+ * A long string as it is cheapest to store: its UTF-8 bytes when it has a character beyond
+ * Latin-1 (V8 clones those strings at two bytes a character) and no lone surrogate (UTF-8
+ * cannot hold one), else itself. `columnText` gives it back.
+ */
+export function columnData(text: string): string | Uint8Array {
+  return WIDE.test(text) && !LONE_SURROGATE.test(text) ? encoder.encode(text) : text;
+}
+
+/** The string `columnData` stored. */
+export function columnText(data: string | Uint8Array): string {
+  return typeof data === 'string' ? data : decoder.decode(data);
 }
 
 /**
@@ -143,7 +154,7 @@ export function fromColumns(
     const field = fields[f]!;
     if (only && !only.has(field)) continue;
     const column = data[f]!;
-    const values = (typeof column === 'string' ? column : decoder.decode(column)).split(ITEM);
+    const values = columnText(column).split(ITEM);
     if (values.length !== count)
       throw new Error(
         `a column pack's "${field}" holds ${values.length} values for ${count} items`,

@@ -224,7 +224,7 @@ function withPeople(
 
 /**
  * Members of a community (empty for a members-only community the viewer is not in), by
- * participation then name. With `only`, just the memberships it keeps, and only their people
+ * participation then name (`byParticipationThenName`). With `only`, just the memberships it keeps, and only their people
  * are read: where to take part names the leaders, and a community of everyone would otherwise
  * read the whole directory.
  */
@@ -236,11 +236,22 @@ export async function membersOfCommunity(
 ): Promise<CommunityMember[]> {
   if (!(await getCommunity(db, community, viewer))) return [];
   const { memberships, people } = await readPacks(db, (r) => readMembers(r, community, only));
-  return withPeople(memberships, people).sort(
-    (a, b) =>
-      PARTICIPATION_ORDER[a.membership.participation] -
-        PARTICIPATION_ORDER[b.membership.participation] ||
-      a.person.name.localeCompare(b.person.name),
+  return withPeople(memberships, people).sort(byParticipationThenName);
+}
+
+/**
+ * The order a community's members are listed in: by participation (core first), then name,
+ * then person id (one order however the memberships were read).
+ */
+export function byParticipationThenName(
+  a: { person: Pick<PersonRow, 'id' | 'name'>; membership: Pick<MembershipRow, 'participation'> },
+  b: { person: Pick<PersonRow, 'id' | 'name'>; membership: Pick<MembershipRow, 'participation'> },
+): number {
+  return (
+    PARTICIPATION_ORDER[a.membership.participation] -
+      PARTICIPATION_ORDER[b.membership.participation] ||
+    a.person.name.localeCompare(b.person.name) ||
+    (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0)
   );
 }
 

@@ -32,18 +32,26 @@ function Probe(props: { db: ConstellationDB; ran: () => void }) {
   return <p>{status.status === 'ready' ? `${status.value} people` : status.status}</p>;
 }
 
-it('does not run again while a sync writes its chunks, and runs once the generation is switched in', async () => {
-  const db = emptyTestDb();
-  const feed = { ...generateSyntheticFeed({ people: 120, seed: 7, feedId: 'live' }) };
-  const server = new FakeFeedServer().serveFeed(URL_A, JSON.stringify(feed));
+/**
+ * Shows the probe over an empty database, once it has answered and settled (creating the
+ * database announces a change of every table: one more run); `runs()` counts its runs.
+ */
+async function settledProbe(db: ConstellationDB): Promise<{ runs: () => number }> {
   let runs = 0;
   root = document.createElement('div');
   document.body.append(root);
   render(<Probe db={db} ran={() => runs++} />, root);
   await expect.poll(() => root!.textContent).toBe('0 people');
-  // (Creating the database announces a change of every table: one more run.)
   await sleep(QUIET_MS);
-  const before = runs;
+  return { runs: () => runs };
+}
+
+it('does not run again while a sync writes its chunks, and runs once the generation is switched in', async () => {
+  const db = emptyTestDb();
+  const feed = { ...generateSyntheticFeed({ people: 120, seed: 7, feedId: 'live' }) };
+  const server = new FakeFeedServer().serveFeed(URL_A, JSON.stringify(feed));
+  const { runs } = await settledProbe(db);
+  const before = runs();
 
   let held!: () => void;
   const reached = new Promise<void>((resolve) => (held = resolve));
@@ -65,24 +73,19 @@ it('does not run again while a sync writes its chunks, and runs once the generat
   // Four chunks and their checkpoints are written; the generation is not visible yet.
   expect((await db.syncSources.get(URL_A))?.pending?.chunksDone).toBe(4);
   await sleep(QUIET_MS);
-  expect(runs).toBe(before);
-  expect(root.textContent).toBe('0 people');
+  expect(runs()).toBe(before);
+  expect(root!.textContent).toBe('0 people');
 
   release();
   expect((await sync).outcome).toBe('updated');
   await expect.poll(() => root!.textContent).toBe('120 people');
-  expect(runs).toBeGreaterThan(before);
+  expect(runs()).toBeGreaterThan(before);
 });
 
 it('runs again when the user changes their own data', async () => {
   const db = emptyTestDb();
-  let runs = 0;
-  root = document.createElement('div');
-  document.body.append(root);
-  render(<Probe db={db} ran={() => runs++} />, root);
-  await expect.poll(() => root!.textContent).toBe('0 people');
-  await sleep(QUIET_MS);
-  const before = runs;
+  const { runs } = await settledProbe(db);
+  const before = runs();
   await db.follows.put({ feedId: 'acme-main', community: 'c-sre', followedAt: '2026-12-05' });
-  await expect.poll(() => runs).toBe(before + 1);
+  await expect.poll(runs).toBe(before + 1);
 });

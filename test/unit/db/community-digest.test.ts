@@ -195,6 +195,27 @@ describe('community digests', () => {
     expect(await db.communityDigests.count()).toBe(2);
   });
 
+  it('is read past, and replaced, when it does not decode', async () => {
+    const db = await landed(directory());
+    const expected = await longWay(db, 'everyone');
+    await warmDigests(db, 100);
+    const gen = (await db.feeds.get(FEED_ID))!.gen!;
+    const key: [string, number, string, string] = [FEED_ID, gen, 'everyone', 'members'];
+    const row = (await db.communityDigests.get(key))!;
+    if (row.part !== 'members' || Array.isArray(row.names)) throw new Error('not in columns');
+    // One name short: the digest no longer matches its members.
+    await db.communityDigests.put({ ...row, names: ['Only One'] });
+    expect(await communityListing(db, EVERYONE, 100)).toEqual(expected);
+    await vi.waitFor(async () => {
+      const again = await db.communityDigests.get(key);
+      expect(again?.part === 'members' && again.names).toEqual(row.names);
+    });
+    forgetPacks();
+    const bulkGet = vi.spyOn(PackReader.prototype, 'bulkGet');
+    expect(await communityListing(db, EVERYONE, 100)).toEqual(expected);
+    expect(bulkGet).not.toHaveBeenCalled();
+  });
+
   it('is read only for the generation it was made from, and dropped with it', async () => {
     const db = await landed(directory());
     await warmDigests(db, 100);

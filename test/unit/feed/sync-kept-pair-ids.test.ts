@@ -27,16 +27,24 @@ function feedWithAliceAs(id: string): Json {
   return feed;
 }
 
+/**
+ * A database synced once from the small feed with p-alice as `id`, its server, and the next
+ * version of that feed (a later generatedAt) for the test to break and serve.
+ */
+async function syncedOnce(id: string) {
+  const db = emptyTestDb();
+  const server = new FakeFeedServer().serveFeed(URL, JSON.stringify(feedWithAliceAs(id)));
+  expect((await syncFeed(syncDeps(db, server), target)).outcome).toBe('updated');
+  const next = feedWithAliceAs(id);
+  next.generatedAt = '2026-11-22T00:00:00Z';
+  return { db, server, next };
+}
+
 describe('sync: an invalid record keeps its previous version', () => {
   const ids = [['p-alice'], ['p→alice'], ['p→alice→'], ['→']];
 
   it.each(ids)('a membership and an expertise entry of the person %j', async (id) => {
-    const db = emptyTestDb();
-    const server = new FakeFeedServer().serveFeed(URL, JSON.stringify(feedWithAliceAs(id)));
-    expect((await syncFeed(syncDeps(db, server), target)).outcome).toBe('updated');
-
-    const next = feedWithAliceAs(id);
-    next.generatedAt = '2026-11-22T00:00:00Z';
+    const { db, server, next } = await syncedOnce(id);
     const sre = (next.memberships as Json[]).find(
       (m) => m.person === id && m.community === 'c-sre',
     )!;
@@ -59,12 +67,7 @@ describe('sync: an invalid record keeps its previous version', () => {
   });
 
   it.each(ids)('the person %j', async (id) => {
-    const db = emptyTestDb();
-    const server = new FakeFeedServer().serveFeed(URL, JSON.stringify(feedWithAliceAs(id)));
-    expect((await syncFeed(syncDeps(db, server), target)).outcome).toBe('updated');
-
-    const next = feedWithAliceAs(id);
-    next.generatedAt = '2026-11-22T00:00:00Z';
+    const { db, server, next } = await syncedOnce(id);
     (next.people as Json[]).find((p) => p.id === id)!.name = '';
     server.serveFeed(URL, JSON.stringify(next));
     const report = await syncFeed(syncDeps(db, server), target);
