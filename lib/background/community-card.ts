@@ -3,14 +3,8 @@
 // members), and the viewer's relation to it. Members-only communities the viewer cannot see
 // are refused like missing ones (getCommunity applies canSee).
 import type { ConstellationDB } from '../db/database';
-import {
-  communityKey,
-  dataStatus,
-  getCommunity,
-  getTopic,
-  communityContacts,
-  viewerOf,
-} from '../db/queries';
+import { communityKey, dataStatus, getCommunity, getTopic, viewerOf } from '../db/queries';
+import { communityContacts } from '../db/community-digest';
 import type { CommunityRow, Ref } from '../db/schema';
 import { getFeed } from '../db/queries';
 import { isSafeUrl, originOfFeed, type LinkOrigin } from '../model/safe-url';

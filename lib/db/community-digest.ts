@@ -14,12 +14,27 @@ import Dexie from 'dexie';
 import type { ConstellationDB } from './database';
 import { columnData, columnText, fromColumns, toColumns, type PackColumns } from './pack-columns';
 import { readPacks, type PackReader } from './packed';
-import { byParticipationThenName, countByParticipation, readMembers } from './queries';
+import {
+  byParticipationThenName,
+  byRolesThenName,
+  contactsReadLongWay,
+  countByParticipation,
+  isContact,
+  readMembers,
+  type CommunityContacts,
+} from './queries';
+import type { Viewer } from './viewer';
 import type { MembershipRow, PersonRow, Ref, UnitRow } from './schema';
 import type { Participation } from '../model/vocabulary';
 
 /** Communities with fewer members are listed the long way: it takes tens of milliseconds. */
 export const DIGEST_MIN_MEMBERS = 300;
+
+/**
+ * How many of its first contacts (`byRolesThenName`) a digest's summary keeps: a community card
+ * names 5, and the viewer, if among them, is left out.
+ */
+export const DIGEST_CONTACTS = 8;
 
 /** A membership as a digest stores it: without its feed and community (the row's). */
 type StoredMembership = Omit<MembershipRow, 'feedId' | 'community'>;
@@ -42,6 +57,12 @@ export type CommunityDigestRow = DigestKey &
         counts: Record<Participation, number>;
         units: string[];
         companies: string[];
+        /**
+         * The first `DIGEST_CONTACTS` members a community card may name (`isContact`), in its
+         * order, with their names; all of them when there are fewer. Absent in digests written
+         * before it (the card then reads the long way).
+         */
+        contacts?: { name: string; membership: StoredMembership }[];
       }
     | {
         part: 'members';
@@ -118,6 +139,12 @@ export function spansOf(
   return { units: [...units].sort(), companies: [...companies].sort() };
 }
 
+/** A membership as a digest stores it. */
+function stored(membership: MembershipRow): StoredMembership {
+  const { feedId: _feed, community: _community, ...rest } = membership;
+  return rest;
+}
+
 /** The digest rows of a listing. */
 export function digestRows(
   ref: Ref,
@@ -125,11 +152,13 @@ export function digestRows(
   listing: CommunityListing,
 ): [DigestSummary, DigestMembers] {
   const key = { feedId: ref.feedId, gen, community: ref.id };
-  const memberships = listing.members.map(({ membership }): StoredMembership => {
-    const { feedId: _feed, community: _community, ...stored } = membership;
-    return stored;
-  });
+  const memberships = listing.members.map(({ membership }) => stored(membership));
   const names = listing.members.map((m) => m.person.name);
+  const contacts = listing.members
+    .filter((m) => isContact(m.membership))
+    .sort(byRolesThenName)
+    .slice(0, DIGEST_CONTACTS)
+    .map(({ person, membership }) => ({ name: person.name, membership: stored(membership) }));
   return [
     {
       ...key,
@@ -137,6 +166,7 @@ export function digestRows(
       counts: listing.counts,
       units: listing.units,
       companies: listing.companies,
+      contacts,
     },
     {
       ...key,
@@ -267,6 +297,50 @@ export async function communityListing(
   // read-only moment, quota) only means the next view reads the long way again.
   if (keep) void storeDigests(db, keep).catch(() => undefined);
   return listing;
+}
+
+/**
+ * Whom a community card names to ask (`contactsReadLongWay`): from the digest's summary when
+ * the visible generation has one that holds enough of them — a community card of everyone at
+ * 100,000 people then reads a few hundred bytes and the viewer's own memberships, not 100,000
+ * memberships — else the long way. The same answer either way. No visibility check: callers
+ * make it.
+ */
+export async function communityContacts(
+  db: ConstellationDB,
+  ref: Ref,
+  viewer: Viewer,
+  limit: number,
+): Promise<CommunityContacts> {
+  return readPacks(db, async (r) => {
+    const summary = await digestSummary(db, r, ref);
+    const me = viewer.me?.feedId === ref.feedId ? viewer.me.id : undefined;
+    const kept = summary?.contacts;
+    const others = kept?.filter((c) => c.membership.person !== me);
+    // Enough kept: `limit` beside the viewer, or every contact the community has.
+    if (!summary || !kept || !others || (others.length < limit && kept.length >= DIGEST_CONTACTS))
+      return contactsReadLongWay(r, ref, viewer, limit);
+    const withRef = (m: StoredMembership): MembershipRow => ({
+      ...m,
+      feedId: ref.feedId,
+      community: ref.id,
+    });
+    const mine =
+      me === undefined
+        ? undefined
+        : (await r.group<MembershipRow>('memberships', ref.feedId, me)).find(
+            (m) => m.community === ref.id,
+          );
+    const { core, active, peripheral } = summary.counts;
+    return {
+      count: core + active + peripheral,
+      ...(mine ? { mine } : {}),
+      contacts: others.slice(0, limit).map(({ name, membership }) => ({
+        person: { feedId: ref.feedId, id: membership.person, name },
+        membership: withRef(membership),
+      })),
+    };
+  });
 }
 
 /**

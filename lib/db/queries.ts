@@ -6,7 +6,6 @@
 import { emailKey, handleKey, nameKey } from '../model/keys';
 import type { ConstellationDB } from './database';
 import { readPacks, type PackReader } from './packed';
-import { appendAll } from '../arrays';
 import type { Participation } from '../model/vocabulary';
 import type { IndexList, RecordList } from './packs';
 import { canSee, dataStatusOf, viewerOfRows, type DataStatus, type Viewer } from './viewer';
@@ -289,49 +288,81 @@ export async function firstMembersWhere(
   });
 }
 
+/** Whom a community card names to ask, with the viewer's own membership and the members' count. */
+export interface CommunityContacts {
+  count: number;
+  mine?: MembershipRow;
+  contacts: { person: Pick<PersonRow, 'feedId' | 'id' | 'name'>; membership: MembershipRow }[];
+}
+
+/** Can this member be named to ask: a leadership role, or core participation? */
+export function isContact(membership: Pick<MembershipRow, 'roles' | 'participation'>): boolean {
+  return membership.roles.length > 0 || membership.participation === 'core';
+}
+
 /**
- * Whom a community card names to ask: the first `limit` members other than the viewer with a
- * leadership role or core participation — most roles first, then by name (as
- * membersOfCommunity orders them, then by participation) — with the viewer's own membership and
- * how many members there are. Only the memberships are read whole; people are read for the
- * tiers of equal role counts that decide the answer, not for every member (an "everyone"
- * group of 100,000 people would read the whole directory). Every stored membership names a
- * stored person (validation drops the others), so the count is the memberships'. No
- * visibility check: callers make it (the card has read the community for this viewer).
+ * The order a community card names its contacts in: most roles first, then by name, then by
+ * participation, then by person id (one order however the memberships were read).
  */
-export async function communityContacts(
-  db: ConstellationDB,
+export function byRolesThenName(
+  a: {
+    person: Pick<PersonRow, 'id' | 'name'>;
+    membership: Pick<MembershipRow, 'roles' | 'participation'>;
+  },
+  b: {
+    person: Pick<PersonRow, 'id' | 'name'>;
+    membership: Pick<MembershipRow, 'roles' | 'participation'>;
+  },
+): number {
+  return (
+    b.membership.roles.length - a.membership.roles.length ||
+    a.person.name.localeCompare(b.person.name) ||
+    PARTICIPATION_ORDER[a.membership.participation] -
+      PARTICIPATION_ORDER[b.membership.participation] ||
+    (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0)
+  );
+}
+
+/**
+ * Whom a community card names to ask, read the long way by `r`: the first `limit` members other
+ * than the viewer who are contacts (`isContact`), in the order of `byRolesThenName`, with the
+ * viewer's own membership and how many members there are. Only the memberships are read
+ * whole; people are read for the tiers of equal role counts that decide the answer, not for
+ * every member (an "everyone" group of 100,000 people would read the whole directory). A
+ * membership whose person the feed lacks is counted but never named. No visibility check:
+ * callers make it (the card has read the community for this viewer). A large community's digest
+ * answers without reading its memberships: `communityContacts` (community-digest.ts).
+ */
+export async function contactsReadLongWay(
+  r: PackReader,
   community: Ref,
   viewer: Viewer,
   limit: number,
-): Promise<{ count: number; mine?: MembershipRow; contacts: CommunityMember[] }> {
+): Promise<CommunityContacts> {
   const me = viewer.me;
-  return readPacks(db, async (r) => {
-    const memberships = await membershipsOf(r, community);
-    const isMe = (m: MembershipRow) =>
-      me !== undefined && m.feedId === me.feedId && m.person === me.id;
-    const tiers = new Map<number, MembershipRow[]>();
-    for (const m of memberships) {
-      if (isMe(m) || (m.roles.length === 0 && m.participation !== 'core')) continue;
-      const tier = tiers.get(m.roles.length);
-      if (tier) tier.push(m);
-      else tiers.set(m.roles.length, [m]);
-    }
-    const contacts: CommunityMember[] = [];
-    for (const roles of [...tiers.keys()].sort((a, b) => b - a)) {
-      if (contacts.length >= limit) break;
-      const tier = tiers.get(roles)!;
-      const found = withPeople(tier, await peopleOf(r, tier)).sort(
-        (a, b) =>
-          a.person.name.localeCompare(b.person.name) ||
-          PARTICIPATION_ORDER[a.membership.participation] -
-            PARTICIPATION_ORDER[b.membership.participation],
-      );
-      appendAll(contacts, found.slice(0, limit - contacts.length));
-    }
-    const mine = memberships.find(isMe);
-    return { count: memberships.length, ...(mine ? { mine } : {}), contacts };
-  });
+  const memberships = await membershipsOf(r, community);
+  const isMe = (m: MembershipRow) =>
+    me !== undefined && m.feedId === me.feedId && m.person === me.id;
+  const tiers = new Map<number, MembershipRow[]>();
+  for (const m of memberships) {
+    if (isMe(m) || !isContact(m)) continue;
+    const tier = tiers.get(m.roles.length);
+    if (tier) tier.push(m);
+    else tiers.set(m.roles.length, [m]);
+  }
+  const contacts: CommunityContacts['contacts'] = [];
+  for (const roles of [...tiers.keys()].sort((a, b) => b - a)) {
+    if (contacts.length >= limit) break;
+    const tier = tiers.get(roles)!;
+    const found = withPeople(tier, await peopleOf(r, tier)).sort(byRolesThenName);
+    for (const { person, membership } of found.slice(0, limit - contacts.length))
+      contacts.push({
+        person: { feedId: person.feedId, id: person.id, name: person.name },
+        membership,
+      });
+  }
+  const mine = memberships.find(isMe);
+  return { count: memberships.length, ...(mine ? { mine } : {}), contacts };
 }
 
 /** Communities whose topics include this topic. */

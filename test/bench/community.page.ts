@@ -23,7 +23,10 @@ export interface CommunityRow {
   id: string;
   members: number;
   baselineMs: number;
+  /** The community's hovercard read the long way (no digest stored). */
   cardMs: number;
+  /** The hovercard with the digest stored (its contacts and count from the digest's summary). */
+  digestCardMs: number;
   headMs: number;
   /** The whole view read the long way (no digest stored). */
   viewMs: number;
@@ -41,7 +44,16 @@ export interface CommunityBenchResult {
   warmed: number;
 }
 
-const STEPS = ['baseline', 'card', 'head', 'view', 'digest', 'digestHead', 'topic'] as const;
+const STEPS = [
+  'baseline',
+  'card',
+  'head',
+  'view',
+  'digest',
+  'digestHead',
+  'digestCard',
+  'topic',
+] as const;
 
 export async function runCommunityBench(
   feedUrl: string,
@@ -67,6 +79,7 @@ export async function runCommunityBench(
     const times: Record<(typeof STEPS)[number], number[]> = {
       baseline: [],
       card: [],
+      digestCard: [],
       head: [],
       view: [],
       digest: [],
@@ -80,10 +93,15 @@ export async function runCommunityBench(
         forgetPacks();
         const db = new ConstellationDB(DB_NAME);
         await db.open();
-        // The head and the long way are timed with no digest stored; the digest's view with one.
-        if (step === 'head' || step === 'view') await db.communityDigests.clear();
+        // The card, the head and the long way are timed with no digest stored; the digest's
+        // steps with one.
+        if (step === 'card' || step === 'head' || step === 'view')
+          await db.communityDigests.clear();
         // A community below the digests' size has none: its "digest" steps are not timed.
-        if ((step === 'digest' || step === 'digestHead') && members < DIGEST_MIN_MEMBERS) {
+        if (
+          (step === 'digest' || step === 'digestHead' || step === 'digestCard') &&
+          members < DIGEST_MIN_MEMBERS
+        ) {
           db.close();
           continue;
         }
@@ -92,7 +110,7 @@ export async function runCommunityBench(
         if (step === 'baseline')
           members = (await readPacks(db, (r) => r.group('memberships@community', feedId, id)))
             .length;
-        else if (step === 'card') {
+        else if (step === 'card' || step === 'digestCard') {
           const card = await annotateCommunityCard(db, ref);
           if (card.members !== members)
             throw new Error(`card counts ${card.members} of ${members}`);
@@ -122,6 +140,7 @@ export async function runCommunityBench(
       members,
       baselineMs: median(times.baseline),
       cardMs: median(times.card),
+      digestCardMs: median(times.digestCard),
       headMs: median(times.head),
       viewMs: median(times.view),
       digestViewMs: median(times.digest),

@@ -11,8 +11,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { annotateCommunityCard } from '../../../lib/background/community-card';
 import { replaceFeed } from '../../../lib/db/ingest';
 import { PackReader } from '../../../lib/db/packed';
+import { communityContacts, warmDigests } from '../../../lib/db/community-digest';
 import {
-  communityContacts,
   firstMembersWhere,
   membersOfCommunity,
   type CommunityMember,
@@ -38,7 +38,11 @@ function expected(members: CommunityMember[], me: string | undefined) {
         b.membership.roles.length - a.membership.roles.length ||
         a.person.name.localeCompare(b.person.name),
     )
-    .slice(0, LIMIT);
+    .slice(0, LIMIT)
+    .map(({ person, membership }) => ({
+      person: { feedId: person.feedId, id: person.id, name: person.name },
+      membership,
+    }));
   return { count: members.length, mine: members.find(isMe)?.membership, contacts };
 }
 
@@ -127,12 +131,22 @@ describe('communityContacts', () => {
             byId.filter((m) => isCore(m.membership) && accepts(m.person)).slice(0, firstWant),
           );
           const want = expected(members, me);
-          const got = await communityContacts(db, ref, viewer, LIMIT);
-          expect(got).toEqual({
+          const answer = {
             count: want.count,
             ...(want.mine ? { mine: want.mine } : {}),
             contacts: want.contacts,
-          });
+          };
+          expect(await communityContacts(db, ref, viewer, LIMIT)).toEqual(answer);
+          // From the community's digest (any with a member has one here): the same answer, its
+          // memberships not read.
+          const digested = feed.memberships.length > 0;
+          expect(await warmDigests(db, 1)).toBe(digested ? 1 : 0);
+          const group = vi.spyOn(PackReader.prototype, 'group');
+          expect(await communityContacts(db, ref, viewer, LIMIT)).toEqual(answer);
+          expect(group.mock.calls.map(([list]) => list)).toEqual(
+            !digested ? ['memberships@community'] : me ? ['memberships'] : [],
+          );
+          group.mockRestore();
           db.close();
         },
       ),

@@ -4,8 +4,10 @@
 // community the long way, read only for the generation it was made from, and dropped with it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  communityContacts,
   communityListing,
   warmDigests,
+  type CommunityDigestRow,
   type CommunityListing,
 } from '../../../lib/db/community-digest';
 import type { ConstellationDB } from '../../../lib/db/database';
@@ -140,6 +142,33 @@ describe('community digests', () => {
     const group = vi.spyOn(PackReader.prototype, 'group');
     expect(await communityHead(db, EVERYONE, ANONYMOUS)).toEqual(before);
     expect(group.mock.calls.map(([list]) => list)).not.toContain('memberships@community');
+  });
+
+  it("gives a community's hovercard its contacts, and reads the long way a digest written before it kept them", async () => {
+    const db = await landed(directory());
+    const me = { feedId: FEED_ID, id: 'p-0' };
+    const viewer = { me, memberOf: new Set<string>() };
+    const before = await communityContacts(db, EVERYONE, viewer, 5);
+    // p-0 is core with two roles: a contact, never named to itself.
+    expect(before.mine).toMatchObject({ person: 'p-0', participation: 'core' });
+    expect(before.count).toBe(600);
+    expect(before.contacts).toHaveLength(5);
+    expect(before.contacts.map((c) => c.person.id)).not.toContain('p-0');
+    await warmDigests(db, 100);
+    forgetPacks();
+    const group = vi.spyOn(PackReader.prototype, 'group');
+    expect(await communityContacts(db, EVERYONE, viewer, 5)).toEqual(before);
+    expect(group.mock.calls.map(([list]) => list)).toEqual(['memberships']);
+    // A digest without contacts (an earlier version's): the same answer, the long way.
+    const key = [FEED_ID, (await db.feeds.get(FEED_ID))!.gen, 'everyone', 'summary'];
+    const { contacts: _contacts, ...older } = (await db.communityDigests.get(key)) as Extract<
+      CommunityDigestRow,
+      { part: 'summary' }
+    >;
+    await db.communityDigests.put(older);
+    group.mockClear();
+    expect(await communityContacts(db, EVERYONE, viewer, 5)).toEqual(before);
+    expect(group.mock.calls.map(([list]) => list)).toContain('memberships@community');
   });
 
   it("gives a community's facts (search results, a topic's communities) without reading its members", async () => {
