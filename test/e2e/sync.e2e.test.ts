@@ -36,6 +36,8 @@ const storedShare = (page: Page) => storedSetting(page, 'maxInvalidShare');
 // from loopback.
 const LOCAL_CHAT = { kind: 'chat' as const, label: 'Local chat', url: 'http://127.0.0.1:9/chat' };
 
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 /** A community of everyone, as an all-staff group gives: large enough for a digest. */
 const EVERYONE = 'everyone';
 
@@ -182,6 +184,15 @@ describe('background sync in Chromium', () => {
     expect(names).toEqual(sorted);
     const everyone = base.people.filter((_, i) => i % 10 === 0).map((p) => p.name);
     expect(new Set(names)).toEqual(new Set(everyone));
+    // Its hovercard, as the worker answers a page: the count and the first five core members by
+    // name (no one has a role), from the digest's summary.
+    const card = (await popup.evaluate(
+      (request) => chrome.runtime.sendMessage({ type: 'annotateCommunityCard', request }),
+      { feedId: 'acme-e2e', id: EVERYONE },
+    )) as { ok: boolean; value: { members: number; ask: { name: string }[] } };
+    expect(card.ok).toBe(true);
+    expect(card.value.members).toBe(300);
+    expect(card.value.ask.map((a) => a.name)).toEqual(names.slice(0, 5));
     await popup.close();
   });
 
