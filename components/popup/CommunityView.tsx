@@ -2,6 +2,7 @@
 // repertoire), members grouped by participation with their roles, units and companies it
 // spans, related communities, and follow/unfollow (local data). Its head (members counted)
 // shows first, marked busy, while the members are read.
+import { useState } from 'preact/hooks';
 import type { ConstellationDB } from '../../lib/db/database';
 import { follow, unfollow } from '../../lib/db/local';
 import type { Viewer } from '../../lib/db/queries';
@@ -24,9 +25,12 @@ export function CommunityView(props: {
   community: Ref;
 }) {
   const { db, viewer, nav, community: ref } = props;
+  // A large community's first members of each level answer first (a few kilobytes of its
+  // digest at any size); all of them are read when a level is asked for more.
+  const [all, setAll] = useState(false);
   const state = useLiveQuery(
-    () => communityDetail(db, ref, viewer),
-    [db, ref.feedId, ref.id, viewer],
+    () => communityDetail(db, ref, viewer, { members: all ? 'all' : 'first' }),
+    [db, ref.feedId, ref.id, viewer, all],
   );
   // The head (a large community's digest, else the memberships alone) answers first; the
   // members and the units they span follow (from the digest, else every member's record:
@@ -63,7 +67,7 @@ export function CommunityView(props: {
     );
   }
   if (!state.value) return <NotShown />;
-  const { community, summary, members, following, related, unitNames } = state.value;
+  const { community, summary, members, complete, following, related, unitNames } = state.value;
 
   return (
     <section class="community-view" aria-labelledby="community-title" data-community={community.id}>
@@ -72,7 +76,16 @@ export function CommunityView(props: {
       {PARTICIPATION_LEVELS.map((level) => {
         const group = members.filter((m) => m.membership.participation === level);
         if (group.length === 0) return null;
-        return <MemberGroup key={level} level={level} members={group} nav={nav} />;
+        return (
+          <MemberGroup
+            key={level}
+            level={level}
+            members={group}
+            total={complete ? group.length : summary.members[level]}
+            onMore={complete ? undefined : () => setAll(true)}
+            nav={nav}
+          />
+        );
       })}
       <p class="meta">
         Spans {unitNames.join(', ') || 'no units'}

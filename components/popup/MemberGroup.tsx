@@ -12,16 +12,20 @@ export const MEMBER_PAGE = 30;
 
 export function MemberGroup(props: {
   level: Participation;
+  /** The level's members read so far, in order: all of them, or the first of `total`. */
   members: ListedMember[];
+  total: number;
+  /** Asks for every member, when `members` holds only the first ones. */
+  onMore: (() => void) | undefined;
   nav: Navigator;
 }) {
-  const { level, members, nav } = props;
+  const { level, members, total, onMore, nav } = props;
   const [shown, setShown] = useState(MEMBER_PAGE);
-  const rest = members.length - shown;
+  const rest = total - shown;
   return (
     <div class="member-group" data-participation={level}>
       <h4>
-        {level} ({members.length})
+        {level} ({total.toLocaleString()})
       </h4>
       <ul class="plain">
         {members.slice(0, shown).map(({ person, membership }) => (
@@ -47,8 +51,16 @@ export function MemberGroup(props: {
         ))}
       </ul>
       {rest > 0 && (
-        <button type="button" class="secondary" onClick={() => setShown(shown + MEMBER_PAGE)}>
-          Show {Math.min(MEMBER_PAGE, rest)} more of {rest} {level} members
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            // The rest are read as the last of those already read show, so the next page is there.
+            if (onMore && shown + MEMBER_PAGE >= members.length) onMore();
+            setShown(shown + MEMBER_PAGE);
+          }}
+        >
+          Show {Math.min(MEMBER_PAGE, rest)} more of {rest.toLocaleString()} {level} members
         </button>
       )}
     </div>

@@ -31,6 +31,13 @@ import type { Participation } from '../model/vocabulary';
 export const DIGEST_MIN_MEMBERS = 300;
 
 /**
+ * How many members of each level of participation a digest's `first` part holds: the popup's
+ * community view shows 30 of each at first (components/popup/MemberGroup.tsx), and reads the
+ * whole `members` part only when asked for more than this.
+ */
+export const DIGEST_FIRST_PER_LEVEL = 60;
+
+/**
  * How many of its first contacts (`byRolesThenName`) a digest's summary keeps: a community card
  * names 5, and the viewer, if among them, is left out.
  */
@@ -65,6 +72,15 @@ export type CommunityDigestRow = DigestKey &
         contacts?: { name: string; membership: StoredMembership }[];
       }
     | {
+        /**
+         * The first `DIGEST_FIRST_PER_LEVEL` members of each level of participation, in the
+         * view's order, with their names. Absent in digests written before it.
+         */
+        part: 'first';
+        memberships: StoredMembership[];
+        names: string[];
+      }
+    | {
         part: 'members';
         /** In columns when they fit, else as objects. */
         memberships: PackColumns | StoredMembership[];
@@ -79,6 +95,7 @@ export type CommunityDigestRow = DigestKey &
 
 export type DigestSummary = Extract<CommunityDigestRow, { part: 'summary' }>;
 type DigestMembers = Extract<CommunityDigestRow, { part: 'members' }>;
+type DigestFirst = Extract<CommunityDigestRow, { part: 'first' }>;
 
 /** A member as the community view lists them: the person's name, and the membership. */
 export interface ListedMember {
@@ -150,10 +167,14 @@ export function digestRows(
   ref: Ref,
   gen: number,
   listing: CommunityListing,
-): [DigestSummary, DigestMembers] {
+): [DigestSummary, DigestFirst, DigestMembers] {
   const key = { feedId: ref.feedId, gen, community: ref.id };
   const memberships = listing.members.map(({ membership }) => stored(membership));
   const names = listing.members.map((m) => m.person.name);
+  const taken: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
+  const first = listing.members.filter(
+    ({ membership }) => ++taken[membership.participation] <= DIGEST_FIRST_PER_LEVEL,
+  );
   const contacts = listing.members
     .filter((m) => isContact(m.membership))
     .sort(byRolesThenName)
@@ -170,6 +191,12 @@ export function digestRows(
     },
     {
       ...key,
+      part: 'first',
+      memberships: first.map(({ membership }) => stored(membership)),
+      names: first.map(({ person }) => person.name),
+    },
+    {
+      ...key,
       part: 'members',
       memberships: toColumns(memberships) ?? memberships,
       names: names.some((name) => name.includes('\n')) ? names : columnData(names.join('\n')),
@@ -177,10 +204,13 @@ export function digestRows(
   ];
 }
 
-/** The listing a digest's two rows hold. */
+/**
+ * The listing a digest's summary and its `members` part hold (or its `first` part: the first
+ * members of each level only).
+ */
 export function listingFromDigest(
   summary: DigestSummary,
-  members: DigestMembers,
+  members: Pick<DigestMembers | DigestFirst, 'memberships' | 'names'>,
 ): CommunityListing {
   const { feedId, community } = summary;
   const stored = members.memberships;
@@ -216,7 +246,7 @@ export function listingFromDigest(
  * The listing a digest holds, or undefined when it does not decode (damaged, or written by a
  * faulty version): the view then reads the long way instead of failing on derived data.
  */
-function decodedListing(summary: DigestSummary, members: DigestMembers) {
+function decodedListing(summary: DigestSummary, members: DigestMembers | DigestFirst) {
   try {
     return listingFromDigest(summary, members);
   } catch {
@@ -297,6 +327,36 @@ export async function communityListing(
   // read-only moment, quota) only means the next view reads the long way again.
   if (keep) void storeDigests(db, keep).catch(() => undefined);
   return listing;
+}
+
+/** A community's listing as the popup's community view first shows it. */
+export interface FirstListing {
+  listing: CommunityListing;
+  /**
+   * False when `listing.members` holds only the first `DIGEST_FIRST_PER_LEVEL` members of some
+   * level (`listing.counts` counts them all): `communityListing` gives the rest.
+   */
+  complete: boolean;
+}
+
+/**
+ * The members the popup's community view shows first: from a large community's digest, its
+ * `first` part (the first `DIGEST_FIRST_PER_LEVEL` of each level, a few kilobytes at any size);
+ * else the whole listing (`communityListing`). No visibility check: callers make it.
+ */
+export async function communityFirstMembers(db: ConstellationDB, ref: Ref): Promise<FirstListing> {
+  const first = await readPacks(db, async (r) => {
+    const summary = await digestSummary(db, r, ref);
+    const key = summary && partKey(r, ref, 'first');
+    const part = key && (await db.communityDigests.get(key));
+    return summary && part?.part === 'first' ? decodedListing(summary, part) : undefined;
+  });
+  if (!first) return { listing: await communityListing(db, ref), complete: true };
+  const shown: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
+  for (const { membership } of first.members) shown[membership.participation] += 1;
+  // A level with fewer than the part's share is there whole.
+  const complete = Object.values(shown).every((n) => n < DIGEST_FIRST_PER_LEVEL);
+  return { listing: first, complete };
 }
 
 /**
@@ -418,5 +478,5 @@ export async function warmDigests(
     return out;
   });
   await storeDigests(db, rows);
-  return rows.length / 2;
+  return rows.filter((row) => row.part === 'summary').length;
 }

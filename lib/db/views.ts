@@ -9,7 +9,7 @@ import {
   unitsOfFeed,
   type CommunitySummary,
 } from './finder';
-import { communityListing, digestSummary } from './community-digest';
+import { communityFirstMembers, communityListing, digestSummary } from './community-digest';
 import { searchCommunities, searchPeople, searchTopics } from './search';
 import { scopeOf } from './search-cache';
 import { personSummaries, type PersonSummary } from './summaries';
@@ -157,13 +157,22 @@ export async function communityHead(db: ConstellationDB, ref: Ref, viewer: Viewe
 /**
  * Everything the popup's community view shows: a large community's members come from its
  * digest (lib/db/community-digest.ts) when its generation has one, else from every member's
- * record. Undefined for a community the viewer may not see.
+ * record. With `members: 'first'`, a large community's first members of each level only
+ * (`complete` false when some level has more: `summary.members` counts them all). Undefined
+ * for a community the viewer may not see.
  */
-export async function communityDetail(db: ConstellationDB, ref: Ref, viewer: Viewer) {
+export async function communityDetail(
+  db: ConstellationDB,
+  ref: Ref,
+  viewer: Viewer,
+  options: { members: 'first' | 'all' } = { members: 'all' },
+) {
   const community = await getCommunity(db, ref, viewer);
   if (!community) return undefined;
-  const [listing, following, related, names] = await Promise.all([
-    communityListing(db, ref),
+  const [{ listing, complete }, following, related, names] = await Promise.all([
+    options.members === 'first'
+      ? communityFirstMembers(db, ref)
+      : communityListing(db, ref).then((listing) => ({ listing, complete: true })),
     isFollowing(db, ref),
     Promise.all(
       community.related.map((id) => getCommunity(db, { feedId: ref.feedId, id }, viewer)),
@@ -180,6 +189,7 @@ export async function communityDetail(db: ConstellationDB, ref: Ref, viewer: Vie
     community,
     summary,
     members: listing.members,
+    complete,
     following,
     related: related.filter((c): c is CommunityRow => c !== undefined),
     unitNames: summary.units.map((id) => names.get(id) ?? id),

@@ -34,6 +34,8 @@ export interface CommunityRow {
   digestViewMs: number;
   /** The head with the digest stored (its counts from the digest's summary). */
   digestHeadMs: number;
+  /** The view as the popup first shows it: the digest's first members of each level. */
+  digestFirstMs: number;
   topicCardMs: number;
 }
 
@@ -50,6 +52,7 @@ const STEPS = [
   'head',
   'view',
   'digest',
+  'digestFirst',
   'digestHead',
   'digestCard',
   'topic',
@@ -83,6 +86,7 @@ export async function runCommunityBench(
       head: [],
       view: [],
       digest: [],
+      digestFirst: [],
       digestHead: [],
       topic: [],
     };
@@ -99,7 +103,10 @@ export async function runCommunityBench(
           await db.communityDigests.clear();
         // A community below the digests' size has none: its "digest" steps are not timed.
         if (
-          (step === 'digest' || step === 'digestHead' || step === 'digestCard') &&
+          (step === 'digest' ||
+            step === 'digestFirst' ||
+            step === 'digestHead' ||
+            step === 'digestCard') &&
           members < DIGEST_MIN_MEMBERS
         ) {
           db.close();
@@ -129,6 +136,12 @@ export async function runCommunityBench(
           const view = await communityDetail(db, ref, await viewerOf(db));
           if (view?.members.length !== members)
             throw new Error(`view lists ${view?.members.length}`);
+        } else if (step === 'digestFirst') {
+          const view = await communityDetail(db, ref, await viewerOf(db), { members: 'first' });
+          const counts = view?.summary.members;
+          const total = counts ? counts.core + counts.active + counts.peripheral : -1;
+          if (total !== members || view?.complete !== false)
+            throw new Error(`the first members of ${members}: complete ${view?.complete}`);
         } else await annotateTopicCard(db, topic);
         if (round > 0 && step !== 'head' && step !== 'digestHead')
           times[step].push(performance.now() - t);
@@ -145,6 +158,7 @@ export async function runCommunityBench(
       viewMs: median(times.view),
       digestViewMs: median(times.digest),
       digestHeadMs: median(times.digestHead),
+      digestFirstMs: median(times.digestFirst),
       topicCardMs: median(times.topic),
     });
   }

@@ -160,7 +160,11 @@ describe('background sync in Chromium', () => {
           )
         ).map((d) => `${d.feedId} ${d.gen === shown!.gen} ${d.community} ${d.part}`),
       )
-      .toEqual([`acme-e2e true ${EVERYONE} members`, `acme-e2e true ${EVERYONE} summary`]);
+      .toEqual([
+        `acme-e2e true ${EVERYONE} first`,
+        `acme-e2e true ${EVERYONE} members`,
+        `acme-e2e true ${EVERYONE} summary`,
+      ]);
     const popup = await extensionPage(browser, 'popup.html');
     await popup
       .getByRole('combobox', { name: 'Search people, topics and communities' })
@@ -184,6 +188,21 @@ describe('background sync in Chromium', () => {
     expect(names).toEqual(sorted);
     const everyone = base.people.filter((_, i) => i % 10 === 0).map((p) => p.name);
     expect(new Set(names)).toEqual(new Set(everyone));
+    // The view first read the digest's first 60 of each level; the next page shows them and
+    // reads the rest, the one after shows those.
+    await peripheral
+      .getByRole('button', { name: 'Show 30 more of 240 peripheral members' })
+      .click();
+    await expect.poll(() => peripheral.locator('li').count()).toBe(60);
+    await peripheral
+      .getByRole('button', { name: 'Show 30 more of 210 peripheral members' })
+      .click();
+    await expect.poll(() => peripheral.locator('li').count()).toBe(90);
+    const paged = await peripheral.locator('li button').allTextContents();
+    expect(paged).toEqual(
+      await popup.evaluate((list) => [...list].sort((a, b) => a.localeCompare(b)), paged),
+    );
+    expect(await peripheral.locator('h4').textContent()).toBe('peripheral (270)');
     // Its hovercard, as the worker answers a page: the count and the first five core members by
     // name (no one has a role), from the digest's summary.
     const card = (await popup.evaluate(

@@ -4,7 +4,9 @@
 // community the long way, read only for the generation it was made from, and dropped with it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  DIGEST_FIRST_PER_LEVEL,
   communityContacts,
+  communityFirstMembers,
   communityListing,
   warmDigests,
   type CommunityDigestRow,
@@ -21,6 +23,7 @@ import { PackReader } from '../../../lib/db/packed';
 import { generateSyntheticFeed } from '../../../lib/demo/synthetic';
 import { syncFeed } from '../../../lib/feed/sync';
 import type { FeedInput } from '../../../lib/model/feed';
+import { PARTICIPATION_LEVELS, type Participation } from '../../../lib/model/vocabulary';
 import { emptyTestDb, parsedFeed, reopenTestDb } from '../../fixtures/test-db';
 import { FakeFeedServer } from '../feed/fake-server';
 
@@ -79,6 +82,14 @@ async function longWay(db: ConstellationDB, id: string): Promise<CommunityListin
   return listing;
 }
 
+/** The first `DIGEST_FIRST_PER_LEVEL` members of each level of participation, in order. */
+function firstOfEachLevel<T extends { membership: { participation: Participation } }>(
+  members: T[],
+): T[] {
+  const taken: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
+  return members.filter((m) => ++taken[m.membership.participation] <= DIGEST_FIRST_PER_LEVEL);
+}
+
 /** Community ids with at least `min` members. */
 function largeCommunities(feed: FeedInput, min: number): string[] {
   const sizes = new Map<string, number>();
@@ -129,9 +140,50 @@ describe('community digests', () => {
       const bulkGet = vi.spyOn(PackReader.prototype, 'bulkGet');
       for (const id of large)
         expect(await communityListing(db, { feedId: FEED_ID, id })).toEqual(expected.get(id));
+      // The popup's first members: the first of each level, as the long way orders them.
+      for (const id of large) {
+        const whole = expected.get(id)!;
+        const first = await communityFirstMembers(db, { feedId: FEED_ID, id });
+        expect(first.listing).toEqual({ ...whole, members: firstOfEachLevel(whole.members) });
+        expect(first.complete).toBe(
+          PARTICIPATION_LEVELS.every((level) => whole.counts[level] < DIGEST_FIRST_PER_LEVEL),
+        );
+      }
       expect(bulkGet).not.toHaveBeenCalled();
     });
   }
+
+  it("gives the popup's first members from a few kilobytes, and every member the long way when its digest has no first part", async () => {
+    const db = await landed(directory());
+    const whole = await longWay(db, 'everyone');
+    await warmDigests(db, 100);
+    forgetPacks();
+    const asked = vi.spyOn(db.communityDigests, 'get');
+    const first = await communityFirstMembers(db, EVERYONE);
+    expect(asked.mock.calls.map(([key]) => (key as string[])[3])).toEqual(['summary', 'first']);
+    // 60 core members (exactly the part's share), 180 active, 360 peripheral.
+    expect(first.complete).toBe(false);
+    expect(first.listing.members).toHaveLength(3 * DIGEST_FIRST_PER_LEVEL);
+    expect(first.listing.members).toEqual(firstOfEachLevel(whole.members));
+    expect(first.listing.counts).toEqual(whole.counts);
+    // A digest written before the first part: the whole listing, from its members part.
+    await db.communityDigests.delete([
+      FEED_ID,
+      (await db.feeds.get(FEED_ID))!.gen!,
+      'everyone',
+      'first',
+    ]);
+    expect(await communityFirstMembers(db, EVERYONE)).toEqual({ listing: whole, complete: true });
+    // A small community has no digest: the whole listing, the long way.
+    const small = {
+      feedId: FEED_ID,
+      id: largeCommunities(directory(), 1).find(
+        (id) => !largeCommunities(directory(), 100).includes(id),
+      )!,
+    };
+    const listed = await longWay(db, small.id);
+    expect(await communityFirstMembers(db, small)).toEqual({ listing: listed, complete: true });
+  });
 
   it("gives the view's head its counts without reading the memberships", async () => {
     const db = await landed(directory());
@@ -208,9 +260,10 @@ describe('community digests', () => {
     const min = small.members.length + 1;
     expect(min).toBeLessThan(600);
     const first = await communityListing(db, EVERYONE, min);
-    await vi.waitFor(async () => expect(await db.communityDigests.count()).toBe(2));
+    await vi.waitFor(async () => expect(await db.communityDigests.count()).toBe(3));
     const gen = (await db.feeds.get(FEED_ID))!.gen;
     expect(await db.communityDigests.toCollection().primaryKeys()).toEqual([
+      [FEED_ID, gen, 'everyone', 'first'],
       [FEED_ID, gen, 'everyone', 'members'],
       [FEED_ID, gen, 'everyone', 'summary'],
     ]);
@@ -221,7 +274,7 @@ describe('community digests', () => {
     // A smaller community is listed the long way and keeps nothing.
     expect(await communityListing(db, { feedId: FEED_ID, id: 'c-0' }, min)).toEqual(small);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await db.communityDigests.count()).toBe(2);
+    expect(await db.communityDigests.count()).toBe(3);
   });
 
   it('is read past, and replaced, when it does not decode', async () => {
