@@ -13,6 +13,7 @@ import type { Card } from './cards';
 import type { AnnotateClient } from './client';
 import type { Theme } from './hosts';
 import { anchorHost, ownHost, type PersonHost, type TopicHost } from './registry';
+import { parentNodeOf } from './tree';
 
 export type CardState =
   { status: 'loading' } | { status: 'ready'; card: Card } | { status: 'error'; error: string };
@@ -44,7 +45,8 @@ export interface HovercardOptions {
 
 /** The badge or topic the extension made that this (retargeted) event target is, or is in. */
 function anchorOf(target: EventTarget | null): HTMLElement | null {
-  for (let node = target as Node | null; node; node = node.parentNode) {
+  // Up through the DOM's own accessor: a form's controls can shadow its properties (tree.ts).
+  for (let node = target as Node | null; node; node = parentNodeOf(node)) {
     if (anchorHost(node)) return node as HTMLElement;
     if (node.nodeType !== 1) return null;
   }

@@ -9,6 +9,7 @@ import type { PersonMention } from '../sites/types';
 import type { AnnotateClient } from './client';
 import { proseTextNodes } from './scan';
 import type { SkipTest } from './skip';
+import { parentElementOf } from './tree';
 
 export type ProseNameFinder = (
   regions: Element[],
@@ -29,8 +30,10 @@ export function createProseNameFinder(client: AnnotateClient, skip: SkipTest): P
     const names = await load();
     if (!names) return [];
     const read = new Set(people.map((m) => m.element));
+    // Up through the DOM's own accessors: a form's controls can shadow its properties (tree.ts).
     const readByAdapter = (node: Text, region: Element) => {
-      for (let e = node.parentElement; e && e !== region.parentElement; e = e.parentElement)
+      const end = parentElementOf(region);
+      for (let e = parentElementOf(node); e && e !== end; e = parentElementOf(e))
         if (read.has(e)) return true;
       return false;
     };

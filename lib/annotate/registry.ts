@@ -6,6 +6,7 @@
 import type { ResolvedPerson } from '../match/identity';
 import type { VocabularyTopic } from '../match/vocabulary';
 import type { PersonRole } from '../sites/types';
+import { parentNodeOf } from './tree';
 
 interface HostBase {
   /** The closed shadow root: only the extension holds this reference. */
@@ -73,7 +74,9 @@ export function anchorHost(
 export function isOwnNode(node: Node | null): boolean {
   for (let current = node; current;) {
     if (current.nodeType === 1 && hosts.has(current as Element)) return true;
-    current = current.parentNode ?? (current as ShadowRoot).host ?? null;
+    // Up through the DOM's own accessors: a form's controls can shadow its properties (tree.ts).
+    current =
+      parentNodeOf(current) ?? (current.nodeType === 11 ? (current as ShadowRoot).host : null);
   }
   return false;
 }

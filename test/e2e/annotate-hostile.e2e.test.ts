@@ -1,6 +1,7 @@
 // Hostile inputs in real Chromium: feed names made of HTML and script render as text;
-// pages that override DOM prototypes, remove our nodes as fast as we add them, or mutate
-// forever neither break annotation nor are broken by it.
+// pages that override DOM prototypes, shadow a form's properties by its controls' names, remove
+// our nodes as fast as we add them, or mutate forever neither break annotation nor are broken
+// by it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeedInput } from '../../lib/model/feed';
@@ -160,6 +161,46 @@ describe('hostile feeds and pages', () => {
     expect(await page.evaluate(() => (window as unknown as { __clicks?: number }).__clicks)).toBe(
       1,
     );
+    await page.close();
+  });
+
+  it('stays responsive on forms whose controls shadow their properties (DOM clobbering)', async () => {
+    // In Chromium a form's controls shadow its properties in the isolated world too:
+    // form.parentNode is the input named "parentNode", whose parent is the form again.
+    const clobbered = `<form id="reply"><input name="parentNode"><input name="parentElement">
+      <input name="host"><textarea id="reply-text"></textarea></form>
+      <script>
+        // A form added and taken away before the mutation observer runs: detached, its
+        // "host" is its control.
+        window.addForm = () => {
+          const form = document.createElement('form');
+          form.innerHTML = '<input name="host"><input name="parentNode">';
+          document.body.append(form);
+          form.remove();
+        };
+      </script>`;
+    const page = await open('clobbered', thread().replace('</body>', `${clobbered}</body>`));
+    const found = await settled(page);
+    expect(found.people).toEqual(['p-mallory:author', 'p-mallory:commenter']);
+    // A page whose main thread hangs answers nothing: each step gets 5 s.
+    const inTime = (step: Promise<unknown>) =>
+      Promise.race([
+        step.then(() => 'done'),
+        new Promise((resolve) => setTimeout(() => resolve('hung'), 5000)),
+      ]);
+    // The mouse, not page.hover(): Playwright's own hit test walks up through the form too.
+    const box = await page.evaluate(() => {
+      const { x, y, width, height } = document
+        .getElementById('reply-text')!
+        .getBoundingClientRect();
+      return { x: x + width / 2, y: y + height / 2 };
+    });
+    expect(await inTime(page.mouse.move(box.x, box.y))).toBe('done');
+    expect(await inTime(page.mouse.down().then(() => page.mouse.up()))).toBe('done');
+    expect(await inTime(page.evaluate(() => 'responsive'))).toBe('done');
+    await inTime(page.evaluate(() => (window as unknown as { addForm(): void }).addForm()));
+    await page.waitForTimeout(500);
+    expect(await inTime(page.evaluate(() => 'responsive'))).toBe('done');
     await page.close();
   });
 

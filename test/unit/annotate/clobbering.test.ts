@@ -1,0 +1,120 @@
+// DOM clobbering: a <form> exposes its controls as properties by name, shadowing the DOM's
+// own — <input name="parentNode"> makes form.parentNode that input — and real Chromium does
+// so in a content script's isolated world too (test/e2e/annotate-hostile.e2e.test.ts shows it
+// with a real hover). happy-dom does not, so these tests define the properties on the form
+// as Chromium exposes them. A walk up the tree that trusts them cycles between the form and
+// its control forever; each clobbered property here throws after many reads instead, so a
+// regression fails rather than hanging the test run.
+import { Window } from 'happy-dom';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAnnotator } from '../../../lib/annotate/annotator';
+import { createTopicHost } from '../../../lib/annotate/hosts';
+import { isOwnNode } from '../../../lib/annotate/registry';
+import { annotateVocabulary } from '../../../lib/background/annotate';
+import type { ConstellationDB } from '../../../lib/db/database';
+import { generic } from '../../../lib/sites/generic/adapter';
+import { demoTestDb, personBadges, recordingClient } from './support';
+
+const URL_ = 'http://intranet.northwind.test/news/form';
+
+let db: ConstellationDB;
+let window: Window | undefined;
+beforeAll(async () => {
+  db = await demoTestDb();
+});
+afterEach(async () => {
+  await window?.happyDOM.close();
+  window = undefined;
+});
+
+function open(html: string): Document {
+  window = new Window({ url: URL_ });
+  window.document.write(`<!doctype html><html><body>${html}</body></html>`);
+  return window.document as unknown as Document;
+}
+
+/** The DOM's own accessor for `name`, from the prototype chain. */
+function ownGetter(node: object, name: string): (this: unknown) => unknown {
+  for (let p = Object.getPrototypeOf(node); p; p = Object.getPrototypeOf(p)) {
+    const getter = Object.getOwnPropertyDescriptor(p, name)?.get;
+    if (getter) return getter;
+  }
+  return () => undefined;
+}
+
+/** Whether the property read is happy-dom's own (past this getter and the form's proxy). */
+function readByHappyDom(): boolean {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  const caller = frames.find(
+    (frame) => !/clobbering\.test|html-form-element[\\/]HTMLFormElement/.test(frame),
+  );
+  return !!caller && /happy-dom/.test(caller);
+}
+
+/**
+ * Shadows `form[name]` by a control of that name, as the HTML standard has browsers do.
+ * happy-dom's own code reads such properties in JavaScript where a browser follows its
+ * internal pointers; it is given the DOM's own value.
+ */
+function clobber(form: HTMLFormElement, name: string): HTMLInputElement {
+  const control = form.ownerDocument.createElement('input');
+  control.name = name;
+  form.prepend(control);
+  const real = ownGetter(form, name);
+  let reads = 0;
+  Object.defineProperty(form, name, {
+    configurable: true,
+    get(this: unknown) {
+      if (readByHappyDom()) return real.call(this);
+      if (++reads > 1000) throw new Error(`form.${name} read ${reads} times: the walk never ends`);
+      return control;
+    },
+  });
+  return control;
+}
+
+describe('a form whose controls shadow its properties', () => {
+  it('isOwnNode walks up through it to the end', () => {
+    const document = open('<main><form><p id="inside">text</p></form></main>');
+    const form = document.querySelector('form')!;
+    clobber(form, 'parentNode');
+    clobber(form, 'parentElement');
+    const inside = document.getElementById('inside')!;
+    expect(isOwnNode(inside.firstChild)).toBe(false);
+    expect(isOwnNode(form)).toBe(false);
+    // Our own host inside such a form is still ours, and what is inside it.
+    const host = createTopicHost(document, { feedId: 'f', id: 't', label: 'T' } as never, 'light');
+    host.append(document.createTextNode('T'));
+    inside.append(host);
+    expect(isOwnNode(host.firstChild)).toBe(true);
+  });
+
+  it('isOwnNode ends on a detached form with a control named "host"', () => {
+    const document = open('<main></main>');
+    const form = document.createElement('form');
+    clobber(form, 'host');
+    // A page that adds a form and takes it away before the mutation observer runs.
+    expect(isOwnNode(form)).toBe(false);
+  });
+
+  it('people and full names inside it are badged', async () => {
+    const document = open(`<main><article><form>
+      <p>Write to <a href="mailto:zoe.okafor@northwind.example">Zoë Okafor</a> or ask José Müller.</p>
+    </form></article></main>`);
+    const form = document.querySelector('form')!;
+    clobber(form, 'parentNode');
+    clobber(form, 'parentElement');
+    const client = recordingClient(db);
+    client.vocabulary = async () =>
+      (await annotateVocabulary(db, undefined, { namesInProse: true })).vocabulary!;
+    const annotator = startAnnotator({
+      document,
+      url: new URL(URL_),
+      adapter: generic,
+      client,
+      signal: new AbortController().signal,
+    });
+    await annotator.idle();
+    expect(personBadges(document)).toEqual(['p-zoe-okafor:email', 'p-jose-muller:mention']);
+  });
+});
