@@ -7,6 +7,7 @@
 // every element of a prose region, so each check is gated by what is cheap to read first
 // (the tag name; whether there is a class or any attribute at all).
 import { ownHost } from './registry';
+import { matchesSelector } from './tree';
 
 export type SkipTest = (element: Element) => boolean;
 
@@ -42,9 +43,11 @@ export function compileSkip(selector: string): SkipTest {
   const classes = new Set<string>();
   const others: Simple[] = [];
   const complex: string[] = [];
+  const parts: string[] = [];
   for (const part of selector.split(',')) {
     const trimmed = part.trim();
     if (!trimmed) continue;
+    parts.push(trimmed);
     const simple = parse(trimmed);
     if (!simple) complex.push(trimmed);
     else if (simple.tag && !simple.id && !simple.attribute && simple.classes.length === 0)
@@ -87,8 +90,13 @@ export function compileSkip(selector: string): SkipTest {
         : (element: Element) => residualTags.has(element.localName) && element.matches(residual);
   // Tags by local name: lower case for HTML and for SVG alike (an <svg>'s tagName is "svg"
   // while a <div>'s is "DIV").
+  const all = parts.join(',');
   return (element) => {
     const tag = element.localName;
+    // A form's controls can shadow its properties (tree.ts): `<input name="id">` is its id,
+    // `name="hasAttributes"` its hasAttributes. Forms are few; the DOM's own matches decides.
+    if (tag === 'form' || typeof tag !== 'string')
+      return all !== '' && matchesSelector(element, all);
     if (tags.has(tag)) return true;
     if (HOST_TAGS.has(tag) && ownHost(element)) return true;
     // No attribute at all (most inline elements of prose): no class, id or attribute rule

@@ -179,9 +179,15 @@ describe('hostile feeds and pages', () => {
           form.remove();
         };
       </script>`;
-    const page = await open('clobbered', thread().replace('</body>', `${clobbered}</body>`));
+    // And one inside a comment, before its text: the topic walk steps over it and goes on.
+    const inComment = `<form><input name="hasAttributes"><input name="id"></form><p>More on`;
+    const page = await open(
+      'clobbered',
+      thread().replace('<p>More on', inComment).replace('</body>', `${clobbered}</body>`),
+    );
     const found = await settled(page);
     expect(found.people).toEqual(['p-mallory:author', 'p-mallory:commenter']);
+    expect(found.topics).toEqual(['t-quokka:Quokka Farming', 't-quokka:quokka farming']);
     // A page whose main thread hangs answers nothing: each step gets 5 s.
     const inTime = (step: Promise<unknown>) =>
       Promise.race([

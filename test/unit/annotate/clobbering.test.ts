@@ -3,13 +3,16 @@
 // so in a content script's isolated world too (test/e2e/annotate-hostile.e2e.test.ts shows it
 // with a real hover). happy-dom does not, so these tests define the properties on the form
 // as Chromium exposes them. A walk up the tree that trusts them cycles between the form and
-// its control forever; each clobbered property here throws after many reads instead, so a
-// regression fails rather than hanging the test run.
+// its control forever (each clobbered property here throws after many reads instead, so a
+// regression fails rather than hanging the test run); a skip test that trusts them misreads
+// the form's id or throws.
 import { Window } from 'happy-dom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../lib/annotate/annotator';
 import { createTopicHost } from '../../../lib/annotate/hosts';
 import { isOwnNode } from '../../../lib/annotate/registry';
+import { proseTextNodes, TOPIC_SKIP } from '../../../lib/annotate/scan';
+import { compileSkip } from '../../../lib/annotate/skip';
 import { annotateVocabulary } from '../../../lib/background/annotate';
 import type { ConstellationDB } from '../../../lib/db/database';
 import { generic } from '../../../lib/sites/generic/adapter';
@@ -33,11 +36,12 @@ function open(html: string): Document {
   return window.document as unknown as Document;
 }
 
-/** The DOM's own accessor for `name`, from the prototype chain. */
-function ownGetter(node: object, name: string): (this: unknown) => unknown {
+/** The DOM's own value of `name` for `node`, from the prototype chain (an accessor or a method). */
+function ownValue(node: object, name: string): (this: unknown) => unknown {
   for (let p = Object.getPrototypeOf(node); p; p = Object.getPrototypeOf(p)) {
-    const getter = Object.getOwnPropertyDescriptor(p, name)?.get;
-    if (getter) return getter;
+    const descriptor = Object.getOwnPropertyDescriptor(p, name);
+    if (descriptor?.get) return descriptor.get;
+    if (descriptor) return () => descriptor.value as unknown;
   }
   return () => undefined;
 }
@@ -60,7 +64,7 @@ function clobber(form: HTMLFormElement, name: string): HTMLInputElement {
   const control = form.ownerDocument.createElement('input');
   control.name = name;
   form.prepend(control);
-  const real = ownGetter(form, name);
+  const real = ownValue(form, name);
   let reads = 0;
   Object.defineProperty(form, name, {
     configurable: true,
@@ -116,5 +120,26 @@ describe('a form whose controls shadow its properties', () => {
     });
     await annotator.idle();
     expect(personBadges(document)).toEqual(['p-zoe-okafor:email', 'p-jose-muller:mention']);
+  });
+
+  it('is skipped by its id, class and tag, and the walk goes on after it', () => {
+    // DokuWiki's edit and search forms carry <input type="hidden" name="id">.
+    const document = open(`<div class="page"><p>before</p>
+      <form id="dw__editform" class="doku_form"><label>inside the form</label></form>
+      <p>after</p></div>`);
+    const form = document.querySelector('form')!;
+    const texts = (skip: string) =>
+      proseTextNodes(document.querySelector('.page')!, compileSkip(skip))
+        .map((node) => node.data.trim())
+        .filter(Boolean);
+    clobber(form, 'id');
+    expect(texts(`${TOPIC_SKIP},#dw__editform`)).toEqual(['before', 'after']);
+    for (const name of ['classList', 'localName', 'hasAttributes', 'getAttribute', 'matches'])
+      clobber(form, name);
+    expect(texts(`${TOPIC_SKIP},#dw__editform`)).toEqual(['before', 'after']);
+    expect(texts(`${TOPIC_SKIP},.doku_form`)).toEqual(['before', 'after']);
+    expect(texts(`${TOPIC_SKIP},form`)).toEqual(['before', 'after']);
+    expect(texts(`${TOPIC_SKIP},[data-x]`)).toEqual(['before', 'inside the form', 'after']);
+    expect(texts(TOPIC_SKIP)).toEqual(['before', 'inside the form', 'after']);
   });
 });
