@@ -95,6 +95,9 @@ export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
       // Editable content (a region made editable later, design mode) is never wrapped: an
       // editor would save our markup. Checked per node because each pause may yield.
       if (signal.aborted || count >= cap || isEditableNode(document, node)) break;
+      // The page may have taken it away in a pause (a re-render): wrapping it there would
+      // spend the cap and the region's first occurrence on text no one sees.
+      if (!node.isConnected) continue;
       const found = firstOccurrences(node, compiled, seen, cap - count, { labelArea });
       if (found.length > 0) {
         const hosts = wrapOccurrences(found, (topic) => createMarkHost(document, topic, theme));
