@@ -30,15 +30,25 @@ function elementCount(root: ParentNode): number | undefined {
  */
 export function peopleChunks(root: ParentNode, limit = PEOPLE_CHUNK_ELEMENTS): ParentNode[] {
   const out: ParentNode[] = [];
-  const visit = (node: ParentNode) => {
-    const count = elementCount(node);
+  // Depth first on a stack of its own: a script can nest elements deeper than the call stack
+  // reaches (12,000 levels threw, and the page got no annotation at all). Down a chain of only
+  // children each count is its parent's less one, so such a chain is not counted again at
+  // every level.
+  const stack: { node: ParentNode; count: number | undefined }[] = [
+    { node: root, count: elementCount(root) },
+  ];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { node, count } = next;
     if (count === undefined || count <= limit || node.children.length === 0) {
       out.push(node);
-      return;
+      continue;
     }
-    for (const child of Array.from(node.children)) visit(child);
-  };
-  visit(root);
+    const children = Array.from(node.children);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      stack.push({ node: child, count: children.length === 1 ? count - 1 : elementCount(child) });
+    }
+  }
   return out;
 }
 

@@ -210,6 +210,20 @@ describe('hostile feeds and pages', () => {
     await page.close();
   });
 
+  it('annotates a page that holds a very deep subtree', async () => {
+    // The HTML parser stops nesting at 512 levels; a script nests as deep as it likes.
+    const deep = `<div id="deep" hidden></div><script>
+      let element = document.getElementById('deep');
+      for (let i = 0; i < 12000; i++) element = element.appendChild(document.createElement('div'));
+      element.textContent = 'quokka farming at the bottom';
+    </script>`;
+    const page = await open('deep', thread().replace('</body>', `${deep}</body>`));
+    const found = await settled(page);
+    expect(found.people).toEqual(['p-mallory:author', 'p-mallory:commenter']);
+    expect(found.topics).toEqual(['t-quokka:Quokka Farming', 't-quokka:quokka farming']);
+    await page.close();
+  });
+
   it('survives a page that removes our nodes as soon as they appear, without a fight', async () => {
     const remover = `<script>
       window.__removed = 0;

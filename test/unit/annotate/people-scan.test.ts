@@ -73,6 +73,25 @@ describe('peopleChunks', () => {
     void loaded.close();
   });
 
+  it('splits a chain nested deeper than the call stack reaches, counting it once', () => {
+    // happy-dom's own element count recurses and overflows first, so the chain is a stand-in
+    // with the two members peopleChunks reads (the e2e test nests real elements in Chromium).
+    interface Level {
+      children: Level[];
+      getElementsByTagName(tag: '*'): { length: number };
+    }
+    let counts = 0;
+    const level = (below: number, children: Level[]): Level => ({
+      children,
+      getElementsByTagName: () => (counts++, { length: below }),
+    });
+    let top = level(0, []);
+    const levels = [top];
+    for (let below = 1; below < 20_000; below++) levels.push((top = level(below, [top])));
+    expect(peopleChunks(top as unknown as ParentNode, 50)).toEqual([levels[50]]);
+    expect(counts).toBe(1);
+  });
+
   it('pauses after each subtree and stops when aborted', async () => {
     const loaded = loadPage(TEST_PAGES[0]!.file, TEST_PAGES[0]!.url);
     const adapter = ADAPTERS.find((a) => a.id === TEST_PAGES[0]!.adapter)!;
