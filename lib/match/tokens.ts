@@ -43,6 +43,12 @@ function isWideWordChar(code: number, text: string, index: number): boolean {
   if (code >= 0x2000 && code <= 0x206f) return false; // general punctuation, spaces
   if (code >= 0xa0 && code <= 0xbf) return code === 0xaa || code === 0xb5 || code === 0xba;
   if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
+  // A letter outside the Basic Multilingual Plane (𠮷 in Japanese names, 𝐀) is two UTF-16
+  // units; each half is read as the whole character (a lone half is none).
+  if (code >= 0xd800 && code <= 0xdfff) {
+    const point = text.codePointAt(code <= 0xdbff ? index : index - 1);
+    return point !== undefined && point > 0xffff && WORD_CHAR.test(String.fromCodePoint(point));
+  }
   return WORD_CHAR.test(text[index]!);
 }
 

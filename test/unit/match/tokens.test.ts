@@ -1,7 +1,8 @@
 // The hand-written tokenizer (lib/match/tokens.ts) against a plain reference: a token is a
 // maximal run of characters `isWordChar` accepts, hashed as `hashFolded(foldToken(token))`.
 // Random texts mix ASCII, Latin letters with diacritics, other scripts, combining marks,
-// soft hyphens, joiners, typographic punctuation and spaces.
+// soft hyphens, joiners, typographic punctuation and spaces, letters beyond the BMP and lone
+// surrogates.
 import { describe, expect, it } from 'vitest';
 import { TokenBuffer, foldToken, hashFolded, isWordChar } from '../../../lib/match/tokens';
 
@@ -51,6 +52,10 @@ const PIECES = [
   '×',
   '÷',
   '😀',
+  '𠮷',
+  '𝐀',
+  '\ud800',
+  '\udc00',
   '1.5',
   '_',
   '©',

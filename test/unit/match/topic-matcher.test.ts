@@ -74,6 +74,16 @@ describe('topic matcher', () => {
     expect(found('C++x')).toEqual([]);
   });
 
+  it('reads letters outside the Basic Multilingual Plane as letters, not as word breaks', () => {
+    // 𝐀 (mathematical bold A), 𠮷 (a CJK Extension B ideograph of Japanese names): each one
+    // letter written as two UTF-16 units; beside a term they make it part of a longer word,
+    // as A or 吉 do.
+    expect(found('AKubernetes 吉Kubernetes Kubernetes吉')).toEqual([]);
+    expect(found('𝐀Kubernetes 𠮷Kubernetes Kubernetes𠮷 k8s𝟎')).toEqual([]);
+    // An emoji is no letter: the term beside it is still found.
+    expect(found('Kubernetes😀 😀k8s')).toEqual(['t-k8s:Kubernetes', 't-k8s:k8s']);
+  });
+
   it('folds diacritics in both directions', () => {
     expect(found('zoe methods and ZOË METHODS')).toEqual([
       't-zoe:zoe methods',
