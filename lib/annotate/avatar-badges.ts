@@ -69,7 +69,7 @@ interface Placed {
 
 /** The picture a reader sees as the avatar of `element` (a link or an image). */
 export function avatarOf(element: Element): Element {
-  if (element.tagName === 'IMG') return element;
+  if (element.localName === 'img') return element;
   return element.querySelector('img, svg, [role="img"]') ?? element;
 }
 

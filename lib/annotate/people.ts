@@ -113,7 +113,7 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
     const next = ownHost(
       mention.textEnd
         ? (mention.textEnd.nextSibling as Element | null)
-        : element.tagName === 'A'
+        : element.localName === 'a'
           ? element.nextElementSibling
           : element.lastElementChild,
     );
@@ -132,7 +132,7 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
     // Links and images get the badge beside them; a name in prose right after its text;
     // name elements (headings, cells) inside.
     if (mention.textEnd) mention.textEnd.after(host);
-    else if (element.tagName === 'A' || element.tagName === 'IMG') {
+    else if (element.localName === 'a' || element.localName === 'img') {
       element.after(host);
       followLink(element, host);
     } else element.append(host);

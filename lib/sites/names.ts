@@ -45,12 +45,12 @@ function fieldValueElements(root: ParentNode): Element[] {
   for (const label of within(root, 'dt, th')) {
     if (!FIELD_LABEL.test(label.textContent ?? '')) continue;
     const value =
-      label.tagName === 'DT'
+      label.localName === 'dt'
         ? label.nextElementSibling
-        : label.parentElement?.tagName === 'TR'
+        : label.parentElement?.localName === 'tr'
           ? label.nextElementSibling
           : null;
-    if (value && (value.tagName === 'DD' || value.tagName === 'TD')) out.push(value);
+    if (value && (value.localName === 'dd' || value.localName === 'td')) out.push(value);
   }
   // "Author: Zoë Okafor" as one line: <p><strong>Author:</strong> Zoë Okafor</p>
   for (const label of within(root, 'strong, b, .label, .field-label')) {

@@ -1,7 +1,7 @@
-// Hostile inputs in real Chromium: feed names made of HTML and script render as text;
-// pages that override DOM prototypes, shadow a form's properties by its controls' names, remove
-// our nodes as fast as we add them, or mutate forever neither break annotation nor are broken
-// by it.
+// Hostile and unusual inputs in real Chromium: feed names made of HTML and script render as
+// text; pages that override DOM prototypes, shadow a form's properties by its controls' names,
+// nest elements deeper than a call stack, are served as XHTML, remove our nodes as fast as we
+// add them, or mutate forever neither break annotation nor are broken by it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeedInput } from '../../lib/model/feed';
@@ -15,7 +15,14 @@ import {
   waitForDemo,
   writeFeed,
 } from './support/annotate';
-import { cardQuery, cardStatus, hostFor, hostsWithin, hoverHost } from './support/isolated';
+import {
+  cardQuery,
+  cardStatus,
+  hostFor,
+  hostsWithin,
+  hoverHost,
+  inspect,
+} from './support/isolated';
 
 const EVIL_NAME = '<img src=x onerror="window.__pwned=1">Mallory';
 const EVIL_COMMUNITY = '<script>window.__pwned=2</script>Guild';
@@ -83,9 +90,9 @@ describe('hostile feeds and pages', () => {
     await browser?.close();
   });
 
-  async function open(path: string, html: string): Promise<Page> {
+  async function open(path: string, html: string, contentType?: string): Promise<Page> {
     const url = `https://github.com/hostile/${path}`;
-    await servePage(browser.context, url, html);
+    await servePage(browser.context, url, html, contentType);
     const page = await browser.context.newPage();
     await page.goto(url);
     return page;
@@ -221,6 +228,21 @@ describe('hostile feeds and pages', () => {
     const found = await settled(page);
     expect(found.people).toEqual(['p-mallory:author', 'p-mallory:commenter']);
     expect(found.topics).toEqual(['t-quokka:Quokka Farming', 't-quokka:quokka farming']);
+    await page.close();
+  });
+
+  it('badges links beside them in an XHTML page too (tag names as written there)', async () => {
+    // Served as application/xhtml+xml, an <a>'s tagName is "a", not "A".
+    const xhtml = thread()
+      .replace('<!doctype html><html>', '<html xmlns="http://www.w3.org/1999/xhtml">')
+      .replace('<meta charset="utf-8">', '<meta charset="utf-8"/>')
+      .replace('content="GitHub">', 'content="GitHub"/>');
+    const page = await open('xhtml', xhtml, 'application/xhtml+xml');
+    expect(await page.evaluate(() => document.querySelector('a')!.tagName)).toBe('a');
+    const found = await settled(page);
+    expect(found.people).toEqual(['p-mallory:author', 'p-mallory:commenter']);
+    const people = (await inspect(page)).hosts.filter((h) => h.kind === 'person');
+    expect(people.map((h) => h.ancestors[0]?.tag)).toEqual(['div', 'div']);
     await page.close();
   });
 

@@ -109,7 +109,7 @@ function linkLogin(link: Element, url: URL): string | undefined {
  */
 function isSignature(link: Element): boolean {
   const em = link.parentElement;
-  if (!em || em.tagName !== 'EM' || em.firstElementChild !== link) return false;
+  if (!em || em.localName !== 'em' || em.firstElementChild !== link) return false;
   if ((link.previousSibling?.textContent ?? '').trim()) return false;
   return /(—|--)\s*$/.test(em.previousSibling?.textContent ?? '');
 }

@@ -59,7 +59,7 @@ const USER_LINKS = 'a.mw-userlink[href], a[href*="User:" i], a[href*="User%3A" i
 
 /** A link to a user talk page (`User talk:X` in any URL spelling). */
 function isUserTalkLink(element: Element | null): boolean {
-  if (!element || element.tagName !== 'A') return false;
+  if (!element || element.localName !== 'a') return false;
   let href = element.getAttribute('href') ?? '';
   try {
     href = decodeURIComponent(href);

@@ -38,10 +38,15 @@ export function extensionWithGrants(grants: string[]): { dir: string; remove(): 
 }
 
 /** Serves `html` at exactly `url` (and lets every other request through to the guard). */
-export async function servePage(context: BrowserContext, url: string, html: string): Promise<void> {
+export async function servePage(
+  context: BrowserContext,
+  url: string,
+  html: string,
+  contentType = 'text/html; charset=utf-8',
+): Promise<void> {
   await context.route(
     (candidate) => candidate.href === url,
-    (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    (route) => route.fulfill({ body: html, contentType }),
   );
 }
 
