@@ -8,7 +8,7 @@ import type { PersonSummary } from './db/summaries';
 import type { SyncReportRow } from './db/sync-schema';
 import type { VocabularyAnswer } from './background/annotate';
 import type { CommunityCard, PersonCard, TopicCard } from './annotate/cards';
-import type { IdentityAnswer } from './match/identity';
+import { MAX_KEY_LENGTH, MAX_KEYS_PER_KIND, type IdentityAnswer } from './match/identity';
 import type { SampleLoaded } from './background/samples';
 
 export type { PersonSummary };
@@ -18,7 +18,10 @@ const host = z.string().min(1).max(253);
 const login = z.string().min(1).max(100);
 // Annotation keys are already normalised (lib/model/keys.ts); a page sends at most a few
 // hundred, so the caps only stop abuse.
-const annotationKeys = z.array(z.string().min(1).max(400)).max(500).default([]);
+const annotationKeys = z
+  .array(z.string().min(1).max(MAX_KEY_LENGTH))
+  .max(MAX_KEYS_PER_KIND)
+  .default([]);
 const recordRef = z.object({ feedId: z.string().min(1).max(200), id: z.string().min(1).max(200) });
 
 /** Request schemas, one per message type. */

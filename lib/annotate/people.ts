@@ -5,6 +5,7 @@ import {
   identityKeys,
   mergeQueries,
   personRefKey,
+  queryBatches,
   resolveIdentity,
   type IdentityAnswer,
   type IdentityQuery,
@@ -57,17 +58,18 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
         names: q.names.filter((k) => !resolved.has(`n${k}`)),
       })),
     );
-    if (unknown.handles.length + unknown.emails.length + unknown.names.length > 0) {
+    // In messages the background takes (a staff directory names more people than one holds).
+    for (const batch of queryBatches(unknown)) {
       let answer: IdentityAnswer;
       try {
-        answer = await client.resolve(unknown);
+        answer = await client.resolve(batch);
       } catch {
         return;
       }
       if (signal.aborted) return;
-      for (const key of unknown.handles) resolved.set(`h${key}`, answer);
-      for (const key of unknown.emails) resolved.set(`e${key}`, answer);
-      for (const key of unknown.names) resolved.set(`n${key}`, answer);
+      for (const key of batch.handles) resolved.set(`h${key}`, answer);
+      for (const key of batch.emails) resolved.set(`e${key}`, answer);
+      for (const key of batch.names) resolved.set(`n${key}`, answer);
     }
     for (const [mention, query] of queries) {
       const person = resolveWith(query);

@@ -50,6 +50,13 @@ export function personRefKey(feedId: string, id: string): string {
 // they are initials, bots or counters, not names. A name is a full name of two tokens or
 // more: a single token ("Sam", "alex") names too many people to mark any of them.
 const MIN_NAME_LENGTH = 3;
+
+/**
+ * What one resolve message may hold (the background's schema, lib/messaging.ts): keys of at
+ * most this length — no name, address or account is longer — and this many keys of each kind.
+ */
+export const MAX_KEY_LENGTH = 400;
+export const MAX_KEYS_PER_KIND = 500;
 const HAS_LETTER = /\p{L}/u;
 
 /**
@@ -58,7 +65,10 @@ const HAS_LETTER = /\p{L}/u;
  */
 export function usableNameKey(name: string): string | undefined {
   const key = nameKey(name.replace(/^@/, ''));
-  return key.length >= MIN_NAME_LENGTH && HAS_LETTER.test(key) && key.includes(' ')
+  return key.length >= MIN_NAME_LENGTH &&
+    key.length <= MAX_KEY_LENGTH &&
+    HAS_LETTER.test(key) &&
+    key.includes(' ')
     ? key
     : undefined;
 }
@@ -69,11 +79,25 @@ export function identityKeys(identity: PersonIdentity): IdentityQuery {
     const key = usableNameKey(name);
     if (key) names.push(key);
   }
+  const fits = (key: string) => key.length <= MAX_KEY_LENGTH;
   return {
-    handles: identity.handles.map((h) => handleKey(h.host, h.login)),
-    emails: identity.emails.map(emailKey).filter((key) => key.includes('@')),
+    handles: identity.handles.map((h) => handleKey(h.host, h.login)).filter(fits),
+    emails: identity.emails.map(emailKey).filter((key) => key.includes('@') && fits(key)),
     names,
   };
+}
+
+/** The query in parts the background takes in one message each (a staff list holds more). */
+export function queryBatches(query: IdentityQuery, size = MAX_KEYS_PER_KIND): IdentityQuery[] {
+  const batches: IdentityQuery[] = [];
+  const longest = Math.max(query.handles.length, query.emails.length, query.names.length);
+  for (let from = 0; from < longest; from += size)
+    batches.push({
+      handles: query.handles.slice(from, from + size),
+      emails: query.emails.slice(from, from + size),
+      names: query.names.slice(from, from + size),
+    });
+  return batches;
 }
 
 /** One query for a whole page: every distinct key once. */
