@@ -55,12 +55,28 @@ export function identity(parts: Partial<PersonIdentity>): PersonIdentity {
   return { handles: parts.handles ?? [], emails: parts.emails ?? [], names: parts.names ?? [] };
 }
 
+/**
+ * What a link's relative href is resolved against: the document's base URL when a `<base
+ * href>` sets one (a wiki that serves its pages under a base path, or from another host), else
+ * the page's URL. Read live, so a single-page app's navigations count.
+ */
+export function linkBase(link: Element, page: URL): URL {
+  const document = link.ownerDocument;
+  const base = document.baseURI;
+  if (!base || base === document.URL || base === page.href) return page;
+  try {
+    return new URL(base, page);
+  } catch {
+    return page;
+  }
+}
+
 /** Where a link points, when that is on the page's own host (undefined otherwise or unparsable). */
 export function sameHostTarget(link: Element, page: URL): URL | undefined {
   const href = link.getAttribute('href');
   if (!href) return undefined;
   try {
-    const target = new URL(href, page);
+    const target = new URL(href, linkBase(link, page));
     return target.host === page.host ? target : undefined;
   } catch {
     return undefined;
@@ -142,7 +158,7 @@ export function profileLinkMentions(
   const out: PersonMention[] = [];
   for (const link of within(root, PROFILE_LINKS)) {
     if (skip.has(link)) continue;
-    const handle = profileHandle(link.getAttribute('href')!, url);
+    const handle = profileHandle(link.getAttribute('href')!, linkBase(link, url));
     if (!handle) continue;
     // The account identifies the person; the link's text ("Zoë's profile") is not a name.
     out.push(mention(link, role, { handles: [handle] }));

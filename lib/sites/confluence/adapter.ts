@@ -19,6 +19,7 @@ import {
   MentionList,
   handleOnPageHost,
   keepContent,
+  linkBase,
   mailtoMentions,
   mention,
   metaContent,
@@ -104,7 +105,8 @@ export const confluence: SiteAdapter = {
       let login = link.getAttribute('data-username') ?? '';
       if (!login) {
         try {
-          login = directoryLogin(new URL(link.getAttribute('href') ?? '', url)) ?? '';
+          login =
+            directoryLogin(new URL(link.getAttribute('href') ?? '', linkBase(link, url))) ?? '';
         } catch {
           login = '';
         }

@@ -27,6 +27,7 @@ import {
   handleOnPageHost,
   keepContent,
   mailtoMentions,
+  linkBase,
   mention,
   metaContent,
   text,
@@ -38,7 +39,7 @@ function loginOf(link: Element, url: URL): string | undefined {
   const href = link.getAttribute('href');
   if (href) {
     try {
-      const target = new URL(href, url);
+      const target = new URL(href, linkBase(link, url));
       if (target.host !== url.host) return undefined;
       // "View all commits by x" links carry the login as ?author=.
       const author = target.searchParams.get('author');
