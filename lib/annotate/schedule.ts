@@ -25,6 +25,19 @@ export interface Schedule {
   idle(): Promise<void>;
 }
 
+/**
+ * Runs one step of the work; an error in it (a page built in a way no adapter foresaw) is
+ * logged and ends that step only: the other roots and regions are still annotated.
+ */
+async function contained<T>(step: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await step();
+  } catch (error: unknown) {
+    console.warn('Constellation: annotation step failed:', error);
+    return undefined;
+  }
+}
+
 export function createSchedule(options: ScheduleOptions): Schedule {
   const { signal, people, topics, sliceMs, yieldToPage } = options;
   const queue: { roots: ParentNode[]; regions: Set<Element>; visible: Set<Element> } = {
@@ -79,10 +92,10 @@ export function createSchedule(options: ScheduleOptions): Schedule {
     while (!signal.aborted && queue.roots.length > 0) {
       const mentions: PersonMention[] = [];
       for (const root of queue.roots.splice(0))
-        appendAll(mentions, await options.findPeople(root, pause));
-      if (!signal.aborted) await people.annotate(mentions, pause);
+        appendAll(mentions, (await contained(() => options.findPeople(root, pause))) ?? []);
+      if (!signal.aborted) await contained(() => people.annotate(mentions, pause));
     }
-    const compiled = await topics.matcher();
+    const compiled = await contained(() => topics.matcher());
     if (!compiled) {
       queue.regions.clear();
       return;
@@ -94,11 +107,11 @@ export function createSchedule(options: ScheduleOptions): Schedule {
       queue.visible.delete(region);
       queue.regions.delete(region);
       visibility?.unobserve(region);
-      if (region.isConnected) await topics.annotateRegion(region, compiled, pause);
+      if (region.isConnected) await contained(() => topics.annotateRegion(region, compiled, pause));
     }
     if (topics.capReached()) queue.regions.clear();
     options.onUpdate?.();
-    topics.reportTopics();
+    await contained(async () => topics.reportTopics());
   }
 
   return {
