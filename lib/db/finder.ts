@@ -111,9 +111,12 @@ export interface CommunitySummary {
   companies: string[];
 }
 
-// Summaries are remembered per community and feed version: typing in the search box shows
-// the same few communities keystroke after keystroke, and each summary reads every member.
-const summaryCache = new Map<string, CommunitySummary>();
+// Summaries are remembered per database, community and feed version: typing in the search box
+// shows the same few communities keystroke after keystroke, and each summary reads every
+// member. The version is the generation the feeds row names (never reused within a database)
+// with the sync's clock reading: a clock reading alone repeats (a clock set back; two
+// databases, as in tests, landing their feeds at the same moment).
+const summaryCaches = new WeakMap<ConstellationDB, Map<string, CommunitySummary>>();
 const SUMMARY_CACHE_LIMIT = 500;
 
 /** Members by participation and the units/companies a community spans. */
@@ -121,16 +124,21 @@ export async function summarizeCommunities(
   db: ConstellationDB,
   communities: CommunityRow[],
 ): Promise<CommunitySummary[]> {
-  const versions = new Map((await db.feeds.toArray()).map((f) => [f.feedId, f.ingestedAt]));
+  const versions = new Map(
+    (await db.feeds.toArray()).map((f) => [f.feedId, `${f.gen ?? ''}\u0000${f.ingestedAt}`]),
+  );
+  let summaryCache = summaryCaches.get(db);
+  if (!summaryCache) summaryCaches.set(db, (summaryCache = new Map<string, CommunitySummary>()));
+  const cache = summaryCache;
   return Promise.all(
     communities.map(async (community) => {
       const key = `${community.feedId}\u0000${community.id}\u0000${versions.get(community.feedId) ?? ''}`;
-      const cached = summaryCache.get(key);
+      const cached = cache.get(key);
       if (cached && cached.community === community) return cached;
       if (cached) return { ...cached, community };
       const summary = await summarizeCommunity(db, community);
-      if (summaryCache.size >= SUMMARY_CACHE_LIMIT) summaryCache.clear();
-      summaryCache.set(key, summary);
+      if (cache.size >= SUMMARY_CACHE_LIMIT) cache.clear();
+      cache.set(key, summary);
       return summary;
     }),
   );

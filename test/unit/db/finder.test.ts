@@ -10,6 +10,9 @@ import { ANONYMOUS, getCommunity, membersOfCommunity, viewerOf } from '../../../
 import { rankPeers } from '../../../lib/rank/peers';
 import { suggestCommunities } from '../../../lib/rank/participate';
 import { demoFeed, demoTestDb } from '../../fixtures/demo-db';
+import { emptyTestDb } from '../../fixtures/test-db';
+import { syncFeed } from '../../../lib/feed/sync';
+import { FakeFeedServer, syncDeps } from '../feed/fake-server';
 
 const F = 'demo-northwind';
 const ZOE = { feedId: F, id: 'p-zoe-okafor' };
@@ -184,5 +187,52 @@ describe('peer finder on the demo organisation', () => {
     expect(ids).not.toContain('c-fraud'); // members-only and closed
     expect(ids).not.toContain('c-sre'); // already a member
     expect(suggestions.every((s) => s.community.openToNewcomers)).toBe(true);
+  });
+});
+
+describe('community summaries', () => {
+  it('summarise each database’s own data, however alike their feeds’ versions', async () => {
+    // Two databases whose feed has the same id and landed at the same clock reading (the sync
+    // tests' clock, a test database beside the extension's): one community, different members.
+    const feedOf = (members: string[]) =>
+      JSON.stringify({
+        format: 'constellation-feed',
+        version: 1,
+        feedId: 'acme',
+        generatedAt: '2026-11-20T10:00:00Z',
+        organization: { name: 'Acme' },
+        units: [{ id: 'u1', name: 'Unit One', company: 'Acme' }],
+        people: members.map((id) => ({ id, name: id, unit: 'u1' })),
+        topics: [],
+        communities: [
+          {
+            id: 'c',
+            name: 'C',
+            domain: '',
+            stage: 'active',
+            standing: 'legitimized',
+            openToNewcomers: true,
+          },
+        ],
+        memberships: members.map((person) => ({ person, community: 'c', participation: 'core' })),
+        expertise: [],
+      });
+    const summaryIn = async (text: string) => {
+      const db = emptyTestDb();
+      const server = new FakeFeedServer().serveFeed('https://feeds.acme.example/f.json', text);
+      const target = {
+        url: 'https://feeds.acme.example/f.json',
+        label: 'Acme',
+        intervalMinutes: 60,
+      };
+      expect((await syncFeed(syncDeps(db, server), target)).outcome).toBe('updated');
+      const c = (await getCommunity(db, { feedId: 'acme', id: 'c' }, ANONYMOUS))!;
+      return (await summarizeCommunities(db, [c]))[0]!;
+    };
+    expect((await summaryIn(feedOf(['a', 'b']))).members.core).toBe(2);
+    const other = await summaryIn(feedOf([]));
+    expect(other.members).toEqual({ core: 0, active: 0, peripheral: 0 });
+    expect(other.units).toEqual([]);
+    expect(other.companies).toEqual([]);
   });
 });
