@@ -37,10 +37,7 @@ export function TopicPeopleView(props: {
   const [filters, setFilters] = useState<PeerFilters>({ outsideMyUnit: true });
   const [shown, setShown] = useState(PAGE);
   const data = state.status === 'ready' ? state.value : undefined;
-  const me = viewer.me
-    ? { personId: viewer.me.id, ...(data?.meUnit ? { unit: data.meUnit } : {}) }
-    : undefined;
-  const ranked = data ? rankPeers(data.evidence, data.topic?.label ?? '', filters, me) : [];
+  const ranked = data ? rankPeers(data.evidence, data.topic?.label ?? '', filters, data.me) : [];
 
   if (state.status === 'error') return <p role="alert">Could not load this topic: {state.error}</p>;
   if (!data) return <p class="loading">Loading…</p>;
@@ -70,12 +67,12 @@ export function TopicPeopleView(props: {
           <input
             type="checkbox"
             checked={filters.outsideMyUnit}
-            disabled={!data.meUnit}
+            disabled={!data.me?.unit}
             onChange={(event) => set('outsideMyUnit', event.currentTarget.checked)}
           />
           Outside my unit
         </label>
-        {!data.meUnit && <span class="hint">Choose who you are to leave out your own unit.</span>}
+        {!data.me?.unit && <span class="hint">Choose who you are to leave out your own unit.</span>}
         <details class="more-filters" open={activeFilters > 0}>
           <summary>Filters{activeFilters > 0 ? ` (${activeFilters})` : ''}</summary>
           <div class="filter-grid">

@@ -81,11 +81,18 @@ async function unitNames(db: ConstellationDB, feedId: string): Promise<Map<strin
   return new Map((await unitsOfFeed(db, feedId)).map((u) => [u.id, u.name]));
 }
 
+/**
+ * Who knows a topic, for the popup's topic view. `me` is who the ranking leaves out (myself,
+ * and my unit with "outside my unit"): my person and unit as the topic's feed has them, so
+ * only when my person is of that feed — another feed's ids name other people and other units,
+ * however alike (ids are unique within a feed only).
+ */
 export async function topicPeopleData(db: ConstellationDB, ref: Ref, viewer: Viewer) {
+  const mine = viewer.me?.feedId === ref.feedId ? viewer.me : undefined;
   const [topic, found, meRow] = await Promise.all([
     getTopic(db, ref),
     peerEvidenceForTopic(db, ref, viewer),
-    viewer.me ? getPerson(db, viewer.me) : Promise.resolve(undefined),
+    mine ? getPerson(db, mine) : Promise.resolve(undefined),
   ]);
   const names = new Map(found.units.map((u) => [u.id, u.name]));
   const [communities, people] = await Promise.all([
@@ -106,7 +113,7 @@ export async function topicPeopleData(db: ConstellationDB, ref: Ref, viewer: Vie
     communities,
     unitNames: names,
     contacts,
-    meUnit: meRow?.unit,
+    me: mine && (meRow?.unit ? { personId: mine.id, unit: meRow.unit } : { personId: mine.id }),
   };
 }
 

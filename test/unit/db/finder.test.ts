@@ -5,7 +5,7 @@ import { peerEvidenceForTopic, pathTo, summarizeCommunities } from '../../../lib
 import { declareExpertise, setMe } from '../../../lib/db/local';
 import { participationInputs } from '../../../lib/db/participate';
 import { PackReader } from '../../../lib/db/packed';
-import { communityDetail, participationData } from '../../../lib/db/views';
+import { communityDetail, participationData, topicPeopleData } from '../../../lib/db/views';
 import { ANONYMOUS, getCommunity, membersOfCommunity, viewerOf } from '../../../lib/db/queries';
 import { rankPeers } from '../../../lib/rank/peers';
 import { suggestCommunities } from '../../../lib/rank/participate';
@@ -234,5 +234,61 @@ describe('community summaries', () => {
     expect(other.members).toEqual({ core: 0, active: 0, peripheral: 0 });
     expect(other.units).toEqual([]);
     expect(other.companies).toEqual([]);
+  });
+});
+
+describe('who knows a topic, outside my unit, with two feeds', () => {
+  it('takes my person and unit from my own feed only: another feed’s ids name other people and units', async () => {
+    // Feed A: Zed in A's unit "ss" knows a topic, and so does A's "p1". Feed B: I am B's "p1",
+    // in B's unit "ss" — not A's, whatever the ids.
+    const feed = (feedId: string, people: object[], expertise: object[]) =>
+      JSON.stringify({
+        format: 'constellation-feed',
+        version: 1,
+        feedId,
+        generatedAt: '2026-11-20T10:00:00Z',
+        organization: { name: feedId },
+        units: [{ id: 'ss', name: `Unit of ${feedId}` }],
+        people,
+        topics: [{ id: 't', label: 'Kubernetes' }],
+        communities: [],
+        memberships: [],
+        expertise,
+      });
+    const a = feed(
+      'feed-a',
+      [
+        { id: 'z', name: 'Zed', unit: 'ss' },
+        { id: 'p1', name: 'Pia' },
+      ],
+      [
+        { person: 'z', topic: 't', level: 3 },
+        { person: 'p1', topic: 't', level: 2 },
+      ],
+    );
+    const b = feed(
+      'feed-b',
+      [{ id: 'p1', name: 'Me', unit: 'ss' }],
+      [{ person: 'p1', topic: 't', level: 1 }],
+    );
+    const db = emptyTestDb();
+    const server = new FakeFeedServer()
+      .serveFeed('https://feeds.example/a.json', a)
+      .serveFeed('https://feeds.example/b.json', b);
+    for (const url of ['https://feeds.example/a.json', 'https://feeds.example/b.json'])
+      expect(
+        (await syncFeed(syncDeps(db, server), { url, label: url, intervalMinutes: 60 })).outcome,
+      ).toBe('updated');
+    await setMe(db, { feedId: 'feed-b', id: 'p1' });
+    const viewer = await viewerOf(db);
+
+    const other = await topicPeopleData(db, { feedId: 'feed-a', id: 't' }, viewer);
+    expect(other.me).toBeUndefined();
+    const ranked = rankPeers(other.evidence, 'Kubernetes', { outsideMyUnit: true }, other.me);
+    expect(ranked.map((p) => p.personId)).toEqual(['z', 'p1']);
+
+    const mine = await topicPeopleData(db, { feedId: 'feed-b', id: 't' }, viewer);
+    expect(mine.me).toEqual({ personId: 'p1', unit: 'ss' });
+    expect(rankPeers(mine.evidence, 'Kubernetes', { outsideMyUnit: true }, mine.me)).toEqual([]);
   });
 });
