@@ -40,6 +40,8 @@ const ID_POOL = [
   'İ',
   'i\u0307',
   '0',
+  '__proto__',
+  'constructor',
 ];
 
 /** Names, duplicated in several spellings (case, NFC/NFD, typographic apostrophes). */
@@ -70,6 +72,9 @@ export const NAME_POOL = [
   'a',
   'Zeile\nUmbruch',
   'Tab\tName',
+  'Lone\ud800 Surrogate',
+  'Ctl\u0001 Name',
+  'Bom\ufeffName',
 ];
 
 const TOPIC_LABELS = [
@@ -88,7 +93,17 @@ const TOPIC_LABELS = [
 const COMPANIES = ['Acme', 'Globex', 'Ünïcorn GmbH', '株式会社', 'acme'];
 const EMAILS = ['ana@acme.example', 'Ana@Acme.Example', 'zoe.o@globex.example', 'x_1@a.example'];
 const HOSTS = ['github.com', 'GitHub.com', 'gitlab.com', 'wiki.acme.example', 'www.gitlab.com'];
-const LOGINS = ['alice', 'ALICE', 'zoë', 'Zoë_Okafor', 'li.xiaolong', '人人', 'fox-1', 'İlkay'];
+const LOGINS = [
+  'alice',
+  'ALICE',
+  'zoë',
+  'Zoë_Okafor',
+  'li.xiaolong',
+  '人人',
+  'fox-1',
+  'İlkay',
+  'ctl\u0001x',
+];
 
 /** Search queries: words of the pools above, folded and not, prefixes, several words. */
 export const QUERY_POOL = [

@@ -200,6 +200,8 @@ export function resolveKeys(feeds: readonly FeedInput[]): ResolveKeys {
     for (const [host, login] of Object.entries(p.handles ?? {})) {
       const key = modelHandleKey(host, login);
       handles.push(key);
+      // Profile links only for logins the code hosts' and wikis' URL patterns allow.
+      if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(login)) continue;
       const path = host.toLowerCase().includes('wiki')
         ? `wiki/User:${encodeURIComponent(login)}`
         : encodeURIComponent(login);
