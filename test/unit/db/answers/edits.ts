@@ -26,6 +26,11 @@ const EDIT_KINDS = [
   'expertise-level',
   'remove-community',
   'remove-topic',
+  'remove-unit',
+  'rename-unit',
+  'community-topic',
+  'topic-alias',
+  'person-alias',
 ] as const;
 
 export const editArbitrary: fc.Arbitrary<Edit> = fc.record({
@@ -140,5 +145,35 @@ export function applyEdit(f: FeedInput, edit: Edit): void {
       f.expertise = f.expertise.filter((e) => e.topic !== topic.id);
       break;
     }
+    case 'remove-unit': {
+      const unit = pick(f.units, at);
+      if (!unit) break;
+      f.units = f.units.filter((u) => u !== unit);
+      for (const u of f.units) if (u.parent === unit.id) delete u.parent;
+      for (const p of f.people) if (p.unit === unit.id) delete p.unit;
+      break;
+    }
+    case 'rename-unit': {
+      const unit = pick(f.units, at);
+      if (unit) unit.name = NAME_POOL[value % NAME_POOL.length]!;
+      break;
+    }
+    case 'community-topic': {
+      const topic = pick(f.topics, value);
+      if (!community || !topic) break;
+      const topics = community.topics ?? [];
+      community.topics = topics.includes(topic.id)
+        ? topics.filter((t) => t !== topic.id)
+        : [...topics, topic.id];
+      break;
+    }
+    case 'topic-alias': {
+      const topic = pick(f.topics, at);
+      if (topic) topic.aliases = value % 3 ? [NAME_POOL[value % NAME_POOL.length]!] : [];
+      break;
+    }
+    case 'person-alias':
+      if (person) person.aliases = value % 3 ? [NAME_POOL[value % NAME_POOL.length]!] : [];
+      break;
   }
 }

@@ -183,6 +183,46 @@ export function expectResolved(
   );
 }
 
+/**
+ * What pages are marked with: the topics a visible community covers (with those communities),
+ * every visible community, and the folded full names (two words or more, names and aliases)
+ * that name exactly one person of the feeds.
+ */
+export function expectVocabulary(
+  actual: Answers['vocabulary'],
+  feeds: readonly FeedInput[],
+  visible: (feedId: string, c: Community) => boolean,
+): void {
+  const coverage = new Map<string, string[]>();
+  for (const f of feeds)
+    for (const c of f.communities)
+      if (visible(f.feedId, c))
+        for (const t of c.topics ?? []) {
+          const key = `${f.feedId}|${t}`;
+          coverage.set(key, [...(coverage.get(key) ?? []), c.id]);
+        }
+  expect(actual.topics, 'topics marked').toEqual(
+    sorted(rowsOf(feeds, (f) => f.topics).flatMap((t) => (coverage.has(t.key) ? [t.key] : []))),
+  );
+  expect(actual.coverage, 'communities covering them').toEqual(
+    [...coverage]
+      .map(([key, ids]): [string, string[]] => [key, sorted(ids)])
+      .sort((a, b) => byCodeUnits(a[0], b[0])),
+  );
+  expect(actual.communities, 'communities marked').toEqual(
+    sorted(
+      rowsOf(feeds, (f) => f.communities).flatMap((c) => (visible(c.feedId, c) ? [c.key] : [])),
+    ),
+  );
+  const named = new Map<string, Set<string>>();
+  for (const p of rowsOf(feeds, (f) => f.people))
+    for (const key of [p.name, ...(p.aliases ?? [])].map(nameKey))
+      if (key.includes(' ')) named.set(key, (named.get(key) ?? new Set()).add(p.key));
+  expect(actual.uniqueNames, 'names of one person').toEqual(
+    sorted([...named].flatMap(([key, who]) => (who.size === 1 ? [key] : []))),
+  );
+}
+
 /** The profile URLs `resolveKeys` makes, read back: the handle key each one names. */
 const PROFILE_URLS = new Map<string, string>();
 

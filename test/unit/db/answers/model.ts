@@ -13,6 +13,7 @@ import type { Answers, FeedAnswers, Member, PeerAnswer, ResolveKeys, Spans } fro
 import {
   byCodeUnits,
   expectResolved,
+  expectVocabulary,
   expectSearch,
   sorted,
   type ModelViewer,
@@ -34,7 +35,10 @@ export function normalized(feed: FeedInput): FeedInput {
     p.name = p.name.trim();
     p.aliases = (p.aliases ?? []).map((a) => a.trim());
   }
-  for (const t of copy.topics) t.label = t.label.trim();
+  for (const t of copy.topics) {
+    t.label = t.label.trim();
+    t.aliases = (t.aliases ?? []).map((a) => a.trim());
+  }
   for (const c of copy.communities) c.name = c.name.trim();
   return copy;
 }
@@ -105,6 +109,13 @@ export function expectAnswers(
   );
   expectSearch(actual.search, feeds, queries, visible);
   expectResolved(actual.resolve, feeds, viewer, keys, visible);
+  expectVocabulary(actual.vocabulary, feeds, visible);
+  const me = viewer.me && feeds.find((f) => f.feedId === viewer.me!.feedId)!;
+  const meRow = me?.people.find((p) => p.id === viewer.me!.id);
+  expect(actual.firstScreen, 'first screen').toEqual({
+    me: meRow ? [`${me!.feedId}|${meRow.id}`, meRow.name] : null,
+    memberOf: sorted([...viewer.memberOf].map((key) => key.replace('\u0000', '|'))),
+  });
 }
 
 /** One feed's answers: its communities, people, paths and topics. */

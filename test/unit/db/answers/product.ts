@@ -6,6 +6,9 @@ import { expect } from 'vitest';
 import { annotateResolve } from '../../../../lib/background/annotate';
 import type { ConstellationDB } from '../../../../lib/db/database';
 import { warmDigests } from '../../../../lib/db/community-digest';
+import { readFirstScreen } from '../../../../lib/db/first-screen';
+import { readFirstScreenRaw } from '../../../../lib/db/first-screen-raw';
+import { testIndexedDB } from '../../../fixtures/test-db';
 import { pathTo, summarizeCommunities } from '../../../../lib/db/finder';
 import {
   communitiesForTopic,
@@ -18,7 +21,7 @@ import {
   viewerOf,
   type Viewer,
 } from '../../../../lib/db/queries';
-import { peopleByKeys } from '../../../../lib/db/resolve';
+import { peopleByKeys, uniquePersonNameKeys, vocabularySource } from '../../../../lib/db/resolve';
 import { searchCommunities, searchPeople, searchTopics } from '../../../../lib/db/search';
 import { viewerStatus } from '../../../../lib/db/visible-counts';
 import { communityDetail, communityHead, topicPeopleData } from '../../../../lib/db/views';
@@ -131,6 +134,15 @@ export interface Answers {
   feeds: FeedAnswers[];
   search: SearchAnswers[];
   resolve: ResolveAnswers;
+  /** The popup's first screen (read raw, equal to the Dexie read): me, whose communities. */
+  firstScreen: { me: [string, string] | null; memberOf: string[] };
+  /** What content scripts mark on pages (vocabularySource, uniquePersonNameKeys). */
+  vocabulary: {
+    topics: string[];
+    coverage: [topic: string, communities: string[]][];
+    communities: string[];
+    uniqueNames: string[];
+  };
 }
 
 /** The keys a page might carry: every key of the feed, and some that name no one. */
@@ -160,6 +172,28 @@ export async function productAnswers(
   for (const feed of feeds) perFeed.push(await feedAnswers(db, feed, viewer, seeingAll(feeds)));
   const search = await searchAnswers(db, feeds, queries, viewer);
   const resolve = await resolveAnswers(db, keys);
+  // The popup's first screen, read without Dexie as the popup does, then through Dexie.
+  const raw = await readFirstScreenRaw(testIndexedDB(db), db.name);
+  expect(raw, 'first screen read raw').toEqual(await readFirstScreen(db));
+  const firstScreen = {
+    me: raw?.me ? ([qualified(raw.me), raw.me.name] as [string, string]) : null,
+    memberOf: [...(raw?.viewer.memberOf ?? [])].map((key) => key.replace('\u0000', '|')).sort(),
+  };
+  expect(raw?.status.counts, 'first screen counts').toEqual({
+    people: status.counts.people,
+    communities: status.counts.communities,
+    memberships: status.counts.memberships,
+    topics: status.counts.topics,
+  });
+  const source = await vocabularySource(db, viewer);
+  const vocabulary = {
+    topics: source.topics.map(qualified).sort(),
+    coverage: [...source.coverage]
+      .map(([key, ids]): [string, string[]] => [key.replace('\u0000', '|'), [...ids].sort()])
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    communities: source.communities.map(qualified).sort(),
+    uniqueNames: (await uniquePersonNameKeys(db)).sort(),
+  };
 
   // The community views again, now from digests (every community's, written as a sync's
   // background warm-up writes a large community's): the same answers.
@@ -191,6 +225,8 @@ export async function productAnswers(
     feeds: perFeed,
     search,
     resolve,
+    firstScreen,
+    vocabulary,
   };
 }
 
