@@ -4,6 +4,8 @@
 // query's answer is checked against a plain model computed from the feeds' JSON
 // (answers/model.ts). Then: after a random changes file lands as a layer, every answer equals
 // a fresh whole sync's of the resulting document, and the model's.
+// Runs are few so the file takes seconds; to search harder, ANSWERS_RUNS=200 sets the runs and
+// ANSWERS_FILLER=300 the feeds' filler people (several packs of people).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConstellationDB } from '../../../lib/db/database';
@@ -30,6 +32,9 @@ import { productAnswers } from './answers/product';
 const urlOf = (feedId: string) => `https://feeds.answers.example/${feedId}.json`;
 const targetOf = (feedId: string) => ({ url: urlOf(feedId), label: feedId, intervalMinutes: 60 });
 const runs = (n: number) => ({ numRuns: Number(process.env.ANSWERS_RUNS ?? n) });
+const ENV_FILLER = process.env.ANSWERS_FILLER ? Number(process.env.ANSWERS_FILLER) : undefined;
+/** Filler people of the changing feed (enough records for a change to land as a layer). */
+const FILLER = ENV_FILLER ?? 60;
 
 async function sync(db: ConstellationDB, server: FakeFeedServer, feedId: string) {
   const report = await syncFeed(syncDeps(db, server), targetOf(feedId));
@@ -111,7 +116,7 @@ describe('what the product answers after a sync, against a model of the feed', (
         fc.array(queryArbitrary, { maxLength: 3 }),
         async (plans, viewerPlan, queryPlans) => {
           const feeds = plans.map((plan, i) =>
-            feedOfPlan(plan, '2026-11-20T10:00:00Z', 0, FEED_IDS[i]),
+            feedOfPlan(plan, '2026-11-20T10:00:00Z', ENV_FILLER ?? 0, FEED_IDS[i]),
           );
           const db = await wholeSync(feeds);
           await expectModelAnswers(db, feeds, viewerPlan, queryPlans);
@@ -136,7 +141,7 @@ describe('what the product answers after a sync, against a model of the feed', (
         fc.array(queryArbitrary, { maxLength: 2 }),
         async (plan, otherPlan, steps, viewerPlan, queryPlans) => {
           // The feed that changes, beside another feed with the same record ids that does not.
-          let current = feedOfPlan(plan, '2026-11-19T10:00:00Z', 60);
+          let current = feedOfPlan(plan, '2026-11-19T10:00:00Z', FILLER);
           const others = otherPlan
             ? [feedOfPlan(otherPlan, '2026-11-20T10:00:00Z', 0, FEED_IDS[1])]
             : [];
