@@ -72,7 +72,15 @@ export function TopicPeopleView(props: {
           />
           Outside my unit
         </label>
-        {!data.me?.unit && <span class="hint">Choose who you are to leave out your own unit.</span>}
+        {!data.me?.unit && (
+          <span class="hint">
+            {!viewer.me
+              ? 'Choose who you are to leave out your own unit.'
+              : data.me
+                ? 'Your record names no unit.'
+                : "This topic is of another organisation's feed: none of its units is yours."}
+          </span>
+        )}
         <details class="more-filters" open={activeFilters > 0}>
           <summary>Filters{activeFilters > 0 ? ` (${activeFilters})` : ''}</summary>
           <div class="filter-grid">

@@ -5,7 +5,11 @@
 import { expect } from 'vitest';
 import { annotateResolve } from '../../../../lib/background/annotate';
 import type { ConstellationDB } from '../../../../lib/db/database';
-import { warmDigests } from '../../../../lib/db/community-digest';
+import {
+  DIGEST_FIRST_PER_LEVEL,
+  communityContacts,
+  warmDigests,
+} from '../../../../lib/db/community-digest';
 import { readFirstScreen } from '../../../../lib/db/first-screen';
 import { readFirstScreenRaw } from '../../../../lib/db/first-screen-raw';
 import { testIndexedDB } from '../../../fixtures/test-db';
@@ -13,7 +17,6 @@ import { pathTo, summarizeCommunities } from '../../../../lib/db/finder';
 import {
   communitiesForTopic,
   communitiesOfPerson,
-  communityContacts,
   expertsOnTopic,
   firstMembersWhere,
   getCommunity,
@@ -211,6 +214,28 @@ export async function productAnswers(
       expect(detail?.summary.units, what).toEqual(answer.detail?.units);
       expect(detail?.summary.companies, what).toEqual(answer.detail?.companies);
       expect(head?.members, what).toEqual(answer.head);
+      // The popup's first members: the first of each level of the whole list, from the digest.
+      const first = await communityDetail(db, ref, viewer, { members: 'first' });
+      if (detail && first) {
+        const taken: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
+        const expected = detail.members.filter(
+          (m) => ++taken[m.membership.participation] <= DIGEST_FIRST_PER_LEVEL,
+        );
+        expect(first.members.map(member), `${what}: first members`).toEqual(expected.map(member));
+        expect(first.complete, `${what}: first members complete`).toBe(
+          Object.values(taken).every((n) => n < DIGEST_FIRST_PER_LEVEL),
+        );
+      } else expect(first, what).toEqual(detail);
+      // A community card's contacts from the digest's summary.
+      const found = await communityContacts(db, ref, viewer, 3);
+      expect(
+        {
+          count: found.count,
+          ...(found.mine ? { mine: [found.mine.person, found.mine.participation] as Member } : {}),
+          contacts: found.contacts.map(member),
+        },
+        `${what}: contacts`,
+      ).toEqual(answer.contacts);
     }
   }
 
