@@ -6,34 +6,22 @@
 // its control forever (each clobbered property here throws after many reads instead, so a
 // regression fails rather than hanging the test run); a skip test that trusts them misreads
 // the form's id or throws.
-import { Window } from 'happy-dom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../lib/annotate/annotator';
 import { createTopicHost } from '../../../lib/annotate/hosts';
 import { isOwnNode } from '../../../lib/annotate/registry';
 import { proseTextNodes, TOPIC_SKIP } from '../../../lib/annotate/scan';
 import { compileSkip } from '../../../lib/annotate/skip';
 import { annotateVocabulary } from '../../../lib/background/annotate';
-import type { ConstellationDB } from '../../../lib/db/database';
 import { generic } from '../../../lib/sites/generic/adapter';
-import { demoTestDb, personBadges, recordingClient } from './support';
+import { demoPages, personBadges, recordingClient } from './support';
 
 const URL_ = 'http://intranet.northwind.test/news/form';
 
-let db: ConstellationDB;
-let window: Window | undefined;
-beforeAll(async () => {
-  db = await demoTestDb();
-});
-afterEach(async () => {
-  await window?.happyDOM.close();
-  window = undefined;
-});
+const pages = demoPages();
 
 function open(html: string): Document {
-  window = new Window({ url: URL_ });
-  window.document.write(`<!doctype html><html><body>${html}</body></html>`);
-  return window.document as unknown as Document;
+  return pages.open(URL_, `<!doctype html><html><body>${html}</body></html>`);
 }
 
 /** The DOM's own value of `name` for `node`, from the prototype chain (an accessor or a method). */
@@ -108,9 +96,9 @@ describe('a form whose controls shadow its properties', () => {
     const form = document.querySelector('form')!;
     clobber(form, 'parentNode');
     clobber(form, 'parentElement');
-    const client = recordingClient(db);
+    const client = recordingClient(pages.db());
     client.vocabulary = async () =>
-      (await annotateVocabulary(db, undefined, { namesInProse: true })).vocabulary!;
+      (await annotateVocabulary(pages.db(), undefined, { namesInProse: true })).vocabulary!;
     const annotator = startAnnotator({
       document,
       url: new URL(URL_),

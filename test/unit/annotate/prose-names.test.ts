@@ -4,17 +4,15 @@
 // code or what the adapter already read, and what crosses to the background is the name keys
 // the page's hashes matched — never other page text.
 import { readFileSync } from 'node:fs';
-import { Window } from 'happy-dom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../lib/annotate/annotator';
 import { annotateVocabulary } from '../../../lib/background/annotate';
-import type { ConstellationDB } from '../../../lib/db/database';
 import { replaceFeed } from '../../../lib/db/ingest';
 import { uniquePersonNameKeys } from '../../../lib/db/resolve';
 import { validateFeedText } from '../../../lib/model/validate';
 import { generic } from '../../../lib/sites/generic/adapter';
 import { emptyTestDb } from '../../fixtures/test-db';
-import { demoTestDb, personBadges, recordingClient, type RecordingClient } from './support';
+import { demoPages, personBadges, recordingClient, type RecordingClient } from './support';
 
 const PAGE = `<!doctype html><html><body><main>
   <article>
@@ -26,26 +24,17 @@ const PAGE = `<!doctype html><html><body><main>
   </article>
 </main></body></html>`;
 
-let db: ConstellationDB;
-let window: Window | undefined;
-beforeAll(async () => {
-  db = await demoTestDb();
-});
-afterEach(async () => {
-  await window?.happyDOM.close();
-});
+const pages = demoPages();
 
 function open(): Document {
-  window = new Window({ url: 'http://intranet.northwind.test/news/drill' });
-  window.document.write(PAGE);
-  return window.document as unknown as Document;
+  return pages.open('http://intranet.northwind.test/news/drill', PAGE);
 }
 
 function clientWith(namesInProse: boolean): RecordingClient {
-  const client = recordingClient(db);
+  const client = recordingClient(pages.db());
   client.vocabulary = async () => {
     client.vocabularyCalls++;
-    return (await annotateVocabulary(db, undefined, { namesInProse })).vocabulary!;
+    return (await annotateVocabulary(pages.db(), undefined, { namesInProse })).vocabulary!;
   };
   return client;
 }
@@ -64,7 +53,7 @@ async function annotate(document: Document, client: RecordingClient, signal: Abo
 
 describe('full names in prose', () => {
   it('is off by default: the vocabulary carries no names and prose gets no badge', async () => {
-    const vocabulary = (await annotateVocabulary(db, undefined)).vocabulary!;
+    const vocabulary = (await annotateVocabulary(pages.db(), undefined)).vocabulary!;
     expect(vocabulary.personNames).toBeUndefined();
     const document = open();
     await annotate(document, clientWith(false), new AbortController().signal);

@@ -2,31 +2,22 @@
 // schema in lib/messaging.ts, checked here as the background checks it): a staff directory
 // with more people than one message may name, or a "name" as long as a paragraph, must not
 // make the whole page's lookup fail.
-import { Window } from 'happy-dom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../lib/annotate/annotator';
-import type { ConstellationDB } from '../../../lib/db/database';
 import { parseMessage } from '../../../lib/messaging';
 import { generic } from '../../../lib/sites/generic/adapter';
-import { demoTestDb, personBadges, recordingClient } from './support';
+import { demoPages, personBadges, recordingClient } from './support';
 
 const URL_ = 'http://intranet.northwind.test/staff';
 
-let db: ConstellationDB;
-let window: Window | undefined;
-beforeAll(async () => {
-  db = await demoTestDb();
-});
-afterEach(async () => {
-  await window?.happyDOM.close();
-  window = undefined;
-});
+const pages = demoPages();
 
 async function badgesOn(html: string) {
-  window = new Window({ url: URL_ });
-  window.document.write(`<!doctype html><html><body><main>${html}</main></body></html>`);
-  const document = window.document as unknown as Document;
-  const client = recordingClient(db);
+  const document = pages.open(
+    URL_,
+    `<!doctype html><html><body><main>${html}</main></body></html>`,
+  );
+  const client = recordingClient(pages.db());
   const answer = client.resolve;
   let rejected = 0;
   // As the background does: an invalid request is answered with an error, which throws here.

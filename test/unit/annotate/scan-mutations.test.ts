@@ -3,32 +3,23 @@
 // the page may take some of them away (a framework re-rendering a comment). What left the
 // page is neither wrapped, nor counted against the cap, nor reported as read, and the topic
 // stays free for its next occurrence in what is still there.
-import { Window } from 'happy-dom';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileSkip } from '../../../lib/annotate/skip';
 import { TOPIC_SKIP } from '../../../lib/annotate/scan';
 import { createTopicAnnotator } from '../../../lib/annotate/topics';
-import type { ConstellationDB } from '../../../lib/db/database';
-import { demoTestDb, ownHostsIn, recordingClient, topicHighlights } from './support';
+import { demoPages, ownHostsIn, recordingClient, topicHighlights } from './support';
 
-let db: ConstellationDB;
-let window: Window | undefined;
-beforeAll(async () => {
-  db = await demoTestDb();
-});
-afterEach(async () => {
-  await window?.happyDOM.close();
-  window = undefined;
-});
+const pages = demoPages();
 
 describe('a region that changes while it is highlighted', () => {
   it('wraps only what is still on the page', async () => {
-    window = new Window({ url: 'http://intranet.northwind.test/news/x' });
-    const document = window.document as unknown as Document;
-    document.write(`<!doctype html><html><body><article>
+    const document = pages.open(
+      'http://intranet.northwind.test/news/x',
+      `<!doctype html><html><body><article>
       <p>Kubernetes first.</p><p id="gone">Observability, soon gone.</p><p>Observability stays.</p>
-    </article></body></html>`);
-    const client = recordingClient(db);
+    </article></body></html>`,
+    );
+    const client = recordingClient(pages.db());
     const inserted = new Set<HTMLElement>();
     const topics = createTopicAnnotator({
       document,

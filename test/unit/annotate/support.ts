@@ -1,6 +1,8 @@
 // Test support: a database with the demo organisation (fake-indexeddb) answered through the
 // real background handlers, and a client that records what a page sent.
 import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterEach, beforeAll } from 'vitest';
 import type { AnnotateClient } from '../../../lib/annotate/client';
 import {
   liveHosts,
@@ -20,6 +22,33 @@ import { replaceFeed } from '../../../lib/db/ingest';
 import type { IdentityQuery } from '../../../lib/match/identity';
 import { validateFeedText } from '../../../lib/model/validate';
 import { emptyTestDb } from '../../fixtures/test-db';
+
+/**
+ * For a test file that opens pages beside the demo organisation: `db()` its database (made once
+ * for the file), `open(url, html)` a page in happy-dom, closed after each test.
+ */
+export function demoPages(): {
+  db: () => ConstellationDB;
+  open: (url: string, html: string) => Document;
+} {
+  let db: ConstellationDB | undefined;
+  let window: Window | undefined;
+  beforeAll(async () => {
+    db = await demoTestDb();
+  });
+  afterEach(async () => {
+    await window?.happyDOM.close();
+    window = undefined;
+  });
+  return {
+    db: () => db!,
+    open(url, html) {
+      window = new Window({ url });
+      window.document.write(html);
+      return window.document as unknown as Document;
+    },
+  };
+}
 
 export async function demoTestDb(): Promise<ConstellationDB> {
   const result = validateFeedText(
