@@ -111,11 +111,14 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
     const existing = badged.get(anchor);
     if (existing?.isConnected) return;
     if (mention.textEnd && mention.textEnd.parentNode !== element) return;
-    // Someone else's badge for this element (a second run) already sits right after it.
+    // Someone else's badge for this element (a second run) already sits where this run would
+    // put it: after a name in prose, after a link, an image or an avatar, else inside.
+    const beside =
+      mention.avatarRole !== undefined || element.localName === 'a' || element.localName === 'img';
     const next = ownHost(
       mention.textEnd
         ? (mention.textEnd.nextSibling as Element | null)
-        : element.localName === 'a'
+        : beside
           ? element.nextElementSibling
           : element.lastElementChild,
     );
