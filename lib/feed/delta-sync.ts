@@ -93,7 +93,6 @@ export async function deliverByDelta(
     state && active && !source.pending && state.document === source.digest
       ? state.validators
       : undefined;
-  const current = conditional !== undefined;
   const fetched = await fetchFeedBody(
     deps.fetch,
     href,
@@ -115,10 +114,8 @@ export async function deliverByDelta(
           note: `the manifest ${href} could not be fetched: ${fetched.message}`,
         };
   }
-  if (fetched.kind === 'not-modified') {
-    if (current) return { kind: 'not-modified', status: 304, received: 0 };
-    return { kind: 'whole', received: 0, note: `${href} answered 304 to an unconditional request` };
-  }
+  // A 304 to a request without validators is a failure (fetch.ts), so this one answers ours.
+  if (fetched.kind === 'not-modified') return { kind: 'not-modified', status: 304, received: 0 };
   let received = fetched.bytes.length;
   const parsed = parseManifest(fetched.bytes);
   if (!parsed.ok) return { kind: 'whole', received, note: `${href}: ${parsed.reason}` };

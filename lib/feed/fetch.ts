@@ -74,12 +74,19 @@ export async function fetchFeedBody(
   const lastModified = response.headers.get('Last-Modified');
   if (etag) next.etag = etag;
   if (lastModified) next.lastModified = lastModified;
-  if (response.status === 304)
-    return {
-      kind: 'not-modified',
-      status: 304,
-      validators: validators.etag || validators.lastModified ? { ...validators, ...next } : next,
-    };
+  if (response.status === 304) {
+    // A 304 means "the copy your validators name is current"; with none sent it names no copy
+    // (a cache answering for the server), and taking it as "not modified" would leave a first
+    // sync, or one after the database was evicted, with nothing until the next interval.
+    if (!validators.etag && !validators.lastModified)
+      return {
+        kind: 'failed',
+        status: 304,
+        message:
+          'the server answered HTTP 304 Not Modified to a request that sent no validators (If-None-Match, If-Modified-Since), so it names no copy to keep; a cache or proxy in front of it may be misconfigured',
+      };
+    return { kind: 'not-modified', status: 304, validators: { ...validators, ...next } };
+  }
   if (!isGzip(bytes)) return { kind: 'body', status: response.status, bytes, validators: next };
   const inflated = await gunzip(bytes, limits.maxDecompressedBytes, limits.tooLargeAdvice);
   if (!inflated.ok) return { kind: 'failed', status: response.status, message: inflated.message };

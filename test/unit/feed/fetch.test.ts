@@ -232,6 +232,21 @@ describe('fetchFeedBody', () => {
     });
   });
 
+  it('fails a 304 to a request that sent no validators: it cannot mean "what you hold"', async () => {
+    const out = await fetchFeedBody(
+      respond(null, { status: 304, headers: { ETag: '"x"' } }),
+      URL_A,
+      {},
+      LIMITS,
+    );
+    expect(out).toEqual({
+      kind: 'failed',
+      status: 304,
+      message:
+        'the server answered HTTP 304 Not Modified to a request that sent no validators (If-None-Match, If-Modified-Since), so it names no copy to keep; a cache or proxy in front of it may be misconfigured',
+    });
+  });
+
   it('puts the signature next to the feed, keeping a query string', () => {
     expect(signatureUrl('https://a.example/f.json?team=x')).toBe(
       'https://a.example/f.json.sig?team=x',

@@ -71,6 +71,20 @@ describe('syncFeed: first sync, 304 and changes', () => {
     expect(await db.feeds.get('acme-main')).toEqual(before);
   });
 
+  it('fails, storing nothing, when a first sync is answered 304 (nothing was asked for)', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer().serve(URL_A, { status: 304, headers: { ETag: '"x"' } });
+    const report = await syncFeed(syncDeps(db, server), target());
+    expect(server.requestsTo(URL_A)[0]!.headers['if-none-match']).toBeUndefined();
+    expect(report).toMatchObject({ outcome: 'failed', httpStatus: 304, failures: 1 });
+    expect(report.message).toBe(
+      'Could not download the feed: the server answered HTTP 304 Not Modified to a request that sent no validators (If-None-Match, If-Modified-Since), so it names no copy to keep; a cache or proxy in front of it may be misconfigured. Nothing from this feed is stored yet.',
+    );
+    expect(report.lastSuccessAt).toBeUndefined();
+    expect((await db.syncSources.get(URL_A))?.validators ?? {}).toEqual({});
+    expect([...(await visibleFeedIds(db))]).toEqual([]);
+  });
+
   it('sends If-Modified-Since when the server gave only Last-Modified', async () => {
     const db = emptyTestDb();
     const server = new FakeFeedServer().serve(URL_A, {
