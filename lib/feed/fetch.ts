@@ -1,6 +1,6 @@
 // Fetches a feed body the way a careful list updater does: conditional GET with the stored
 // validators sent explicitly (a 304 costs no parsing and no writes), SSO cookies included for
-// intranet feeds, a no-progress timeout and an overall cap, a size cap on the body, and gzip
+// intranet feeds, redirects followed on the feed's origin only, a no-progress timeout and an overall cap, a size cap on the body, and gzip
 // either by Content-Encoding (undone by the browser) or as a `.json.gz` file body (undone here
 // through DecompressionStream, with its own cap). The body is gathered into one buffer of its
 // final size when that size is known (Content-Length, a gzip file's trailer), so it is never
@@ -176,6 +176,17 @@ async function readBody(
       return {
         kind: 'failed',
         message: why || `the server could not be reached (${describe(error)})`,
+      };
+    }
+    // Redirects are followed, but only on the configured origin: trust (feed id per URL, the
+    // host permission, https) is tied to it, so another origin's answer never passes as this
+    // feed's (response.url is the final URL; empty for a Response built in a test).
+    if (response.url && new URL(response.url).origin !== new URL(url).origin) {
+      void response.body?.cancel().catch(() => undefined);
+      return {
+        kind: 'failed',
+        status: response.status,
+        message: `${url} redirected to ${response.url}, on another origin; a feed is read only from the origin configured (configure that URL instead if it is the feed)`,
       };
     }
     if (response.status === 304) return { kind: 'ok', response, bytes: new Uint8Array() };

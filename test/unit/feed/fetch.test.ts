@@ -247,6 +247,36 @@ describe('fetchFeedBody', () => {
     });
   });
 
+  it('follows a redirect on the feed’s origin, but takes nothing from another origin', async () => {
+    // What fetch gives after following redirects: the final URL on the response.
+    const redirectedTo =
+      (finalUrl: string): FetchLike =>
+      async () => {
+        const response = new Response('{"format":"constellation-feed"}');
+        Object.defineProperty(response, 'url', { value: finalUrl });
+        Object.defineProperty(response, 'redirected', { value: true });
+        return response;
+      };
+    const sameOrigin = await fetchFeedBody(
+      redirectedTo('https://feeds.acme.example/2026/main.json'),
+      URL_A,
+      {},
+      LIMITS,
+    );
+    expect(sameOrigin.kind).toBe('body');
+    for (const elsewhere of [
+      'https://cdn.other.example/main.json',
+      // The same host over plain http is another origin too (and no longer https).
+      'http://feeds.acme.example/main.json',
+    ]) {
+      expect(await fetchFeedBody(redirectedTo(elsewhere), URL_A, {}, LIMITS)).toEqual({
+        kind: 'failed',
+        status: 200,
+        message: `${URL_A} redirected to ${elsewhere}, on another origin; a feed is read only from the origin configured (configure that URL instead if it is the feed)`,
+      });
+    }
+  });
+
   it('puts the signature next to the feed, keeping a query string', () => {
     expect(signatureUrl('https://a.example/f.json?team=x')).toBe(
       'https://a.example/f.json.sig?team=x',
