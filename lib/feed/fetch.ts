@@ -198,6 +198,17 @@ async function readBody(
         ? { kind: 'failed', status: response.status, message: text }
         : { kind: 'failed', status: response.status, message: text, retryAfterMs };
     }
+    // No Range is ever sent, so a 206 (a misconfigured cache or proxy) is a piece, not the feed;
+    // taken as a body it would be refused as broken JSON, or land if the piece were whole.
+    if (response.status === 206) {
+      void response.body?.cancel().catch(() => undefined);
+      const range = response.headers.get('Content-Range');
+      return {
+        kind: 'failed',
+        status: 206,
+        message: `the server answered HTTP 206 Partial Content${range ? ` (${range})` : ''}, though the whole feed was asked for (no Range header was sent)`,
+      };
+    }
     const declared = Number(response.headers.get('Content-Length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
       void response.body?.cancel().catch(() => undefined);

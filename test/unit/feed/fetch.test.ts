@@ -277,6 +277,24 @@ describe('fetchFeedBody', () => {
     }
   });
 
+  it('fails a 206 Partial Content: no Range was asked for, so it is not the whole feed', async () => {
+    const out = await fetchFeedBody(
+      respond('{"format":"constellation', {
+        status: 206,
+        headers: { 'Content-Range': 'bytes 0-23/5000' },
+      }),
+      URL_A,
+      {},
+      LIMITS,
+    );
+    expect(out).toEqual({
+      kind: 'failed',
+      status: 206,
+      message:
+        'the server answered HTTP 206 Partial Content (bytes 0-23/5000), though the whole feed was asked for (no Range header was sent)',
+    });
+  });
+
   it('puts the signature next to the feed, keeping a query string', () => {
     expect(signatureUrl('https://a.example/f.json?team=x')).toBe(
       'https://a.example/f.json.sig?team=x',
