@@ -70,6 +70,14 @@ export type DeltaDelivery =
   /** Download the whole document; `note` says why when something was wrong. */
   | { kind: 'whole'; manifest?: ManifestSeen; note?: string; received: number };
 
+/** The host asked for a pause (429, or a Retry-After): nothing more is fetched this time. */
+export interface DeltaWait {
+  kind: 'wait';
+  status: number;
+  message: string;
+  retryAfterMs?: number;
+}
+
 export interface DeltaDeps {
   db: ConstellationDB;
   fetch: FetchLike;
@@ -85,7 +93,7 @@ export async function deliverByDelta(
   target: { url: string; publicKey?: string },
   source: SyncSourceRow,
   active: boolean,
-): Promise<DeltaDelivery> {
+): Promise<DeltaDelivery | DeltaWait> {
   const href = manifestUrl(target.url);
   const state = await manifestState(deps.db, target.url);
   // Conditional only when the recorded manifest named the document that is active now.
@@ -101,6 +109,17 @@ export async function deliverByDelta(
     deps.now,
   );
   if (fetched.kind === 'failed') {
+    // The feed's host asked to slow down: fetching the whole document at once would ignore it.
+    if (
+      fetched.status !== undefined &&
+      (fetched.status === 429 || fetched.retryAfterMs !== undefined)
+    )
+      return {
+        kind: 'wait',
+        status: fetched.status,
+        message: `the manifest ${href} could not be fetched: ${fetched.message}`,
+        ...(fetched.retryAfterMs !== undefined ? { retryAfterMs: fetched.retryAfterMs } : {}),
+      };
     // No manifest: 404/410; or, for a feed that never had one, a request that got no answer at
     // all (a host that sends CORS headers only with the feed makes a cross-origin 404 look
     // like that), which must not add a warning to every report of a feed without deltas.

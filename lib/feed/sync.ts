@@ -187,6 +187,16 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     source,
     active,
   );
+  if (viaDelta.kind === 'wait') {
+    const reason = `${viaDelta.message}; the feed is asked for again later`;
+    return {
+      outcome: 'failed',
+      message: withKept(`Could not download the feed: ${reason}.`, source, active),
+      problems: [{ path: '', reason }],
+      httpStatus: viaDelta.status,
+      ...(viaDelta.retryAfterMs !== undefined ? { retryAfterMs: viaDelta.retryAfterMs } : {}),
+    };
+  }
   if (viaDelta.kind === 'not-modified') {
     if (source.pending) await discardPending(db, url);
     return {

@@ -185,6 +185,39 @@ describe('sync by the feed delta protocol', () => {
     expect(second.outcome).toBe('updated');
   });
 
+  it('a manifest answered 429, or 503 with Retry-After, ends the sync: the host asked for a pause', async () => {
+    for (const [status, retryAfter, waitMs] of [
+      [429, '120', 120_000],
+      [503, '600', 600_000],
+      [429, undefined, undefined],
+    ] as const) {
+      const published = new FakeFeedServer();
+      const db = await firstThenSecond(published);
+      servePublication(published, URL_A, V2, [V1]);
+      published.serve(MANIFEST, {
+        status,
+        body: 'slow down',
+        headers: retryAfter ? { 'Retry-After': retryAfter } : {},
+      });
+      const before = published.requests.length;
+      const report = await syncFeed(syncDeps(db, published), target());
+      const name = `${status} ${retryAfter}`;
+      // The document (up to 256 MB) is not asked for right after the host said to wait.
+      expect(
+        published.requests.slice(before).map((r) => r.url),
+        name,
+      ).toEqual([MANIFEST]);
+      expect(report, name).toMatchObject({ outcome: 'failed', httpStatus: status, failures: 1 });
+      expect(report.message, name).toBe(
+        `Could not download the feed: the manifest ${MANIFEST} could not be fetched: the server answered HTTP ${status}; the feed is asked for again later. The data generated ${smallFeed().generatedAt} stays.`,
+      );
+      if (waitMs !== undefined)
+        expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt), name).toBe(
+          waitMs,
+        );
+    }
+  });
+
   it('keeps only the active document as a base', async () => {
     const server = new FakeFeedServer();
     const db = await firstThenSecond(server);
