@@ -20,6 +20,7 @@ import { parseChanges, type FeedChanges } from './changes';
 import { applyDelta, parseDelta } from './delta';
 import { sha256Hex } from './digest';
 import {
+  asksToWait,
   fetchFeedBody,
   fetchSignature,
   type FetchLike,
@@ -110,10 +111,7 @@ export async function deliverByDelta(
   );
   if (fetched.kind === 'failed') {
     // The feed's host asked to slow down: fetching the whole document at once would ignore it.
-    if (
-      fetched.status !== undefined &&
-      (fetched.status === 429 || fetched.retryAfterMs !== undefined)
-    )
+    if (fetched.status !== undefined && asksToWait(fetched))
       return {
         kind: 'wait',
         status: fetched.status,

@@ -99,13 +99,26 @@ export async function fetchFeedBody(
   };
 }
 
+/**
+ * Whether a failed fetch is the host asking for a pause (429, or any answer with a Retry-After)
+ * rather than a fault: then nothing more is fetched from it until the next attempt.
+ */
+export function asksToWait(failed: { status?: number; retryAfterMs?: number }): boolean {
+  return (
+    failed.status === 429 || (failed.status !== undefined && failed.retryAfterMs !== undefined)
+  );
+}
+
 /** Fetches the detached signature `<url>.sig` (small, text). */
 export async function fetchSignature(
   fetchImpl: FetchLike,
   url: string,
   limits: FetchLimits = DEFAULT_LIMITS,
   now: () => number = Date.now,
-): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+): Promise<
+  | { ok: true; text: string }
+  | { ok: false; message: string; status?: number; retryAfterMs?: number }
+> {
   const sigUrl = signatureUrl(url);
   const read = await readBody(fetchImpl, sigUrl, { Accept: 'text/plain' }, limits, 16 * 1024, now);
   if (read.kind !== 'ok') {
@@ -115,6 +128,8 @@ export async function fetchSignature(
       message: missing
         ? `the signature file ${sigUrl} is missing (HTTP ${read.status})`
         : `the signature file ${sigUrl} could not be fetched: ${read.message}`,
+      ...(read.status !== undefined ? { status: read.status } : {}),
+      ...(read.retryAfterMs !== undefined ? { retryAfterMs: read.retryAfterMs } : {}),
     };
   }
   return { ok: true, text: new TextDecoder().decode(read.bytes) };

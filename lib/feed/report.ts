@@ -63,6 +63,22 @@ export function notModified(source: SyncSourceRow, status: number, message: stri
   };
 }
 
+/** The feed's host asked for a pause (429, or a Retry-After): nothing more is fetched now. */
+export function waitFor(
+  wait: { status: number; message: string; retryAfterMs?: number },
+  source: SyncSourceRow,
+  active: unknown,
+): ReportDraft {
+  const reason = `${wait.message}; the feed is asked for again later`;
+  return {
+    outcome: 'failed',
+    message: withKept(`Could not download the feed: ${reason}.`, source, active),
+    problems: [{ path: '', reason }],
+    httpStatus: wait.status,
+    ...(wait.retryAfterMs !== undefined ? { retryAfterMs: wait.retryAfterMs } : {}),
+  };
+}
+
 export function refused(
   reason: string,
   source: SyncSourceRow,

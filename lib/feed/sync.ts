@@ -56,6 +56,7 @@ import {
   PROBLEMS_KEPT,
   refused,
   syncProblem,
+  waitFor,
   withKept,
   type ReportDraft,
 } from './report';
@@ -187,16 +188,7 @@ async function runSync(deps: SyncDeps, target: FeedTarget): Promise<ReportDraft>
     source,
     active,
   );
-  if (viaDelta.kind === 'wait') {
-    const reason = `${viaDelta.message}; the feed is asked for again later`;
-    return {
-      outcome: 'failed',
-      message: withKept(`Could not download the feed: ${reason}.`, source, active),
-      problems: [{ path: '', reason }],
-      httpStatus: viaDelta.status,
-      ...(viaDelta.retryAfterMs !== undefined ? { retryAfterMs: viaDelta.retryAfterMs } : {}),
-    };
-  }
+  if (viaDelta.kind === 'wait') return waitFor(viaDelta, source, active);
   if (viaDelta.kind === 'not-modified') {
     if (source.pending) await discardPending(db, url);
     return {
@@ -300,7 +292,10 @@ async function landDocument(
   if (target.publicKey?.trim() && viaDelta.kind !== 'rebuilt') {
     await progress(deps, { url, phase: 'verifying', chunksDone: 0, chunkCount: 0 });
     const verdict = await checkSignature(deps, url, target.publicKey, fetched);
-    if (!verdict.ok) return refused(verdict.reason, source, active, '', status);
+    if (!verdict.ok)
+      return verdict.wait
+        ? waitFor(verdict.wait, source, active)
+        : refused(verdict.reason, source, active, '', status);
     signature = verdict.algorithm;
   }
   await progress(deps, { url, phase: 'validating', chunksDone: 0, chunkCount: 0 });

@@ -60,6 +60,19 @@ describe('signed feeds', () => {
     expect((await visibleRecords(db, 'people')).length).toBe(0);
   });
 
+  it('waits, rather than refuses, when the signature file is answered 429 with Retry-After', async () => {
+    const server = new FakeFeedServer()
+      .serveFeed(URL_A, body)
+      .serve(`${URL_A}.sig`, { status: 429, headers: { 'Retry-After': '300' } });
+    const { report, db } = await run(server);
+    expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429, failures: 1 });
+    expect(report.message).toBe(
+      `Could not download the feed: the signature file ${URL_A}.sig could not be fetched: the server answered HTTP 429; the feed is asked for again later. Nothing from this feed is stored yet.`,
+    );
+    expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(300_000);
+    expect((await visibleRecords(db, 'people')).length).toBe(0);
+  });
+
   it('refuses a feed altered after signing (even one byte of white space)', async () => {
     const server = new FakeFeedServer()
       .serveFeed(URL_A, `${body} `)
