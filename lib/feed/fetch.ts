@@ -156,9 +156,20 @@ async function readBody(
   onReceived?: OnReceived,
 ): Promise<Read> {
   const controller = new AbortController();
+  // How far the answer got, for the report: a stall at the first byte is another fault than
+  // one near the end (a proxy cutting large responses).
+  let answered = false;
+  let received = 0;
+  let total: number | undefined;
+  const where = () =>
+    !answered
+      ? 'before the server answered'
+      : total !== undefined
+        ? `after ${bytes(received)} of the ${bytes(total)} bytes announced`
+        : `after ${bytes(received)} bytes of the body`;
   let why = '';
   const abort = (reason: string) => {
-    why ||= reason;
+    why ||= `${reason}, ${where()}`;
     controller.abort();
   };
   const overall = setTimeout(
@@ -193,6 +204,7 @@ async function readBody(
         message: why || `the server could not be reached (${describe(error)})`,
       };
     }
+    answered = true;
     // Redirects are followed, but only on the configured origin: trust (feed id per URL, the
     // host permission, https) is tied to it, so another origin's answer never passes as this
     // feed's (response.url is the final URL; empty for a Response built in a test).
@@ -232,8 +244,7 @@ async function readBody(
     if (!response.body) return { kind: 'ok', response, bytes: new Uint8Array() };
     // Content-Encoding gzip makes the declared length the compressed one: no total then.
     const encoded = (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity';
-    const total = Number.isFinite(declared) && !encoded ? declared : undefined;
-    let received = 0;
+    total = Number.isFinite(declared) && !encoded ? declared : undefined;
     onReceived?.(0, total);
     let read: Capped;
     try {
@@ -251,7 +262,9 @@ async function readBody(
       return {
         kind: 'failed',
         status: response.status,
-        message: why || `the connection broke before the whole feed arrived (${describe(error)})`,
+        message:
+          why ||
+          `the connection broke before the whole feed arrived, ${where()} (${describe(error)})`,
       };
     }
     if (read === 'too large')
@@ -365,6 +378,10 @@ function megabytes(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${Math.round(bytes / (1024 * 1024))} MB`
     : `${Math.round(bytes / 1024)} KB`;
+}
+
+function bytes(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function seconds(ms: number): string {

@@ -188,9 +188,31 @@ describe('fetchFeedBody', () => {
     });
   });
 
-  it('gives up when no data arrives for the idle timeout', async () => {
+  it('gives up when no data arrives for the idle timeout, saying how far the body got', async () => {
     const out = await fetchFeedBody(streaming([new Uint8Array(10)], false), URL_A, {}, LIMITS);
-    expect(out).toMatchObject({ kind: 'failed', message: 'no data arrived for 100 ms' });
+    expect(out).toMatchObject({
+      kind: 'failed',
+      status: 200,
+      message: 'no data arrived for 100 ms, after 10 bytes of the body',
+    });
+    const sized: FetchLike = async (url, init) =>
+      new Response((await streaming([new Uint8Array(10)], false)(url, init)).body, {
+        headers: { 'Content-Length': '500' },
+      });
+    expect(await fetchFeedBody(sized, URL_A, {}, LIMITS)).toMatchObject({
+      message: 'no data arrived for 100 ms, after 10 of the 500 bytes announced',
+    });
+    // No answer at all: the server never sent its headers.
+    const silent: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () =>
+          reject(new DOMException('aborted', 'AbortError')),
+        ),
+      );
+    expect(await fetchFeedBody(silent, URL_A, {}, LIMITS)).toEqual({
+      kind: 'failed',
+      message: 'no data arrived for 100 ms, before the server answered',
+    });
   });
 
   it('gives up after the overall cap even while data trickles in', async () => {
@@ -207,7 +229,12 @@ describe('fetchFeedBody', () => {
         }),
       );
     const out = await fetchFeedBody(trickle, URL_A, {}, LIMITS);
-    expect(out).toMatchObject({ kind: 'failed', message: 'the download took longer than 400 ms' });
+    expect(out).toMatchObject({
+      kind: 'failed',
+      message: expect.stringMatching(
+        /^the download took longer than 400 ms, after \d+ bytes of the body$/,
+      ),
+    });
   });
 
   it('reports HTTP errors with Retry-After and network errors', async () => {
