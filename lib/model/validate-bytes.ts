@@ -41,10 +41,34 @@ export function validateWholeBytes(bytes: Uint8Array): FeedValidation {
     value = JSON.parse(text);
   } catch {
     // Empty, HTML, truncated, BOM: the validator words each of these precisely.
-    return validateFeedText(text);
+    return atByte(validateFeedText(text), text, bytes);
   }
   text = '';
   return validateFeed(value);
+}
+
+/**
+ * Adds where in the bytes JSON.parse stopped: its "position" counts UTF-16 units of the text
+ * after the byte order mark and leading white space, which is nowhere a publisher can look.
+ */
+function atByte(validation: FeedValidation, text: string, bytes: Uint8Array): FeedValidation {
+  const prefix = 'the body is not valid JSON (';
+  if (validation.ok || !validation.error.reason.startsWith(prefix)) return validation;
+  const position = /position (\d+)/.exec(validation.error.reason);
+  if (!position) return validation;
+  // TextDecoder took off one byte order mark; validateFeedText another and the white space.
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  const at = text.length - trimmed.length + Number(position[1]);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const byte = bom + new TextEncoder().encode(text.slice(0, at)).length;
+  const where = `at byte ${byte.toLocaleString('en-US')} of ${bytes.length.toLocaleString('en-US')}`;
+  return {
+    ...validation,
+    error: {
+      ...validation.error,
+      reason: `the body is not valid JSON ${where} (${validation.error.reason.slice(prefix.length)}`,
+    },
+  };
 }
 
 /** The verdict from the layout, or undefined when only the whole-document path can give it. */

@@ -205,6 +205,24 @@ describe('syncFeed: what must not land', () => {
     expect((await dataStatus(db)).counts.people).toBe(4);
   });
 
+  it('says at which byte of the body the JSON breaks (after a BOM, white space and non-ASCII names)', async () => {
+    const db = emptyTestDb();
+    const feed = smallFeed();
+    feed.people[0]!.name = 'Zoë Brontë-Müller';
+    const json = JSON.stringify(feed);
+    const before = new TextEncoder().encode(`\uFEFF\n${json}`);
+    const body = Uint8Array.from([...before, ...new TextEncoder().encode('<!-- cached -->')]);
+    const server = new FakeFeedServer().serve(URL_A, { body });
+    const report = await syncFeed(syncDeps(db, server), target());
+    expect(report).toMatchObject({ outcome: 'refused', httpStatus: 200 });
+    // The byte where the stray text starts, counted in the body as served.
+    expect(report.problems[0]!.reason).toMatch(
+      new RegExp(
+        `^the body is not valid JSON at byte ${before.length.toLocaleString('en-US')} of ${body.length.toLocaleString('en-US')} \\(`,
+      ),
+    );
+  });
+
   it('refuses a rollback to an older generatedAt', async () => {
     const { db, server } = await withStoredFeed();
     server.serveFeed(URL_A, json(later(smallFeed(), '2026-11-01T00:00:00Z')));

@@ -78,7 +78,7 @@ describe('constellation-feed', () => {
     const truncated = await run(['validate', `${FEEDS}/truncated.txt`]);
     expect(truncated.code).toBe(1);
     expect(truncated.stdout).toMatch(
-      /^test\/fixtures\/feedtool\/feeds\/truncated\.txt:7:23: error: rejected: the body is not valid JSON \(.+\); it may be truncated\n$/,
+      /^test\/fixtures\/feedtool\/feeds\/truncated\.txt:7:23: error: rejected: the body is not valid JSON at byte [\d,]+ of [\d,]+ \(.+\); it may be truncated\n$/,
     );
   });
 
