@@ -34,7 +34,7 @@ export function validateWholeBytes(bytes: Uint8Array): FeedValidation {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, error: { reason: 'the body is not UTF-8 text' } };
+    return { ok: false, error: { reason: notUtf8(bytes) } };
   }
   let value: unknown;
   try {
@@ -45,6 +45,44 @@ export function validateWholeBytes(bytes: Uint8Array): FeedValidation {
   }
   text = '';
   return validateFeed(value);
+}
+
+/** Why bytes are not UTF-8, and where: a UTF-16 file, or the first byte that cannot be. */
+function notUtf8(bytes: Uint8Array): string {
+  const said = 'the body is not UTF-8 text';
+  const advice = 'publish the feed as UTF-8';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return `${said}: it starts with a UTF-16 byte order mark; ${advice}`;
+  const at = firstNonUtf8(bytes);
+  if (at < 0) return said;
+  const hex = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
+  return `${said}: the byte 0x${hex} at byte ${at.toLocaleString('en-US')} of ${bytes.length.toLocaleString('en-US')} is not UTF-8 (Latin-1 or Windows-1252?); ${advice}`;
+}
+
+/**
+ * The offset of the first byte that starts no well-formed UTF-8 sequence, or -1. Checks lead
+ * and continuation bytes only (not overlong forms or surrogates): enough to point at a
+ * Latin-1 export, and where it finds nothing the message just says "not UTF-8".
+ */
+function firstNonUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i]!;
+    const size =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
+    if (size === 0) return i;
+    for (let k = 1; k < size; k++)
+      if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += size;
+  }
+  return -1;
 }
 
 /**

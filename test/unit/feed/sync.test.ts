@@ -223,6 +223,33 @@ describe('syncFeed: what must not land', () => {
     );
   });
 
+  it('says where a body stops being UTF-8, and when it is UTF-16', async () => {
+    const json = JSON.stringify(smallFeed());
+    const utf16 = new Uint8Array(2 + json.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < json.length; i++) utf16[2 + i * 2] = json.charCodeAt(i);
+    const latin1 = new TextEncoder().encode(json.replace('Alice Chen', 'Alice Ch\u00e9n'));
+    const at = latin1.indexOf(0xc3);
+    // "é" as Latin-1 (0xE9), as an export from an older tool writes it.
+    const broken = Uint8Array.from([...latin1.subarray(0, at), 0xe9, ...latin1.subarray(at + 2)]);
+    for (const [body, reason] of [
+      [
+        utf16,
+        'the body is not UTF-8 text: it starts with a UTF-16 byte order mark; publish the feed as UTF-8',
+      ],
+      [
+        broken,
+        `the body is not UTF-8 text: the byte 0xE9 at byte ${at.toLocaleString('en-US')} of ${broken.length.toLocaleString('en-US')} is not UTF-8 (Latin-1 or Windows-1252?); publish the feed as UTF-8`,
+      ],
+    ] as const) {
+      const db = emptyTestDb();
+      const server = new FakeFeedServer().serve(URL_A, { body });
+      const report = await syncFeed(syncDeps(db, server), target());
+      expect(report).toMatchObject({ outcome: 'refused', httpStatus: 200 });
+      expect(report.problems[0]!.reason).toBe(reason);
+    }
+  });
+
   it('refuses a rollback to an older generatedAt', async () => {
     const { db, server } = await withStoredFeed();
     server.serveFeed(URL_A, json(later(smallFeed(), '2026-11-01T00:00:00Z')));
