@@ -112,12 +112,11 @@ export async function deliverByDelta(
   if (fetched.kind === 'failed') {
     // The feed's host asked to slow down: fetching the whole document at once would ignore it.
     if (fetched.status !== undefined && asksToWait(fetched))
-      return {
-        kind: 'wait',
-        status: fetched.status,
-        message: `the manifest ${href} could not be fetched: ${fetched.message}`,
-        ...(fetched.retryAfterMs !== undefined ? { retryAfterMs: fetched.retryAfterMs } : {}),
-      };
+      return waitOf(
+        fetched.status,
+        `the manifest ${href} could not be fetched: ${fetched.message}`,
+        fetched.retryAfterMs,
+      );
     // No manifest: 404/410; or, for a feed that never had one, a request that got no answer at
     // all (a host that sends CORS headers only with the feed makes a cross-origin 404 look
     // like that), which must not add a warning to every report of a feed without deltas.
@@ -182,6 +181,7 @@ export async function deliverByDelta(
         received,
         ...(signature ? { signature } : {}),
       };
+    if (fetched.wait) return fetched.wait;
     note = fetched.note;
   }
   const held = new Set(await baseDigests(deps.db, target.url));
@@ -189,6 +189,7 @@ export async function deliverByDelta(
   if (!delta) return { kind: 'whole', manifest: seen, received, ...(note ? { note } : {}) };
   const rebuilt = await rebuild(deps, target.url, href, manifest, delta);
   received += rebuilt.received;
+  if (!rebuilt.ok && rebuilt.wait) return rebuilt.wait;
   if (!rebuilt.ok)
     return {
       kind: 'whole',
@@ -206,6 +207,10 @@ export async function deliverByDelta(
   };
 }
 
+function waitOf(status: number, message: string, retryAfterMs: number | undefined): DeltaWait {
+  return { kind: 'wait', status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+}
+
 /** A delta from the active document if listed, else from any other document held here. */
 function pickDelta(
   deltas: readonly ManifestDelta[],
@@ -218,9 +223,10 @@ function pickDelta(
   );
 }
 
-type ChangesFetched =
-  | { ok: true; changes: FeedChanges; received: number }
-  | { ok: false; note: string; received: number };
+/** A listed file that could not be used; `wait` when its host asked for a pause. */
+type Unused = { ok: false; note: string; received: number; wait?: DeltaWait };
+
+type ChangesFetched = { ok: true; changes: FeedChanges; received: number } | Unused;
 
 /** Fetches a listed changes file and checks it is the one listed, for this document. */
 async function fetchChanges(
@@ -250,7 +256,7 @@ type Listed =
       /** A failure about this file after it was fetched: what and where. */
       fail: (why: string) => { ok: false; note: string; received: number };
     }
-  | { ok: false; note: string; received: number };
+  | Unused;
 
 /**
  * A file the manifest lists (a delta, a changes file): on the manifest's origin only, fetched,
@@ -270,12 +276,14 @@ async function fetchListed(
       note: `${what} "${entry.path}" listed in ${href} is not on the feed's origin`,
     };
   const fetched = await fetchFeedBody(deps.fetch, url, {}, deps.limits, deps.now);
-  if (fetched.kind !== 'body')
-    return {
-      ok: false,
-      received: 0,
-      note: `${what} ${url} could not be fetched: ${fetched.kind === 'failed' ? fetched.message : 'HTTP 304'}`,
-    };
+  if (fetched.kind !== 'body') {
+    const note = `${what} ${url} could not be fetched: ${fetched.kind === 'failed' ? fetched.message : 'HTTP 304'}`;
+    const wait =
+      fetched.kind === 'failed' && fetched.status !== undefined && asksToWait(fetched)
+        ? waitOf(fetched.status, note, fetched.retryAfterMs)
+        : undefined;
+    return { ok: false, received: 0, note, ...(wait ? { wait } : {}) };
+  }
   const received = fetched.bytes.length;
   const fail = (why: string) => ({ ok: false as const, received, note: `${what} ${url} ${why}` });
   if ((await sha256Hex(fetched.bytes)) !== entry.sha256)
@@ -283,8 +291,7 @@ async function fetchListed(
   return { ok: true, bytes: fetched.bytes, received, fail };
 }
 
-type Rebuilt =
-  { ok: true; bytes: Uint8Array; received: number } | { ok: false; note: string; received: number };
+type Rebuilt = { ok: true; bytes: Uint8Array; received: number } | Unused;
 
 async function rebuild(
   deps: DeltaDeps,

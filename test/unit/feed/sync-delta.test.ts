@@ -218,6 +218,22 @@ describe('sync by the feed delta protocol', () => {
     }
   });
 
+  it('a delta answered 429 ends the sync too, with the delta named', async () => {
+    const published = new FakeFeedServer();
+    const db = await firstThenSecond(published);
+    const publication = servePublication(published, URL_A, V2, [V1]);
+    const [deltaUrl] = [...publication.deltas.keys()];
+    published.serve(deltaUrl!, { status: 429, headers: { 'Retry-After': '120' } });
+    const before = published.requests.length;
+    const report = await syncFeed(syncDeps(db, published), target());
+    expect(published.requests.slice(before).map((r) => r.url)).toEqual([MANIFEST, deltaUrl]);
+    expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
+    expect(report.message).toBe(
+      `Could not download the feed: the delta ${deltaUrl} could not be fetched: the server answered HTTP 429; the feed is asked for again later. The data generated ${smallFeed().generatedAt} stays.`,
+    );
+    expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(120_000);
+  });
+
   it('keeps only the active document as a base', async () => {
     const server = new FakeFeedServer();
     const db = await firstThenSecond(server);
