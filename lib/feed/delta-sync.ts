@@ -139,6 +139,8 @@ export async function deliverByDelta(
   let signature: SignatureAlgorithm | undefined;
   if (target.publicKey?.trim()) {
     const sig = await fetchSignature(deps.fetch, href, deps.limits, deps.now);
+    if (!sig.ok && sig.status !== undefined && asksToWait(sig))
+      return waitOf(sig.status, sig.message, sig.retryAfterMs);
     if (!sig.ok)
       return { kind: 'whole', received, note: `the manifest is not signed: ${sig.message}` };
     received += sig.text.length;

@@ -338,6 +338,26 @@ describe('signed manifests', () => {
     expect(server.requests.slice(-3).map((r) => r.url)).not.toContain(URL_A);
   });
 
+  it('a manifest signature answered 429 ends the sync rather than fetching the document', async () => {
+    const db = emptyTestDb();
+    const server = new FakeFeedServer();
+    const one = servePublication(server, URL_A, V1);
+    server.serve(`${URL_A}.sig`, { body: sign(V1) });
+    server.serve(`${MANIFEST}.sig`, { body: sign(one.manifestText) });
+    await syncFeed(syncDeps(db, server), target(keys.publicKeyPem));
+    servePublication(server, URL_A, V2, [V1]);
+    server.serve(`${URL_A}.sig`, { body: sign(V2) });
+    server.serve(`${MANIFEST}.sig`, { status: 429, headers: { 'Retry-After': '90' } });
+    const before = server.requests.length;
+    const report = await syncFeed(syncDeps(db, server), target(keys.publicKeyPem));
+    expect(server.requests.slice(before).map((r) => r.url)).toEqual([MANIFEST, `${MANIFEST}.sig`]);
+    expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
+    expect(report.message).toBe(
+      `Could not download the feed: the signature file ${MANIFEST}.sig could not be fetched: the server answered HTTP 429; the feed is asked for again later. The data generated ${smallFeed().generatedAt} stays.`,
+    );
+    expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(90_000);
+  });
+
   it('a bad manifest signature falls back to the signed whole document', async () => {
     const { report } = await signedSetup(() => sign('something else'));
     expect(report).toMatchObject({
