@@ -7,6 +7,7 @@
 // held twice. Never throws: failures are values.
 import type { FeedValidators } from '../db/sync-schema';
 import { parseRetryAfter } from './schedule';
+import { originOfFeed, urlProblem } from '../model/safe-url';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -205,15 +206,17 @@ async function readBody(
       };
     }
     answered = true;
-    // Redirects are followed, but only on the configured origin: trust (feed id per URL, the
-    // host permission, https) is tied to it, so another origin's answer never passes as this
-    // feed's (response.url is the final URL; empty for a Response built in a test).
-    if (response.url && new URL(response.url).origin !== new URL(url).origin) {
+    // Redirects are followed (a host moving its feed, a CDN, a release download) as long as
+    // where they end passes the feed URL rule: never down to plain http, never with a user
+    // name, and never from a feed elsewhere to this computer or a private network
+    // (response.url is the final URL; empty for a Response built in a test).
+    const moved = response.url && response.url !== url ? redirectProblem(url, response.url) : null;
+    if (moved) {
       void response.body?.cancel().catch(() => undefined);
       return {
         kind: 'failed',
         status: response.status,
-        message: `${url} redirected to ${response.url}, on another origin; a feed is read only from the origin configured (configure that URL instead if it is the feed)`,
+        message: `${url} redirected to ${response.url}, which ${moved}; the feed is not read from there (configure that URL instead if it really is the feed)`,
       };
     }
     if (response.status === 304) return { kind: 'ok', response, bytes: new Uint8Array() };
@@ -390,4 +393,13 @@ function seconds(ms: number): string {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Why a feed at `from` may not be read from `to`, where it was redirected; null when it may. */
+function redirectProblem(from: string, to: string): string | null {
+  const problem = urlProblem(to, originOfFeed(from));
+  if (problem) return problem.reason;
+  if (new URL(from).protocol === 'https:' && new URL(to).protocol !== 'https:')
+    return 'is not https';
+  return null;
 }

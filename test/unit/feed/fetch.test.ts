@@ -274,7 +274,7 @@ describe('fetchFeedBody', () => {
     });
   });
 
-  it('follows a redirect on the feed’s origin, but takes nothing from another origin', async () => {
+  it('follows a redirect to where a feed may be read, and takes nothing from anywhere else', async () => {
     // What fetch gives after following redirects: the final URL on the response.
     const redirectedTo =
       (finalUrl: string): FetchLike =>
@@ -284,24 +284,46 @@ describe('fetchFeedBody', () => {
         Object.defineProperty(response, 'redirected', { value: true });
         return response;
       };
-    const sameOrigin = await fetchFeedBody(
-      redirectedTo('https://feeds.acme.example/2026/main.json'),
-      URL_A,
-      {},
-      LIMITS,
-    );
-    expect(sameOrigin.kind).toBe('body');
-    for (const elsewhere of [
-      'https://cdn.other.example/main.json',
-      // The same host over plain http is another origin too (and no longer https).
-      'http://feeds.acme.example/main.json',
+    // The same origin, or another https host (a moved feed, a CDN, a release download).
+    for (const allowed of [
+      'https://feeds.acme.example/2026/main.json',
+      'https://objects.cdn.example/main.json?sig=1',
+    ])
+      expect((await fetchFeedBody(redirectedTo(allowed), URL_A, {}, LIMITS)).kind).toBe('body');
+    for (const [elsewhere, why] of [
+      [
+        'http://feeds.acme.example/main.json',
+        'must use https (plain http is allowed only for localhost)',
+      ],
+      ['https://user:pw@cdn.other.example/main.json', 'contains a user name or password'],
+      [
+        'https://192.168.1.20/main.json',
+        'points to this computer or a private network, and the feed is not local',
+      ],
+      [
+        'https://localhost/main.json',
+        'points to this computer or a private network, and the feed is not local',
+      ],
     ]) {
-      expect(await fetchFeedBody(redirectedTo(elsewhere), URL_A, {}, LIMITS)).toEqual({
+      expect(await fetchFeedBody(redirectedTo(elsewhere!), URL_A, {}, LIMITS)).toEqual({
         kind: 'failed',
         status: 200,
-        message: `${URL_A} redirected to ${elsewhere}, on another origin; a feed is read only from the origin configured (configure that URL instead if it is the feed)`,
+        message: `${URL_A} redirected to ${elsewhere}, which ${why}; the feed is not read from there (configure that URL instead if it really is the feed)`,
       });
     }
+    // A feed on this computer may move on it, over plain http too; never down from https.
+    const local = 'http://127.0.0.1:8080/feed.json';
+    expect(
+      (await fetchFeedBody(redirectedTo('http://127.0.0.1:9090/f.json'), local, {}, LIMITS)).kind,
+    ).toBe('body');
+    expect(
+      await fetchFeedBody(
+        redirectedTo('http://localhost/f.json'),
+        'https://localhost/f.json',
+        {},
+        LIMITS,
+      ),
+    ).toMatchObject({ kind: 'failed', message: expect.stringContaining('which is not https;') });
   });
 
   it('fails a 206 Partial Content: no Range was asked for, so it is not the whole feed', async () => {
