@@ -16,7 +16,7 @@ import type { FeedInput } from '../../../lib/model/feed';
 import { smallFeed } from '../../fixtures/small-feed';
 import { emptyTestDb } from '../../fixtures/test-db';
 import { servePublication } from './delta-publication';
-import { FakeFeedServer, syncDeps } from './fake-server';
+import { FakeFeedServer, syncDeps, type ScriptedResponse } from './fake-server';
 
 const URL_A = 'https://feeds.acme.example/main.json';
 const MANIFEST = `${URL_A}.manifest.json`;
@@ -314,7 +314,13 @@ describe('signed manifests', () => {
     return signed.signature;
   };
 
-  async function signedSetup(manifestSignature: (manifestText: string) => string | undefined) {
+  /**
+   * A signed feed synced once, then a second version published; `manifestSignature` gives the
+   * new manifest's `.sig` (a signature, undefined for a 404, or a whole answer).
+   */
+  async function signedSetup(
+    manifestSignature: (manifestText: string) => string | undefined | ScriptedResponse,
+  ) {
     const db = emptyTestDb();
     const server = new FakeFeedServer();
     const one = servePublication(server, URL_A, V1);
@@ -324,8 +330,13 @@ describe('signed manifests', () => {
     const two = servePublication(server, URL_A, V2, [V1]);
     server.serve(`${URL_A}.sig`, { body: sign(V2) });
     const sig = manifestSignature(two.manifestText);
-    server.serve(`${MANIFEST}.sig`, sig === undefined ? { status: 404 } : { body: sig });
-    return { db, server, report: await syncFeed(syncDeps(db, server), target(keys.publicKeyPem)) };
+    server.serve(
+      `${MANIFEST}.sig`,
+      sig === undefined ? { status: 404 } : typeof sig === 'string' ? { body: sig } : sig,
+    );
+    const before = server.requests.length;
+    const report = await syncFeed(syncDeps(db, server), target(keys.publicKeyPem));
+    return { db, server, report, asked: server.requests.slice(before).map((r) => r.url) };
   }
 
   it('a signed manifest vouches for the rebuilt document', async () => {
@@ -339,18 +350,11 @@ describe('signed manifests', () => {
   });
 
   it('a manifest signature answered 429 ends the sync rather than fetching the document', async () => {
-    const db = emptyTestDb();
-    const server = new FakeFeedServer();
-    const one = servePublication(server, URL_A, V1);
-    server.serve(`${URL_A}.sig`, { body: sign(V1) });
-    server.serve(`${MANIFEST}.sig`, { body: sign(one.manifestText) });
-    await syncFeed(syncDeps(db, server), target(keys.publicKeyPem));
-    servePublication(server, URL_A, V2, [V1]);
-    server.serve(`${URL_A}.sig`, { body: sign(V2) });
-    server.serve(`${MANIFEST}.sig`, { status: 429, headers: { 'Retry-After': '90' } });
-    const before = server.requests.length;
-    const report = await syncFeed(syncDeps(db, server), target(keys.publicKeyPem));
-    expect(server.requests.slice(before).map((r) => r.url)).toEqual([MANIFEST, `${MANIFEST}.sig`]);
+    const { report, asked } = await signedSetup(() => ({
+      status: 429,
+      headers: { 'Retry-After': '90' },
+    }));
+    expect(asked).toEqual([MANIFEST, `${MANIFEST}.sig`]);
     expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
     expect(report.message).toBe(
       `Could not download the feed: the signature file ${MANIFEST}.sig could not be fetched: the server answered HTTP 429; the feed is asked for again later. The data generated ${smallFeed().generatedAt} stays.`,
