@@ -345,13 +345,22 @@ export interface FirstListing {
  * else the whole listing (`communityListing`). No visibility check: callers make it.
  */
 export async function communityFirstMembers(db: ConstellationDB, ref: Ref): Promise<FirstListing> {
-  const first = await readPacks(db, async (r) => {
+  const { first, mend } = await readPacks(db, async (r) => {
     const summary = await digestSummary(db, r, ref);
     const key = summary && partKey(r, ref, 'first');
     const part = key && (await db.communityDigests.get(key));
-    return summary && part?.part === 'first' ? decodedListing(summary, part) : undefined;
+    const decoded = summary && part?.part === 'first' ? decodedListing(summary, part) : undefined;
+    // A digest without a first part that decodes (written by an earlier version, or damaged)
+    // is written again from the whole listing, so the next view reads the few kilobytes.
+    const gen = r.gens.get(ref.feedId);
+    return { first: decoded, mend: summary && !decoded ? gen : undefined };
   });
-  if (!first) return { listing: await communityListing(db, ref), complete: true };
+  if (!first) {
+    const listing = await communityListing(db, ref);
+    if (mend !== undefined)
+      void storeDigests(db, digestRows(ref, mend, listing)).catch(() => undefined);
+    return { listing, complete: true };
+  }
   const shown: Record<Participation, number> = { core: 0, active: 0, peripheral: 0 };
   for (const { membership } of first.members) shown[membership.participation] += 1;
   // A level with fewer than the part's share is there whole.

@@ -153,7 +153,7 @@ describe('community digests', () => {
     });
   }
 
-  it("gives the popup's first members from a few kilobytes, and every member the long way when its digest has no first part", async () => {
+  it("gives the popup's first members from a few kilobytes, and every member the long way when its digest has no first part that decodes, then writes it again", async () => {
     const db = await landed(directory());
     const whole = await longWay(db, 'everyone');
     await warmDigests(db, 100);
@@ -166,14 +166,25 @@ describe('community digests', () => {
     expect(first.listing.members).toHaveLength(3 * DIGEST_FIRST_PER_LEVEL);
     expect(first.listing.members).toEqual(firstOfEachLevel(whole.members));
     expect(first.listing.counts).toEqual(whole.counts);
-    // A digest written before the first part: the whole listing, from its members part.
-    await db.communityDigests.delete([
+    // A digest written before the first part, or whose first part is damaged: the whole
+    // listing, from its members part; the part is written again for the next view.
+    const key: [string, number, string, string] = [
       FEED_ID,
       (await db.feeds.get(FEED_ID))!.gen!,
       'everyone',
       'first',
-    ]);
-    expect(await communityFirstMembers(db, EVERYONE)).toEqual({ listing: whole, complete: true });
+    ];
+    const part = (await db.communityDigests.get(key))!;
+    if (part.part !== 'first') throw new Error('not the first part');
+    for (const spoil of [
+      () => db.communityDigests.delete(key),
+      () => db.communityDigests.put({ ...part, names: ['Only One'] }),
+    ]) {
+      await spoil();
+      expect(await communityFirstMembers(db, EVERYONE)).toEqual({ listing: whole, complete: true });
+      await vi.waitFor(async () => expect(await db.communityDigests.get(key)).toEqual(part));
+      expect(await communityFirstMembers(db, EVERYONE)).toEqual(first);
+    }
     // A small community has no digest: the whole listing, the long way.
     const small = {
       feedId: FEED_ID,
