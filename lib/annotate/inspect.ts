@@ -4,6 +4,7 @@
 // so it reveals nothing to the page; tests reach it through the DevTools protocol.
 import { isEditableNode } from './editable';
 import { liveHosts, ownHost } from './registry';
+import { parentElementOf } from './tree';
 
 export const INSPECT_KEY = '__constellationInspect';
 
@@ -54,7 +55,8 @@ export interface Inspection {
 
 function ancestorsOf(element: Element): InspectedHost['ancestors'] {
   const out: InspectedHost['ancestors'] = [];
-  for (let el = element.parentElement; el; el = el.parentElement)
+  // Up through the DOM's own accessor: a form's controls can shadow its properties (tree.ts).
+  for (let el = parentElementOf(element); el; el = parentElementOf(el))
     out.push({ tag: el.tagName.toLowerCase(), id: el.id, classes: Array.from(el.classList) });
   return out;
 }

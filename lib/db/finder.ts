@@ -127,9 +127,8 @@ export async function summarizeCommunities(
   const versions = new Map(
     (await db.feeds.toArray()).map((f) => [f.feedId, `${f.gen ?? ''}\u0000${f.ingestedAt}`]),
   );
-  let summaryCache = summaryCaches.get(db);
-  if (!summaryCache) summaryCaches.set(db, (summaryCache = new Map<string, CommunitySummary>()));
-  const cache = summaryCache;
+  const cache = summaryCaches.get(db) ?? new Map<string, CommunitySummary>();
+  summaryCaches.set(db, cache);
   return Promise.all(
     communities.map(async (community) => {
       const key = `${community.feedId}\u0000${community.id}\u0000${versions.get(community.feedId) ?? ''}`;

@@ -20,12 +20,13 @@ import { parseChanges, type FeedChanges } from './changes';
 import { applyDelta, parseDelta } from './delta';
 import { sha256Hex } from './digest';
 import {
-  asksToWait,
   fetchFeedBody,
+  pauseAsked,
   fetchSignature,
   type FetchLike,
   type FetchLimits,
   type FetchOutcome,
+  type Pause,
 } from './fetch';
 import {
   deltaUrl,
@@ -72,12 +73,7 @@ export type DeltaDelivery =
   | { kind: 'whole'; manifest?: ManifestSeen; note?: string; received: number };
 
 /** The host asked for a pause (429, or a Retry-After): nothing more is fetched this time. */
-export interface DeltaWait {
-  kind: 'wait';
-  status: number;
-  message: string;
-  retryAfterMs?: number;
-}
+export type DeltaWait = { kind: 'wait' } & Pause;
 
 export interface DeltaDeps {
   db: ConstellationDB;
@@ -111,12 +107,11 @@ export async function deliverByDelta(
   );
   if (fetched.kind === 'failed') {
     // The feed's host asked to slow down: fetching the whole document at once would ignore it.
-    if (fetched.status !== undefined && asksToWait(fetched))
-      return waitOf(
-        fetched.status,
-        `the manifest ${href} could not be fetched: ${fetched.message}`,
-        fetched.retryAfterMs,
-      );
+    const pause = pauseAsked(
+      fetched,
+      `the manifest ${href} could not be fetched: ${fetched.message}`,
+    );
+    if (pause) return { kind: 'wait', ...pause };
     // No manifest: 404/410; or, for a feed that never had one, a request that got no answer at
     // all (a host that sends CORS headers only with the feed makes a cross-origin 404 look
     // like that), which must not add a warning to every report of a feed without deltas.
@@ -139,10 +134,11 @@ export async function deliverByDelta(
   let signature: SignatureAlgorithm | undefined;
   if (target.publicKey?.trim()) {
     const sig = await fetchSignature(deps.fetch, href, deps.limits, deps.now);
-    if (!sig.ok && sig.status !== undefined && asksToWait(sig))
-      return waitOf(sig.status, sig.message, sig.retryAfterMs);
-    if (!sig.ok)
+    if (!sig.ok) {
+      const pause = pauseAsked(sig);
+      if (pause) return { kind: 'wait', ...pause };
       return { kind: 'whole', received, note: `the manifest is not signed: ${sig.message}` };
+    }
     received += sig.text.length;
     const verdict = await verifyDetachedSignature(fetched.bytes, sig.text, target.publicKey);
     if (!verdict.ok)
@@ -207,10 +203,6 @@ export async function deliverByDelta(
     ...(signature ? { signature } : {}),
     ...(note ? { note } : {}),
   };
-}
-
-function waitOf(status: number, message: string, retryAfterMs: number | undefined): DeltaWait {
-  return { kind: 'wait', status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
 /** A delta from the active document if listed, else from any other document held here. */
@@ -280,11 +272,8 @@ async function fetchListed(
   const fetched = await fetchFeedBody(deps.fetch, url, {}, deps.limits, deps.now);
   if (fetched.kind !== 'body') {
     const note = `${what} ${url} could not be fetched: ${fetched.kind === 'failed' ? fetched.message : 'HTTP 304'}`;
-    const wait =
-      fetched.kind === 'failed' && fetched.status !== undefined && asksToWait(fetched)
-        ? waitOf(fetched.status, note, fetched.retryAfterMs)
-        : undefined;
-    return { ok: false, received: 0, note, ...(wait ? { wait } : {}) };
+    const pause = fetched.kind === 'failed' ? pauseAsked(fetched, note) : undefined;
+    return { ok: false, received: 0, note, ...(pause ? { wait: { kind: 'wait', ...pause } } : {}) };
   }
   const received = fetched.bytes.length;
   const fail = (why: string) => ({ ok: false as const, received, note: `${what} ${url} ${why}` });

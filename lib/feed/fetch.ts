@@ -100,14 +100,25 @@ export async function fetchFeedBody(
   };
 }
 
+/** The host asked for a pause: nothing more is fetched from it until the next attempt. */
+export interface Pause {
+  status: number;
+  /** What was asked for and what the host answered. */
+  message: string;
+  retryAfterMs?: number;
+}
+
 /**
- * Whether a failed fetch is the host asking for a pause (429, or any answer with a Retry-After)
- * rather than a fault: then nothing more is fetched from it until the next attempt.
+ * The pause a failed fetch asks for — a 429, or any answer with a Retry-After — or undefined
+ * when it is a fault instead. `message` says what was asked for (the failure's own by default).
  */
-export function asksToWait(failed: { status?: number; retryAfterMs?: number }): boolean {
-  return (
-    failed.status === 429 || (failed.status !== undefined && failed.retryAfterMs !== undefined)
-  );
+export function pauseAsked(
+  failed: { status?: number; retryAfterMs?: number; message: string },
+  message = failed.message,
+): Pause | undefined {
+  const { status, retryAfterMs } = failed;
+  if (status === undefined || (status !== 429 && retryAfterMs === undefined)) return undefined;
+  return { status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
 /** Fetches the detached signature `<url>.sig` (small, text). */

@@ -1,5 +1,6 @@
 // Sync reports while they are put together: the outcome and the sentence people read, for
 // each way a sync can end; syncFeed adds timing, failure count and the next attempt.
+import type { Pause } from './fetch';
 import { GenerationLostError } from '../db/generations';
 import type { RecordProblem } from '../model/validate';
 import type { VerdictCounts } from './verdict';
@@ -64,11 +65,7 @@ export function notModified(source: SyncSourceRow, status: number, message: stri
 }
 
 /** The feed's host asked for a pause (429, or a Retry-After): nothing more is fetched now. */
-export function waitFor(
-  wait: { status: number; message: string; retryAfterMs?: number },
-  source: SyncSourceRow,
-  active: unknown,
-): ReportDraft {
+export function waitFor(wait: Pause, source: SyncSourceRow, active: unknown): ReportDraft {
   const reason = `${wait.message}; the feed is asked for again later`;
   return {
     outcome: 'failed',

@@ -2,11 +2,12 @@
 // (or, for a `.json.gz` file, over the bytes as served). Missing or bad → a reason to refuse;
 // the host asking for a pause (429, Retry-After) → a reason to wait.
 import {
-  asksToWait,
   DEFAULT_LIMITS,
   fetchSignature,
+  pauseAsked,
   type FetchLike,
   type FetchLimits,
+  type Pause,
 } from './fetch';
 import { verifyDetachedSignature } from './signature';
 
@@ -21,25 +22,16 @@ export async function checkSignature(
   url: string,
   publicKey: string,
   fetched: { bytes: Uint8Array; servedBytes?: Uint8Array },
-): Promise<
-  | { ok: true; algorithm: string }
-  | { ok: false; reason: string; wait?: { status: number; message: string; retryAfterMs?: number } }
-> {
+): Promise<{ ok: true; algorithm: string } | { ok: false; reason: string; wait?: Pause }> {
   const sig = await fetchSignature(deps.fetch, url, deps.limits ?? DEFAULT_LIMITS, deps.now);
   if (!sig.ok) {
-    const reason = `signature required but ${sig.message}`;
     // The host asking for a pause says nothing against the document: wait, do not refuse.
-    if (sig.status !== undefined && asksToWait(sig))
-      return {
-        ok: false,
-        reason,
-        wait: {
-          status: sig.status,
-          message: sig.message,
-          ...(sig.retryAfterMs !== undefined ? { retryAfterMs: sig.retryAfterMs } : {}),
-        },
-      };
-    return { ok: false, reason };
+    const wait = pauseAsked(sig);
+    return {
+      ok: false,
+      reason: `signature required but ${sig.message}`,
+      ...(wait ? { wait } : {}),
+    };
   }
   const verdict = await verifyDetachedSignature(fetched.bytes, sig.text, publicKey);
   if (verdict.ok) return verdict;
