@@ -9,10 +9,10 @@ import {
   communityKey,
   dataStatus,
   expertsOnTopic,
-  firstMembersWhere,
   getFeed,
   getPerson,
   getTopic,
+  peopleIdsInUnit,
   viewerOf,
   type Viewer,
 } from '../db/queries';
@@ -24,7 +24,9 @@ import {
   visibleCommunities,
   vocabularySource,
 } from '../db/resolve';
-import type { MembershipRow, PersonRow, Ref } from '../db/schema';
+import type { PersonRow, Ref, UnitRow } from '../db/schema';
+import { firstMembersOfLevel, type Where } from '../db/community-digest';
+import { readPacks } from '../db/packed';
 import { originOfFeed } from '../model/safe-url';
 import { personSummaries } from '../db/summaries';
 import type { PersonCard, PersonToAsk, TopicCard, TopicCardContext } from '../annotate/cards';
@@ -169,7 +171,51 @@ export async function annotatePersonCard(db: ConstellationDB, ref: Ref): Promise
 }
 
 const MAX_TO_ASK = 5;
-const isCore = (m: MembershipRow) => m.participation === 'core';
+
+/** Someone a topic card may name, with why, and where they work when that is known. */
+interface Candidate {
+  person: Pick<PersonRow, 'feedId' | 'id' | 'name'>;
+  where?: Where;
+  reason: string;
+}
+
+/**
+ * The card's entries for the people chosen: their unit's name and their company (their own, or
+ * else their unit's). Only people whose unit and company were not read with them are read.
+ */
+async function peopleToAsk(db: ConstellationDB, chosen: Candidate[]): Promise<PersonToAsk[]> {
+  return readPacks(db, async (r) => {
+    const unknown = chosen.filter((c) => !c.where);
+    const read = await r.bulkGet<PersonRow>(
+      'people',
+      unknown.map((c) => c.person),
+    );
+    const whereOf = new Map(
+      unknown.map((c, i) => [c, read[i]] as const).filter(([, row]) => row !== undefined),
+    );
+    const found = chosen.flatMap((c) => {
+      const where = c.where ?? whereOf.get(c);
+      return where ? [{ ...c, where }] : [];
+    });
+    const units = await r.bulkGet<UnitRow>(
+      'units',
+      found.map(({ person, where }) => ({ feedId: person.feedId, id: where.unit ?? '' })),
+    );
+    return found.map(({ person, where, reason }, i) => {
+      const entry: PersonToAsk = {
+        feedId: person.feedId,
+        id: person.id,
+        name: person.name,
+        reason,
+      };
+      const unit = units[i];
+      if (unit) entry.unitName = unit.name;
+      const company = where.company ?? unit?.company;
+      if (company) entry.company = company;
+      return entry;
+    });
+  });
+}
 
 export async function annotateTopicCard(
   db: ConstellationDB,
@@ -189,57 +235,52 @@ export async function annotateTopicCard(
     viewer.memberOf,
   );
   const origin = originOfFeed((await getFeed(db, ref.feedId))?.url);
+  // Whom "outside my unit" leaves out: me, and the people of my unit by reference (a unit id
+  // names a unit of its own feed only; a topic may be another organisation's).
   const me = viewer.me ? await getPerson(db, viewer.me) : undefined;
-  const outsideMyUnit = (person: PersonRow) =>
+  const myUnit = new Set(
+    me?.unit
+      ? (await peopleIdsInUnit(db, { feedId: me.feedId, id: me.unit })).map((id) =>
+          personRefKey(me.feedId, id),
+        )
+      : [],
+  );
+  const outsideMyUnit = (person: Pick<PersonRow, 'feedId' | 'id'>) =>
     !(viewer.me && person.feedId === viewer.me.feedId && person.id === viewer.me.id) &&
-    (!me || !me.unit || person.unit !== me.unit);
+    !myUnit.has(personRefKey(person.feedId, person.id));
 
   // Experts first (highest level), then core members of the covering communities.
-  const candidates = new Map<string, { person: PersonRow; reason: string }>();
+  const candidates = new Map<string, Candidate>();
   for (const { person, expertise } of await expertsOnTopic(db, ref)) {
     if (expertise.level >= 3 && outsideMyUnit(person))
       candidates.set(personRefKey(person.feedId, person.id), {
         person,
+        where: person,
         reason: `expertise level ${expertise.level}`,
       });
   }
-  // Of a covering community, the first core members outside my unit in the order people are
-  // stored, shown by name: a community of everyone has a thousand core members, and reading
-  // them all to take the first by name cost most of a second.
+  // Of a covering community, its first core members outside my unit by name, as its view lists
+  // them: from the community's digest, where a community of everyone has a thousand core
+  // members and 100,000 memberships (firstMembersOfLevel).
   for (const community of communities) {
     const need = MAX_TO_ASK * 2 - candidates.size;
     if (need <= 0) break;
-    const core = await firstMembersWhere(
+    const core = await firstMembersOfLevel(
       db,
       community,
-      viewer,
-      isCore,
-      (person) => outsideMyUnit(person) && !candidates.has(personRefKey(person.feedId, person.id)),
+      'core',
+      ({ person }) =>
+        outsideMyUnit(person) && !candidates.has(personRefKey(person.feedId, person.id)),
       need,
     );
-    core.sort((a, b) => a.person.name.localeCompare(b.person.name));
-    for (const { person } of core)
+    for (const { person, where } of core)
       candidates.set(personRefKey(person.feedId, person.id), {
         person,
+        ...(where ? { where } : {}),
         reason: `core member of ${community.name}`,
       });
   }
-  const chosen = [...candidates.values()].slice(0, MAX_TO_ASK);
-  const summaries = await personSummaries(
-    db,
-    chosen.map((c) => c.person),
-  );
-  const askOutsideMyUnit: PersonToAsk[] = summaries.map((s, i) => {
-    const entry: PersonToAsk = {
-      feedId: s.feedId,
-      id: s.id,
-      name: s.name,
-      reason: chosen[i]!.reason,
-    };
-    if (s.unitName) entry.unitName = s.unitName;
-    if (s.company) entry.company = s.company;
-    return entry;
-  });
+  const askOutsideMyUnit = await peopleToAsk(db, [...candidates.values()].slice(0, MAX_TO_ASK));
   const card: TopicCard = {
     kind: 'topic',
     feedId: topic.feedId,

@@ -53,9 +53,10 @@ interface DigestKey {
 }
 
 /**
- * A digest is two rows, so the view's head reads a few hundred bytes and not the members:
+ * A digest is three rows, so the view's head reads a few hundred bytes and not the members:
  * `summary`, its members counted by participation (a membership whose person the feed lacks
- * counts too) and what it spans; `members`, the members in the view's order.
+ * counts too) and what it spans; `first`, the first members of each level; `members`, the
+ * members in the view's order.
  */
 export type CommunityDigestRow = DigestKey &
   (
@@ -79,6 +80,12 @@ export type CommunityDigestRow = DigestKey &
         part: 'first';
         memberships: StoredMembership[];
         names: string[];
+        /**
+         * Their own units and companies, in the same order: what a topic card shows of a
+         * member it names, without reading the people packs they are spread over. Absent in
+         * digests written before it, and in one rewritten from a digest's own listing.
+         */
+        where?: Where[];
       }
     | {
         part: 'members';
@@ -92,6 +99,12 @@ export type CommunityDigestRow = DigestKey &
         names: string | Uint8Array | string[];
       }
   );
+
+/** A person's own unit and company (not their unit's company), as a `first` part keeps them. */
+export interface Where {
+  unit?: string;
+  company?: string;
+}
 
 export type DigestSummary = Extract<CommunityDigestRow, { part: 'summary' }>;
 type DigestMembers = Extract<CommunityDigestRow, { part: 'members' }>;
@@ -162,11 +175,15 @@ function stored(membership: MembershipRow): StoredMembership {
   return rest;
 }
 
-/** The digest rows of a listing. */
+/**
+ * The digest rows of a listing; `people`, the members' people by id when read (the `first`
+ * part then keeps where they work).
+ */
 export function digestRows(
   ref: Ref,
   gen: number,
   listing: CommunityListing,
+  people?: ReadonlyMap<string, Pick<PersonRow, 'unit' | 'company'>>,
 ): [DigestSummary, DigestFirst, DigestMembers] {
   const key = { feedId: ref.feedId, gen, community: ref.id };
   const memberships = listing.members.map(({ membership }) => stored(membership));
@@ -194,6 +211,14 @@ export function digestRows(
       part: 'first',
       memberships: first.map(({ membership }) => stored(membership)),
       names: first.map(({ person }) => person.name),
+      ...(people
+        ? {
+            where: first.map(({ person }) => {
+              const { unit, company } = people.get(person.id) ?? {};
+              return { ...(unit ? { unit } : {}), ...(company ? { company } : {}) };
+            }),
+          }
+        : {}),
     },
     {
       ...key,
@@ -321,7 +346,8 @@ export async function communityListing(
     const gen = r.gens.get(ref.feedId);
     // A digest that did not decode is replaced, whatever the community's size.
     const keep = (stored || listing.members.length >= minMembers) && gen !== undefined;
-    return { listing, keep: keep ? digestRows(ref, gen, listing) : undefined };
+    const byId = () => new Map(people.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    return { listing, keep: keep ? digestRows(ref, gen, listing, byId()) : undefined };
   });
   // Written after the answer, and never in its way: a digest that cannot be written (a
   // read-only moment, quota) only means the next view reads the long way again.
@@ -347,9 +373,7 @@ export interface FirstListing {
 export async function communityFirstMembers(db: ConstellationDB, ref: Ref): Promise<FirstListing> {
   const { first, mend } = await readPacks(db, async (r) => {
     const summary = await digestSummary(db, r, ref);
-    const key = summary && partKey(r, ref, 'first');
-    const part = key && (await db.communityDigests.get(key));
-    const decoded = summary && part?.part === 'first' ? decodedListing(summary, part) : undefined;
+    const decoded = summary && (await firstPart(db, r, ref, summary))?.listing;
     // A digest without a first part that decodes (written by an earlier version, or damaged)
     // is written again from the whole listing, so the next view reads the few kilobytes.
     const gen = r.gens.get(ref.feedId);
@@ -366,6 +390,78 @@ export async function communityFirstMembers(db: ConstellationDB, ref: Ref): Prom
   // A level with fewer than the part's share is there whole.
   const complete = Object.values(shown).every((n) => n < DIGEST_FIRST_PER_LEVEL);
   return { listing: first, complete };
+}
+
+/** The listing a digest's `first` part holds, or undefined when it has none that decodes. */
+async function firstPart(db: ConstellationDB, r: PackReader, ref: Ref, summary: DigestSummary) {
+  const key = partKey(r, ref, 'first');
+  const part = key && (await db.communityDigests.get(key));
+  if (part?.part !== 'first') return undefined;
+  const listing = decodedListing(summary, part);
+  const where = part.where?.length === listing?.members.length ? part.where : undefined;
+  return listing && { listing, where };
+}
+
+/** A member a topic card may name: with where they work, when that was read with them. */
+export interface MemberToAsk extends ListedMember {
+  /** Their own unit and company; undefined when not known (read the person for it). */
+  where?: Where;
+}
+
+/**
+ * The first `want` members of a community at one level of participation whom `wanted` accepts,
+ * in the view's order (`byParticipationThenName`). A topic card asks a few core members of each
+ * community covering the topic: with a digest, its `first` part holds them, with where they
+ * work (a few kilobytes, where a community of everyone at 100,000 people has 100,000
+ * memberships to read, and its first members by name are spread over every people pack), and
+ * only when too few of those are wanted does the whole listing answer; without a digest, the
+ * level's memberships and their people are read. The same members either way. No visibility
+ * check: callers make it.
+ */
+export async function firstMembersOfLevel(
+  db: ConstellationDB,
+  ref: Ref,
+  level: Participation,
+  wanted: (member: ListedMember) => boolean,
+  want: number,
+): Promise<MemberToAsk[]> {
+  if (want <= 0) return [];
+  const take = (members: readonly MemberToAsk[]) => {
+    const out: MemberToAsk[] = [];
+    for (const member of members) {
+      if (member.membership.participation !== level || !wanted(member)) continue;
+      if (out.push(member) === want) break;
+    }
+    return out;
+  };
+  const found = await readPacks(db, async (r) => {
+    const summary = await digestSummary(db, r, ref);
+    if (!summary) {
+      const { memberships, people } = await readMembers(r, ref, (m) => m.participation === level);
+      const members: MemberToAsk[] = [];
+      memberships.forEach((membership, i) => {
+        const person = people[i];
+        if (!person) return;
+        const { feedId, id, name, unit, company } = person;
+        members.push({
+          person: { feedId, id, name },
+          membership,
+          where: { ...(unit ? { unit } : {}), ...(company ? { company } : {}) },
+        });
+      });
+      return take(members.sort(byParticipationThenName));
+    }
+    const first = await firstPart(db, r, ref, summary);
+    if (!first) return undefined;
+    const { listing, where } = first;
+    const taken = take(
+      where ? listing.members.map((m, i) => ({ ...m, where: where[i]! })) : listing.members,
+    );
+    // The part holds the level whole when it has fewer than its share of it.
+    const shown = listing.members.filter((m) => m.membership.participation === level).length;
+    return taken.length === want || shown < DIGEST_FIRST_PER_LEVEL ? taken : undefined;
+  });
+  return found ?? take((await communityListing(db, ref)).members);
 }
 
 /**
@@ -481,7 +577,7 @@ export async function warmDigests(
           group.map((m) => people.get(m.person)),
           unitCompany,
         );
-        out.push(...digestRows({ feedId, id }, gen, listing));
+        out.push(...digestRows({ feedId, id }, gen, listing, people));
       }
     }
     return out;

@@ -7,6 +7,7 @@ import { LEADERSHIP_ROLES, PARTICIPATION_LEVELS } from '../model/vocabulary';
 import { formatPath } from '../model/validate';
 import type { ConstellationDB } from './database';
 import { LOCAL_TABLES } from './database';
+import { MAX_NOTE_CHARS } from './local';
 import type { FollowRow, MeRow, MyExpertiseRow, MyMembershipRow, NoteRow } from './schema';
 
 const LOCAL_DATA_FORMAT = 'constellation-local-data';
@@ -32,7 +33,7 @@ const noteSchema = z.object({
   target: z.enum(['person', 'community', 'topic']),
   feedId: id,
   targetId: id,
-  text: z.string().min(1).max(20_000),
+  text: z.string().min(1).max(MAX_NOTE_CHARS),
   updatedAt: when,
 });
 

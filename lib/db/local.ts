@@ -54,7 +54,14 @@ export async function declareExpertise(db: ConstellationDB, row: MyExpertiseRow)
   await db.myExpertise.put(row);
 }
 
-/** Saves the note on a target, replacing an earlier one; an empty text deletes it. */
+/** The longest note kept (characters): the local data's export and import hold it to the same. */
+export const MAX_NOTE_CHARS = 20_000;
+
+/**
+ * Saves the note on a target, replacing an earlier one; an empty text deletes it. A text over
+ * `MAX_NOTE_CHARS` is refused (thrown), the note before it kept: saved, it would make the
+ * user's export a file that its own import refuses.
+ */
 export async function saveNote(
   db: ConstellationDB,
   target: NoteTarget,
@@ -62,6 +69,10 @@ export async function saveNote(
   text: string,
   now = new Date(),
 ): Promise<void> {
+  if (text.length > MAX_NOTE_CHARS)
+    throw new RangeError(
+      `a note holds at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters; this one has ${text.length.toLocaleString('en')}`,
+    );
   await db.transaction('rw', db.notes, async () => {
     const existing = await noteFor(db, target, ref);
     if (!text.trim()) {

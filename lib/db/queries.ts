@@ -254,40 +254,6 @@ export function byParticipationThenName(
   );
 }
 
-/**
- * The first `want` members of a community (none for a members-only community the viewer is not
- * in) whose membership `only` keeps and whose person `wanted` accepts, in the order the
- * community's memberships are read (by person id, the order of the people's packs). People are
- * read a batch at a time — `want`, then twice as many, and so on — until `want` are found: the
- * members that qualify are usually among the first, so a topic card asking the core members of
- * a community of 100,000 reads a few people packs, not one per core member.
- */
-export async function firstMembersWhere(
-  db: ConstellationDB,
-  community: Ref,
-  viewer: Viewer,
-  only: (membership: MembershipRow) => boolean,
-  wanted: (person: PersonRow) => boolean,
-  want: number,
-): Promise<CommunityMember[]> {
-  if (want <= 0 || !(await getCommunity(db, community, viewer))) return [];
-  return readPacks(db, async (r) => {
-    const kept = (await membershipsOf(r, community)).filter(only);
-    const out: CommunityMember[] = [];
-    let from = 0;
-    for (let size = want; from < kept.length && out.length < want; size *= 2) {
-      const batch = kept.slice(from, from + size);
-      from += batch.length;
-      for (const member of withPeople(batch, await peopleOf(r, batch))) {
-        if (!wanted(member.person)) continue;
-        out.push(member);
-        if (out.length === want) break;
-      }
-    }
-    return out;
-  });
-}
-
 /** Whom a community card names to ask, with the viewer's own membership and the members' count. */
 export interface CommunityContacts {
   count: number;
@@ -413,6 +379,15 @@ export async function expertsOnTopic(db: ConstellationDB, topic: Ref): Promise<P
 
 export function expertiseOfPerson(db: ConstellationDB, person: Ref): Promise<ExpertiseRow[]> {
   return readPacks(db, (r) => r.group<ExpertiseRow>('expertise', person.feedId, person.id));
+}
+
+/** The ids of the people of a unit (of the unit's own feed), without reading the people. */
+export function peopleIdsInUnit(db: ConstellationDB, unit: Ref): Promise<string[]> {
+  return readPacks(db, async (r) =>
+    (await r.lookup('people.unit', unit.id, r.gens.has(unit.feedId) ? [unit.feedId] : [])).map(
+      (ref) => ref.id,
+    ),
+  );
 }
 
 export function peopleInUnit(db: ConstellationDB, unit: Ref): Promise<PersonRow[]> {

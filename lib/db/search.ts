@@ -15,8 +15,6 @@ import { keepRows, keptRows, searchScope, type SearchScope } from './search-cach
 
 export interface PeopleFilters {
   feedId?: string;
-  unit?: string;
-  company?: string;
   limit?: number;
 }
 
@@ -297,10 +295,7 @@ export async function searchPeople(
     PEOPLE,
     p,
     filters.limit ?? DEFAULT_LIMIT,
-    (person) =>
-      (filters.feedId === undefined || person.feedId === filters.feedId) &&
-      (filters.unit === undefined || person.unit === filters.unit) &&
-      (filters.company === undefined || person.company === filters.company),
+    (person) => filters.feedId === undefined || person.feedId === filters.feedId,
     scope ?? (await searchScope(db)),
     reader,
   );

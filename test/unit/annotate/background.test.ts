@@ -2,7 +2,7 @@
 // only topics a visible community covers (members-only communities hidden from non-members),
 // keys resolve in one batch, hovercards show shared communities and whom to ask outside the
 // viewer's unit, and the messages are validated like every other.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   annotatePersonCard,
   annotateResolve,
@@ -12,7 +12,10 @@ import {
 import { handleMessage } from '../../../lib/background/handlers';
 import { setMe } from '../../../lib/db/local';
 import { emailKey, handleKey, nameKey } from '../../../lib/model/keys';
-import { smallTestDb } from '../../fixtures/test-db';
+import { replaceFeed } from '../../../lib/db/ingest';
+import { warmDigests } from '../../../lib/db/community-digest';
+import { PackReader } from '../../../lib/db/packed';
+import { parsedFeed, smallTestDb } from '../../fixtures/test-db';
 
 describe('annotation answers', () => {
   it('compiles a vocabulary of covered topics, versioned by data and viewer', async () => {
@@ -113,6 +116,67 @@ describe('annotation answers', () => {
     ]);
     const hidden = await annotateTopicCard(db, { feedId: 'acme-main', id: 't-fraud' });
     expect(hidden.communities).toEqual([]);
+  });
+
+  it("asks core members of another organisation's community whose unit ids happen to equal mine", async () => {
+    const db = await smallTestDb();
+    await setMe(db, { feedId: 'acme-main', id: 'p-jose' }); // unit "platform" of acme-main
+    // Another organisation's feed, whose own unit is also called "platform", and whose person
+    // ids include "p-jose" (someone else).
+    await replaceFeed(
+      db,
+      parsedFeed({
+        format: 'constellation-feed',
+        version: 1,
+        feedId: 'globex',
+        generatedAt: '2026-12-01T00:00:00Z',
+        organization: { name: 'Globex' },
+        units: [{ id: 'platform', name: 'Globex Platform' }],
+        people: [
+          { id: 'p-jose', name: 'José Otro', unit: 'platform' },
+          { id: 'p-zed', name: 'Zed Core', unit: 'platform' },
+          { id: 'p-amy', name: 'Amy Core' },
+        ],
+        topics: [{ id: 't-mesh', label: 'Service mesh' }],
+        communities: [
+          {
+            id: 'c-mesh',
+            name: 'Mesh Guild',
+            domain: 'Service meshes',
+            stage: 'active',
+            standing: 'legitimized',
+            openToNewcomers: true,
+            topics: ['t-mesh'],
+          },
+        ],
+        memberships: ['p-jose', 'p-zed', 'p-amy'].map((person) => ({
+          person,
+          community: 'c-mesh',
+          participation: 'core',
+        })),
+        expertise: [],
+      }),
+      { source: 'url', url: 'https://feeds.globex.example/main.json' },
+    );
+    const card = await annotateTopicCard(db, { feedId: 'globex', id: 't-mesh' });
+    // By name, as the community's view lists them; none is in my unit.
+    expect(card.askOutsideMyUnit.map((p) => [p.id, p.name, p.reason, p.unitName])).toEqual([
+      ['p-amy', 'Amy Core', 'core member of Mesh Guild', undefined],
+      ['p-jose', 'José Otro', 'core member of Mesh Guild', 'Globex Platform'],
+      ['p-zed', 'Zed Core', 'core member of Mesh Guild', 'Globex Platform'],
+    ]);
+    // From the community's digest, the same card, and no people read.
+    expect(await warmDigests(db, 1)).toBeGreaterThan(0);
+    const bulkGet = vi.spyOn(PackReader.prototype, 'bulkGet');
+    try {
+      expect(await annotateTopicCard(db, { feedId: 'globex', id: 't-mesh' })).toEqual(card);
+      const peopleRead = bulkGet.mock.calls.flatMap(([list, refs]) =>
+        list === 'people' ? refs.map((r) => `${r.feedId}|${r.id}`) : [],
+      );
+      expect(peopleRead).toEqual([]);
+    } finally {
+      bulkGet.mockRestore();
+    }
   });
 
   it('validates annotation messages and refuses other senders', async () => {

@@ -2,8 +2,9 @@
 // with the same own membership and count, as ordering every member (membersOfCommunity) and
 // taking the first of them; a community's core members (membersOfCommunity with a filter,
 // reading only their people) as the full list gives them; and a topic card's first core members
-// outside a unit (firstMembersWhere) as the first of the full list in id order, reading only a
-// few batches of people. On random communities
+// outside a unit (firstMembersOfLevel) as the first of the full list, the same with the
+// community's digest as without, and from the digest without reading a membership or a
+// person. On random communities
 // spread over several packs of people, with names that tie and any mix of roles and
 // participation; and a members-only community's card stays refused to a viewer outside it.
 import fc from 'fast-check';
@@ -11,12 +12,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { annotateCommunityCard } from '../../../lib/background/community-card';
 import { replaceFeed } from '../../../lib/db/ingest';
 import { PackReader } from '../../../lib/db/packed';
-import { communityContacts, warmDigests } from '../../../lib/db/community-digest';
 import {
-  firstMembersWhere,
-  membersOfCommunity,
-  type CommunityMember,
-} from '../../../lib/db/queries';
+  communityContacts,
+  firstMembersOfLevel,
+  warmDigests,
+  type MemberToAsk,
+} from '../../../lib/db/community-digest';
+import { membersOfCommunity, type CommunityMember } from '../../../lib/db/queries';
 import { ANONYMOUS, type Viewer } from '../../../lib/db/viewer';
 import type { FeedInput } from '../../../lib/model/feed';
 import { LEADERSHIP_ROLES, PARTICIPATION_LEVELS } from '../../../lib/model/vocabulary';
@@ -76,6 +78,10 @@ function everyoneFeed(
   };
 }
 
+/** Members as a listing gives them: without where they work (firstMembersOfLevel's `where`). */
+const listed = (members: MemberToAsk[]) =>
+  members.map(({ person, membership }) => ({ person, membership }));
+
 const seat = fc.record({
   participation: fc.constantFrom(...PARTICIPATION_LEVELS),
   roles: fc.uniqueArray(fc.constantFrom(...LEADERSHIP_ROLES), { maxLength: 3 }),
@@ -89,7 +95,7 @@ describe('communityContacts', () => {
         fc.array(fc.tuple(fc.nat(), seat), { maxLength: 300 }),
         fc.option(fc.nat()),
         fc.integer({ min: 1, max: 12 }),
-        fc.nat({ max: 6 }),
+        fc.integer({ min: -6, max: 6 }),
         async (people, seats, meAt, firstWant, skipEvery) => {
           const names = ['Ana Díaz', 'ana diaz', 'Ben Ode', 'Zoë Ng', 'Ana Díaz', 'Émile Roy'];
           const feed = everyoneFeed(
@@ -121,14 +127,21 @@ describe('communityContacts', () => {
           expect(await membersOfCommunity(db, ref, viewer, isCore)).toEqual(
             members.filter((m) => m.membership.participation === 'core'),
           );
-          // What a topic card asks: the first core members some test accepts, in id order.
-          const accepts = (p: { id: string }) =>
-            skipEvery === 0 || Number(p.id.slice(2)) % (skipEvery + 1) !== 0;
-          const byId = [...members].sort((a, b) =>
-            a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0,
-          );
-          expect(await firstMembersWhere(db, ref, viewer, isCore, accepts, firstWant)).toEqual(
-            byId.filter((m) => isCore(m.membership) && accepts(m.person)).slice(0, firstWant),
+          // What a topic card asks: the first core members some test accepts, in the list's
+          // order. A negative `skipEvery` accepts few (one in 2–7), so that the digest's first
+          // core members (60) hold too few of them and the whole list answers.
+          const accepts = ({ person }: { person: { id: string } }) =>
+            skipEvery === 0 ||
+            (Number(person.id.slice(2)) % (Math.abs(skipEvery) + 1) === 0) === skipEvery < 0;
+          const firstCore = members
+            .filter((m) => isCore(m.membership) && accepts(m))
+            .slice(0, firstWant)
+            .map(({ person, membership }) => ({
+              person: { feedId: person.feedId, id: person.id, name: person.name },
+              membership,
+            }));
+          expect(listed(await firstMembersOfLevel(db, ref, 'core', accepts, firstWant))).toEqual(
+            firstCore,
           );
           const want = expected(members, me);
           const answer = {
@@ -146,6 +159,13 @@ describe('communityContacts', () => {
           expect(group.mock.calls.map(([list]) => list)).toEqual(
             !digested ? ['memberships@community'] : me ? ['memberships'] : [],
           );
+          group.mockClear();
+          expect(listed(await firstMembersOfLevel(db, ref, 'core', accepts, firstWant))).toEqual(
+            firstCore,
+          );
+          expect(group.mock.calls.map(([list]) => list).includes('memberships@community')).toBe(
+            !digested,
+          );
           group.mockRestore();
           db.close();
         },
@@ -161,23 +181,23 @@ describe('communityContacts', () => {
       'no community c-fraud in feed acme-main',
     );
     expect(await membersOfCommunity(db, fraud, ANONYMOUS, isCore)).toEqual([]);
-    expect(await firstMembersWhere(db, fraud, ANONYMOUS, isCore, () => true, 5)).toEqual([]);
     const sre = await communityContacts(db, { feedId: 'acme-main', id: 'c-sre' }, ANONYMOUS, LIMIT);
     expect(sre.count).toBe(3);
     expect(sre.contacts.map((m) => m.person.name)).toEqual(['Alice Chen']);
   });
 
-  it("a topic card's first core members read a few batches of people, not every core member", async () => {
+  it("a topic card's first core members come from the community's digest: no membership, no person read", async () => {
     // 2,000 people, one in five core: 400 core members over every pack of people.
     const feed = everyoneFeed(
       [
         { id: 'u-a', name: 'A' },
-        { id: 'u-b', name: 'B' },
+        { id: 'u-b', name: 'B', company: 'Initech' },
       ],
       Array.from({ length: 2000 }, (_, i) => ({
         id: `p-${String(i).padStart(4, '0')}`,
-        name: `Person ${i}`,
-        unit: i % 3 === 0 ? 'u-a' : 'u-b',
+        name: `Person ${(i * 7919) % 2000}`,
+        ...(i % 4 === 0 ? {} : { unit: i % 4 === 1 ? 'u-a' : 'u-b' }),
+        ...(i % 7 === 0 ? { company: 'Own Co' } : {}),
       })),
       Array.from({ length: 2000 }, (_, i) => ({
         person: `p-${String(i).padStart(4, '0')}`,
@@ -187,32 +207,62 @@ describe('communityContacts', () => {
     );
     const db = emptyTestDb();
     await replaceFeed(db, parsedFeed(feed), { source: 'url' });
-    const requested: string[] = [];
-    const { bulkGet } = PackReader.prototype;
-    const spy = vi.spyOn(PackReader.prototype, 'bulkGet');
-    spy.mockImplementation(function (this: PackReader, list, refs) {
-      if (list === 'people') for (const ref of refs) requested.push(ref.id);
+    const ref = { feedId, id: 'c' };
+    // Leaving out the core members whose index is a multiple of 3.
+    const wanted = ({ person }: { person: { id: string } }) => Number(person.id.slice(2)) % 3 !== 0;
+    const expected = (await membersOfCommunity(db, ref, ANONYMOUS, isCore))
+      .filter(wanted)
+      .slice(0, 10)
+      .map((m) => m.person.id);
+    expect(expected).toHaveLength(10);
+    // Where each works: their own unit and company, as the feed gives them.
+    const whereOf = (id: string) => {
+      const i = Number(id.slice(2));
+      return {
+        ...(i % 4 === 0 ? {} : { unit: i % 4 === 1 ? 'u-a' : 'u-b' }),
+        ...(i % 7 === 0 ? { company: 'Own Co' } : {}),
+      };
+    };
+    const asked = (found: MemberToAsk[]) => found.map((m) => [m.person.id, m.where]);
+    // Without a digest: the core members and their people are read.
+    expect(asked(await firstMembersOfLevel(db, ref, 'core', wanted, 10))).toEqual(
+      expected.map((id) => [id, whereOf(id)]),
+    );
+    expect(await warmDigests(db)).toBe(1);
+    const read: string[] = [];
+    const { bulkGet, group } = PackReader.prototype;
+    const bulk = vi.spyOn(PackReader.prototype, 'bulkGet');
+    bulk.mockImplementation(function (this: PackReader, list, refs) {
+      read.push(list);
       return bulkGet.call(this, list, refs);
     });
-    let found: CommunityMember[];
+    const grouped = vi.spyOn(PackReader.prototype, 'group');
+    grouped.mockImplementation(function (this: PackReader, list, ...rest) {
+      read.push(list);
+      return group.call(this, list, ...rest);
+    });
+    // Too few wanted among the digest's first 60 core members (one in 155 of them): the whole
+    // list answers, from the digest too.
+    const few = ({ person }: { person: { id: string } }) => Number(person.id.slice(2)) % 155 === 0;
+    const fewExpected = (await membersOfCommunity(db, ref, ANONYMOUS, isCore))
+      .filter(few)
+      .slice(0, 10)
+      .map((m) => m.person.id);
+    expect(fewExpected).toHaveLength(10);
+    read.length = 0;
+    let found: MemberToAsk[];
+    let fewFound: MemberToAsk[];
     try {
-      // Outside unit A: the core members whose index is not a multiple of 3.
-      found = await firstMembersWhere(
-        db,
-        { feedId, id: 'c' },
-        ANONYMOUS,
-        isCore,
-        (p) => p.unit !== 'u-a',
-        10,
-      );
+      found = await firstMembersOfLevel(db, ref, 'core', wanted, 10);
+      fewFound = await firstMembersOfLevel(db, ref, 'core', few, 10);
     } finally {
-      spy.mockRestore();
+      bulk.mockRestore();
+      grouped.mockRestore();
     }
-    expect(found.map((m) => m.person.id)).toEqual(
-      [5, 10, 20, 25, 35, 40, 50, 55, 65, 70].map((i) => `p-${String(i).padStart(4, '0')}`),
-    );
-    // Batches of 10 then 20 core members: 30 people of 400 core members and 2,000 people.
-    expect(requested.length).toBe(30);
+    expect(asked(found)).toEqual(expected.map((id) => [id, whereOf(id)]));
+    // (The whole list's members part keeps no units: the card reads the few it names.)
+    expect(asked(fewFound)).toEqual(fewExpected.map((id) => [id, undefined]));
+    expect(read).toEqual([]);
     db.close();
   });
 });

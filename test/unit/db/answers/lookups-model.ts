@@ -95,19 +95,6 @@ export function expectSearch(
       at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!)),
       `limited "${q}"`,
     ).toBe(true);
-    const someUnit = feeds[0]?.units[0]?.id ?? 'no-unit';
-    expect(answer.peopleOfUnit, `people of ${someUnit} for "${q}"`).toEqual(
-      ranked(
-        found.filter((p) => p.unit === someUnit),
-        (p) => p.name,
-      ),
-    );
-    expect(answer.peopleOfCompany, `people of Acme for "${q}"`).toEqual(
-      ranked(
-        found.filter((p) => p.company === 'Acme'),
-        (p) => p.name,
-      ),
-    );
     expect(answer.topics, `topics for "${q}"`).toEqual(
       ranked(
         topics.filter((t) => matches(q, [t.label, ...(t.aliases ?? [])])),

@@ -153,24 +153,12 @@ function expectFeedAnswers(actual: FeedAnswers, feed: FeedInput, viewer: FeedVie
     expect(answer.summary, `${what} summary`).toEqual(spans);
     const members = canSee(c) ? membershipsOf(c.id).sort(byMemberOrder).map(asMember) : [];
     expect(answer.members, `${what} members`).toEqual(members);
-    // firstMembersWhere: in the order the memberships are read, by person id.
-    const leaders = canSee(c)
-      ? membershipsOf(c.id)
-          .filter((m) => m.participation === 'core' || (m.roles ?? []).length > 0)
-          .sort((a, b) => byCodeUnits(a.person, b.person))
-          .slice(0, 2)
-          .map(asMember)
-      : [];
-    expect(answer.leaders, `${what} leaders`).toEqual(leaders);
-    const leadersWithUnit = canSee(c)
-      ? membershipsOf(c.id)
-          .filter((m) => m.participation === 'core' || (m.roles ?? []).length > 0)
-          .filter((m) => person.get(m.person)!.unit !== undefined)
-          .sort((a, b) => byCodeUnits(a.person, b.person))
-          .slice(0, 2)
-          .map(asMember)
-      : [];
-    expect(answer.leadersWithUnit, `${what} leaders with a unit`).toEqual(leadersWithUnit);
+    // firstMembersOfLevel: the first core members in the list's order.
+    const core = members.filter(([, participation]) => participation === 'core');
+    expect(answer.firstCore, `${what} first core members`).toEqual(core.slice(0, 2));
+    expect(answer.firstCoreWanted, `${what} first core members wanted`).toEqual(
+      core.filter(([id]) => id.length % 2 === 0).slice(0, 2),
+    );
     expectContacts(
       answer.contacts,
       membershipsOf(c.id),

@@ -8,6 +8,7 @@ import type { ConstellationDB } from '../../../../lib/db/database';
 import {
   DIGEST_FIRST_PER_LEVEL,
   communityContacts,
+  firstMembersOfLevel,
   warmDigests,
 } from '../../../../lib/db/community-digest';
 import { readFirstScreen } from '../../../../lib/db/first-screen';
@@ -18,7 +19,6 @@ import {
   communitiesForTopic,
   communitiesOfPerson,
   expertsOnTopic,
-  firstMembersWhere,
   getCommunity,
   membersOfCommunity,
   viewerOf,
@@ -29,6 +29,7 @@ import { searchCommunities, searchPeople, searchTopics } from '../../../../lib/d
 import { viewerStatus } from '../../../../lib/db/visible-counts';
 import { communityDetail, communityHead, topicPeopleData } from '../../../../lib/db/views';
 import { handleKey } from '../../../../lib/model/keys';
+import { canSee } from '../../../../lib/db/viewer';
 import type { FeedInput } from '../../../../lib/model/feed';
 import { profileHandle } from '../../../../lib/match/profile-url';
 import { rankPeers } from '../../../../lib/rank/peers';
@@ -54,10 +55,10 @@ export interface Spans {
 export interface CommunityAnswers {
   id: string;
   members: Member[];
-  /** The first 2 members with a role or core participation (firstMembersWhere). */
-  leaders: Member[];
-  /** The same, of people with a unit (firstMembersWhere's `wanted`). */
-  leadersWithUnit: Member[];
+  /** The first 2 core members in the list's order (firstMembersOfLevel; a topic card's). */
+  firstCore: Member[];
+  /** The same, of people whose id has an even length (firstMembersOfLevel's `wanted`). */
+  firstCoreWanted: Member[];
   /** Whom a community card names to ask (communityContacts, 3 at most). */
   contacts: { count: number; mine?: Member; contacts: Member[] };
   head?: Record<Participation, number>;
@@ -90,8 +91,6 @@ export interface SearchAnswers {
   query: string;
   people: string[];
   peopleLimited: string[];
-  peopleOfUnit: string[];
-  peopleOfCompany: string[];
   topics: string[];
   communities: string[];
 }
@@ -226,6 +225,12 @@ export async function productAnswers(
           Object.values(taken).every((n) => n < DIGEST_FIRST_PER_LEVEL),
         );
       } else expect(first, what).toEqual(detail);
+      // A topic card's first core members from the digest.
+      const row = (await getCommunity(db, ref, seeingAll(feeds)))!;
+      expect(await firstCoreAnswers(db, ref, row, viewer), `${what}: first core members`).toEqual({
+        firstCore: answer.firstCore,
+        firstCoreWanted: answer.firstCoreWanted,
+      });
       // A community card's contacts from the digest's summary.
       const found = await communityContacts(db, ref, viewer, 3);
       expect(
@@ -255,6 +260,22 @@ export async function productAnswers(
   };
 }
 
+/** A topic card's first core members of a community (none of one the viewer cannot see). */
+async function firstCoreAnswers(
+  db: ConstellationDB,
+  ref: { feedId: string; id: string },
+  row: Parameters<typeof canSee>[1],
+  viewer: Viewer,
+): Promise<Pick<CommunityAnswers, 'firstCore' | 'firstCoreWanted'>> {
+  if (!canSee(viewer, row)) return { firstCore: [], firstCoreWanted: [] };
+  const first = (wanted: (m: { person: { id: string } }) => boolean) =>
+    firstMembersOfLevel(db, ref, 'core', wanted, 2).then((found) => found.map(member));
+  return {
+    firstCore: await first(() => true),
+    firstCoreWanted: await first((m) => m.person.id.length % 2 === 0),
+  };
+}
+
 async function feedAnswers(
   db: ConstellationDB,
   feed: FeedInput,
@@ -268,17 +289,10 @@ async function feedAnswers(
     const [summary] = await summarizeCommunities(db, [row]);
     const head = await communityHead(db, ref(c.id), viewer);
     const detail = await communityDetail(db, ref(c.id), viewer);
-    const isLeader = (m: { participation: string; roles: string[] }) =>
-      m.participation === 'core' || m.roles.length > 0;
     communities.push({
       id: c.id,
       members: (await membersOfCommunity(db, ref(c.id), viewer)).map(member),
-      leaders: (await firstMembersWhere(db, ref(c.id), viewer, isLeader, () => true, 2)).map(
-        member,
-      ),
-      leadersWithUnit: (
-        await firstMembersWhere(db, ref(c.id), viewer, isLeader, (p) => p.unit !== undefined, 2)
-      ).map(member),
+      ...(await firstCoreAnswers(db, ref(c.id), row, viewer)),
       contacts: await communityContacts(db, ref(c.id), viewer, 3).then((found) => ({
         count: found.count,
         ...(found.mine ? { mine: [found.mine.person, found.mine.participation] as Member } : {}),
@@ -359,16 +373,11 @@ async function searchAnswers(
   viewer: Viewer,
 ): Promise<SearchAnswers[]> {
   const search: SearchAnswers[] = [];
-  const someUnit = feeds[0]?.units[0]?.id ?? 'no-unit';
   for (const query of queries) {
     search.push({
       query,
       people: (await searchPeople(db, query, { limit: 1000 })).map(qualified),
       peopleLimited: (await searchPeople(db, query, { limit: 2 })).map(qualified),
-      peopleOfUnit: (await searchPeople(db, query, { unit: someUnit, limit: 1000 })).map(qualified),
-      peopleOfCompany: (await searchPeople(db, query, { company: 'Acme', limit: 1000 })).map(
-        qualified,
-      ),
       topics: (await searchTopics(db, query, 1000)).map(qualified),
       communities: (await searchCommunities(db, query, viewer, 1000)).map(qualified),
     });
