@@ -256,8 +256,12 @@ async function readBody(
       return { kind: 'failed', status: response.status, message: tooLarge(maxBytes, limits) };
     }
     if (!response.body) return { kind: 'ok', response, bytes: new Uint8Array() };
-    // Content-Encoding gzip makes the declared length the compressed one: no total then.
-    const encoded = (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity';
+    // Content-Encoding gzip makes the declared length the compressed one: no total then. An
+    // answer read through CORS (a host the extension has no permission for) hides
+    // Content-Encoding but shows Content-Length (a safelisted header): no total either.
+    const encoded =
+      (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity' ||
+      response.type === 'cors';
     total = Number.isFinite(declared) && !encoded ? declared : undefined;
     onReceived?.(0, total);
     let read: Capped;
@@ -283,6 +287,15 @@ async function readBody(
     }
     if (read === 'too large')
       return { kind: 'failed', status: response.status, message: tooLarge(maxBytes, limits) };
+    // A body that ends short of the length announced was cut (a proxy, a server stopping
+    // mid-write), however cleanly its stream closed; browsers mostly error the stream then, but
+    // not every server, proxy or fetch does. More than announced is gathered (readCapped).
+    if (total !== undefined && read.length < total)
+      return {
+        kind: 'failed',
+        status: response.status,
+        message: `the connection closed ${where()}; the feed is incomplete`,
+      };
     return { kind: 'ok', response, bytes: read };
   } finally {
     clearTimeout(overall);
@@ -353,7 +366,8 @@ async function readCapped(
     whole = undefined;
     parts.push(value);
   }
-  // Fewer bytes than promised: an exact copy, so no caller holds (or stores) the spare room.
+  // Fewer bytes than promised (a gzip trailer that says more; readBody refuses a body short of
+  // its Content-Length): an exact copy, so no caller holds (or stores) the spare room.
   if (whole) return size === whole.length ? whole : whole.slice(0, size);
   return concat(parts, size);
 }
