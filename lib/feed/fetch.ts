@@ -211,10 +211,7 @@ async function readBody(
         signal: controller.signal,
       });
     } catch (error) {
-      return {
-        kind: 'failed',
-        message: why || `the server could not be reached (${describe(error)})`,
-      };
+      return { kind: 'failed', message: why || unanswered(error) };
     }
     answered = true;
     // Redirects are followed (a host moving its feed, a CDN, a release download) as long as
@@ -417,7 +414,26 @@ function seconds(ms: number): string {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  // Node's fetch throws "fetch failed" and says why in the cause.
+  const cause = error.cause instanceof Error ? error.cause.message : '';
+  return cause && cause !== error.message ? `${error.message}: ${cause}` : error.message;
+}
+
+// What browsers' fetch throws for every network failure, a redirect loop included (Chromium
+// turns ERR_TOO_MANY_REDIRECTS into "Failed to fetch"): Chromium, Firefox, Safari.
+const BROWSER_NETWORK_ERROR =
+  /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)$/;
+
+/** Why fetch threw before an answer, as far as the error tells it. */
+function unanswered(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  // fetch follows at most 20 redirects; Node's says so in the cause.
+  if (cause && /redirect count exceeded/i.test(cause.message))
+    return 'the server redirected too many times (a redirect loop?)';
+  if (error instanceof TypeError && !cause && BROWSER_NETWORK_ERROR.test(error.message))
+    return `the server could not be reached, or redirected too many times (${error.message})`;
+  return `the server could not be reached (${describe(error)})`;
 }
 
 /** Why a feed at `from` may not be read from `to`, where it was redirected; null when it may. */

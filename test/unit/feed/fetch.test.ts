@@ -1,4 +1,6 @@
 // Fetching a feed body: conditional headers, caps on size and time, gzip file bodies.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
@@ -299,9 +301,40 @@ describe('fetchFeedBody', () => {
     const down: FetchLike = async () => {
       throw new TypeError('Failed to fetch');
     };
+    // A browser's fetch throws this one TypeError for a redirect loop too.
     expect(await fetchFeedBody(down, URL_A, {}, LIMITS)).toEqual({
       kind: 'failed',
-      message: 'the server could not be reached (Failed to fetch)',
+      message: 'the server could not be reached, or redirected too many times (Failed to fetch)',
+    });
+  });
+
+  it('names a redirect loop where the error tells it from a server out of reach', async () => {
+    // A real server on this computer that redirects every request to itself, read by Node's
+    // own fetch, which gives up after 20 redirects and says why in the error's cause.
+    const server = createServer((request, response) => {
+      response.writeHead(302, { Location: request.url ?? '/' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/feed.json`;
+    const patient = { ...LIMITS, idleTimeoutMs: 20_000, totalTimeoutMs: 20_000 };
+    try {
+      expect(await fetchFeedBody(fetch, url, {}, patient)).toEqual({
+        kind: 'failed',
+        message: 'the server redirected too many times (a redirect loop?)',
+      });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    // A port nobody listens on (taken, then let go): out of reach, and Node's fetch says so.
+    const vacated = createServer();
+    await new Promise<void>((resolve) => vacated.listen(0, '127.0.0.1', resolve));
+    const { port: free } = vacated.address() as AddressInfo;
+    await new Promise((resolve) => vacated.close(resolve));
+    expect(await fetchFeedBody(fetch, `http://127.0.0.1:${free}/feed.json`, {}, patient)).toEqual({
+      kind: 'failed',
+      message: `the server could not be reached (fetch failed: connect ECONNREFUSED 127.0.0.1:${free})`,
     });
   });
 

@@ -180,7 +180,7 @@ describe('sync by the feed delta protocol', () => {
         : published.fetch(url, init);
     const second = await syncFeed(syncDeps(seen, published, { fetch: broken }), target());
     expect(second.delivery!.note).toBe(
-      `the manifest ${MANIFEST} could not be fetched: the server could not be reached (Failed to fetch)`,
+      `the manifest ${MANIFEST} could not be fetched: the server could not be reached, or redirected too many times (Failed to fetch)`,
     );
     expect(second.outcome).toBe('updated');
   });
