@@ -72,7 +72,7 @@ export type DeltaDelivery =
   /** Download the whole document; `note` says why when something was wrong. */
   | { kind: 'whole'; manifest?: ManifestSeen; note?: string; received: number };
 
-/** The host asked for a pause (429, or a Retry-After): nothing more is fetched this time. */
+/** The host asked for a pause (429, or 503 with a Retry-After): nothing more is fetched this time. */
 export type DeltaWait = { kind: 'wait' } & Pause;
 
 export interface DeltaDeps {

@@ -109,15 +109,18 @@ export interface Pause {
 }
 
 /**
- * The pause a failed fetch asks for — a 429, or any answer with a Retry-After — or undefined
- * when it is a fault instead. `message` says what was asked for (the failure's own by default).
+ * The pause a failed fetch asks for — a 429 (RFC 6585 §4), or a 503 with a Retry-After (RFC
+ * 9110 §15.6.4, §10.2.3) — or undefined when it is a fault instead. A Retry-After on any other
+ * answer asks for no pause (a 500 or a 404 is the fault it says), nor does a 503 without one:
+ * the server did not say when it will be back, so it is a fault retried with backoff.
+ * `message` says what was asked for (the failure's own by default).
  */
 export function pauseAsked(
   failed: { status?: number; retryAfterMs?: number; message: string },
   message = failed.message,
 ): Pause | undefined {
   const { status, retryAfterMs } = failed;
-  if (status === undefined || (status !== 429 && retryAfterMs === undefined)) return undefined;
+  if (status !== 429 && !(status === 503 && retryAfterMs !== undefined)) return undefined;
   return { status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 

@@ -64,7 +64,7 @@ export function notModified(source: SyncSourceRow, status: number, message: stri
   };
 }
 
-/** The feed's host asked for a pause (429, or a Retry-After): nothing more is fetched now. */
+/** The feed's host asked for a pause (429, or 503 with a Retry-After): nothing more is fetched now. */
 export function waitFor(wait: Pause, source: SyncSourceRow, active: unknown): ReportDraft {
   const reason = `${wait.message}; the feed is asked for again later`;
   return {

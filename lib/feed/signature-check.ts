@@ -1,6 +1,6 @@
 // The signature step of a sync: fetch `<url>.sig` and verify it over the document's bytes
 // (or, for a `.json.gz` file, over the bytes as served). Missing or bad → a reason to refuse;
-// the host asking for a pause (429, Retry-After) → a reason to wait.
+// the host asking for a pause (429, or 503 with a Retry-After) → a reason to wait.
 import {
   DEFAULT_LIMITS,
   fetchSignature,

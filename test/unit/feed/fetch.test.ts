@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIMITS,
   fetchFeedBody,
+  pauseAsked,
   signatureUrl,
   type FetchLike,
   type FetchLimits,
@@ -421,6 +422,35 @@ describe('fetchFeedBody', () => {
       message:
         'the server answered HTTP 206 Partial Content (bytes 0-23/5000), though the whole feed was asked for (no Range header was sent)',
     });
+  });
+
+  it('takes a 429, or a 503 with Retry-After, as a pause; a Retry-After on another fault asks for none', () => {
+    const answered = (status: number, retryAfterMs?: number) => ({
+      status,
+      message: `the server answered HTTP ${status}`,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
+    expect(pauseAsked(answered(429, 120_000))).toEqual({
+      status: 429,
+      message: 'the server answered HTTP 429',
+      retryAfterMs: 120_000,
+    });
+    expect(pauseAsked(answered(429))).toEqual({
+      status: 429,
+      message: 'the server answered HTTP 429',
+    });
+    expect(pauseAsked(answered(503, 600_000), 'the manifest was asked for')).toEqual({
+      status: 503,
+      message: 'the manifest was asked for',
+      retryAfterMs: 600_000,
+    });
+    // A 503 that does not say when to come back is a fault like a 502, retried with backoff.
+    expect(pauseAsked(answered(503))).toBeUndefined();
+    for (const status of [500, 404, 403, 502])
+      expect(pauseAsked(answered(status, 120_000)), String(status)).toBeUndefined();
+    expect(
+      pauseAsked({ message: 'the server could not be reached', retryAfterMs: 1000 }),
+    ).toBeUndefined();
   });
 
   it('puts the signature next to the feed, keeping a query string', () => {

@@ -119,6 +119,24 @@ describe('sync by the feed delta protocol', () => {
       (server: FakeFeedServer) => server.serve(MANIFEST, { status: 500 }),
       /the manifest \S+ could not be fetched: the server answered HTTP 500/,
     ],
+    [
+      // Retry-After asks for a pause on a 429 or a 503 only: this is the failure it says.
+      'a manifest that fails on the server with a Retry-After',
+      (server: FakeFeedServer) =>
+        server.serve(MANIFEST, { status: 500, headers: { 'Retry-After': '600' } }),
+      /^the manifest \S+ could not be fetched: the server answered HTTP 500$/,
+    ],
+    [
+      'a manifest answered 503 without a Retry-After',
+      (server: FakeFeedServer) => server.serve(MANIFEST, { status: 503 }),
+      /^the manifest \S+ could not be fetched: the server answered HTTP 503$/,
+    ],
+    [
+      'a missing delta with a Retry-After',
+      (server: FakeFeedServer, deltaUrl: string) =>
+        server.serve(deltaUrl, { status: 404, headers: { 'Retry-After': '600' } }),
+      /^the delta https:\/\/\S+ could not be fetched: the server answered HTTP 404$/,
+    ],
   ])(
     'falls back to the whole document on %s, saying what and where',
     async (_what, spoil, note) => {

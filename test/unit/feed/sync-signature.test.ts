@@ -73,6 +73,26 @@ describe('signed feeds', () => {
     expect((await visibleRecords(db, 'people')).length).toBe(0);
   });
 
+  it('waits for a 503 with Retry-After, but refuses on a 500 with one: that is a fault, not a pause', async () => {
+    const busy = new FakeFeedServer()
+      .serveFeed(URL_A, body)
+      .serve(`${URL_A}.sig`, { status: 503, headers: { 'Retry-After': '300' } });
+    const waited = await run(busy);
+    expect(waited.report).toMatchObject({ outcome: 'failed', httpStatus: 503, failures: 1 });
+    expect(Date.parse(waited.report.nextAttemptAt!) - Date.parse(waited.report.finishedAt)).toBe(
+      300_000,
+    );
+    const failing = new FakeFeedServer()
+      .serveFeed(URL_A, body)
+      .serve(`${URL_A}.sig`, { status: 500, headers: { 'Retry-After': '300' } });
+    const { report, db } = await run(failing);
+    expect(report.outcome).toBe('refused');
+    expect(report.problems[0]!.reason).toBe(
+      `signature required but the signature file ${URL_A}.sig could not be fetched: the server answered HTTP 500`,
+    );
+    expect((await visibleRecords(db, 'people')).length).toBe(0);
+  });
+
   it('refuses a feed altered after signing (even one byte of white space)', async () => {
     const server = new FakeFeedServer()
       .serveFeed(URL_A, `${body} `)
