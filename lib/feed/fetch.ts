@@ -1,10 +1,12 @@
 // Fetches a feed body the way a careful list updater does: conditional GET with the stored
 // validators sent explicitly (a 304 costs no parsing and no writes), SSO cookies included for
-// intranet feeds, redirects followed on the feed's origin only, a no-progress timeout and an overall cap, a size cap on the body, and gzip
-// either by Content-Encoding (undone by the browser) or as a `.json.gz` file body (undone here
-// through DecompressionStream, with its own cap). The body is gathered into one buffer of its
-// final size when that size is known (Content-Length, a gzip file's trailer), so it is never
-// held twice. Never throws: failures are values.
+// intranet feeds, redirects followed wherever the feed URL rule allows a feed (redirectProblem),
+// a no-progress timeout and an overall cap, a size cap on the body, and gzip either by
+// Content-Encoding (undone by the browser) or as a `.json.gz` file body (undone here through
+// DecompressionStream, with its own cap). The body is gathered into one buffer of its final
+// size when that size is known (Content-Length, a gzip file's trailer), so it is never held
+// twice; one that ends short of its Content-Length is incomplete. Never throws: failures are
+// values.
 import type { FeedValidators } from '../db/sync-schema';
 import { parseRetryAfter } from './schedule';
 import { originOfFeed, urlProblem } from '../model/safe-url';
