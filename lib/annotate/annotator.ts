@@ -17,6 +17,7 @@ import { compileSkip } from './skip';
 import { summarize, type PageSummary } from './summary';
 import { pageTheme } from './theme';
 import { createTopicAnnotator } from './topics';
+import { closestOf, containsNode, parentElementOf } from './tree';
 
 export interface AnnotatorOptions {
   document: Document;
@@ -35,10 +36,14 @@ export interface AnnotatorOptions {
 /** Prose regions plus the site's label areas outside them (outermost only). */
 function withLabelAreas(regions: Element[], root: ParentNode, labels?: string): Element[] {
   if (!labels) return regions;
-  const areas = within(root, labels).filter(
-    (area) =>
-      !area.parentElement?.closest(labels) && !regions.some((region) => region.contains(area)),
-  );
+  // Regions, areas and their parents can be forms: read through the DOM's own members (tree.ts).
+  const areas = within(root, labels).filter((area) => {
+    const parent = parentElementOf(area);
+    return (
+      !(parent && closestOf(parent, labels)) &&
+      !regions.some((region) => containsNode(region, area))
+    );
+  });
   return areas.length > 0 ? [...regions, ...areas] : regions;
 }
 
@@ -115,7 +120,8 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
   /** Takes out what we inserted within `root`: badges out, topic text back in place. */
   function strip(root: Node): void {
     for (const host of inserted) {
-      if (root !== document && !root.contains(host)) continue;
+      // `root` became editable and can be a form: its own contains is the DOM's (tree.ts).
+      if (root !== document && !containsNode(root, host)) continue;
       // Split text nodes serialise exactly as before; they are not merged back (normalize()
       // would swap text nodes a framework such as React still holds).
       if (ownHost(host)?.kind === 'topic') host.replaceWith(...Array.from(host.childNodes));
@@ -132,7 +138,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     try {
       return adapter
         .proseRegions(root)
-        .filter((region) => !isOwnNode(region) && !region.closest(skip));
+        .filter((region) => !isOwnNode(region) && !closestOf(region, skip));
     } catch {
       // An adapter that trips over odd markup must not break the page.
       return [];
@@ -150,7 +156,7 @@ export function startAnnotator(options: AnnotatorOptions): Annotator {
     // People are found when the work runs, in slices (the schedule calls findPeople).
     schedule.enqueue(
       root,
-      regions.filter((region) => !isOwnNode(region) && !region.closest(skip)),
+      regions.filter((region) => !isOwnNode(region) && !closestOf(region, skip)),
     );
   }
 

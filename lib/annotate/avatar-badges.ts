@@ -17,6 +17,7 @@
 // load late, rows that wrap), or an element (not the page) scrolls.
 import type { PlaceBadge } from './hosts';
 import { AVATAR_BADGE_PX } from './styles';
+import { boundingRectOf, parentElementOf } from './tree';
 
 interface Box {
   left: number;
@@ -36,14 +37,19 @@ function clipBetween(
   view: Window,
   cache: Map<Element, Box | null>,
 ): Box | null {
-  const parent = avatar.parentElement;
+  // Up through the DOM's own accessors: an avatar's ancestor can be a form, whose
+  // parentElement a control can shadow — the recursion would never end (tree.ts).
+  const parent = parentElementOf(avatar);
   if (!parent || parent === stop) return null;
   if (cache.has(parent)) return cache.get(parent)!;
   const outer = clipBetween(parent, stop, view, cache);
   const style = view.getComputedStyle(parent);
   let clip = outer;
-  if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
-    const box = parent.getBoundingClientRect();
+  const box =
+    style.overflowX !== 'visible' || style.overflowY !== 'visible'
+      ? boundingRectOf(parent)
+      : undefined;
+  if (box) {
     clip = outer
       ? {
           left: Math.max(outer.left, box.left),

@@ -6,6 +6,8 @@
 // run before an edit can happen) and on a slow timer for editors that save programmatically.
 // It also reports when editing ends, so the region can be annotated again.
 
+import { isContentEditableElement, nodeTypeOf, parentElementOf } from './tree';
+
 export interface EditableWatch {
   /** Is this node in editable content now (attribute, inherited, or design mode)? */
   isEditable(node: Node): boolean;
@@ -32,8 +34,10 @@ const INPUT_EVENTS = [
 
 export function isEditableNode(document: Document, node: Node): boolean {
   if (document.designMode === 'on') return true;
-  const element = node.nodeType === 1 ? (node as HTMLElement) : node.parentElement;
-  return !!element && element.isContentEditable === true;
+  // Through the DOM's own accessors: the element can be a form, and a control named
+  // "isContentEditable" would make editable text look read-only (tree.ts).
+  const element = nodeTypeOf(node) === 1 ? (node as Element) : parentElementOf(node);
+  return !!element && isContentEditableElement(element);
 }
 
 export function watchEditable(options: EditableOptions): EditableWatch {
@@ -51,9 +55,9 @@ export function watchEditable(options: EditableOptions): EditableWatch {
   const observer = new window.MutationObserver((records) => {
     checkDesignMode();
     for (const record of records) {
-      const target = record.target as HTMLElement;
+      const target = record.target as Element;
       if (!target.isConnected) continue;
-      if (target.isContentEditable || designMode) options.onEditable(target);
+      if (isContentEditableElement(target) || designMode) options.onEditable(target);
       else options.onReadOnly(target);
     }
   });

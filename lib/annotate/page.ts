@@ -11,6 +11,7 @@ import { watchEditable } from './editable';
 import { isOwnNode } from './registry';
 import { startHovercards, type HovercardUiFactory } from './hovercard-controller';
 import type { PageSummary } from './summary';
+import { containsNode, nodeTypeOf } from './tree';
 
 export interface PageOptions {
   document: Document;
@@ -97,8 +98,10 @@ export function annotateDocument(options: PageOptions): PageSession {
       start();
       return;
     }
+    // Added forms are common; their own members are read through the DOM's (tree.ts).
     const roots = [...added].filter(
-      (el) => el.isConnected && ![...added].some((other) => other !== el && other.contains(el)),
+      (el) =>
+        el.isConnected && ![...added].some((other) => other !== el && containsNode(other, el)),
     );
     added.clear();
     if (roots.length > MAX_ROOTS_PER_BATCH) run.annotator.scan(document);
@@ -116,7 +119,7 @@ export function annotateDocument(options: PageOptions): PageSession {
   const observer = new window.MutationObserver((records) => {
     for (const record of records) {
       for (const node of Array.from(record.addedNodes)) {
-        if (node.nodeType === 1 && !isOwnNode(node)) added.add(node as Element);
+        if (nodeTypeOf(node) === 1 && !isOwnNode(node)) added.add(node as Element);
       }
     }
     if (added.size > 0 && timer === undefined) timer = setTimeout(flush, batchMs);

@@ -14,14 +14,17 @@
 import { redecideAvatars } from '../sites/avatars';
 import type { PersonMention, SiteAdapter } from '../sites/types';
 import { appendAll } from '../arrays';
+import { childrenOf, elementsByTagName } from './tree';
 
 /** Most elements in one subtree the adapter is asked about (a few ms of adapter work). */
 export const PEOPLE_CHUNK_ELEMENTS = 1500;
 
-/** Element count of `root`'s subtree (itself excluded), native; undefined when unknown. */
+/**
+ * Element count of `root`'s subtree (itself excluded), native; undefined when unknown. Through
+ * the DOM's own members, as `root` and its children can be forms (tree.ts).
+ */
 function elementCount(root: ParentNode): number | undefined {
-  const all = (root as Partial<Element>).getElementsByTagName?.('*');
-  return all?.length;
+  return elementsByTagName(root, '*')?.length;
 }
 
 /**
@@ -39,11 +42,11 @@ export function peopleChunks(root: ParentNode, limit = PEOPLE_CHUNK_ELEMENTS): P
   ];
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { node, count } = next;
-    if (count === undefined || count <= limit || node.children.length === 0) {
+    const children = count === undefined || count <= limit ? [] : childrenOf(node);
+    if (count === undefined || !children || children.length === 0) {
       out.push(node);
       continue;
     }
-    const children = Array.from(node.children);
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
       stack.push({ node: child, count: children.length === 1 ? count - 1 : elementCount(child) });

@@ -17,6 +17,7 @@ import { avatarPlacer } from './avatar-badges';
 import { createAvatarPersonHost, createPersonHost, type Theme } from './hosts';
 import { isEditableNode } from './editable';
 import { ownHost } from './registry';
+import { closestOf } from './tree';
 
 export interface PeopleContext {
   document: Document;
@@ -105,7 +106,8 @@ export function createPeopleAnnotator(context: PeopleContext): PeopleAnnotator {
   function insertBadge(mention: PersonMention, person: ResolvedPerson): void {
     const element = mention.element;
     const blocked = mention.role === 'owner' ? (context.ownerSkip ?? skip) : skip;
-    if (!element.isConnected || element.closest(blocked) || isEditableNode(document, element))
+    // A name in prose is in whatever element holds its text, a form too (tree.ts).
+    if (!element.isConnected || closestOf(element, blocked) || isEditableNode(document, element))
       return;
     const anchor = mention.textEnd ?? element;
     const existing = badged.get(anchor);

@@ -8,6 +8,7 @@ import type { MatchContext, VocabularyTopic } from '../match/vocabulary';
 import { markKey } from './community-host';
 import { NEVER_TOUCH } from '../sites/dom';
 import type { SkipTest } from './skip';
+import { ownerDocumentOf } from './tree';
 
 /** Topics are never highlighted inside links (nested interactive elements) or headings' anchors. */
 export const TOPIC_SKIP = `${NEVER_TOUCH},a`;
@@ -28,7 +29,8 @@ export interface TopicOccurrence {
 export function proseTextNodes(region: Element, skip: SkipTest): Text[] {
   const out: Text[] = [];
   if (skip(region)) return out;
-  const walker = region.ownerDocument.createTreeWalker(region, 0x1 | 0x4 /* ELEMENT | TEXT */);
+  // The region can be a form, whose ownerDocument a control can shadow (tree.ts).
+  const walker = ownerDocumentOf(region)!.createTreeWalker(region, 0x1 | 0x4 /* ELEMENT | TEXT */);
   let node: Node | null = walker.nextNode();
   while (node) {
     if (node.nodeType === 3) {
@@ -86,7 +88,9 @@ export function wrapOccurrences(
     if (end < node.data.length) node.splitText(end);
     const middle = start > 0 ? node.splitText(start) : node;
     const host = makeHost(occurrence.topic);
-    middle.parentNode!.insertBefore(host, middle);
+    // The text's own `before`, not its parent's insertBefore: the parent can be a form, whose
+    // insertBefore a control can shadow (tree.ts).
+    middle.before(host);
     host.appendChild(middle);
     hosts.unshift(host);
   }

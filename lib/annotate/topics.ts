@@ -13,6 +13,7 @@ import { isEditableNode } from './editable';
 import { liveHosts, ownHost } from './registry';
 import { firstOccurrences, proseTextNodes, wrapOccurrences } from './scan';
 import type { compileSkip } from './skip';
+import { closestOf, containsNode } from './tree';
 
 export interface TopicsContext {
   document: Document;
@@ -76,7 +77,8 @@ export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
       seen = new Set<string>();
       for (const element of liveHosts()) {
         const host = ownHost(element);
-        if (host?.kind === 'topic' && region.contains(element)) seen.add(markKey(host.topic));
+        // The region can be a form: its own contains and closest are the DOM's (tree.ts).
+        if (host?.kind === 'topic' && containsNode(region, element)) seen.add(markKey(host.topic));
       }
       regionTopics.set(region, seen);
     }
@@ -89,7 +91,7 @@ export function createTopicAnnotator(context: TopicsContext): TopicAnnotator {
     pause: () => Promise<void>,
   ): Promise<void> {
     const seen = seenIn(region);
-    const labelArea = !!context.labels && !!region.closest(context.labels);
+    const labelArea = !!context.labels && !!closestOf(region, context.labels);
     const skip = labelArea && context.labelSkip ? context.labelSkip : context.skip;
     for (const node of proseTextNodes(region, skip)) {
       // Editable content (a region made editable later, design mode) is never wrapped: an

@@ -7,6 +7,7 @@
 // mention decides; if one of those names the same person, the avatar stays without a badge.
 import { handleKey } from '../model/keys';
 import type { PersonMention, PersonRole } from './types';
+import { parentElementOf } from '../annotate/tree';
 
 /** Ancestors looked at; a comment's avatar and its header sit well within this. */
 const MAX_DEPTH = 12;
@@ -67,26 +68,26 @@ function decide(mentions: PersonMention[]): PersonMention[] {
   // Each ancestor (up to MAX_DEPTH) → the mentions inside it.
   const inside = new Map<Element, PersonMention[]>();
   for (const mention of mentions) {
-    let ancestor = mention.element.parentElement;
+    let ancestor = parentElementOf(mention.element);
     for (let depth = 0; ancestor && depth < MAX_DEPTH; depth++) {
       const list = inside.get(ancestor);
       if (list) list.push(mention);
       else inside.set(ancestor, [mention]);
-      ancestor = ancestor.parentElement;
+      ancestor = parentElementOf(ancestor);
     }
   }
   for (const mention of mentions) {
     if (mention.avatarRole === undefined) continue;
     const keys = identityKeys(mention);
     let named = false;
-    let ancestor = mention.element.parentElement;
+    let ancestor = parentElementOf(mention.element);
     for (let depth = 0; ancestor && depth < MAX_DEPTH; depth++) {
       const others = inside.get(ancestor)!.filter((m) => m !== mention);
       if (others.length > 0) {
         named = others.some((m) => m.role !== 'avatar' && samePerson(keys, m));
         break;
       }
-      ancestor = ancestor.parentElement;
+      ancestor = parentElementOf(ancestor);
     }
     mention.role = named ? 'avatar' : mention.avatarRole;
     mention.badge = !named;

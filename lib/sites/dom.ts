@@ -3,6 +3,14 @@
 import { profileHandle, type Handle } from '../match/profile-url';
 import type { PersonIdentity } from '../match/identity';
 import type { PersonMention, PersonRole } from './types';
+import {
+  closestOf,
+  matchesSelector,
+  nodeTypeOf,
+  ownerDocumentOf,
+  parentElementOf,
+  querySelectorAllOf,
+} from '../annotate/tree';
 
 /**
  * Never annotated on any site: code, editors, form fields, scripts. The extension's own
@@ -36,15 +44,36 @@ export const NEVER_TOUCH = [
   '.ProseMirror',
 ].join(',');
 
-/** Elements matching `selector` within root, including root itself. */
+/**
+ * Elements matching `selector` within root, including root itself. The root can be a form
+ * (a subtree the people scan was given, an added one), so it is read through the DOM's own
+ * methods (lib/annotate/tree.ts).
+ */
 export function within(root: ParentNode, selector: string): Element[] {
-  const found = Array.from(root.querySelectorAll(selector));
-  if (isElement(root) && root.matches(selector)) found.unshift(root);
+  const found = querySelectorAllOf(root, selector);
+  if (isElement(root) && matchesSelector(root, selector)) found.unshift(root);
   return found;
 }
 
 export function isElement(node: unknown): node is Element {
-  return typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
+  return typeof node === 'object' && node !== null && nodeTypeOf(node as Node) === 1;
+}
+
+/** The document `root` is in (itself, for a document); a form's own ownerDocument is not read. */
+export function documentOf(root: ParentNode): Document {
+  return ownerDocumentOf(root) ?? (root as Document);
+}
+
+/**
+ * Prose regions are found by selectors a form can match too (a `<form class="markdown-body">`),
+ * so the filters that keep the outermost read through the DOM's own members (tree.ts).
+ *
+ * Whether `element` sits inside another element matching `selector` (for keeping only the
+ * outermost of nested regions). Its parent can be a form, read through the DOM's own methods.
+ */
+export function insideAnother(element: Element, selector: string): boolean {
+  const parent = parentElementOf(element);
+  return !!parent && !!closestOf(parent, selector);
 }
 
 export function text(element: Element): string {

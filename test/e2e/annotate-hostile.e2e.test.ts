@@ -61,6 +61,35 @@ const FEED: FeedInput = {
   expertise: [],
 };
 
+/** DOM members a content script reads of elements that can be forms, each shadowed below. */
+const CLOBBERED_MEMBERS = [
+  'children',
+  'getElementsByTagName',
+  'isContentEditable',
+  'querySelectorAll',
+  'querySelector',
+  'closest',
+  'matches',
+  'getAttribute',
+  'hasAttribute',
+  'hasAttributes',
+  'nodeType',
+  'localName',
+  'ownerDocument',
+  'firstChild',
+  'nextSibling',
+  'attributes',
+  'textContent',
+  'contains',
+  'getRootNode',
+  'shadowRoot',
+  'insertBefore',
+  'compareDocumentPosition',
+  'getBoundingClientRect',
+  'parentNode',
+  'parentElement',
+];
+
 const thread = (extraHead = '') => `<!doctype html><html><head><meta charset="utf-8">
 <meta property="og:site_name" content="GitHub">${extraHead}</head><body>
 <div class="js-discussion">
@@ -188,13 +217,58 @@ describe('hostile feeds and pages', () => {
       </script>`;
     // And one inside a comment, before its text: the topic walk steps over it and goes on.
     const inComment = `<form><input name="hasAttributes"><input name="id"></form><p>More on`;
-    const page = await open(
-      'clobbered',
-      thread().replace('<p>More on', inComment).replace('</body>', `${clobbered}</body>`),
+    // A form that is a prose region of its own, a direct child of a body long enough to be
+    // scanned for people subtree by subtree, with a control for each DOM member a content
+    // script reads of an element that can be a form (test/unit/annotate/clobbering.test.ts).
+    const controls = CLOBBERED_MEMBERS.map((name) => `<input type="hidden" name="${name}">`).join(
+      '',
     );
+    const allNames = `<form class="markdown-body all-names">${controls}quokka farming, in a form</form>
+      <div hidden>${'<i></i>'.repeat(1600)}</div>
+      <script>
+        window.addAllNames = () => {
+          const form = document.createElement('form');
+          form.className = 'markdown-body added-later';
+          form.innerHTML = ${JSON.stringify(controls)} + 'quokka farming, added later';
+          document.body.append(form, document.createElement('p'));
+        };
+      </script>`;
+    // The page's errors, and our "annotation step failed" warnings (Chromium reports the
+    // content script's console messages as the page's).
+    const problems: string[] = [];
+    const page = await browser.context.newPage();
+    page.on('console', (message) => {
+      if (/Constellation/.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    const url = 'https://github.com/hostile/clobbered';
+    await servePage(
+      browser.context,
+      url,
+      thread()
+        .replace('<p>More on', inComment)
+        .replace('</body>', `${clobbered}${allNames}</body>`),
+    );
+    await page.goto(url);
     const found = await settled(page);
     expect(found.people).toEqual(['p-mallory:author', 'p-mallory:commenter']);
-    expect(found.topics).toEqual(['t-quokka:Quokka Farming', 't-quokka:quokka farming']);
+    expect([...found.topics].sort()).toEqual([
+      't-quokka:Quokka Farming',
+      't-quokka:quokka farming',
+      't-quokka:quokka farming',
+    ]);
+    const inForm = async (kind: string) =>
+      (await hostsWithin(page, ['form'], [kind])).map((h) => `${h.id}:${h.text}`);
+    expect(await inForm('all-names')).toEqual(['t-quokka:quokka farming']);
+    // Added later (with a sibling, so each added root is asked whether it holds the other).
+    await page.evaluate(() => (window as unknown as { addAllNames(): void }).addAllNames());
+    await expect.poll(() => inForm('added-later')).toEqual(['t-quokka:quokka farming']);
+    // Made editable, the form loses its highlight at once: an editor would save our markup.
+    await page.evaluate(() =>
+      document.querySelector('form.all-names')!.setAttribute('contenteditable', 'true'),
+    );
+    await expect.poll(() => inForm('all-names')).toEqual([]);
+    expect(problems).toEqual([]);
     // A page whose main thread hangs answers nothing: each step gets 5 s.
     const inTime = (step: Promise<unknown>) =>
       Promise.race([

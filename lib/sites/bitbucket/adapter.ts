@@ -27,6 +27,7 @@ import {
   text,
   within,
   sameHostTarget,
+  insideAnother,
 } from '../dom';
 import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
@@ -149,7 +150,7 @@ export const bitbucket: SiteAdapter = {
     }
     // Cloud mentions render as display names.
     for (const element of within(root, '[data-mention-id], .ak-renderer-mention')) {
-      if (element.parentElement?.closest('[data-mention-id], .ak-renderer-mention')) continue;
+      if (insideAnother(element, '[data-mention-id], .ak-renderer-mention')) continue;
       const name = text(element).replace(/^@/, '');
       if (name) list.add(mention(element, 'mention', { names: [name] }));
     }
@@ -168,8 +169,7 @@ export const bitbucket: SiteAdapter = {
       root,
       '.pull-request-description .markup, .comment .message.markup, .markup, [data-qa="pr-header-title"], [data-qa="pr-description"], .ak-renderer-document',
     ).filter(
-      (el) =>
-        !el.parentElement?.closest('.markup, .ak-renderer-document, [data-qa="pr-description"]'),
+      (el) => !insideAnother(el, '.markup, .ak-renderer-document, [data-qa="pr-description"]'),
     );
   },
   excluded: EXCLUDED,

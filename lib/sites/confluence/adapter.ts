@@ -26,6 +26,7 @@ import {
   shownName,
   text,
   within,
+  insideAnother,
 } from '../dom';
 import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
@@ -140,7 +141,7 @@ export const confluence: SiteAdapter = {
   },
   proseRegions(root) {
     return within(root, '#title-text, .wiki-content, [data-testid="renderer-page"]').filter(
-      (el) => !el.parentElement?.closest('.wiki-content'),
+      (el) => !insideAnother(el, '.wiki-content'),
     );
   },
   excluded: EXCLUDED,

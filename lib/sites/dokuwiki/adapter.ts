@@ -23,7 +23,10 @@ import {
   text,
   within,
   sameHostTarget,
+  documentOf,
+  insideAnother,
 } from '../dom';
+import { closestOf } from '../../annotate/tree';
 import type { PageKind, PersonMention, PersonRole, SiteAdapter } from '../types';
 
 const EXCLUDED = [
@@ -191,7 +194,7 @@ export const dokuwiki: SiteAdapter = {
     // Editors shown as text: change lists and the "Last modified … by" line (its first
     // `bdi` is the page's file name). That line is about the page `id` names, which on the
     // wiki-wide screens (search, recent changes, the index) is only where the user came from.
-    const ownerDocument = (root as Node).ownerDocument ?? (root as Document);
+    const ownerDocument = documentOf(root);
     const action = mode(ownerDocument, url);
     const editors = PAGE_MODES.has(action)
       ? '.changes .user bdi, .docInfo bdi'
@@ -215,7 +218,7 @@ export const dokuwiki: SiteAdapter = {
   },
   proseRegions(root) {
     return within(root, 'div.page').filter(
-      (el) => !!el.closest('.dokuwiki') && !el.parentElement?.closest('div.page'),
+      (el) => !!closestOf(el, '.dokuwiki') && !insideAnother(el, 'div.page'),
     );
   },
   excluded: EXCLUDED,

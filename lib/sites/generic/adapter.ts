@@ -26,6 +26,7 @@ import {
   profileLinkMentions,
   text,
   within,
+  insideAnother,
 } from '../dom';
 import { badgeLoneAvatars } from '../avatars';
 import { nameMentions } from '../names';
@@ -162,13 +163,11 @@ export const generic: SiteAdapter = {
   proseRegions(root) {
     const articles = within(root, 'article, [role="article"], .news-item');
     if (articles.length > 0)
-      return articles.filter(
-        (el) => !el.parentElement?.closest('article, [role="article"], .news-item'),
-      );
+      return articles.filter((el) => !insideAnother(el, 'article, [role="article"], .news-item'));
     const main = within(root, 'main, [role="main"], #main-content, #content');
     if (main.length > 0)
       return main.filter(
-        (el) => !el.parentElement?.closest('main, [role="main"], #main-content, #content'),
+        (el) => !insideAnother(el, 'main, [role="main"], #main-content, #content'),
       );
     // No landmark at all: the whole body, but only when scanning the whole document.
     const body = (root as Document).body;

@@ -27,6 +27,7 @@ import {
   sameHostTarget,
   text,
   within,
+  insideAnother,
 } from '../dom';
 import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
@@ -185,7 +186,7 @@ export const gitea: SiteAdapter = {
     return within(
       root,
       '.render-content.markup, #issue-title, .markup.markdown, .commit-summary',
-    ).filter((el) => !el.parentElement?.closest('.render-content, .markup'));
+    ).filter((el) => !insideAnother(el, '.render-content, .markup'));
   },
   excluded: EXCLUDED,
   chrome: CHROME,

@@ -32,7 +32,10 @@ import {
   metaContent,
   text,
   within,
+  documentOf,
+  insideAnother,
 } from '../dom';
+import { closestOf } from '../../annotate/tree';
 import type { PersonRole, SiteAdapter } from '../types';
 
 function loginOf(link: Element, url: URL): string | undefined {
@@ -179,7 +182,7 @@ export const github: SiteAdapter = {
         list.add(mention(link, 'owner', { handles: [handleOnPageHost(url, login)] }));
     }
     const owners = [...list.items];
-    if (github.pageKind(url, (root as Node).ownerDocument ?? (root as Document)) === 'profile') {
+    if (github.pageKind(url, documentOf(root)) === 'profile') {
       const login = url.pathname.split('/').filter(Boolean)[0]!;
       for (const element of within(root, PROFILE_LOGIN))
         if (text(element).replace(/^@/, '').toLowerCase() === login.toLowerCase())
@@ -219,9 +222,8 @@ export const github: SiteAdapter = {
       '.comment-body, .markdown-body, [data-testid="markdown-body"], .js-issue-title, [data-testid="issue-title"], .commit-desc, .commit-title',
     ).filter(
       (el) =>
-        !el.parentElement?.closest(
-          '.comment-body, .markdown-body, [data-testid="markdown-body"]',
-        ) && !el.closest(EXCLUDED),
+        !insideAnother(el, '.comment-body, .markdown-body, [data-testid="markdown-body"]') &&
+        !closestOf(el, EXCLUDED),
     );
   },
   excluded: EXCLUDED,

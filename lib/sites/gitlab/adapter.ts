@@ -15,7 +15,9 @@ import {
   text,
   within,
   sameHostTarget,
+  insideAnother,
 } from '../dom';
+import { closestOf } from '../../annotate/tree';
 import { badgeLoneAvatars } from '../avatars';
 import type { PageKind, PersonRole, SiteAdapter } from '../types';
 
@@ -123,9 +125,7 @@ export const gitlab: SiteAdapter = {
     return within(
       root,
       '.md, .title.qa-title, [data-testid="title-content"], .commit-title',
-    ).filter(
-      (el) => !el.parentElement?.closest('.md') && !el.closest('.md-preview-holder, .md-area'),
-    );
+    ).filter((el) => !insideAnother(el, '.md') && !closestOf(el, '.md-preview-holder, .md-area'));
   },
   excluded: EXCLUDED,
   chrome: CHROME,

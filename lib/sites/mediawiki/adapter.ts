@@ -18,6 +18,8 @@ import {
   text,
   within,
   sameHostTarget,
+  documentOf,
+  insideAnother,
 } from '../dom';
 import { nameMentions } from '../names';
 import type { PageKind, PersonRole, SiteAdapter } from '../types';
@@ -135,7 +137,7 @@ export const mediawiki: SiteAdapter = {
       );
     }
     // On a user page the page itself is the person.
-    const ownerDocument = (root as Node).ownerDocument ?? (root as Document);
+    const ownerDocument = documentOf(root);
     if (namespace(ownerDocument) === 2) {
       for (const heading of within(root, '#firstHeading')) {
         const title = text(heading)
@@ -163,7 +165,7 @@ export const mediawiki: SiteAdapter = {
     return within(
       root,
       '#mw-content-text .mw-parser-output, #mw-content-text > .mw-parser-output, .mw-search-results .searchresult',
-    ).filter((el) => !el.parentElement?.closest('.mw-parser-output'));
+    ).filter((el) => !insideAnother(el, '.mw-parser-output'));
   },
   excluded: EXCLUDED,
   chrome: CHROME,

@@ -8,13 +8,17 @@
 // the form's id or throws.
 import { describe, expect, it } from 'vitest';
 import { startAnnotator } from '../../../lib/annotate/annotator';
+import { isEditableNode } from '../../../lib/annotate/editable';
+import { annotateDocument } from '../../../lib/annotate/page';
+import { scanPeople } from '../../../lib/annotate/people-scan';
 import { createTopicHost } from '../../../lib/annotate/hosts';
 import { isOwnNode } from '../../../lib/annotate/registry';
 import { proseTextNodes, TOPIC_SKIP } from '../../../lib/annotate/scan';
 import { compileSkip } from '../../../lib/annotate/skip';
 import { annotateVocabulary } from '../../../lib/background/annotate';
 import { generic } from '../../../lib/sites/generic/adapter';
-import { demoPages, personBadges, recordingClient } from './support';
+import { ADAPTERS } from '../../../lib/sites';
+import { demoPages, personBadges, recordingClient, topicHighlights } from './support';
 
 const URL_ = 'http://intranet.northwind.test/news/form';
 
@@ -49,9 +53,11 @@ function readByHappyDom(): boolean {
  * internal pointers; it is given the DOM's own value.
  */
 function clobber(form: HTMLFormElement, name: string): HTMLInputElement {
-  const control = form.ownerDocument.createElement('input');
+  // The form's own members, as earlier calls may have shadowed them.
+  const document = ownValue(form, 'ownerDocument').call(form) as Document;
+  const control = document.createElement('input');
   control.name = name;
-  form.prepend(control);
+  (ownValue(form, 'prepend').call(form) as Element['prepend']).call(form, control);
   const real = ownValue(form, name);
   let reads = 0;
   Object.defineProperty(form, name, {
@@ -64,6 +70,47 @@ function clobber(form: HTMLFormElement, name: string): HTMLInputElement {
   });
   return control;
 }
+
+/**
+ * The DOM members a content script reads of elements that can be forms, each shadowed by a
+ * control of that name (test/e2e/annotate-hostile.e2e.test.ts holds the same list in Chromium).
+ */
+const CLOBBERED = [
+  'parentNode',
+  'parentElement',
+  'children',
+  'getElementsByTagName',
+  'isContentEditable',
+  'querySelectorAll',
+  'querySelector',
+  'closest',
+  'matches',
+  'getAttribute',
+  'hasAttribute',
+  'hasAttributes',
+  'nodeType',
+  'localName',
+  'ownerDocument',
+  'firstChild',
+  'nextSibling',
+  'attributes',
+  'textContent',
+  'contains',
+  'getRootNode',
+  'shadowRoot',
+  'insertBefore',
+  'compareDocumentPosition',
+  'getBoundingClientRect',
+  'id',
+  'classList',
+];
+
+function clobberAll(form: HTMLFormElement): void {
+  for (const name of CLOBBERED) clobber(form, name);
+}
+
+const emails = (mentions: { identity: { emails: string[] } }[] | undefined) =>
+  (mentions ?? []).flatMap((m) => m.identity.emails);
 
 describe('a form whose controls shadow its properties', () => {
   it('isOwnNode walks up through it to the end', () => {
@@ -129,5 +176,107 @@ describe('a form whose controls shadow its properties', () => {
     expect(texts(`${TOPIC_SKIP},form`)).toEqual(['before', 'after']);
     expect(texts(`${TOPIC_SKIP},[data-x]`)).toEqual(['before', 'inside the form', 'after']);
     expect(texts(TOPIC_SKIP)).toEqual(['before', 'inside the form', 'after']);
+  });
+
+  it('the people scan splits a page around it, and reads it as a subtree of its own', async () => {
+    const document = open(`<main>
+      <p><a href="mailto:zoe.okafor@northwind.example">Zoë Okafor</a></p>
+      <form><p><a href="mailto:jose.muller@northwind.example">José Müller</a></p></form>
+      <p><a href="mailto:meilin.chen@northwind.example">Mei-Lin Chen</a></p>
+    </main>`);
+    const form = document.querySelector('form')!;
+    clobberAll(form);
+    const signal = new AbortController().signal;
+    const scan = (root: ParentNode, limit: number) =>
+      scanPeople(generic, root, new URL(URL_), async () => undefined, signal, limit);
+    const all = [
+      'zoe.okafor@northwind.example',
+      'jose.muller@northwind.example',
+      'meilin.chen@northwind.example',
+    ];
+    // Split into subtrees of at most 2 elements: the form is counted and split too.
+    expect(emails(await scan(document, 2))).toEqual(all);
+    expect(emails(await scan(document, 10_000))).toEqual(all);
+    // The form itself as the root (a subtree the page added), whole and split.
+    expect(emails(await scan(form, 10_000))).toEqual(['jose.muller@northwind.example']);
+    expect(emails(await scan(form, 2))).toEqual(['jose.muller@northwind.example']);
+  });
+
+  it('an added form is annotated inside, and the page around it too', async () => {
+    const document = open(`<main><article><p>Kubernetes at Northwind.</p></article></main>`);
+    const session = annotateDocument({
+      document,
+      client: recordingClient(pages.db()),
+      loadUi: () => Promise.reject(new Error('no UI in unit tests')),
+      signal: new AbortController().signal,
+      batchMs: 10,
+    });
+    await session.idle();
+    expect(topicHighlights(document)).toEqual(['t-kubernetes:Kubernetes']);
+    // A form that is itself an article, its text directly inside it, and an article in it.
+    const form = document.createElement('form');
+    form.setAttribute('role', 'article');
+    form.innerHTML = `Observability of the cluster
+      <article><p>Ask <a href="mailto:zoe.okafor@northwind.example">Zoë Okafor</a>
+      about Site Reliability Engineering.</p></article>`;
+    clobberAll(form);
+    const after = document.createElement('article');
+    after.innerHTML = '<p>Incident Response drills.</p>';
+    document.body.append(form, after);
+    await session.idle();
+    expect(topicHighlights(document)).toEqual([
+      't-kubernetes:Kubernetes',
+      't-observability:Observability',
+      't-sre:Site Reliability Engineering',
+      't-incident-response:Incident Response',
+    ]);
+    expect(personBadges(document)).toEqual(['p-zoe-okafor:email']);
+  });
+
+  it('made editable, it loses our marks, and text in it counts as editable', async () => {
+    const document = open(`<main><form id="reply">Kubernetes is what we run.
+      <p>Write to <a href="mailto:zoe.okafor@northwind.example">Zoë Okafor</a>.</p></form></main>`);
+    const form = document.querySelector('form')!;
+    clobberAll(form);
+    const annotator = startAnnotator({
+      document,
+      url: new URL(URL_),
+      adapter: generic,
+      client: recordingClient(pages.db()),
+      signal: new AbortController().signal,
+    });
+    await annotator.idle();
+    expect(topicHighlights(document)).toEqual(['t-kubernetes:Kubernetes']);
+    expect(personBadges(document)).toEqual(['p-zoe-okafor:email']);
+    form.setAttribute('contenteditable', 'true');
+    const text = Array.from(form.childNodes).find(
+      (n) => n.nodeType === 3 && /what/.test((n as Text).data),
+    )!;
+    expect(isEditableNode(document, text)).toBe(true);
+    expect(isEditableNode(document, form)).toBe(true);
+    annotator.strip(form);
+    expect(topicHighlights(document)).toEqual([]);
+    expect(personBadges(document)).toEqual([]);
+  });
+
+  it("is every adapter's prose region when it matches a region selector, and nothing throws", () => {
+    // One form carrying each adapter's region classes (DokuWiki's region is a div.page only).
+    const classes =
+      'comment-body markdown-body md render-content markup mw-parser-output wiki-content';
+    const document = open(`<div class="dokuwiki mode_show"><div id="mw-content-text">
+      <form class="${classes}" role="article">Prose in a form</form></div></div>`);
+    const form = document.querySelector('form')!;
+    clobberAll(form);
+    const holding = ADAPTERS.filter((adapter) => adapter.proseRegions(document).includes(form));
+    expect(holding.map((adapter) => adapter.id).sort()).toEqual(
+      ADAPTERS.map((adapter) => adapter.id)
+        .filter((id) => id !== 'dokuwiki')
+        .sort(),
+    );
+    // The form as the root (added to the page); its regions listed by adapter id, not as elements.
+    const asRoot = ADAPTERS.filter((adapter) => adapter.proseRegions(form).includes(form));
+    expect(asRoot.map((adapter) => adapter.id).sort()).toEqual(
+      holding.map((adapter) => adapter.id).sort(),
+    );
   });
 });

@@ -75,16 +75,23 @@ describe('peopleChunks', () => {
 
   it('splits a chain nested deeper than the call stack reaches, counting it once', () => {
     // happy-dom's own element count recurses and overflows first, so the chain is a stand-in
-    // with the two members peopleChunks reads (the e2e test nests real elements in Chromium).
-    interface Level {
-      children: Level[];
-      getElementsByTagName(tag: '*'): { length: number };
-    }
+    // with the two members peopleChunks reads (the e2e test nests real elements in Chromium),
+    // on its prototype as the DOM has them (peopleChunks reads the prototype's: tree.ts).
     let counts = 0;
-    const level = (below: number, children: Level[]): Level => ({
-      children,
-      getElementsByTagName: () => (counts++, { length: below }),
-    });
+    class Level {
+      constructor(
+        private readonly below: number,
+        private readonly levels: Level[],
+      ) {}
+      get children(): Level[] {
+        return this.levels;
+      }
+      getElementsByTagName(): { length: number } {
+        counts++;
+        return { length: this.below };
+      }
+    }
+    const level = (below: number, children: Level[]) => new Level(below, children);
     let top = level(0, []);
     const levels = [top];
     for (let below = 1; below < 20_000; below++) levels.push((top = level(below, [top])));
