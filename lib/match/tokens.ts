@@ -1,5 +1,6 @@
 // Word tokens for topic matching, scanned by hand for speed: a token is a maximal run of
-// letters, digits and combining marks; everything else separates tokens. Each token gets a
+// letters, digits and combining marks, and of the invisible format characters between them
+// (`isJoiner`), never starting or ending with one; everything else separates tokens. Each token gets a
 // 32-bit hash of its folded form (case, and for non-ASCII also diacritics, as
 // lib/model/keys.ts folds), computed while scanning, so the matcher looks tokens up without
 // allocating a string per word. Plain ASCII — almost every token on real pages — never
@@ -32,14 +33,24 @@ export function hashFolded(folded: string): number {
 }
 
 /**
- * A non-ASCII UTF-16 unit at `index`: part of a word? The common punctuation of real pages
+ * Invisible format characters that do not break a word: soft hyphen (a CMS's or a hyphenation
+ * tool's break points), zero-width non-joiner and joiner, word joiner, and a byte-order mark
+ * (a zero-width no-break space, as old editors pasted it). Inside a word they keep it one word,
+ * and folding removes them (lib/model/text.ts), so "Kuber\u00ADnetes" is "kubernetes"; next to
+ * a word they are not part of it, so a highlight never takes them in. A zero-width *space*
+ * is a word break by definition (UAX #29) and separates words like any space.
+ */
+function isJoiner(code: number): boolean {
+  return code === 0xad || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff;
+}
+
+/**
+ * A non-ASCII UTF-16 unit at `index`: part of a word (a joiner included: see isJoiner)? The common punctuation of real pages
  * (no-break space, typographic quotes and dashes) and Latin letters with diacritics are
  * decided without the Unicode regular expression.
  */
 function isWideWordChar(code: number, text: string, index: number): boolean {
-  // Invisible characters inside a word (a CMS's soft hyphens, joiners) keep it one word;
-  // folding removes them (lib/model/text.ts), so "Kuber\u00ADnetes" is "kubernetes".
-  if (code === 0xad || code === 0x200d || code === 0x2060) return true;
+  if (isJoiner(code)) return true;
   if (code >= 0x2000 && code <= 0x206f) return false; // general punctuation, spaces
   if (code >= 0xa0 && code <= 0xbf) return code === 0xaa || code === 0xb5 || code === 0xba;
   if (code >= 0xc0 && code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
@@ -115,7 +126,8 @@ export class TokenBuffer {
           i++;
           continue;
         }
-      } else if (!isWideWordChar(code, text, i)) {
+      } else if (isJoiner(code) || !isWideWordChar(code, text, i)) {
+        // (A joiner starts no word: isJoiner.)
         i++;
         continue;
       }
@@ -133,17 +145,23 @@ export class TokenBuffer {
         i++;
       }
       let wide = 0;
+      let end = i;
       if (i < length && code >= 128 && isWideWordChar(code, text, i)) {
-        wide = 1;
+        const asciiEnd = i;
         for (i++; i < length; i++) {
           code = text.charCodeAt(i);
           if (code < 128 ? ASCII_WORD[code] === 0 : !isWideWordChar(code, text, i)) break;
         }
+        // Joiners after the word are not part of it (isJoiner); scanning goes on after them.
+        end = i;
+        while (isJoiner(text.charCodeAt(end - 1))) end--;
+        // Only the joiners were non-ASCII: the ASCII run and its hash are the token.
+        wide = end === asciiEnd ? 0 : 1;
       }
       starts[count] = start;
-      ends[count] = i;
+      ends[count] = end;
       wides[count] = wide;
-      hashes[count] = wide === 1 ? wideHash(text.slice(start, i)) : hash >>> 0;
+      hashes[count] = wide === 1 ? wideHash(text.slice(start, end)) : hash >>> 0;
       count++;
     }
     this.count = count;
@@ -202,7 +220,7 @@ export function firstTermStart(text: string, first: FirstTokens): number {
         i++;
         continue;
       }
-    } else if (!isWideWordChar(code, text, i)) {
+    } else if (isJoiner(code) || !isWideWordChar(code, text, i)) {
       i++;
       continue;
     } else return wanted !== undefined ? wantedFrom : i;

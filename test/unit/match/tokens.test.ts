@@ -1,10 +1,13 @@
 // The hand-written tokenizer (lib/match/tokens.ts) against a plain reference: a token is a
-// maximal run of characters `isWordChar` accepts, hashed as `hashFolded(foldToken(token))`.
+// maximal run of characters `isWordChar` accepts, without the invisible joiners at its ends
+// (a run of only those is none), hashed as `hashFolded(foldToken(token))`.
 // Random texts mix ASCII, Latin letters with diacritics, other scripts, combining marks,
 // soft hyphens, joiners, typographic punctuation and spaces, letters beyond the BMP and lone
 // surrogates.
 import { describe, expect, it } from 'vitest';
 import { TokenBuffer, foldToken, hashFolded, isWordChar } from '../../../lib/match/tokens';
+
+const JOINERS = new Set(['\u00ad', '\u200c', '\u200d', '\u2060', '\ufeff']);
 
 function reference(text: string) {
   const out: { start: number; end: number; hash: number }[] = [];
@@ -14,9 +17,12 @@ function reference(text: string) {
       i++;
       continue;
     }
-    const start = i;
+    let start = i;
     while (i < text.length && isWordChar(text, i)) i++;
-    out.push({ start, end: i, hash: hashFolded(foldToken(text.slice(start, i))) });
+    let end = i;
+    while (start < end && JOINERS.has(text[start]!)) start++;
+    while (end > start && JOINERS.has(text[end - 1]!)) end--;
+    if (start < end) out.push({ start, end, hash: hashFolded(foldToken(text.slice(start, end))) });
   }
   return out;
 }
@@ -45,8 +51,11 @@ const PIECES = [
   'データ',
   'e\u0301',
   '\u00ad',
+  '\u200c',
   '\u200d',
   '\u2060',
+  '\ufeff',
+  '\u200b',
   '\u00a0',
   '\u00b5',
   '×',
@@ -93,5 +102,24 @@ describe('TokenBuffer.scan', () => {
     expect([...buffer.hashes.slice(0, 3)]).toEqual(
       ['kubernetes', 'naive', 'zoe'].map((t) => hashFolded(t)),
     );
+  });
+
+  it('leaves the invisible joiners next to a word out of its token, and keeps them inside', () => {
+    const buffer = new TokenBuffer();
+    const tokens = (text: string) => {
+      buffer.scan(text);
+      return Array.from({ length: buffer.count }, (_, n) => buffer.written(text, n));
+    };
+    for (const joiner of ['\u00ad', '\u200c', '\u200d', '\u2060', '\ufeff']) {
+      expect(tokens(`${joiner}Kubernetes${joiner}`)).toEqual(['Kubernetes']);
+      expect(tokens(`Zoë${joiner}${joiner} ${joiner}naïve`)).toEqual(['Zoë', 'naïve']);
+      expect(tokens(`Kuber${joiner}netes`)).toEqual([`Kuber${joiner}netes`]);
+      expect(tokens(joiner)).toEqual([]);
+      buffer.scan(`Kubernetes${joiner}`);
+      // Only the joiner was non-ASCII: the token is read (and folded) as plain ASCII.
+      expect([buffer.wide[0], buffer.hashes[0]]).toEqual([0, hashFolded('kubernetes')]);
+    }
+    // A zero-width space is a word break.
+    expect(tokens('Kuber\u200bnetes')).toEqual(['Kuber', 'netes']);
   });
 });

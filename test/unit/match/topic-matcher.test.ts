@@ -153,6 +153,21 @@ describe('shared normalisation (lib/model/text.ts) on both sides', () => {
       't-k8s:Kuber\u00adnetes',
       't-k8s:Kuber\u2060netes',
     ]);
+    for (const joiner of ['\u200c', '\u200d', '\ufeff'])
+      expect(hits(`Kuber${joiner}netes`)).toEqual([`t-k8s:Kuber${joiner}netes`]);
+  });
+
+  it('highlights exactly the term: never an invisible joiner before or after it', () => {
+    for (const joiner of ['\u00ad', '\u200c', '\u200d', '\u2060', '\ufeff']) {
+      const text = `${joiner}Kubernetes${joiner} and ${joiner}open source${joiner}${joiner}.`;
+      expect(hits(text)).toEqual(['t-k8s:Kubernetes', 't-oss:open source']);
+      expect(matcher.find(text).map((hit) => [hit.start, hit.end])).toEqual([
+        [1, 11],
+        [18, 29],
+      ]);
+      // Also where the only non-ASCII character of the text is the joiner after the term.
+      expect(hits(`SRE${joiner} work`)).toEqual(['t-sre:SRE']);
+    }
   });
 
   it('reads compatibility forms (full-width letters) as their plain letters, case rules kept', () => {
