@@ -65,11 +65,9 @@ export function documentOf(root: ParentNode): Document {
 }
 
 /**
- * Prose regions are found by selectors a form can match too (a `<form class="markdown-body">`),
- * so the filters that keep the outermost read through the DOM's own members (tree.ts).
- *
- * Whether `element` sits inside another element matching `selector` (for keeping only the
- * outermost of nested regions). Its parent can be a form, read through the DOM's own methods.
+ * Whether `element` sits inside another element matching `selector`, for keeping only the
+ * outermost of nested prose regions. Regions are found by selectors a form can match too (a
+ * `<form class="markdown-body">`), so the walk reads through the DOM's own members (tree.ts).
  */
 export function insideAnother(element: Element, selector: string): boolean {
   const parent = parentElementOf(element);
