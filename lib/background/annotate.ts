@@ -8,11 +8,11 @@ import {
   communitiesOfPerson,
   communityKey,
   dataStatus,
-  expertsOnTopic,
   getFeed,
   getPerson,
   getTopic,
   peopleIdsInUnit,
+  topExperts,
   viewerOf,
   type Viewer,
 } from '../db/queries';
@@ -251,19 +251,22 @@ export async function annotateTopicCard(
 
   // Experts first (highest level), then core members of the covering communities.
   const candidates = new Map<string, Candidate>();
-  for (const { person, expertise } of await expertsOnTopic(db, ref)) {
-    if (expertise.level >= 3 && outsideMyUnit(person))
-      candidates.set(personRefKey(person.feedId, person.id), {
-        person,
-        where: person,
-        reason: `expertise level ${expertise.level}`,
-      });
-  }
+  const experts = await topExperts(db, ref, {
+    minLevel: 3,
+    wanted: outsideMyUnit,
+    want: MAX_TO_ASK,
+  });
+  for (const { person, expertise } of experts)
+    candidates.set(personRefKey(person.feedId, person.id), {
+      person,
+      where: person,
+      reason: `expertise level ${expertise.level}`,
+    });
   // Of a covering community, its first core members outside my unit by name, as its view lists
   // them: from the community's digest, where a community of everyone has a thousand core
   // members and 100,000 memberships (firstMembersOfLevel).
   for (const community of communities) {
-    const need = MAX_TO_ASK * 2 - candidates.size;
+    const need = MAX_TO_ASK - candidates.size;
     if (need <= 0) break;
     const core = await firstMembersOfLevel(
       db,
@@ -280,7 +283,7 @@ export async function annotateTopicCard(
         reason: `core member of ${community.name}`,
       });
   }
-  const askOutsideMyUnit = await peopleToAsk(db, [...candidates.values()].slice(0, MAX_TO_ASK));
+  const askOutsideMyUnit = await peopleToAsk(db, [...candidates.values()]);
   const card: TopicCard = {
     kind: 'topic',
     feedId: topic.feedId,

@@ -357,24 +357,51 @@ export interface PersonExpertise {
   expertise: ExpertiseRow;
 }
 
-/** People with declared expertise in a topic, highest level first. */
-export async function expertsOnTopic(db: ConstellationDB, topic: Ref): Promise<PersonExpertise[]> {
-  const { entries, people } = await readPacks(db, async (r) => {
-    const entries = await r.group<ExpertiseRow>('expertise@topic', topic.feedId, topic.id);
-    const people = await r.bulkGet<PersonRow>(
-      'people',
-      entries.map((e) => ({ feedId: e.feedId, id: e.person })),
+/** What `topExperts` keeps: a level, whom, and how many (all by default). */
+export interface ExpertsWanted {
+  minLevel?: number;
+  wanted?: (person: Ref) => boolean;
+  want?: number;
+}
+
+/**
+ * People with declared expertise in a topic, highest level first, then by name and id: of those
+ * at `minLevel` or above whom `wanted` accepts, the first `want`. People are read a level at a
+ * time, and only until `want` are found: a topic card asks five of a topic with hundreds of
+ * experts spread over every people pack, and the top level or two name them.
+ */
+export async function topExperts(
+  db: ConstellationDB,
+  topic: Ref,
+  { minLevel = 0, wanted = () => true, want = Infinity }: ExpertsWanted = {},
+): Promise<PersonExpertise[]> {
+  if (want <= 0) return [];
+  return readPacks(db, async (r) => {
+    const entries = (await r.group<ExpertiseRow>('expertise@topic', topic.feedId, topic.id)).filter(
+      (e) => e.level >= minLevel && wanted({ feedId: e.feedId, id: e.person }),
     );
-    return { entries, people };
+    const levels = [...new Set(entries.map((e) => e.level))].sort((a, b) => b - a);
+    const out: PersonExpertise[] = [];
+    for (const level of levels) {
+      const tier = entries.filter((e) => e.level === level);
+      const people = await r.bulkGet<PersonRow>(
+        'people',
+        tier.map((e) => ({ feedId: e.feedId, id: e.person })),
+      );
+      const found = tier
+        .flatMap((expertise, i) => {
+          const person = people[i];
+          return person ? [{ person, expertise }] : [];
+        })
+        .sort(
+          (a, b) =>
+            a.person.name.localeCompare(b.person.name) ||
+            (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0),
+        );
+      for (const expert of found) if (out.push(expert) === want) return out;
+    }
+    return out;
   });
-  const out: PersonExpertise[] = [];
-  entries.forEach((expertise, i) => {
-    const person = people[i];
-    if (person) out.push({ person, expertise });
-  });
-  return out.sort(
-    (a, b) => b.expertise.level - a.expertise.level || a.person.name.localeCompare(b.person.name),
-  );
 }
 
 export function expertiseOfPerson(db: ConstellationDB, person: Ref): Promise<ExpertiseRow[]> {

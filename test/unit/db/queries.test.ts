@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   declareMembership,
   follow,
@@ -15,11 +15,11 @@ import {
   ANONYMOUS,
   communitiesForTopic,
   communitiesOfPerson,
-  expertsOnTopic,
   getCommunity,
   getPerson,
   getTopic,
   membersOfCommunity,
+  topExperts,
   peopleByEmail,
   peopleByHandle,
   peopleByName,
@@ -27,6 +27,7 @@ import {
   topicsByName,
   viewerOf,
 } from '../../../lib/db/queries';
+import { PackReader } from '../../../lib/db/packed';
 import { searchCommunities, searchPeople, searchTopics } from '../../../lib/db/search';
 import { personSummaries } from '../../../lib/db/summaries';
 import { smallTestDb, writeUnlistedFeed } from '../../fixtures/test-db';
@@ -107,11 +108,36 @@ describe('communities and members', () => {
     expect(ids(await communitiesForTopic(db, { feedId: 'other', id: 't-k8s' }, ANONYMOUS))).toEqual(
       [],
     );
-    const experts = await expertsOnTopic(db, { feedId, id: 't-k8s' });
+    const experts = await topExperts(db, { feedId, id: 't-k8s' });
     expect(experts.map((e) => [e.person.id, e.expertise.level])).toEqual([
       ['p-bob', 5],
       ['p-alice', 4],
     ]);
+    // The first one above level 4, or outside Bob: the people of the top level only, or of
+    // both.
+    const read: string[] = [];
+    const { bulkGet } = PackReader.prototype;
+    const spy = vi.spyOn(PackReader.prototype, 'bulkGet');
+    spy.mockImplementation(function (this: PackReader, list, refs) {
+      if (list === 'people') read.push(...refs.map((r) => r.id));
+      return bulkGet.call(this, list, refs);
+    });
+    try {
+      const first = await topExperts(db, { feedId, id: 't-k8s' }, { want: 1 });
+      expect(first.map((e) => e.person.id)).toEqual(['p-bob']);
+      expect(read).toEqual(['p-bob']);
+      read.length = 0;
+      const notBob = await topExperts(
+        db,
+        { feedId, id: 't-k8s' },
+        { wanted: (p) => p.id !== 'p-bob', want: 1 },
+      );
+      expect(notBob.map((e) => e.person.id)).toEqual(['p-alice']);
+      expect(read).toEqual(['p-alice']);
+      expect(await topExperts(db, { feedId, id: 't-k8s' }, { minLevel: 5 })).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -220,6 +220,19 @@ function expectFeedAnswers(actual: FeedAnswers, feed: FeedInput, viewer: FeedVie
     );
     const level = new Map(experts.map((e) => [e.person, e.level]));
     for (const [p, l] of answer.experts) expect(l, `${what} level of ${p}`).toBe(level.get(p));
+    // A topic card's first experts: by level, then name, then id.
+    expect(answer.firstExperts, `${what} first experts`).toEqual(
+      experts
+        .filter((e) => e.level >= 3 && e.person.length % 2 === 0)
+        .sort(
+          (a, b) =>
+            b.level - a.level ||
+            person.get(a.person)!.name.localeCompare(person.get(b.person)!.name) ||
+            byCodeUnits(a.person, b.person),
+        )
+        .slice(0, 2)
+        .map((e) => [e.person, e.level]),
+    );
 
     // Who knows it: declared expertise, or a membership in a visible community covering it.
     const coveringIds = new Set(covering.map((c) => c.id));

@@ -18,9 +18,9 @@ import { pathTo, summarizeCommunities } from '../../../../lib/db/finder';
 import {
   communitiesForTopic,
   communitiesOfPerson,
-  expertsOnTopic,
   getCommunity,
   membersOfCommunity,
+  topExperts,
   viewerOf,
   type Viewer,
 } from '../../../../lib/db/queries';
@@ -79,6 +79,8 @@ export interface TopicAnswers {
   id: string;
   communities: string[];
   experts: [person: string, level: number][];
+  /** A topic card's: the first 2 at level 3 or above whose id has an even length. */
+  firstExperts: [person: string, level: number][];
   /** Evidence of who knows the topic, by person id (memberships by community id). */
   peers: PeerAnswer[];
   /** "Who outside my unit knows this": the popup's default ranking. */
@@ -334,7 +336,14 @@ async function feedAnswers(
     topics.push({
       id: t.id,
       communities: (await communitiesForTopic(db, ref(t.id), viewer)).map((c) => c.id),
-      experts: (await expertsOnTopic(db, ref(t.id))).map((e) => [e.person.id, e.expertise.level]),
+      experts: (await topExperts(db, ref(t.id))).map((e) => [e.person.id, e.expertise.level]),
+      firstExperts: (
+        await topExperts(db, ref(t.id), {
+          minLevel: 3,
+          wanted: (p) => p.id.length % 2 === 0,
+          want: 2,
+        })
+      ).map((e) => [e.person.id, e.expertise.level]),
       peers: data.evidence
         .map((e) => ({
           personId: e.personId,
