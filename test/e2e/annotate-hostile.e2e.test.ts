@@ -23,6 +23,7 @@ import {
   hoverHost,
   inspect,
 } from './support/isolated';
+import { CLOBBERED_MEMBERS } from '../fixtures/clobbered-members';
 
 const EVIL_NAME = '<img src=x onerror="window.__pwned=1">Mallory';
 const EVIL_COMMUNITY = '<script>window.__pwned=2</script>Guild';
@@ -60,35 +61,6 @@ const FEED: FeedInput = {
   memberships: [{ person: 'p-mallory', community: 'c-evil', participation: 'core' }],
   expertise: [],
 };
-
-/** DOM members a content script reads of elements that can be forms, each shadowed below. */
-const CLOBBERED_MEMBERS = [
-  'children',
-  'getElementsByTagName',
-  'isContentEditable',
-  'querySelectorAll',
-  'querySelector',
-  'closest',
-  'matches',
-  'getAttribute',
-  'hasAttribute',
-  'hasAttributes',
-  'nodeType',
-  'localName',
-  'ownerDocument',
-  'firstChild',
-  'nextSibling',
-  'attributes',
-  'textContent',
-  'contains',
-  'getRootNode',
-  'shadowRoot',
-  'insertBefore',
-  'compareDocumentPosition',
-  'getBoundingClientRect',
-  'parentNode',
-  'parentElement',
-];
 
 const thread = (extraHead = '') => `<!doctype html><html><head><meta charset="utf-8">
 <meta property="og:site_name" content="GitHub">${extraHead}</head><body>

@@ -19,6 +19,7 @@ import { annotateVocabulary } from '../../../lib/background/annotate';
 import { generic } from '../../../lib/sites/generic/adapter';
 import { ADAPTERS } from '../../../lib/sites';
 import { demoPages, personBadges, recordingClient, topicHighlights } from './support';
+import { CLOBBERED_MEMBERS } from '../../fixtures/clobbered-members';
 
 const URL_ = 'http://intranet.northwind.test/news/form';
 
@@ -72,38 +73,11 @@ function clobber(form: HTMLFormElement, name: string): HTMLInputElement {
 }
 
 /**
- * The DOM members a content script reads of elements that can be forms, each shadowed by a
- * control of that name (test/e2e/annotate-hostile.e2e.test.ts holds the same list in Chromium).
+ * The DOM members a content script reads of elements that can be forms (the list the e2e test
+ * shadows with real controls in Chromium), and `id` and `classList`, each shadowed by a control
+ * of that name.
  */
-const CLOBBERED = [
-  'parentNode',
-  'parentElement',
-  'children',
-  'getElementsByTagName',
-  'isContentEditable',
-  'querySelectorAll',
-  'querySelector',
-  'closest',
-  'matches',
-  'getAttribute',
-  'hasAttribute',
-  'hasAttributes',
-  'nodeType',
-  'localName',
-  'ownerDocument',
-  'firstChild',
-  'nextSibling',
-  'attributes',
-  'textContent',
-  'contains',
-  'getRootNode',
-  'shadowRoot',
-  'insertBefore',
-  'compareDocumentPosition',
-  'getBoundingClientRect',
-  'id',
-  'classList',
-];
+const CLOBBERED = [...CLOBBERED_MEMBERS, 'id', 'classList'];
 
 function clobberAll(form: HTMLFormElement): void {
   for (const name of CLOBBERED) clobber(form, name);
