@@ -20,6 +20,7 @@ import {
   contactsReadLongWay,
   countByParticipation,
   isContact,
+  membershipsOf,
   readMembers,
   type CommunityContacts,
 } from './queries';
@@ -414,9 +415,10 @@ export interface MemberToAsk extends ListedMember {
  * community covering the topic: with a digest, its `first` part holds them, with where they
  * work (a few kilobytes, where a community of everyone at 100,000 people has 100,000
  * memberships to read, and its first members by name are spread over every people pack), and
- * only when too few of those are wanted does the whole listing answer; without a digest, the
- * level's memberships and their people are read. The same members either way. No visibility
- * check: callers make it.
+ * only when too few of those are wanted does the whole listing answer. A community without a
+ * digest: when small, the level's memberships and their people are read; when large (none
+ * written yet), the whole listing answers and keeps one. The same members either way. No
+ * visibility check: callers make it.
  */
 export async function firstMembersOfLevel(
   db: ConstellationDB,
@@ -437,7 +439,16 @@ export async function firstMembersOfLevel(
   const found = await readPacks(db, async (r) => {
     const summary = await digestSummary(db, r, ref);
     if (!summary) {
-      const { memberships, people } = await readMembers(r, ref, (m) => m.participation === level);
+      const all = await membershipsOf(r, ref);
+      // A large community without a digest yet (before the sync's warm-up wrote it, or the
+      // worker stopped first): its level's people are spread over every people pack, so the
+      // whole listing answers once, and keeps a digest for the next card.
+      if (all.length >= DIGEST_MIN_MEMBERS) return undefined;
+      const memberships = all.filter((m) => m.participation === level);
+      const people = await r.bulkGet<PersonRow>(
+        'people',
+        memberships.map((m) => ({ feedId: m.feedId, id: m.person })),
+      );
       const members: MemberToAsk[] = [];
       memberships.forEach((membership, i) => {
         const person = people[i];
