@@ -262,8 +262,9 @@ async function readBody(
     // answer read through CORS (a host the extension has no permission for) hides
     // Content-Encoding but shows Content-Length (a safelisted header): no total either.
     const encoded =
-      (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity' ||
-      response.type === 'cors';
+      // (Content codings are case-insensitive: RFC 9110 §8.4.1.)
+      (response.headers.get('Content-Encoding') ?? 'identity').trim().toLowerCase() !==
+        'identity' || response.type === 'cors';
     total = Number.isFinite(declared) && !encoded ? declared : undefined;
     onReceived?.(0, total);
     let read: Capped;

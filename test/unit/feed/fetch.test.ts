@@ -175,6 +175,15 @@ describe('fetchFeedBody', () => {
       status: 200,
       message: 'the connection closed after 0 of the 10 bytes announced; the feed is incomplete',
     });
+    // "Identity" is no coding, however it is spelled (RFC 9110 §8.4.1).
+    expect(
+      await fetchFeedBody(
+        declaring(800, parts, { 'Content-Encoding': 'Identity' }),
+        URL_A,
+        {},
+        LIMITS,
+      ),
+    ).toMatchObject({ kind: 'failed', message: expect.stringContaining('500 of the 800 bytes') });
     // A .json.gz file cut short is refused for what it is, before gunzip reads its "trailer".
     const gz = gzipSync(JSON.stringify({ people: Array.from({ length: 50 }, (_, i) => i) }));
     expect(
