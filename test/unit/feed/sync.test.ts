@@ -397,6 +397,9 @@ describe('syncFeed: failures and scheduling', () => {
     });
     const report = await syncFeed(syncDeps(db, server), target());
     expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
+    expect(report.message).toBe(
+      'Could not download the feed: the server answered HTTP 429; it asked to be tried again in 2 h, and the next attempt waits at least that long. Nothing from this feed is stored yet.',
+    );
     expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(7_200_000);
     server.serve(URL_A, {
       status: 503,
@@ -404,6 +407,18 @@ describe('syncFeed: failures and scheduling', () => {
     });
     const again = await syncFeed(syncDeps(db, server), target());
     expect(Date.parse(again.nextAttemptAt!)).toBeGreaterThanOrEqual(T0 + 3 * 3600_000 - 1000);
+    // Any other failure that carries one is a fault, not a pause; its Retry-After still sets
+    // the next attempt, and the report says so.
+    server.serve(URL_A, { status: 500, headers: { 'Retry-After': '90' } });
+    const fault = await syncFeed(syncDeps(db, server), target());
+    expect(fault.message).toBe(
+      'Could not download the feed: the server answered HTTP 500; it asked to be tried again in 90 s, and the next attempt waits at least that long. Nothing from this feed is stored yet.',
+    );
+    server.serve(URL_A, { status: 500 });
+    const plain = await syncFeed(syncDeps(db, server), target());
+    expect(plain.message).toBe(
+      'Could not download the feed: the server answered HTTP 500. Nothing from this feed is stored yet.',
+    );
   });
 
   it('resets the failure count after a success', async () => {
