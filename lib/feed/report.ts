@@ -64,9 +64,24 @@ export function notModified(source: SyncSourceRow, status: number, message: stri
   };
 }
 
+/**
+ * What a failed answer's Retry-After asked, which the next attempt honours (lib/feed/schedule.ts:
+ * never sooner), in words to follow the failure; nothing without one.
+ */
+export function askedToWait(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  const wait =
+    ms < 120_000
+      ? `${Math.ceil(ms / 1000)} s`
+      : ms < 7_200_000
+        ? `${Math.round(ms / 60_000)} min`
+        : `${Math.round(ms / 360_000) / 10} h`;
+  return `; it asked to be tried again in ${wait}, and the next attempt waits at least that long`;
+}
+
 /** The feed's host asked for a pause (429, or 503 with a Retry-After): nothing more is fetched now. */
 export function waitFor(wait: Pause, source: SyncSourceRow, active: unknown): ReportDraft {
-  const reason = `${wait.message}; the feed is asked for again later`;
+  const reason = `${wait.message}${askedToWait(wait.retryAfterMs) || '; the feed is asked for again later'}`;
   return {
     outcome: 'failed',
     message: withKept(`Could not download the feed: ${reason}.`, source, active),

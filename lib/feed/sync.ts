@@ -56,6 +56,7 @@ import {
   PROBLEMS_KEPT,
   refused,
   syncProblem,
+  askedToWait,
   waitFor,
   withKept,
   type ReportDraft,
@@ -440,19 +441,4 @@ function isQuotaError(error: unknown): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * What a failed answer's Retry-After asked, which the next attempt honours (lib/feed/schedule.ts:
- * never sooner), in words; nothing without one.
- */
-function askedToWait(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  const wait =
-    ms < 120_000
-      ? `${Math.ceil(ms / 1000)} s`
-      : ms < 7_200_000
-        ? `${Math.round(ms / 60_000)} min`
-        : `${Math.round(ms / 360_000) / 10} h`;
-  return `; it asked to be tried again in ${wait}, and the next attempt waits at least that long`;
 }

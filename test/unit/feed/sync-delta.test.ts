@@ -204,10 +204,20 @@ describe('sync by the feed delta protocol', () => {
   });
 
   it('a manifest answered 429, or 503 with Retry-After, ends the sync: the host asked for a pause', async () => {
-    for (const [status, retryAfter, waitMs] of [
-      [429, '120', 120_000],
-      [503, '600', 600_000],
-      [429, undefined, undefined],
+    for (const [status, retryAfter, waitMs, asked] of [
+      [
+        429,
+        '120',
+        120_000,
+        'it asked to be tried again in 2 min, and the next attempt waits at least that long',
+      ],
+      [
+        503,
+        '600',
+        600_000,
+        'it asked to be tried again in 10 min, and the next attempt waits at least that long',
+      ],
+      [429, undefined, undefined, 'the feed is asked for again later'],
     ] as const) {
       const published = new FakeFeedServer();
       const db = await firstThenSecond(published);
@@ -227,7 +237,7 @@ describe('sync by the feed delta protocol', () => {
       ).toEqual([MANIFEST]);
       expect(report, name).toMatchObject({ outcome: 'failed', httpStatus: status, failures: 1 });
       expect(report.message, name).toBe(
-        `Could not download the feed: the manifest ${MANIFEST} could not be fetched: the server answered HTTP ${status}; the feed is asked for again later. The data generated ${smallFeed().generatedAt} stays.`,
+        `Could not download the feed: the manifest ${MANIFEST} could not be fetched: the server answered HTTP ${status}; ${asked}. The data generated ${smallFeed().generatedAt} stays.`,
       );
       if (waitMs !== undefined)
         expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt), name).toBe(
@@ -247,7 +257,7 @@ describe('sync by the feed delta protocol', () => {
     expect(published.requests.slice(before).map((r) => r.url)).toEqual([MANIFEST, deltaUrl]);
     expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
     expect(report.message).toBe(
-      `Could not download the feed: the delta ${deltaUrl} could not be fetched: the server answered HTTP 429; the feed is asked for again later. The data generated ${smallFeed().generatedAt} stays.`,
+      `Could not download the feed: the delta ${deltaUrl} could not be fetched: the server answered HTTP 429; it asked to be tried again in 2 min, and the next attempt waits at least that long. The data generated ${smallFeed().generatedAt} stays.`,
     );
     expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(120_000);
   });
@@ -375,7 +385,7 @@ describe('signed manifests', () => {
     expect(asked).toEqual([MANIFEST, `${MANIFEST}.sig`]);
     expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429 });
     expect(report.message).toBe(
-      `Could not download the feed: the signature file ${MANIFEST}.sig could not be fetched: the server answered HTTP 429; the feed is asked for again later. The data generated ${smallFeed().generatedAt} stays.`,
+      `Could not download the feed: the signature file ${MANIFEST}.sig could not be fetched: the server answered HTTP 429; it asked to be tried again in 90 s, and the next attempt waits at least that long. The data generated ${smallFeed().generatedAt} stays.`,
     );
     expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(90_000);
   });

@@ -67,7 +67,7 @@ describe('signed feeds', () => {
     const { report, db } = await run(server);
     expect(report).toMatchObject({ outcome: 'failed', httpStatus: 429, failures: 1 });
     expect(report.message).toBe(
-      `Could not download the feed: the signature file ${URL_A}.sig could not be fetched: the server answered HTTP 429; the feed is asked for again later. Nothing from this feed is stored yet.`,
+      `Could not download the feed: the signature file ${URL_A}.sig could not be fetched: the server answered HTTP 429; it asked to be tried again in 5 min, and the next attempt waits at least that long. Nothing from this feed is stored yet.`,
     );
     expect(Date.parse(report.nextAttemptAt!) - Date.parse(report.finishedAt)).toBe(300_000);
     expect((await visibleRecords(db, 'people')).length).toBe(0);
