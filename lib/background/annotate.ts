@@ -24,11 +24,11 @@ import {
   visibleCommunities,
   vocabularySource,
 } from '../db/resolve';
-import type { PersonRow, Ref, UnitRow } from '../db/schema';
+import type { PersonRow, Ref } from '../db/schema';
 import { firstMembersOfLevel, type Where } from '../db/community-digest';
 import { readPacks } from '../db/packed';
 import { originOfFeed } from '../model/safe-url';
-import { personSummaries } from '../db/summaries';
+import { personSummaries, workplaces } from '../db/summaries';
 import type { PersonCard, PersonToAsk, TopicCard, TopicCardContext } from '../annotate/cards';
 import { byRelevance, cardCommunity, cardDiscovered } from './community-card';
 import { personRefKey, type IdentityAnswer, type ResolvedPerson } from '../match/identity';
@@ -190,30 +190,22 @@ async function peopleToAsk(db: ConstellationDB, chosen: Candidate[]): Promise<Pe
       'people',
       unknown.map((c) => c.person),
     );
-    const whereOf = new Map(
-      unknown.map((c, i) => [c, read[i]] as const).filter(([, row]) => row !== undefined),
-    );
+    const readWhere = new Map(unknown.map((c, i) => [c, read[i]] as const));
     const found = chosen.flatMap((c) => {
-      const where = c.where ?? whereOf.get(c);
+      const where = c.where ?? readWhere.get(c);
       return where ? [{ ...c, where }] : [];
     });
-    const units = await r.bulkGet<UnitRow>(
-      'units',
-      found.map(({ person, where }) => ({ feedId: person.feedId, id: where.unit ?? '' })),
+    const places = await workplaces(
+      r,
+      found.map(({ person, where }) => ({ feedId: person.feedId, ...where })),
     );
-    return found.map(({ person, where, reason }, i) => {
-      const entry: PersonToAsk = {
-        feedId: person.feedId,
-        id: person.id,
-        name: person.name,
-        reason,
-      };
-      const unit = units[i];
-      if (unit) entry.unitName = unit.name;
-      const company = where.company ?? unit?.company;
-      if (company) entry.company = company;
-      return entry;
-    });
+    return found.map(({ person, reason }, i) => ({
+      feedId: person.feedId,
+      id: person.id,
+      name: person.name,
+      reason,
+      ...places[i],
+    }));
   });
 }
 

@@ -107,6 +107,11 @@ export interface Where {
   company?: string;
 }
 
+/** A person's `Where`, without empty fields. */
+function whereOf({ unit, company }: Partial<Pick<PersonRow, 'unit' | 'company'>>): Where {
+  return { ...(unit ? { unit } : {}), ...(company ? { company } : {}) };
+}
+
 export type DigestSummary = Extract<CommunityDigestRow, { part: 'summary' }>;
 type DigestMembers = Extract<CommunityDigestRow, { part: 'members' }>;
 type DigestFirst = Extract<CommunityDigestRow, { part: 'first' }>;
@@ -214,10 +219,7 @@ export function digestRows(
       names: first.map(({ person }) => person.name),
       ...(people
         ? {
-            where: first.map(({ person }) => {
-              const { unit, company } = people.get(person.id) ?? {};
-              return { ...(unit ? { unit } : {}), ...(company ? { company } : {}) };
-            }),
+            where: first.map(({ person }) => whereOf(people.get(person.id) ?? {})),
           }
         : {}),
     },
@@ -453,12 +455,8 @@ export async function firstMembersOfLevel(
       memberships.forEach((membership, i) => {
         const person = people[i];
         if (!person) return;
-        const { feedId, id, name, unit, company } = person;
-        members.push({
-          person: { feedId, id, name },
-          membership,
-          where: { ...(unit ? { unit } : {}), ...(company ? { company } : {}) },
-        });
+        const { feedId, id, name } = person;
+        members.push({ person: { feedId, id, name }, membership, where: whereOf(person) });
       });
       return take(members.sort(byParticipationThenName));
     }

@@ -71,7 +71,7 @@ export async function saveNote(
 ): Promise<void> {
   if (text.length > MAX_NOTE_CHARS)
     throw new RangeError(
-      `a note holds at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters; this one has ${text.length.toLocaleString('en')}`,
+      `a note holds at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters; this one has ${text.length.toLocaleString('en')}; shorten it, or keep the rest elsewhere and link to it`,
     );
   await db.transaction('rw', db.notes, async () => {
     const existing = await noteFor(db, target, ref);

@@ -408,26 +408,22 @@ export function expertiseOfPerson(db: ConstellationDB, person: Ref): Promise<Exp
   return readPacks(db, (r) => r.group<ExpertiseRow>('expertise', person.feedId, person.id));
 }
 
-/** The ids of the people of a unit (of the unit's own feed), without reading the people. */
+/** The people of a unit (of the unit's own feed), by reference. */
+function unitPeopleRefs(r: PackReader, unit: Ref): Promise<Ref[]> {
+  return r.lookup('people.unit', unit.id, r.gens.has(unit.feedId) ? [unit.feedId] : []);
+}
+
+/** The ids of the people of a unit, without reading the people. */
 export function peopleIdsInUnit(db: ConstellationDB, unit: Ref): Promise<string[]> {
-  return readPacks(db, async (r) =>
-    (await r.lookup('people.unit', unit.id, r.gens.has(unit.feedId) ? [unit.feedId] : [])).map(
-      (ref) => ref.id,
-    ),
-  );
+  return readPacks(db, async (r) => (await unitPeopleRefs(r, unit)).map((ref) => ref.id));
 }
 
 export function peopleInUnit(db: ConstellationDB, unit: Ref): Promise<PersonRow[]> {
-  return readPacks(db, async (r) => {
-    const refs = await r.lookup(
-      'people.unit',
-      unit.id,
-      r.gens.has(unit.feedId) ? [unit.feedId] : [],
-    );
-    return (await r.bulkGet<PersonRow>('people', refs)).filter(
+  return readPacks(db, async (r) =>
+    (await r.bulkGet<PersonRow>('people', await unitPeopleRefs(r, unit))).filter(
       (p): p is PersonRow => p !== undefined,
-    );
-  });
+    ),
+  );
 }
 
 const PARTICIPATION_ORDER = { core: 0, active: 1, peripheral: 2 } as const;

@@ -210,7 +210,7 @@ describe('local data', () => {
     await saveNote(db, 'person', bob, 'x'.repeat(MAX_NOTE_CHARS));
     expect((await noteFor(db, 'person', bob))?.text).toHaveLength(MAX_NOTE_CHARS);
     await expect(saveNote(db, 'person', bob, 'y'.repeat(MAX_NOTE_CHARS + 1))).rejects.toThrow(
-      'a note holds at most 20,000 characters; this one has 20,001',
+      'a note holds at most 20,000 characters; this one has 20,001; shorten it, or keep the rest elsewhere and link to it',
     );
     expect((await noteFor(db, 'person', bob))?.text).toBe('x'.repeat(MAX_NOTE_CHARS));
     await saveNote(db, 'person', bob, '  ');
